@@ -18,3 +18,7 @@ class UnreadableFileError(ReaderError):
 
 class UndecodableError(ReaderError):
     """Binary data, or text in no encoding we can detect."""
+
+
+class Cancelled(Exception):
+    """The user cancelled a long load; not an error, so not a ReaderError."""
