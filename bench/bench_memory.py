@@ -1,0 +1,80 @@
+"""Peak memory of opening a 50 MB transcript, against merely reading its bytes.
+
+Issue 6 bounds it: opening the 50 MB file must peak under 10x its size in resident
+memory. Each measurement runs in a fresh child process (peak RSS is per process and
+never goes down), all in the same run on the same generated file:
+
+- ``idle``: the interpreter with the reader's modules imported, nothing read;
+- ``bytes``: the same, plus reading the file's bytes (the baseline);
+- ``load``: ``reader.parsing.load(path)``, what the window and the export run.
+
+Run: ``.venv/bin/python bench/bench_memory.py [--size-mb 50]``. Exit status 1 when the
+bound is broken, so it can gate a release.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests"))
+
+from hostile import make_huge  # noqa: E402  (the same generator the hostile-input tests use)
+
+BOUND = 10.0  # peak RSS / file size, from issue 6
+
+_CHILD = """\
+import json, resource, sys, time
+mode, path = sys.argv[1], sys.argv[2]
+import reader.parsing
+start = time.perf_counter()
+size = 0
+if mode == "bytes":
+    with open(path, "rb") as f:
+        size = len(f.read())
+elif mode == "load":
+    transcript = reader.parsing.load(path)
+    size = len(transcript.text)
+seconds = time.perf_counter() - start
+print(json.dumps({"maxrss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+                  "seconds": seconds, "size": size}))
+"""
+
+
+def measure(mode: str, path: Path) -> dict[str, float]:
+    result = subprocess.run([sys.executable, "-c", _CHILD, mode, str(path)], capture_output=True,
+                            text=True, check=False, cwd=REPO)
+    if result.returncode != 0:
+        raise SystemExit(f"{mode} failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size-mb", type=float, default=50.0)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = make_huge(Path(tmp), int(args.size_mb * 1024 * 1024))
+        size = path.stat().st_size
+        idle = measure("idle", path)
+        baseline = measure("bytes", path)
+        loaded = measure("load", path)
+    mb = 1024 * 1024
+    ratio = loaded["maxrss"] / size
+    print(f"file: {size / mb:.1f} MiB ({loaded['size'] / 1e6:.1f} M characters of transcript text)")
+    print(f"peak RSS, imports only:      {idle['maxrss'] / mb:8.1f} MiB")
+    print(f"peak RSS, reading the bytes: {baseline['maxrss'] / mb:8.1f} MiB  (baseline)")
+    print(f"peak RSS, opening (load):    {loaded['maxrss'] / mb:8.1f} MiB  in {loaded['seconds']:.1f} s")
+    print(f"ratio load / file size:      {ratio:8.2f}x  (bound {BOUND:.0f}x)")
+    print(f"ratio load / baseline:       {loaded['maxrss'] / baseline['maxrss']:8.2f}x")
+    print(f"ratio (load - imports) / file size: {(loaded['maxrss'] - idle['maxrss']) / size:.2f}x")
+    return 0 if ratio < BOUND else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
