@@ -1,10 +1,539 @@
-"""Figures cited in a transcript. Placeholder until the figure extractor lands (issue 3)."""
+"""Figures cited in a transcript: found, normalized, attributed and related.
+
+Journalists quote these numbers with attribution, so a figure must be exactly what was
+said (``Figure.text`` is a slice of the transcript, qualifiers included), worth what it
+says (``近4万人`` is 40000 people, "near"), and carry who said it in which sentence.
+
+Two steps, so the rules can be tested on sentences:
+
+1. :func:`find_figures` scans plain text. It knows the language, not any document:
+   numerals (via :mod:`reader.numerals`), multipliers, measure words, qualifiers before
+   (``近 约 超过 逾 不到``) and after (``余 多 以上 以下 左右``), ranges, and what is *not*
+   a figure: dates, years, clock times, quoted code names (``“5.10”``), versions
+   (``2.0``), hotlines (``12381``), ordinals (``第三``, ``一是``) and names (``二十大``).
+   The rule that carries most of that: a number is a figure only with a measure word, a
+   multiplier (``104万``) or a percent sign. A bare number is a code, a date part or an
+   enumeration.
+2. :func:`extract_figures` attributes each figure to its turn, speaker and sentence,
+   links change figures (``同比分别上升28.5%和76.6%``) to what they change, and gives
+   every citation of one figure a common ``same_as``.
+
+The scanner is linear: one regular-expression pass with no nested quantifiers that can
+fail late, and every look-around is bounded to a few characters.
+"""
 
 from __future__ import annotations
 
-from reader.model import Figure, Transcript
+import bisect
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.model import Direction, Figure, Transcript
+from reader.numerals import (
+    CN_BIG_UNITS,
+    CN_DIGITS,
+    CN_NUMERAL_CHARS,
+    MAX_NUMERAL_CHARS,
+    fold_width,
+    parse_number,
+)
+
+_D = "0-9０-９"
+_CN_DIGIT = "".join(CN_DIGITS)
+_ARABIC = rf"[{_D}]+(?:,[{_D}]{{3}}(?![{_D}]))*(?:[.．][{_D}]+)?"
+# A Chinese numeral starts with a digit or 十: 百姓, 千万 (by all means), 万一 are words.
+_CN = rf"[{_CN_DIGIT}十拾][{CN_NUMERAL_CHARS}]*(?:点[{_CN_DIGIT}]+)?"
+
+#: One number as written: an optional 百分之, the numeral, then 多/余 and multipliers.
+NUMBER_RE = re.compile(
+    rf"(?:(?P<pct>百分之|千分之)(?P<pnum>{_ARABIC}|{_CN}|百(?![{CN_NUMERAL_CHARS}]))"
+    rf"|(?P<num>{_ARABIC}|{_CN}))"
+    r"(?P<mid>[多余])?(?P<mult>[十百千万亿萬億]*)(?P<post>[多余])?"
+)
+
+# Measure words, longest first so 个百分点 wins over 个 and 人次 over 人. Each names its
+# family: the window groups figures by it (money with money, people with people).
+_UNIT_FAMILIES: dict[str, tuple[str, ...]] = {
+    "points": ("个百分点", "百分点"),
+    "percent": ("%", "％", "‰"),
+    "multiple": ("倍",),
+    "money": ("元人民币", "美元", "欧元", "日元", "港元", "港币", "英镑", "韩元", "卢布", "澳元", "元"),
+    "people": ("人次", "户次", "人", "名", "户", "位"),
+    "cases": ("起", "件", "宗", "例"),
+    "duration": (
+        "个工作日", "个小时", "个星期", "个月", "工作日", "小时", "星期", "周年", "分钟",
+        "年", "周", "天", "秒",
+    ),
+    "count": (
+        "平方公里", "平方千米", "平方米", "立方米", "千瓦时", "公里", "千米", "公斤", "千克", "公顷",
+        "千瓦", "兆瓦", "部门", "个", "条", "张", "笔", "款", "家", "台", "种", "项", "次", "所",
+        "座", "部", "只", "头", "辆", "架", "艘", "批", "份", "套", "处", "间", "栋", "场", "轮",
+        "篇", "本", "册", "页", "支", "枚", "颗", "根", "片", "类", "组", "岁", "吨", "斤", "亩",
+        "米", "克", "升", "度",
+        "kWh", "kW", "MW", "GW", "GB", "TB", "MB", "km", "kg",
+    ),
+}
+UNIT_FAMILY: dict[str, str] = {u: fam for fam, units in _UNIT_FAMILIES.items() for u in units}
+#: The measure word right after a number (longest alternative first).
+UNIT_RE = re.compile("|".join(re.escape(u) for u in sorted(UNIT_FAMILY, key=len, reverse=True)))
+#: 1个多月, 3个多小时: "more than" inside the measure word, kept in the unit as written.
+MORE_THAN_ONE_UNIT_RE = re.compile(r"个多(?:月|小时|星期|工作日)")
+#: How a unit is reported: the full-width percent sign is the same unit as ``%``.
+UNIT_NAME = {"％": "%"}
+
+#: Qualifiers after the measure word: ``30%以上``, ``百万元以下``, ``3000元左右``.
+POST_QUALIFIER_RE = re.compile(r"以上|以下|左右|以内")
+#: Qualifiers just before the number, longest first (``不超过`` before ``超过`` before ``超``).
+PRE_QUALIFIERS: tuple[str, ...] = (
+    "不超过", "不少于", "不低于", "不到", "不足", "将近", "接近", "大约", "至少", "超过", "近", "约",
+    "超", "逾",
+)
+# Words that end in a qualifier's character but qualify nothing: 最近3年 is "the last
+# three years", 节约3亿元 "saved 0.3 billion", 赶超 "catch up with".
+_NOT_QUALIFIER_BEFORE = {
+    "近": set("最附靠临邻贴亲将接"),
+    "约": set("节制合签预公违履条契婚隐特规邀"),
+    "超": set("赶高"),
+}
+#: Joins two numbers into a range: ``3至5年``, ``20%-30%``, ``10万到20万元``.
+RANGE_JOIN_RE = re.compile(r"[至到~～〜\-–—－]")
+OPEN_QUOTES = "“\"「『‘'《〈"
+CLOSE_QUOTES = "”\"」』’'》〉"
+#: Dots that make ``5·10`` or ``1.2.3`` a code name or version, not a number.
+CODE_DOTS = ".．·・•"
+_ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
+#: A 年 that names an era or a grade, not a number of years: 90年代, 3年级.
+YEAR_WORD_AFTER = set("代级")
+#: Chinese words that make a numeral vague or not a quantity: 数十万 "several hundred thousand".
+VAGUE_BEFORE = set("数几")
+#: Years as written (``2021年``): four digits from 1000 to 2199 and no qualifier.
+YEAR_MIN, YEAR_MAX = 1000, 2199
+#: A Chinese numeral below ten with a generic measure word (三个方面, 一起, 两次) is a
+#: manner of speaking more often than a figure; these units keep it (一倍, 三个百分点).
+SMALL_CN_UNITS = {"倍", "个百分点", "百分点", "%", "‰"}
+
+#: Ends a sentence: the figure's sentence is what a quote needs, not the whole paragraph.
+SENTENCE_END_RE = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
+#: A sentence longer than this (hostile input, lists without punctuation) is cut to a
+#: window around the figure so memory stays proportional to the text.
+MAX_SENTENCE_CHARS = 400
+SENTENCE_WINDOW = 150
+
+_UP = "上升|增长|增加|提高|提升|上涨|攀升|增幅|涨幅|增|涨|升"
+_DOWN = "下降|减少|降低|回落|下滑|下跌|缩减|减幅|降幅|跌幅|降|减|跌"
+#: A change verb right before a figure: ``同比上升8.5倍``, ``同比分别下降``, ``降幅达92%``.
+#: 增至/降到 ("rose to") end in 至/到 and so are levels, not changes.
+CHANGE_BEFORE_RE = re.compile(
+    rf"(?P<cmp>同比|环比|比上年|较上年|比去年|较去年|比上年同期|较上年同期)?(?P<resp>分别)?"
+    rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))(?:了|为|达|达到|分别为|分别是|分别)?$"
+)
+#: Words that turn a change verb into a count of new things: 新增3万人 is not a change.
+NOT_CHANGE_BEFORE = ("新增", "净增", "递增", "新")
+#: What may stand between two figures changed by one verb: ``28.5%和76.6%``.
+CHANGE_LIST_GAP_RE = re.compile(r"[和、及与,，]|以及")
+#: Families that are changes by nature when a change verb precedes them.
+CHANGE_FAMILIES = {"percent", "points", "multiple"}
+CHANGE_LOOKBACK = 12
+
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+#: Context around a citation compared to tell one figure cited twice from two figures
+#: that merely share a value (60% of cases versus a 60% success rate).
+SAME_CONTEXT_CHARS = 12
+_GENERIC_BIGRAMS = {"同比", "分别", "累计", "共计", "全国", "其中", "以上", "达到", "一年", "年来"}
+#: Units counted as the same thing when deciding that two citations are one figure.
+_SAME_UNIT = {"名": "人", "位": "人"}
+
+
+@dataclass(frozen=True, slots=True)
+class FoundFigure:
+    """A figure found in plain text, before attribution: offsets into that text."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    qualifier: str | None
+    family: str
+    value_to: float | None = None
+    number_start: int = 0  # where the number begins, after any qualifier before it
+
+
+@dataclass(frozen=True, slots=True)
+class _Number:
+    """One numeral match with what stands right after it."""
+
+    start: int  # numeral start (百分之 included)
+    end: int  # after the numeral, its multipliers and 多/余
+    value: float
+    coefficient: float  # the numeral before its multipliers, for 10至20万元
+    has_mult: bool
+    qualifier: str | None  # 多 or 余
+    chinese: bool
+    percent_word: str | None  # 百分之 / 千分之
+    raw: str
+
+
+def _read_number(text: str, m: re.Match[str]) -> _Number | None:
+    pct = m.group("pct")
+    numeral = m.group("pnum") if pct else m.group("num")
+    mult = m.group("mult") or ""
+    if pct and mult:
+        return None
+    if len(numeral) > MAX_NUMERAL_CHARS:
+        return None
+    chinese = numeral[0] not in "0123456789０１２３４５６７８９"
+    if chinese and len(numeral) > 1 and all(ch in CN_DIGITS for ch in numeral):
+        return None  # 二〇二一, 一二, 三四: read digit by digit or approximate, not a quantity
+    if chinese and numeral[0] in CN_BIG_UNITS:
+        return None
+    coefficient = parse_number(numeral) if numeral != "百" else 100.0
+    value = parse_number(numeral + mult) if mult else coefficient
+    if coefficient is None or value is None:
+        return None
+    qualifier = m.group("mid") or m.group("post")
+    return _Number(
+        start=m.start(), end=m.end(), value=value, coefficient=coefficient, has_mult=bool(mult),
+        qualifier=qualifier, chinese=chinese, percent_word=pct, raw=m.group(),
+    )
+
+
+def _is_code_or_name(text: str, start: int, end: int) -> bool:
+    """Dotted codes (5·10, 1.2.3), names with Latin letters (5G, G20), ordinals (第3)."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if before in CODE_DOTS and start > 1 and fold_width(text[start - 2]).isdigit():
+        return True
+    if after in CODE_DOTS and end + 1 < len(text) and fold_width(text[end + 1]).isdigit():
+        return True
+    if _ASCII_LETTER_RE.fullmatch(before or " "):
+        return True
+    if before in "-_" and start > 1 and _ASCII_LETTER_RE.fullmatch(text[start - 2]):
+        return True
+    return before == "第"
+
+
+def _unit_at(text: str, pos: int) -> str:
+    m = UNIT_RE.match(text, pos)
+    if m and m.group() == "个":
+        more = MORE_THAN_ONE_UNIT_RE.match(text, pos)
+        if more:
+            return more.group()
+    if not m:
+        return ""
+    unit = m.group()
+    # An ASCII unit must end a word: 5GB is a size, 5Gbps is not one of ours.
+    if unit[-1].isascii() and m.end() < len(text) and _ASCII_LETTER_RE.fullmatch(text[m.end()]):
+        return ""
+    return unit
+
+
+def _pre_qualifier(text: str, start: int, unit_family: str) -> str | None:
+    head = text[max(0, start - 4) : start]
+    for word in PRE_QUALIFIERS:
+        if head.endswith(word):
+            q_start = start - len(word)
+            prev = text[q_start - 1] if q_start > 0 else ""
+            if prev in _NOT_QUALIFIER_BEFORE.get(word, ()):
+                return None
+            if word == "近" and unit_family == "duration":
+                return None  # 近3年 is "the last three years", not "nearly three years"
+            return word
+    return None
+
+
+def _is_year(num: _Number, unit: str, text: str, unit_end: int) -> bool:
+    if unit != "年" or num.chinese or num.qualifier or num.has_mult:
+        return False
+    digits = fold_width(num.raw)
+    return len(digits) == 4 and digits.isdigit() and YEAR_MIN <= int(digits) <= YEAR_MAX
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """A number that is the whole content of quotation marks is a name (“5.10”, “10.18”)."""
+    return start > 0 and text[start - 1] in OPEN_QUOTES and end < len(text) and text[end] in CLOSE_QUOTES
+
+
+def _minus_before(text: str, start: int) -> bool:
+    """-3.2%: a minus sign right before, itself after a word or punctuation (not 20%-)."""
+    if start == 0 or text[start - 1] not in "-−":
+        return False
+    prev = fold_width(text[start - 2]) if start > 1 else ""
+    if not prev:
+        return True
+    return not (prev.isascii() and prev.isalnum()) and prev not in "%‰"
+
+
+def find_figures(text: str) -> list[FoundFigure]:
+    """Every figure in ``text``, in order, with offsets, values, units and qualifiers."""
+    found: list[FoundFigure] = []
+    skip_until = 0
+    n = len(text)
+    for m in NUMBER_RE.finditer(text):
+        if m.start() < skip_until:
+            continue
+        num = _read_number(text, m)
+        if num is None or _is_code_or_name(text, num.start, num.end):
+            skip_until = m.end()
+            continue
+        if num.chinese and num.start > 0 and text[num.start - 1] in VAGUE_BEFORE:
+            continue
+        if _quoted(text, num.start, num.end):
+            continue
+        unit = "%" if num.percent_word == "百分之" else "‰" if num.percent_word else _unit_at(text, num.end)
+        end = num.end if num.percent_word else num.end + len(unit)
+        if unit and _quoted(text, num.start, end):
+            continue
+        if unit == "年" and end < n and text[end] in YEAR_WORD_AFTER:
+            continue
+        if _is_year(num, unit, text, end):
+            continue
+        value_to: float | None = None
+        value = num.value
+        # A range: 3至5年, 20%-30%, 10万到20万元, 10至20万元, 百分之二十至三十.
+        join = RANGE_JOIN_RE.match(text, end)
+        second_m = NUMBER_RE.match(text, join.end()) if join else None
+        second = _read_number(text, second_m) if second_m else None
+        if second is not None and (not second.percent_word or num.percent_word):
+            if second.percent_word:
+                unit2 = "%" if second.percent_word == "百分之" else "‰"
+                end2 = second.end
+            else:
+                unit2 = _unit_at(text, second.end)
+                end2 = second.end + len(unit2)
+            if unit2 == "年" and _is_year(second, unit2, text, end2):
+                skip_until = end2
+                continue
+            # A third part (2022-04-14, 010-1234-5678) makes a date or a phone number.
+            third = RANGE_JOIN_RE.match(text, end2)
+            if third and third.end() < n and fold_width(text[third.end()]).isdigit():
+                skip_until = end2
+                continue
+            percent_only_first = unit in ("%", "‰") and not unit2
+            if (unit2 == unit or (not unit and unit2) or percent_only_first) and (
+                unit or unit2 or second.has_mult or num.has_mult
+            ):
+                if not num.has_mult and second.has_mult and num.coefficient < second.coefficient:
+                    value = num.coefficient * (second.value / second.coefficient)
+                value_to = second.value
+                unit = unit or unit2
+                end = second.end if percent_only_first else end2
+                num = _Number(
+                    start=num.start, end=num.end, value=num.value, coefficient=num.coefficient,
+                    has_mult=num.has_mult or second.has_mult,
+                    qualifier=num.qualifier or second.qualifier, chinese=num.chinese and second.chinese,
+                    percent_word=num.percent_word, raw=num.raw,
+                )
+        if not unit and not num.has_mult:
+            continue  # a bare number: a code, a hotline, a date part, an enumeration
+        if num.chinese and value_to is None and num.value < 10 and unit not in SMALL_CN_UNITS:
+            continue
+        qualifier = num.qualifier
+        if unit.startswith("个多"):  # 1个多月: unit 个月, "more than"
+            unit, qualifier = "个" + unit[2:], qualifier or "多"
+        family = UNIT_FAMILY.get(unit, "count")
+        post = POST_QUALIFIER_RE.match(text, end)
+        if post:
+            qualifier = post.group()
+            end = post.end()
+        start = num.start
+        pre = _pre_qualifier(text, num.start, family)
+        if pre:
+            qualifier = pre if qualifier is None else qualifier
+            start = num.start - len(pre)
+        if unit in ("%", "‰") and _minus_before(text, num.start) and value_to is None:
+            value = -value
+            if not pre:
+                start = num.start - 1
+        found.append(
+            FoundFigure(
+                start=start, end=end, text=text[start:end], value=value, unit=UNIT_NAME.get(unit, unit),
+                qualifier=qualifier, family=family, value_to=value_to, number_start=num.start,
+            )
+        )
+        skip_until = end
+    return found
+
+
+# ---------------------------------------------------------------------------------------
+# Attribution and relations
+
+
+class _Sentences:
+    """Sentence bounds of a text, found once, looked up by bisection."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ends = [m.end() for m in SENTENCE_END_RE.finditer(text)]
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.ends, offset)
+        start = self.ends[i - 1] if i > 0 else 0
+        end = self.ends[i] if i < len(self.ends) else len(self.text)
+        return start, end
+
+    def sentence(self, start: int, end: int) -> str:
+        a, b = self.bounds(start)
+        b = max(b, end)
+        if b - a > MAX_SENTENCE_CHARS:
+            a, b = max(a, start - SENTENCE_WINDOW), min(b, end + SENTENCE_WINDOW)
+        return self.text[a:b].strip()
+
+
+def _change_verb(text: str, fig: FoundFigure, sentence_start: int) -> re.Match[str] | None:
+    lo = max(sentence_start, fig.start - CHANGE_LOOKBACK)
+    window = text[lo : fig.start]
+    m = CHANGE_BEFORE_RE.search(window)
+    if not m:
+        return None
+    before_verb = text[max(sentence_start, lo + m.start() - 2) : lo + m.start()]
+    if not m.group("cmp") and any(before_verb.endswith(w) for w in NOT_CHANGE_BEFORE):
+        return None
+    if fig.family not in CHANGE_FAMILIES and not m.group("cmp"):
+        return None
+    return m
+
+
+def link_changes(
+    text: str, found: Sequence[FoundFigure], sentences: _Sentences | None = None
+) -> list[tuple[int | None, Direction | None]]:
+    """For each figure, the index of the figure it changes and the direction, if any.
+
+    ``抓获…63.4万名，同比分别上升28.5%和76.6%``: the n change figures after one verb
+    belong, in order, to the n figures before it in the same sentence. One change figure
+    belongs to the nearest figure before it; with none before it (``降幅92%``) it keeps
+    its direction and links to nothing.
+    """
+    sentences = sentences or _Sentences(text)
+    out: list[tuple[int | None, Direction | None]] = [(None, None)] * len(found)
+    plain_in_sentence: list[int] = []
+    current_sentence = -1
+    group: list[int] = []
+    group_direction: Direction | None = None
+
+    def close_group() -> None:
+        if not group:
+            return
+        targets = plain_in_sentence[-len(group) :] if len(plain_in_sentence) >= len(group) else []
+        if len(group) > 1 and len(targets) < len(group):
+            targets = []
+        for k, idx in enumerate(group):
+            target = targets[k] if targets else None
+            out[idx] = (target, group_direction)
+        group.clear()
+
+    for i, fig in enumerate(found):
+        s_start, _ = sentences.bounds(fig.start)
+        if s_start != current_sentence:
+            close_group()
+            plain_in_sentence = []
+            current_sentence = s_start
+        verb = _change_verb(text, fig, s_start)
+        if verb is not None:
+            close_group()
+            group_direction = "up" if verb.group("up") else "down"
+            group.append(i)
+            continue
+        if group and fig.family == found[group[-1]].family:
+            gap = text[found[group[-1]].end : fig.start]
+            if CHANGE_LIST_GAP_RE.fullmatch(gap):
+                group.append(i)
+                continue
+        close_group()
+        plain_in_sentence.append(i)
+    close_group()
+    return out
+
+
+def _context_bigrams(text: str, fig: FoundFigure, s_start: int, s_end: int) -> set[str]:
+    before = text[max(s_start, fig.start - SAME_CONTEXT_CHARS) : fig.start]
+    after = text[fig.end : min(s_end, fig.end + SAME_CONTEXT_CHARS)]
+    grams: set[str] = set()
+    for part in (before, after):
+        for a, b in itertools.pairwise(part):
+            if _CJK_RE.match(a) and _CJK_RE.match(b):
+                grams.add(a + b)
+    return grams - _GENERIC_BIGRAMS
+
+
+def group_citations(
+    text: str, found: Sequence[FoundFigure], sentences: _Sentences | None = None
+) -> list[str | None]:
+    """A ``same_as`` id per figure: shared by citations of one figure, None if cited once.
+
+    Two citations are one figure when value, range and unit agree and their sentences
+    share words near the number (``紧急止付…3291亿元`` and ``紧急拦截…3291亿元``). The
+    id names the first citation (``f18``), so it is stable for a given transcript.
+    """
+    sentences = sentences or _Sentences(text)
+    by_key: dict[tuple[float, float | None, str], list[int]] = defaultdict(list)
+    for i, fig in enumerate(found):
+        by_key[(fig.value, fig.value_to, _SAME_UNIT.get(fig.unit, fig.unit))].append(i)
+    parent = list(range(len(found)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for members in by_key.values():
+        if len(members) < 2:
+            continue
+        seen: dict[str, int] = {}
+        for i in members:
+            s_start, s_end = sentences.bounds(found[i].start)
+            for gram in _context_bigrams(text, found[i], s_start, s_end):
+                if gram in seen:
+                    a, b = root(seen[gram]), root(i)
+                    if a != b:
+                        parent[max(a, b)] = min(a, b)
+                else:
+                    seen[gram] = i
+    sizes: dict[int, int] = defaultdict(int)
+    for i in range(len(found)):
+        sizes[root(i)] += 1
+    return [f"f{root(i)}" if sizes[root(i)] > 1 else None for i in range(len(found))]
 
 
 def extract_figures(transcript: Transcript) -> tuple[Figure, ...]:
-    """Every figure in ``transcript.text``; empty until the extractor is written."""
-    return ()
+    """Every figure in ``transcript.text``, attributed and related, in text order.
+
+    Numbers in a speaker marker (the label line) are not figures; figures in the
+    highlights or preamble have no turn and no speaker.
+    """
+    text = transcript.text
+    found = []
+    for fig in find_figures(text):
+        turn = transcript.turn_at(fig.start)
+        if turn is not None and turn.label_span.start <= fig.start < turn.label_span.end:
+            continue
+        found.append(fig)
+    sentences = _Sentences(text)
+    changes = link_changes(text, found, sentences)
+    same = group_citations(text, found, sentences)
+    figures: list[Figure] = []
+    for fig, (change_of, direction), same_as in zip(found, changes, same, strict=True):
+        turn = transcript.turn_at(fig.start)
+        figures.append(
+            Figure(
+                text=fig.text,
+                value=fig.value,
+                unit=fig.unit,
+                qualifier=fig.qualifier,
+                start=fig.start,
+                end=fig.end,
+                turn=None if turn is None else turn.index,
+                speaker=None if turn is None else turn.speaker,
+                sentence=sentences.sentence(fig.start, fig.end),
+                value_to=fig.value_to,
+                change_of=change_of,
+                direction=direction,
+                same_as=same_as,
+                family=fig.family,
+            )
+        )
+    return tuple(figures)
