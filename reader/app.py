@@ -1,0 +1,129 @@
+"""Start the window: platform checks, the application object, the main window.
+
+``create_main_window`` is the factory tests and tools use; ``run_window`` is what the
+``transcript-reader`` command runs (and with ``--screenshot`` renders offscreen, saves
+a PNG and exits).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+PNG_SIZE_DEFAULT = (1400, 900)
+SETTLE_MS = 400  # let deferred work (charts) paint before a screenshot is taken
+
+
+def _application():  # -> QApplication
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.i18n import install_translator
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("transcript-reader")
+        app.setApplicationDisplayName("Transcript Reader")
+        app.setOrganizationName("transcript-reader")
+        install_translator(app)
+    return app
+
+
+def _wait_for_load(window, generation: int) -> None:  # type: ignore[no-untyped-def]
+    """Spin an event loop until the load started as ``generation`` is shown, fails or is cancelled."""
+    from PySide6.QtCore import QEventLoop
+
+    if window.loader.generation != generation or not window.loader.busy:
+        return
+    loop = QEventLoop()
+    window.documentShown.connect(loop.quit)
+    window.openFailed.connect(loop.quit)
+    window.loader.cancelled.connect(loop.quit)
+    if window.loader.busy:
+        loop.exec()
+    window.documentShown.disconnect(loop.quit)
+    window.openFailed.disconnect(loop.quit)
+    window.loader.cancelled.disconnect(loop.quit)
+
+
+def create_main_window(path: str | None = None, *, settings=None, show_dialogs: bool = True):  # type: ignore[no-untyped-def]
+    """The main window with ``path`` (or the bundled sample) loaded and on screen-ready.
+
+    Loading still runs on the worker thread; this waits for it so callers get a
+    window that already shows the document (or kept nothing, if it could not be read).
+    """
+    from reader.resources import sample_path
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import AppSettings
+
+    _application()
+    window = MainWindow(settings or AppSettings.default(), show_dialogs=show_dialogs)
+    generation = window.open_file(str(path) if path is not None else str(sample_path()))
+    _wait_for_load(window, generation)
+    return window
+
+
+def _parse_size(size: str | None) -> tuple[int, int]:
+    if not size:
+        return PNG_SIZE_DEFAULT
+    try:
+        width, height = (int(x) for x in size.lower().split("x", 1))
+    except ValueError:
+        from reader.errors import ReaderError
+
+        raise ReaderError(None, f"--size must look like 1400x900, not {size!r}") from None
+    return max(320, width), max(240, height)
+
+
+def _screenshot(path: str | None, target: str, size: str | None) -> int:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from reader.errors import ReaderError
+
+    width, height = _parse_size(size)
+    app = _application()
+    window = create_main_window(path, show_dialogs=False)
+    if window.transcript is None:
+        window.close()
+        raise ReaderError(path, window.status_label.text() or "could not be opened")
+    window.resize(width, height)
+    window.show()
+    loop = QEventLoop()
+    QTimer.singleShot(SETTLE_MS, loop.quit)
+    loop.exec()
+    app.processEvents()
+    image = window.grab()
+    window.close()
+    if not image.save(target, "PNG"):
+        raise ReaderError(target, "cannot write the screenshot")
+    return 0
+
+
+def run_window(path: str | None, screenshot: str | None = None, size: str | None = None) -> int:
+    """Run the reading window until it is closed; returns the exit code."""
+    if screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        return _screenshot(path, screenshot, size)
+    from reader.ui.platform_check import platform_problem
+
+    problem = platform_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    app = _application()
+    from reader.resources import sample_path
+    from reader.ui.excepthook import ExceptHook
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import AppSettings
+
+    hook = ExceptHook()
+    hook.install()
+    try:
+        window = MainWindow(AppSettings.default())
+        if size:
+            window.resize(*_parse_size(size))
+        window.show()
+        window.open_file(str(path) if path is not None else str(sample_path()))
+        return app.exec()
+    finally:
+        hook.uninstall()

@@ -1,0 +1,56 @@
+"""The UI's language: English source strings, Chinese from a bundled catalogue.
+
+Qt's translation mechanism (``QCoreApplication.translate``) is used so every widget,
+including Qt's own, asks one place; the catalogue is a Python dict rather than a
+compiled ``.qm`` file so it needs no build step and is reviewed like code.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator
+
+from reader.ui.catalogue_zh import CATALOGUE_ZH
+
+CONTEXT = "reader"
+
+
+def tr(text: str) -> str:
+    """Translate a UI string through whatever translator is installed."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class CatalogueTranslator(QTranslator):
+    """A QTranslator fed from a dict ``{english: translation}``; unknown strings pass through."""
+
+    def __init__(self, catalogue: dict[str, str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._catalogue = catalogue
+
+    def translate(self, context: str, source_text: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        if context != CONTEXT:
+            return ""  # an empty answer tells Qt to ask the next translator
+        return self._catalogue.get(source_text, "")
+
+    def isEmpty(self) -> bool:
+        return not self._catalogue
+
+
+def wants_chinese(locale: QLocale) -> bool:
+    return locale.language() == QLocale.Language.Chinese
+
+
+def install_translator(app: QCoreApplication, locale: QLocale | None = None) -> QTranslator | None:
+    """Install the Chinese catalogue when ``locale`` (default: the system's) is Chinese.
+
+    Returns the installed translator (keep it alive), or None for English.
+    """
+    locale = QLocale.system() if locale is None else locale
+    for old in app.findChildren(CatalogueTranslator):
+        QCoreApplication.removeTranslator(old)
+        old.deleteLater()
+    if not wants_chinese(locale):
+        return None
+    translator = CatalogueTranslator(CATALOGUE_ZH, app)
+    QCoreApplication.installTranslator(translator)
+    return translator

@@ -1,0 +1,155 @@
+"""Load a transcript off the GUI thread: a thin QRunnable around ``reader.parsing.load``.
+
+One job is current at a time: each request gets a generation number and results of
+an older generation are dropped, so a slow first file can never replace a second one
+opened meanwhile. Cancelling makes the progress callback raise ``Cancelled`` inside
+the parser, which is how the parser offers to be interrupted.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from reader.errors import Cancelled, ReaderError
+from reader.model import Transcript
+
+LoadFunction = Callable[..., Transcript]
+
+
+def _default_load(path: str, progress: Callable[..., None]) -> Transcript:
+    from reader.model_cache import load_cached
+
+    return load_cached(path, progress=progress)
+
+
+def progress_fraction(*args: object) -> float | None:
+    """Accept ``progress(fraction)`` or ``progress(done, total)`` from the parser."""
+    numbers = [a for a in args if isinstance(a, (int, float)) and not isinstance(a, bool)]
+    if len(numbers) >= 2 and numbers[1]:
+        return max(0.0, min(1.0, float(numbers[0]) / float(numbers[1])))
+    if len(numbers) == 1:
+        value = float(numbers[0])
+        return max(0.0, min(1.0, value / 100.0 if value > 1.0 else value))
+    return None
+
+
+class _JobSignals(QObject):
+    progressed = Signal(int, float)  # generation, 0..1
+    finished = Signal(int, str, object)  # generation, path, Transcript
+    failed = Signal(int, str, str)  # generation, path, reason
+    cancelled = Signal(int, str)
+
+
+class _LoadJob(QRunnable):
+    def __init__(self, generation: int, path: str, load: LoadFunction, cancel: threading.Event,
+                 signals: _JobSignals) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._generation = generation
+        self._path = path
+        self._load = load
+        self._cancel = cancel
+        self._signals = signals
+
+    def _progress(self, *args: object, **_: object) -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+        fraction = progress_fraction(*args)
+        if fraction is not None:
+            self._signals.progressed.emit(self._generation, fraction)
+
+    def run(self) -> None:
+        try:
+            transcript = self._load(self._path, progress=self._progress)
+            if self._cancel.is_set():
+                raise Cancelled()
+        except Cancelled:
+            self._signals.cancelled.emit(self._generation, self._path)
+        except ReaderError as exc:
+            self._signals.failed.emit(self._generation, self._path, exc.reason)
+        except MemoryError:
+            self._signals.failed.emit(self._generation, self._path, "not enough memory to open this file")
+        except Exception as exc:  # a parser bug must not take the window down
+            traceback.print_exc()
+            self._signals.failed.emit(self._generation, self._path, f"unexpected error: {exc!r}")
+        else:
+            self._signals.finished.emit(self._generation, self._path, transcript)
+
+
+class DocumentLoader(QObject):
+    """Starts loads, keeps only the newest, and reports in the GUI thread."""
+
+    progressed = Signal(float)
+    loaded = Signal(str, object)  # path, Transcript
+    failed = Signal(str, str)  # path, reason
+    cancelled = Signal(str)
+
+    def __init__(self, load: LoadFunction | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._load = load or _default_load
+        self._generation = 0
+        self._cancel = threading.Event()
+        self._busy = False
+        self._signals = _JobSignals(self)
+        self._signals.progressed.connect(self._on_progress)
+        self._signals.finished.connect(self._on_finished)
+        self._signals.failed.connect(self._on_failed)
+        self._signals.cancelled.connect(self._on_cancelled)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    @property
+    def generation(self) -> int:
+        return self._generation
+
+    def start(self, path: str) -> int:
+        """Load ``path``; any load still running is cancelled and its result ignored."""
+        self._cancel.set()
+        self._cancel = threading.Event()
+        self._generation += 1
+        self._busy = True
+        self._pool.start(_LoadJob(self._generation, path, self._load, self._cancel, self._signals))
+        return self._generation
+
+    @Slot()
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until running jobs end (tests and shutdown); signals still need the event loop."""
+        return self._pool.waitForDone(msecs)
+
+    def shutdown(self) -> None:
+        self.cancel()
+        self._pool.waitForDone(5000)
+
+    @Slot(int, float)
+    def _on_progress(self, generation: int, fraction: float) -> None:
+        if generation == self._generation:
+            self.progressed.emit(fraction)
+
+    @Slot(int, str, object)
+    def _on_finished(self, generation: int, path: str, transcript: object) -> None:
+        if generation == self._generation:
+            self._busy = False
+            self.loaded.emit(path, transcript)
+
+    @Slot(int, str, str)
+    def _on_failed(self, generation: int, path: str, reason: str) -> None:
+        if generation == self._generation:
+            self._busy = False
+            self.failed.emit(path, reason)
+
+    @Slot(int, str)
+    def _on_cancelled(self, generation: int, path: str) -> None:
+        if generation == self._generation:
+            self._busy = False
+            self.cancelled.emit(path)

@@ -1,0 +1,609 @@
+"""The main window: the one place that creates the views and wires them together.
+
+Views never talk to each other directly; each emits what the reader asked for
+(an offset, a speaker, a figure) and this window decides what happens, one
+``connect`` per line in :meth:`MainWindow._connect`.
+"""
+
+from __future__ import annotations
+
+import os
+from bisect import bisect_right
+
+from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.model import Transcript
+from reader.navigation import WrapCursor
+from reader.ui import messages
+from reader.ui.banner import BannerArea
+from reader.ui.find_results import FindResults
+from reader.ui.i18n import tr
+from reader.ui.loader import DocumentLoader
+from reader.ui.metrics_panel import MetricsPanel
+from reader.ui.overview_strip import OverviewStrip
+from reader.ui.platform_check import CJK_FONT_PACKAGE, has_cjk_font
+from reader.ui.search_bar import SearchBar
+from reader.ui.settings import AppSettings
+from reader.ui.speaker_nav import QaOutline, SpeakerNav
+from reader.ui.transcript_view import TranscriptView
+
+PROGRESS_DELAY_MS = 250  # a load quicker than this shows no progress bar at all
+OPEN_FILTER = "Transcripts (*.md *.markdown *.html *.htm *.txt);;All files (*)"
+NAV_TAB, QA_TAB, RESULTS_TAB = 0, 1, 2
+
+
+class MainWindow(QMainWindow):
+    """Speaker navigation | transcript | metrics panel, with search above."""
+
+    documentShown = Signal(str)  # path; emitted after a loaded transcript is on screen
+    openFailed = Signal(str, str)  # path, reason
+
+    def __init__(self, settings: AppSettings, loader: DocumentLoader | None = None,
+                 show_dialogs: bool = True) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(tr("Transcript Reader"))
+        self.setAcceptDrops(True)
+        self.settings = settings
+        self.show_dialogs = show_dialogs
+        self.loader = loader or DocumentLoader(parent=self)
+        self.loader.setParent(self)
+        self.transcript: Transcript | None = None
+        self.path: str | None = None
+        self._search_index = None  # reader.search.SearchIndex, built on the first search
+        self._matches: list[tuple[int, int]] = []
+        self._match_cursor = WrapCursor()
+        self._current_turn: int | None = None
+        self._pinned_turn: int | None = None
+        self._restore_offset: int | None = None
+        self._loading_path: str | None = None
+        self._build_widgets()
+        self._build_menus()
+        self._connect()
+        self._restore_settings()
+        if not has_cjk_font():
+            self.banners.show_banner("font", tr(
+                "No Chinese font is installed, so Chinese text may show as boxes. "
+                "Install one, e.g.: sudo apt install {package}").format(package=CJK_FONT_PACKAGE))
+
+    # -- construction --------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.search_bar = SearchBar(self)
+        self.search_toolbar = QToolBar(tr("Search"), self)
+        self.search_toolbar.setObjectName("searchToolbar")
+        self.search_toolbar.setMovable(False)
+        self.search_toolbar.addWidget(self.search_bar)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.search_toolbar)
+
+        self.speaker_nav = SpeakerNav(self)
+        self.qa_outline = QaOutline(self)
+        self.find_results = FindResults(self)
+        self.nav_tabs = QTabWidget(self)
+        self.nav_tabs.setObjectName("navTabs")
+        self.nav_tabs.addTab(self.speaker_nav, tr("Speakers"))
+        self.nav_tabs.addTab(self.qa_outline, tr("Q&A"))
+        self.nav_tabs.addTab(self.find_results, tr("Results"))
+
+        self.view = TranscriptView(self)
+        self.view.setAcceptDrops(False)
+        self.overview = OverviewStrip(self)
+        self.banners = BannerArea(self)
+        centre = QWidget(self)
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(0)
+        centre_layout.addWidget(self.banners)
+        reading = QHBoxLayout()
+        reading.setContentsMargins(0, 0, 0, 0)
+        reading.setSpacing(0)
+        reading.addWidget(self.view, 1)
+        reading.addWidget(self.overview)
+        centre_layout.addLayout(reading, 1)
+
+        self.metrics_panel = MetricsPanel(self)
+        self.metrics_panel.setObjectName("metricsPanel")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.nav_tabs)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.metrics_panel)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([290, 760, 350])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("loadProgress")
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(220)
+        self.cancel_button = QPushButton(tr("Cancel"), self)
+        self.cancel_button.setObjectName("cancelLoad")
+        self.status_label = QLabel("", self)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+        self._set_progress_visible(False)
+        self._progress_delay = QTimer(self, singleShot=True, interval=PROGRESS_DELAY_MS)
+        self.watcher = QFileSystemWatcher(self)
+
+    def _action(self, text: str, slot: object, *shortcuts: QKeySequence | str,
+                name: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        if name:
+            action.setObjectName(name)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(tr("&File"))
+        file_menu.setObjectName("fileMenu")
+        file_menu.addAction(self._action(tr("&Open…"), self.choose_file, QKeySequence.StandardKey.Open,
+                                         name="openAction"))
+        self.recent_menu = QMenu(tr("Open &Recent"), self)
+        self.recent_menu.setObjectName("recentMenu")
+        file_menu.addMenu(self.recent_menu)
+        self.reload_action = self._action(tr("&Reload"), self.reload, "F5", name="reloadAction")
+        file_menu.addAction(self.reload_action)
+        file_menu.addSeparator()
+        self.export_action = self._action(tr("&Export figures…"), self.metrics_panel.export_figures,
+                                          name="exportFiguresAction")
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(tr("&Quit"), self.close, "Ctrl+Q", name="quitAction"))
+
+        view_menu = bar.addMenu(tr("&View"))
+        view_menu.setObjectName("viewMenu")
+        view_menu.addAction(self._action(tr("Zoom &In"), self.view.zoom_in_reading, "Ctrl+=", "Ctrl++",
+                                         name="zoomInAction"))
+        view_menu.addAction(self._action(tr("Zoom &Out"), self.view.zoom_out_reading, "Ctrl+-",
+                                         name="zoomOutAction"))
+        view_menu.addAction(self._action(tr("&Reset Zoom"), self.view.zoom_reset_reading, "Ctrl+0",
+                                         name="zoomResetAction"))
+
+        go_menu = bar.addMenu(tr("&Go"))
+        go_menu.setObjectName("goMenu")
+        go_menu.addAction(self._action(tr("&Find"), self.search_bar.focus_field,
+                                       QKeySequence.StandardKey.Find, name="findAction"))
+        go_menu.addAction(self._action(tr("Find &Next"), self.next_match, "F3", name="findNextAction"))
+        go_menu.addAction(self._action(tr("Find &Previous"), self.previous_match, "Shift+F3",
+                                       name="findPreviousAction"))
+        go_menu.addAction(self._action(tr("Find &All"), self.find_all, "Ctrl+Shift+F", name="findAllAction"))
+        go_menu.addSeparator()
+        go_menu.addAction(self._action(tr("Next &Turn"), self.next_turn, "Alt+Down", name="nextTurnAction"))
+        go_menu.addAction(self._action(tr("Previous T&urn"), self.previous_turn, "Alt+Up",
+                                       name="previousTurnAction"))
+        go_menu.addAction(self._action(tr("Same Speaker's Next Turn"), self.next_turn_same_speaker,
+                                       "Alt+Right", name="nextSpeakerTurnAction"))
+        go_menu.addAction(self._action(tr("Same Speaker's Previous Turn"), self.previous_turn_same_speaker,
+                                       "Alt+Left", name="previousSpeakerTurnAction"))
+        self._update_recent_menu()
+
+    def _connect(self) -> None:
+        self.search_bar.queryChanged.connect(self.search)
+        self.search_bar.nextRequested.connect(self.next_match)
+        self.search_bar.previousRequested.connect(self.previous_match)
+        self.search_bar.findAllRequested.connect(self.find_all)
+        self.find_results.matchActivated.connect(self.go_to_match)
+        self.speaker_nav.offsetActivated.connect(self.go_to_turn_at)
+        self.qa_outline.offsetActivated.connect(self.go_to_turn_at)
+        self.overview.offsetActivated.connect(self.go_to_offset)
+        self.view.visibleRangeChanged.connect(self._on_visible_range)
+        self.view.figureMenuRequested.connect(self.metrics_panel.show_figure_menu)
+        self.view.linkRequested.connect(self.open_link)
+        self.metrics_panel.offsetActivated.connect(self.go_to_offset)
+        self.metrics_panel.figureActivated.connect(self.go_to_figure)
+        self.metrics_panel.speakerActivated.connect(self.go_to_speaker)
+        self.loader.loaded.connect(self._on_loaded)
+        self.loader.failed.connect(self._on_load_failed)
+        self.loader.cancelled.connect(self._on_load_cancelled)
+        self.loader.progressed.connect(self._on_progress)
+        self.cancel_button.clicked.connect(self.loader.cancel)
+        self._progress_delay.timeout.connect(self._show_progress)
+        self.recent_menu.aboutToShow.connect(self._update_recent_menu)
+        self.watcher.fileChanged.connect(self._on_file_changed)
+
+    # -- settings ------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        geometry = self.settings.geometry
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        splitter = self.settings.splitter_state
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        self.view.set_zoom_steps(self.settings.zoom)
+
+    def save_settings(self) -> None:
+        self.settings.geometry = self.saveGeometry()
+        self.settings.splitter_state = self.splitter.saveState()
+        self.settings.zoom = self.view.zoom_steps
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        self.loader.shutdown()
+        super().closeEvent(event)
+
+    # -- opening -------------------------------------------------------------------------
+    @Slot()
+    def choose_file(self) -> None:
+        start = os.path.dirname(self.path) if self.path else os.path.expanduser("~")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open transcript"), start, OPEN_FILTER)
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str, keep_position: bool = False) -> int:
+        """Start loading ``path`` in the background; the current document stays until it is ready."""
+        self._restore_offset = self.view.top_offset() if keep_position and self.transcript else None
+        self._loading_path = path
+        self.status_label.setText(tr("Opening {name}…").format(name=os.path.basename(path)))
+        self.progress.setValue(0)
+        self._progress_delay.start()
+        return self.loader.start(path)
+
+    @Slot()
+    def reload(self) -> None:
+        if self.path:
+            self.banners.remove_banner("changed")
+            self.open_file(self.path, keep_position=True)
+
+    def _set_progress_visible(self, visible: bool) -> None:
+        self.progress.setVisible(visible)
+        self.cancel_button.setVisible(visible)
+
+    @Slot()
+    def _show_progress(self) -> None:
+        if self.loader.busy:
+            self._set_progress_visible(True)
+
+    @Slot(float)
+    def _on_progress(self, fraction: float) -> None:
+        self.progress.setValue(int(fraction * 100))
+
+    def _end_loading(self) -> None:
+        self._progress_delay.stop()
+        self._set_progress_visible(False)
+        self._loading_path = None
+
+    @Slot(str, object)
+    def _on_loaded(self, path: str, transcript: object) -> None:
+        assert isinstance(transcript, Transcript)
+        self._end_loading()
+        self.show_transcript(transcript, path)
+
+    @Slot(str, str)
+    def _on_load_failed(self, path: str, reason: str) -> None:
+        self._end_loading()
+        self._restore_offset = None
+        self.status_label.setText(tr("Could not open {name}").format(name=os.path.basename(path)))
+        self.openFailed.emit(path, reason)
+        if self.show_dialogs:
+            messages.show_open_error(self, path, reason)
+
+    @Slot(str)
+    def _on_load_cancelled(self, path: str) -> None:
+        self._end_loading()
+        self._restore_offset = None
+        self.status_label.setText(tr("Opening {name} was cancelled").format(name=os.path.basename(path)))
+
+    def show_transcript(self, transcript: Transcript, path: str | None = None) -> None:
+        """Put a loaded transcript on screen (every view), replacing the previous one."""
+        restore = self._restore_offset
+        self._restore_offset = None
+        self.transcript = transcript
+        self._search_index = None
+        self._matches = []
+        self._match_cursor = WrapCursor()
+        self._current_turn = self._pinned_turn = None
+        self.view.set_transcript(transcript)
+        self.speaker_nav.set_transcript(transcript)
+        self.qa_outline.set_transcript(transcript)
+        self.overview.set_transcript(transcript)
+        self.find_results.clear()
+        self.metrics_panel.set_transcript(transcript)
+        self._watch(path)
+        self.path = path
+        title = transcript.meta.title or (os.path.basename(path) if path else "")
+        self.setWindowTitle(f"{title} — {tr('Transcript Reader')}" if title else tr("Transcript Reader"))
+        self.status_label.setText(tr("{speakers} speakers · {turns} turns · {figures} figures").format(
+            speakers=len(transcript.speakers), turns=len(transcript.turns), figures=len(transcript.figures)))
+        if transcript.warnings:
+            self.banners.show_banner("warnings", tr("Read with warnings: {text}").format(
+                text="; ".join(transcript.warnings)))
+        else:
+            self.banners.remove_banner("warnings")
+        self.banners.remove_banner("deleted")
+        if path:
+            self.settings.add_recent_file(path)
+            self._update_recent_menu()
+        if self.search_bar.query.strip():
+            self.search(self.search_bar.query)
+        if restore is not None:
+            self.view.scroll_to_offset(min(restore, len(transcript.text)))
+        self.documentShown.emit(path or "")
+
+    def _watch(self, path: str | None) -> None:
+        watched = self.watcher.files()
+        if watched:
+            self.watcher.removePaths(watched)
+        if path and os.path.isfile(path):
+            self.watcher.addPath(path)
+
+    @Slot(str)
+    def _on_file_changed(self, path: str) -> None:
+        if path != self.path:
+            return
+        if os.path.exists(path):
+            if path not in self.watcher.files():  # editors replace the file: watch the new one
+                self.watcher.addPath(path)
+            self.banners.show_banner("changed", tr("The file changed on disk."),
+                                     [(tr("Reload"), self.reload)])
+        else:
+            self.banners.show_banner("deleted", tr(
+                "The file was deleted or moved. The document stays open as it was."))
+
+    def _update_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files
+        for path in files:
+            action = self.recent_menu.addAction(path)
+            action.setData(path)
+            action.triggered.connect(self._open_recent)
+        self.recent_menu.setEnabled(bool(files))
+
+    @Slot()
+    def _open_recent(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction) and action.data():
+            self.open_file(str(action.data()))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.open_file(url.toLocalFile())
+                event.acceptProposedAction()
+                return
+
+    @Slot(str)
+    def open_link(self, url: str) -> None:
+        """Links open in the system browser only after the reader saw the address."""
+        if messages.confirm_open_link(self, url):
+            QDesktopServices.openUrl(QUrl(url))
+
+    # -- going places --------------------------------------------------------------------
+    @Slot(int)
+    def go_to_offset(self, offset: int) -> None:
+        self._pinned_turn = None
+        self.view.scroll_to_offset(offset)
+        self._update_current_turn(offset)
+
+    @Slot(int)
+    def go_to_turn_at(self, offset: int) -> None:
+        """Scroll to a turn (or any offset) and mark the turn there as current."""
+        if self.transcript is None:
+            return
+        turn = self.transcript.turn_at(offset)
+        self.view.scroll_to_offset(offset)
+        self._pinned_turn = None if turn is None else turn.index
+        self._set_current_turn(None if turn is None else turn.index)
+
+    def go_to_turn(self, index: int) -> None:
+        if self.transcript is not None and 0 <= index < len(self.transcript.turns):
+            self.go_to_turn_at(self.transcript.turns[index].start)
+
+    @Slot(int)
+    def go_to_figure(self, index: int) -> None:
+        if self.transcript is None or not 0 <= index < len(self.transcript.figures):
+            return
+        figure = self.transcript.figures[index]
+        self.go_to_offset(figure.start)
+        self.view.flash(figure.start, figure.end)
+
+    @Slot(str)
+    def go_to_speaker(self, speaker_id: str) -> None:
+        if self.transcript is None:
+            return
+        for turn in self.transcript.turns:
+            if turn.speaker == speaker_id:
+                self.go_to_turn(turn.index)
+                return
+
+    def _turn_starts(self, speaker_id: str | None = None) -> list[int]:
+        if self.transcript is None:
+            return []
+        return [t.start for t in self.transcript.turns if speaker_id is None or t.speaker == speaker_id]
+
+    def _step_turn(self, forward: bool, same_speaker: bool) -> None:
+        if self.transcript is None or not self.transcript.turns:
+            return
+        current = self._current_turn
+        speaker = None
+        if same_speaker:
+            if current is None:
+                return
+            speaker = self.transcript.turns[current].speaker
+        starts = self._turn_starts(speaker)
+        here = self.transcript.turns[current].start if current is not None else self.view.top_offset()
+        cursor = WrapCursor(starts)
+        if current is not None and here in starts:
+            cursor.index = starts.index(here)
+        index = cursor.next(from_offset=here) if forward else cursor.prev(from_offset=here)
+        if index is not None:
+            self.go_to_turn_at(starts[index])
+
+    @Slot()
+    def next_turn(self) -> None:
+        self._step_turn(forward=True, same_speaker=False)
+
+    @Slot()
+    def previous_turn(self) -> None:
+        self._step_turn(forward=False, same_speaker=False)
+
+    @Slot()
+    def next_turn_same_speaker(self) -> None:
+        self._step_turn(forward=True, same_speaker=True)
+
+    @Slot()
+    def previous_turn_same_speaker(self) -> None:
+        self._step_turn(forward=False, same_speaker=True)
+
+    @property
+    def current_turn(self) -> int | None:
+        return self._current_turn
+
+    def _set_current_turn(self, index: int | None) -> None:
+        self._current_turn = index
+        turn = None if index is None or self.transcript is None else self.transcript.turns[index]
+        self.view.set_current_turn(None if turn is None else turn.start)
+        self.speaker_nav.select_turn(index)
+
+    def _update_current_turn(self, offset: int) -> None:
+        if self.transcript is None:
+            return
+        turn = self.transcript.turn_at(offset)
+        if turn is None and self.transcript.turns and offset >= self.transcript.turns[-1].end:
+            turn = self.transcript.turns[-1]
+        self._set_current_turn(None if turn is None else turn.index)
+
+    @Slot(int, int)
+    def _on_visible_range(self, start: int, end: int) -> None:
+        """The current turn follows the scroll position (a turn just jumped to stays current)."""
+        self.metrics_panel.set_visible_range(start, end)
+        self.overview.set_visible_range(start, end)
+        if self.transcript is None:
+            return
+        pinned = self._pinned_turn
+        if pinned is not None:
+            turn = self.transcript.turns[pinned]
+            if turn.start <= end and turn.end > start:
+                return
+            self._pinned_turn = None
+        self._update_current_turn(self.view.top_offset())
+
+    # -- search --------------------------------------------------------------------------
+    @property
+    def matches(self) -> list[tuple[int, int]]:
+        return list(self._matches)
+
+    @property
+    def current_match(self) -> int | None:
+        return self._match_cursor.index
+
+    @Slot(str)
+    def search(self, query: str) -> None:
+        """Find every match, paint them, and make the first one at or after the reader current."""
+        if self.transcript is None:
+            return
+        if not query.strip():
+            self._show_matches([], None)
+            return
+        if self._search_index is None:
+            from reader.search import SearchIndex  # OpenCC loads on the first search, not at start-up
+
+            self._search_index = SearchIndex(self.transcript.text)
+        spans = [(m.start, m.end) for m in self._search_index.find_all(query)]
+        anchor = self._matches[self._match_cursor.index][0] if self._match_cursor.index is not None \
+            else self.view.top_offset()
+        self._show_matches(spans, anchor)
+
+    def _show_matches(self, spans: list[tuple[int, int]], anchor: int | None) -> None:
+        self._matches = spans
+        self._match_cursor = WrapCursor([s for s, _ in spans])
+        self.view.set_search_matches(spans)
+        self.overview.set_matches(self._match_cursor.positions)
+        self.metrics_panel.set_search_spans(spans)
+        self._update_match_counts()
+        if self.nav_tabs.currentIndex() == RESULTS_TAB and self.transcript is not None:
+            self.find_results.show_matches(self.transcript, spans)
+        if not spans:
+            self.view.set_current_match(None)
+            self.search_bar.set_status(None, 0 if anchor is not None else None)
+            return
+        self._match_cursor.first_at_or_after(anchor or 0)
+        self._show_current_match()
+
+    def _update_match_counts(self) -> None:
+        per_speaker: dict[str, int] = {}
+        per_turn: dict[int, int] = {}
+        if self.transcript is not None and self._matches:
+            turns = self.transcript.turns
+            turn_starts = [t.start for t in turns]
+            for start, _ in self._matches:
+                i = bisect_right(turn_starts, start) - 1
+                if i >= 0 and start < turns[i].end:
+                    per_turn[i] = per_turn.get(i, 0) + 1
+                    per_speaker[turns[i].speaker] = per_speaker.get(turns[i].speaker, 0) + 1
+        self.speaker_nav.set_match_counts(per_speaker, per_turn)
+
+    def _show_current_match(self) -> None:
+        index = self._match_cursor.index
+        if index is None:
+            return
+        span = self._matches[index]
+        self.view.set_current_match(span)
+        self.go_to_offset(span[0])
+        self.search_bar.set_status(index, len(self._matches))
+
+    @Slot()
+    def next_match(self) -> None:
+        self.search_bar.flush()
+        if self._match_cursor.next(self.view.top_offset()) is not None:
+            self._show_current_match()
+
+    @Slot()
+    def previous_match(self) -> None:
+        self.search_bar.flush()
+        if self._match_cursor.prev(self.view.top_offset()) is not None:
+            self._show_current_match()
+
+    @Slot(int)
+    def go_to_match(self, index: int) -> None:
+        if 0 <= index < len(self._matches):
+            self._match_cursor.index = index
+            self._show_current_match()
+
+    @Slot()
+    def find_all(self) -> None:
+        """List every match with its context in the Results tab."""
+        self.search_bar.flush()
+        if self.transcript is None:
+            return
+        if not self.search_bar.query.strip():
+            self.search_bar.focus_field()
+            return
+        self.find_results.show_matches(self.transcript, self._matches)
+        self.nav_tabs.setCurrentIndex(RESULTS_TAB)

@@ -1,0 +1,48 @@
+"""Every message box the app shows, built in one place and always in plain text.
+
+Transcripts and file names may contain markup; Qt would render it as rich text if
+asked to guess, so each box is forced to plain text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from reader.ui.i18n import tr
+
+
+def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+         detail: str | None = None) -> QMessageBox:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if detail:
+        box.setInformativeText(detail)
+    return box
+
+
+def show_open_error(parent: QWidget | None, path: str, reason: str) -> None:
+    """A file could not be opened; the previous document stays."""
+    box = _box(parent, QMessageBox.Icon.Warning, tr("Cannot open file"),
+               tr("Cannot open {path}").format(path=path), reason)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.exec()
+
+
+def confirm_open_link(parent: QWidget | None, url: str) -> bool:
+    """Ask before handing an address to the system browser; True to open it."""
+    box = _box(parent, QMessageBox.Icon.Question, tr("Open link"),
+               tr("Open this address in your web browser?"), url)
+    box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Open
+
+
+def show_unexpected_error(parent: QWidget | None, summary: str, detail: str) -> None:
+    """The last-resort report of a bug: the app keeps running."""
+    box = _box(parent, QMessageBox.Icon.Critical, tr("Unexpected error"),
+               tr("Something went wrong. The document stays open; you may keep working.")
+               + "\n\n" + summary)
+    box.setDetailedText(detail)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.exec()

@@ -1,0 +1,95 @@
+"""A thin strip beside the scrollbar: turn bands by speaker kind, ticks for matches and figures.
+
+Positions are proportional to text offsets, which track the scrollbar closely for
+prose; it is a map for the eye, clicked to jump, not a ruler.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from reader.model import Transcript
+from reader.ui.kind_colors import CURRENT_MATCH_COLOR, FIGURE_UNDERLINE_COLOR, kind_color
+
+STRIP_WIDTH = 14
+
+
+class OverviewStrip(QWidget):
+    offsetActivated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("overviewStrip")
+        self.setFixedWidth(STRIP_WIDTH)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._length = 0
+        self._bands: list[tuple[int, int, QColor]] = []
+        self._figures: list[int] = []
+        self._matches: list[int] = []
+        self._visible = (0, 0)
+
+    def sizeHint(self) -> QSize:
+        return QSize(STRIP_WIDTH, 200)
+
+    @property
+    def match_ticks(self) -> int:
+        return len(self._matches)
+
+    @property
+    def band_count(self) -> int:
+        return len(self._bands)
+
+    def set_transcript(self, transcript: Transcript) -> None:
+        self._length = max(1, len(transcript.text))
+        self._bands = []
+        for turn in transcript.turns:
+            color = kind_color(turn.kind)
+            color.setAlpha(90)
+            self._bands.append((turn.start, turn.end, color))
+        self._figures = [f.start for f in transcript.figures]
+        self._matches = []
+        self.update()
+
+    def set_matches(self, starts: Sequence[int]) -> None:
+        self._matches = list(starts)
+        self.update()
+
+    def set_visible_range(self, start: int, end: int) -> None:
+        self._visible = (start, end)
+        self.update()
+
+    def offset_at_y(self, y: float) -> int:
+        return int(max(0.0, min(1.0, y / max(1, self.height()))) * self._length)
+
+    def _y(self, offset: int) -> float:
+        return offset / self._length * self.height()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#f4f4f4"))
+        width = self.width()
+        for start, end, color in self._bands:
+            painter.fillRect(QRectF(0, self._y(start), width, max(1.0, self._y(end) - self._y(start))), color)
+        top, bottom = self._visible
+        if bottom > top:
+            painter.fillRect(QRectF(0, self._y(top), width, max(2.0, self._y(bottom) - self._y(top))),
+                             QColor(0, 0, 0, 40))
+        figure_color = QColor(FIGURE_UNDERLINE_COLOR)
+        for offset in self._figures:
+            painter.fillRect(QRectF(width - 4, self._y(offset), 4, 1.5), figure_color)
+        match_color = QColor(CURRENT_MATCH_COLOR)
+        for offset in self._matches:
+            painter.fillRect(QRectF(0, self._y(offset) - 1, width - 4, 2.5), match_color)
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.offsetActivated.emit(self.offset_at_y(event.position().y()))
+            event.accept()
+            return
+        super().mousePressEvent(event)

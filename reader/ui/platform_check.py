@@ -1,0 +1,77 @@
+"""Checks made before and just after Qt starts, so failures read as advice, not aborts.
+
+Qt's xcb platform plugin aborts the process (``could not load the Qt platform plugin
+"xcb"``) when a system library is missing. Loading those libraries with ctypes first
+tells us which one is missing, so we can name the Debian/Ubuntu package to install.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import sys
+
+# soname -> Debian/Ubuntu package; what Qt 6's xcb plugin links against beyond libc.
+XCB_LIBRARIES: tuple[tuple[str, str], ...] = (
+    ("libxcb.so.1", "libxcb1"),
+    ("libxcb-cursor.so.0", "libxcb-cursor0"),
+    ("libxcb-icccm.so.4", "libxcb-icccm4"),
+    ("libxcb-image.so.0", "libxcb-image0"),
+    ("libxcb-keysyms.so.1", "libxcb-keysyms1"),
+    ("libxcb-randr.so.0", "libxcb-randr0"),
+    ("libxcb-render-util.so.0", "libxcb-render-util0"),
+    ("libxcb-shape.so.0", "libxcb-shape0"),
+    ("libxcb-xkb.so.1", "libxcb-xkb1"),
+    ("libxkbcommon.so.0", "libxkbcommon0"),
+    ("libxkbcommon-x11.so.0", "libxkbcommon-x11-0"),
+    ("libX11-xcb.so.1", "libx11-xcb1"),
+    ("libfontconfig.so.1", "libfontconfig1"),
+    ("libEGL.so.1", "libegl1"),
+    ("libGL.so.1", "libgl1"),
+    ("libdbus-1.so.3", "libdbus-1-3"),
+)
+CJK_FONT_PACKAGE = "fonts-noto-cjk"
+
+
+def missing_xcb_packages(libraries: tuple[tuple[str, str], ...] = XCB_LIBRARIES) -> list[str]:
+    """Packages whose library cannot be loaded; empty when the xcb plugin can start."""
+    missing = []
+    for soname, package in libraries:
+        try:
+            ctypes.CDLL(soname)
+        except OSError:
+            missing.append(package)
+    return missing
+
+
+def platform_problem(environ: dict[str, str] | None = None, platform: str | None = None,
+                     libraries: tuple[tuple[str, str], ...] = XCB_LIBRARIES) -> str | None:
+    """A readable reason the window cannot open here, or None.
+
+    Only the xcb plugin (the default on Linux under X11) is checked: offscreen,
+    wayland and other platforms bring their own needs and their own messages.
+    """
+    environ = dict(os.environ) if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if not platform.startswith("linux"):
+        return None
+    requested = environ.get("QT_QPA_PLATFORM", "").split(":")[0].strip()
+    if requested not in ("", "xcb"):
+        return None
+    if requested == "" and environ.get("WAYLAND_DISPLAY"):
+        return None
+    if not environ.get("DISPLAY"):
+        return ("transcript-reader: no display found (DISPLAY is not set). Run it in a desktop session, "
+                "or use --screenshot PATH to render offscreen.")
+    missing = missing_xcb_packages(libraries)
+    if not missing:
+        return None
+    return ("transcript-reader: the window cannot start because system libraries that Qt needs are "
+            f"missing. Install them with:\n  sudo apt install {' '.join(missing)}")
+
+
+def has_cjk_font() -> bool:
+    """True when Qt knows a font that covers Simplified Chinese (needs a QGuiApplication)."""
+    from PySide6.QtGui import QFontDatabase
+
+    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))

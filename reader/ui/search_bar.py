@@ -1,0 +1,104 @@
+"""The search bar: the query field, ``n / N``, previous / next and Find All.
+
+It only reports what the reader asks for; searching and painting happen elsewhere.
+Typing is debounced with a single-shot timer so a fast typist triggers one search.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+from reader.ui.i18n import tr
+
+TYPING_DEBOUNCE_MS = 40
+
+
+class SearchBar(QWidget):
+    queryChanged = Signal(str)
+    nextRequested = Signal()
+    previousRequested = Signal()
+    findAllRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = QLineEdit(self)
+        self.field.setObjectName("searchField")
+        self.field.setPlaceholderText(tr("Search (Ctrl+F): 诈骗, 詐騙, APP…"))
+        self.field.setClearButtonEnabled(True)
+        self.field.setMinimumWidth(220)
+        self.status = QLabel("", self)
+        self.status.setObjectName("searchStatus")
+        self.status.setMinimumWidth(70)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.previous_button = QToolButton(self)
+        self.previous_button.setText("▲")
+        self.previous_button.setToolTip(tr("Previous match (Shift+Enter, Shift+F3)"))
+        self.next_button = QToolButton(self)
+        self.next_button.setText("▼")
+        self.next_button.setToolTip(tr("Next match (Enter, F3)"))
+        self.find_all_button = QToolButton(self)
+        self.find_all_button.setObjectName("findAllButton")
+        self.find_all_button.setText(tr("Find All"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        for widget in (self.field, self.status, self.previous_button, self.next_button,
+                       self.find_all_button):
+            layout.addWidget(widget)
+        self._debounce = QTimer(self, singleShot=True, interval=TYPING_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._emit_query)
+        self.field.textChanged.connect(self._debounce.start)
+        self.previous_button.clicked.connect(self.previousRequested)
+        self.next_button.clicked.connect(self.nextRequested)
+        self.find_all_button.clicked.connect(self.findAllRequested)
+        self.field.installEventFilter(self)
+
+    @property
+    def query(self) -> str:
+        return self.field.text()
+
+    def set_status(self, current: int | None, total: int | None) -> None:
+        """``n / N``; ``0 / 0`` for a query with no match; empty with no query."""
+        if total is None:
+            self.status.setText("")
+        else:
+            self.status.setText(f"{0 if current is None else current + 1} / {total}")
+
+    @Slot()
+    def clear(self) -> None:
+        self.field.clear()
+        self._debounce.stop()
+        self._emit_query()
+
+    @Slot()
+    def focus_field(self) -> None:
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    @Slot()
+    def _emit_query(self) -> None:
+        self.queryChanged.emit(self.field.text())
+
+    def flush(self) -> None:
+        """Search now if typing is pending (before stepping to a match)."""
+        if self._debounce.isActive():
+            self._debounce.stop()
+            self._emit_query()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.field and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.flush()
+                if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                    self.previousRequested.emit()
+                else:
+                    self.nextRequested.emit()
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.clear()
+                return True
+        return super().eventFilter(watched, event)

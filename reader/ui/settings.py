@@ -1,0 +1,86 @@
+"""Typed access to the few things the window remembers between runs.
+
+A thin wrapper over QSettings so the keys and their types live in one place and tests
+can point it at a temporary INI file instead of the user's configuration.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT_FILES = 10
+SETTINGS_FILE_ENV = "TRANSCRIPT_READER_SETTINGS"  # an INI path; used by tests and for portable use
+
+
+class AppSettings:
+    """Window geometry, splitter state, zoom and recent files."""
+
+    def __init__(self, settings: QSettings) -> None:
+        self._settings = settings
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str]) -> AppSettings:
+        return cls(QSettings(os.fspath(path), QSettings.Format.IniFormat))
+
+    @classmethod
+    def default(cls) -> AppSettings:
+        """The user's settings, or the INI file named by ``TRANSCRIPT_READER_SETTINGS``."""
+        override = os.environ.get(SETTINGS_FILE_ENV)
+        if override:
+            return cls.from_file(override)
+        return cls(QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                             "transcript-reader", "transcript-reader"))
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._settings.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._settings.setValue("window/geometry", value)
+
+    @property
+    def splitter_state(self) -> QByteArray | None:
+        return self._bytes("window/splitter")
+
+    @splitter_state.setter
+    def splitter_state(self, value: QByteArray) -> None:
+        self._settings.setValue("window/splitter", value)
+
+    @property
+    def zoom(self) -> int:
+        try:
+            return int(self._settings.value("view/zoom", 0))
+        except (TypeError, ValueError):
+            return 0
+
+    @zoom.setter
+    def zoom(self, steps: int) -> None:
+        self._settings.setValue("view/zoom", int(steps))
+
+    @property
+    def recent_files(self) -> list[str]:
+        value = self._settings.value("files/recent", [])
+        if isinstance(value, str):  # QSettings returns a lone string for a one-item list in INI
+            value = [value]
+        return [str(v) for v in (value or []) if v][:MAX_RECENT_FILES]
+
+    def add_recent_file(self, path: str) -> list[str]:
+        """Put ``path`` first (once) and return the new list."""
+        path = os.path.abspath(path)
+        files = [path] + [p for p in self.recent_files if p != path]
+        files = files[:MAX_RECENT_FILES]
+        self._settings.setValue("files/recent", files)
+        return files
+
+    def clear_recent_files(self) -> None:
+        self._settings.setValue("files/recent", [])
+
+    def sync(self) -> None:
+        self._settings.sync()

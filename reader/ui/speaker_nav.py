@@ -1,0 +1,221 @@
+"""The left-hand navigation: speakers grouped by kind, their turns, and the Q&A outline.
+
+One thin item model per tree adapts the transcript to Qt; the trees only say where the
+reader wants to go (a text offset) and the main window scrolls there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+
+from reader.model import Transcript, Turn
+from reader.ui.i18n import tr
+from reader.ui.kind_colors import kind_color
+
+OFFSET_ROLE = Qt.ItemDataRole.UserRole + 1  # text offset to scroll to
+SPEAKER_ROLE = Qt.ItemDataRole.UserRole + 2  # Speaker.id
+TURN_ROLE = Qt.ItemDataRole.UserRole + 3  # Turn.index
+KIND_ROLE = Qt.ItemDataRole.UserRole + 4  # "host" | "official" | "reporter" | "other" (group rows)
+
+KIND_ORDER = ("host", "official", "reporter", "other")
+FIRST_WORDS = 18
+
+
+def kind_title(kind: str) -> str:
+    return {
+        "host": tr("Hosts"),
+        "official": tr("Officials"),
+        "reporter": tr("Reporters"),
+        "other": tr("Others"),
+    }.get(kind, tr("Others"))
+
+
+def first_words(transcript: Transcript, turn: Turn) -> str:
+    """The opening of a turn's first paragraph, to tell its turns apart in the list."""
+    if not turn.paragraphs:
+        return transcript.text[turn.label_span.start : turn.label_span.end]
+    para = turn.paragraphs[0]
+    words = transcript.text[para.start : min(para.end, para.start + FIRST_WORDS)]
+    return words + ("…" if para.end - para.start > FIRST_WORDS else "")
+
+
+def _item(text: str, **roles: object) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    for role, value in roles.items():
+        item.setData(value, {"offset": OFFSET_ROLE, "speaker": SPEAKER_ROLE, "turn": TURN_ROLE,
+                             "kind": KIND_ROLE}[role])
+    return item
+
+
+def _count_item(text: str) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+def build_speaker_model(transcript: Transcript, parent: QTreeView | None = None) -> QStandardItemModel:
+    """Kinds -> speakers (name, role, turns) -> turns (first words)."""
+    model = QStandardItemModel(parent)
+    model.setHorizontalHeaderLabels([tr("Speaker"), tr("Turns"), tr("Matches")])
+    turns_of: dict[str, list[Turn]] = {}
+    for turn in transcript.turns:
+        turns_of.setdefault(turn.speaker, []).append(turn)
+    for kind in KIND_ORDER:
+        speakers = [s for s in transcript.speakers if s.kind == kind and turns_of.get(s.id)]
+        if not speakers:
+            continue
+        group = _item(kind_title(kind), kind=kind)
+        group.setForeground(QBrush(kind_color(kind)))
+        font = group.font()
+        font.setBold(True)
+        group.setFont(font)
+        group.setSelectable(False)
+        for speaker in speakers:
+            turns = turns_of[speaker.id]
+            label = speaker.name if not speaker.role else f"{speaker.name}\n{speaker.role}"
+            row = _item(label, offset=turns[0].start, speaker=speaker.id)
+            row.setToolTip(" · ".join(x for x in (speaker.name, speaker.role, speaker.organization) if x))
+            row.setForeground(QBrush(kind_color(kind)))
+            for turn in turns:
+                row.appendRow([_item(first_words(transcript, turn), offset=turn.start, speaker=speaker.id,
+                                     turn=turn.index), _count_item(""), _count_item("")])
+            group.appendRow([row, _count_item(str(len(turns))), _count_item("")])
+        model.appendRow([group, _count_item(""), _count_item("")])
+    return model
+
+
+def build_qa_model(transcript: Transcript, parent: QTreeView | None = None) -> QStandardItemModel:
+    """Each question (by outlet) with who answered it."""
+    model = QStandardItemModel(parent)
+    model.setHorizontalHeaderLabels([tr("Question")])
+    for pair in transcript.qa:
+        if not 0 <= pair.question < len(transcript.turns):
+            continue
+        question = transcript.turns[pair.question]
+        asker = transcript.speaker(question.speaker)
+        name = asker.name if asker else question.label
+        row = _item(f"{name}：{first_words(transcript, question)}", offset=question.start,
+                    speaker=question.speaker, turn=question.index)
+        row.setForeground(QBrush(kind_color(question.kind)))
+        for answer_index in pair.answers:
+            if not 0 <= answer_index < len(transcript.turns):
+                continue
+            answer = transcript.turns[answer_index]
+            who = transcript.speaker(answer.speaker)
+            row.appendRow(_item(tr("Answered by {name}").format(name=who.name if who else answer.label),
+                                offset=answer.start, speaker=answer.speaker, turn=answer.index))
+        model.appendRow(row)
+    return model
+
+
+class _NavTree(QTreeView):
+    """A tree whose rows carry a text offset; clicking or Enter asks to go there."""
+
+    offsetActivated = Signal(int)
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setUniformRowHeights(False)
+        self.setAnimated(False)
+        self.setExpandsOnDoubleClick(False)
+        self.clicked.connect(self._on_activated)
+        self.activated.connect(self._on_activated)
+
+    @Slot(QModelIndex)
+    def _on_activated(self, index: QModelIndex) -> None:
+        index = index.siblingAtColumn(0)
+        offset = index.data(OFFSET_ROLE)
+        if offset is None:
+            self.setExpanded(index, not self.isExpanded(index))
+            return
+        self.offsetActivated.emit(int(offset))
+
+
+class SpeakerNav(_NavTree):
+    """Speakers by kind with turn and match counts; follows the current turn."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("speakerNav", parent)
+        self._speaker_rows: dict[str, QPersistentModelIndex] = {}
+        self._turn_rows: dict[int, QPersistentModelIndex] = {}
+        self.setModel(QStandardItemModel(self))
+
+    def set_transcript(self, transcript: Transcript) -> None:
+        old = self.model()
+        model = build_speaker_model(transcript, self)
+        self.setModel(model)
+        if old is not None and old.parent() is self:
+            old.deleteLater()
+        self._speaker_rows.clear()
+        self._turn_rows.clear()
+        for g in range(model.rowCount()):
+            group = model.index(g, 0)
+            self.setExpanded(group, True)
+            for s in range(model.rowCount(group)):
+                speaker = model.index(s, 0, group)
+                self._speaker_rows[speaker.data(SPEAKER_ROLE)] = QPersistentModelIndex(speaker)
+                for t in range(model.rowCount(speaker)):
+                    turn = model.index(t, 0, speaker)
+                    self._turn_rows[turn.data(TURN_ROLE)] = QPersistentModelIndex(turn)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.setColumnHidden(2, True)
+
+    def speaker_index(self, speaker_id: str) -> QModelIndex:
+        row = self._speaker_rows.get(speaker_id)
+        return QModelIndex(row) if row is not None else QModelIndex()
+
+    def set_match_counts(self, per_speaker: Mapping[str, int], per_turn: Mapping[int, int]) -> None:
+        """Show how many search matches each speaker (and turn) has; empty hides the column."""
+        model = self.model()
+        if not isinstance(model, QStandardItemModel):
+            return
+        for speaker_id, row in self._speaker_rows.items():
+            count = per_speaker.get(speaker_id, 0)
+            model.setData(QModelIndex(row).siblingAtColumn(2), str(count) if count else "")
+        for turn_index, row in self._turn_rows.items():
+            count = per_turn.get(turn_index, 0)
+            model.setData(QModelIndex(row).siblingAtColumn(2), str(count) if count else "")
+        self.setColumnHidden(2, not per_speaker and not per_turn)
+
+    def select_turn(self, turn_index: int | None) -> None:
+        """Mark the turn being read (its speaker's row if the turns are folded away)."""
+        if turn_index is None or turn_index not in self._turn_rows:
+            self.clearSelection()
+            return
+        index = QModelIndex(self._turn_rows[turn_index])
+        if not self.isExpanded(index.parent()):
+            index = index.parent()
+        if self.currentIndex() != index:
+            self.selectionModel().setCurrentIndex(
+                index, self.selectionModel().SelectionFlag.ClearAndSelect
+                | self.selectionModel().SelectionFlag.Rows)
+            self.scrollTo(index)
+
+
+class QaOutline(_NavTree):
+    """Questions and their answers; clicking one goes there."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("qaOutline", parent)
+        self.setHeaderHidden(True)
+        self.setModel(QStandardItemModel(self))
+
+    def set_transcript(self, transcript: Transcript) -> None:
+        old = self.model()
+        self.setModel(build_qa_model(transcript, self))
+        if old is not None and old.parent() is self:
+            old.deleteLater()
+        self.expandAll()

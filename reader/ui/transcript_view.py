@@ -1,0 +1,265 @@
+"""The centre of the window: the transcript, read-only, built from the model.
+
+It never loads a resource or follows a link itself: ``loadResource`` returns nothing
+and a clicked link is handed to the main window, which asks before opening it.
+It speaks in text offsets (``Transcript.text`` indices); document positions stay inside.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QContextMenuEvent, QFont, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from reader.model import Transcript
+from reader.ui.kind_colors import CURRENT_MATCH_COLOR, CURRENT_TURN_COLOR, FLASH_COLOR
+from reader.ui.search_highlighter import SearchHighlighter
+from reader.ui.transcript_document import OffsetMap, build_document
+
+SCROLL_MARGIN = 40  # pixels left above a target so its heading is not glued to the edge
+FLASH_MS = 1200
+VISIBLE_RANGE_DEBOUNCE_MS = 60
+MIN_POINT_SIZE = 7
+MAX_POINT_SIZE = 40
+
+
+class TranscriptView(QTextBrowser):
+    """Shows one transcript; paints search matches, the current turn and figures."""
+
+    figureMenuRequested = Signal(int, QPoint)  # figure index, global position
+    linkRequested = Signal(str)  # an address the reader clicked; not opened here
+    visibleRangeChanged = Signal(int, int)  # text offsets now on screen
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("transcriptView")
+        self.setReadOnly(True)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self._transcript: Transcript | None = None
+        self._offsets = OffsetMap.for_text("", 0)
+        self._highlighter: SearchHighlighter | None = None
+        self._figure_spans: list[tuple[int, int, int]] = []
+        self._figure_starts: list[int] = []
+        self._current_match: QTextEdit.ExtraSelection | None = None
+        self._current_turn: QTextEdit.ExtraSelection | None = None
+        self._flash: QTextEdit.ExtraSelection | None = None
+        self._base_point_size = self.font().pointSizeF()
+        self._zoom_steps = 0
+        self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
+        self._flash_timer.timeout.connect(self._end_flash)
+        self._range_timer = QTimer(self, singleShot=True, interval=VISIBLE_RANGE_DEBOUNCE_MS)
+        self._range_timer.timeout.connect(self._emit_visible_range)
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self.verticalScrollBar().valueChanged.connect(self._range_timer.start)
+
+    # -- model -------------------------------------------------------------------------
+    @property
+    def transcript(self) -> Transcript | None:
+        return self._transcript
+
+    @property
+    def offsets(self) -> OffsetMap:
+        return self._offsets
+
+    def set_transcript(self, transcript: Transcript) -> None:
+        """Show ``transcript``; search marks and the current turn are cleared."""
+        font = QFont(self.font())
+        document, offsets = build_document(transcript, font)
+        self._highlighter = None
+        self._current_match = self._current_turn = self._flash = None
+        self.setExtraSelections([])
+        document.setParent(self)  # owned by the view: setDocument then deletes the previous one
+        self.setDocument(document)
+        self._transcript = transcript
+        self._offsets = offsets
+        self._figure_spans = sorted((f.start, f.end, i) for i, f in enumerate(transcript.figures))
+        self._figure_starts = [start for start, _, _ in self._figure_spans]
+        self._highlighter = SearchHighlighter(document)
+        self._apply_zoom()
+        self._range_timer.start()
+
+    # -- positions ---------------------------------------------------------------------
+    def offset_at(self, point: QPoint) -> int:
+        """The text offset under a viewport point."""
+        return self._offsets.to_offset(self.cursorForPosition(point).position())
+
+    def visible_range(self) -> tuple[int, int]:
+        """Text offsets of the first and last characters on screen."""
+        rect = self.viewport().rect()
+        return self.offset_at(rect.topLeft()), self.offset_at(rect.bottomRight())
+
+    def top_offset(self) -> int:
+        return self.offset_at(QPoint(0, SCROLL_MARGIN // 2))
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Bring the line holding ``offset`` near the top of the view."""
+        doc = self.document()
+        position = self._offsets.to_position(offset)
+        block = doc.findBlock(position)
+        if not block.isValid():
+            return
+        layout = doc.documentLayout()
+        top = layout.blockBoundingRect(block).top()
+        text_layout = block.layout()
+        if text_layout is not None and text_layout.lineCount() > 0:
+            line = text_layout.lineForTextPosition(position - block.position())
+            if line.isValid():
+                top += line.y()
+        bar = self.verticalScrollBar()
+        bar.setValue(max(0, int(top) - SCROLL_MARGIN))
+        cursor = self.textCursor()
+        cursor.setPosition(position)
+        self.setTextCursor(cursor)
+
+    # -- marks -------------------------------------------------------------------------
+    def set_search_matches(self, spans: Sequence[tuple[int, int]]) -> None:
+        """Highlight every match (text offsets); the current one is set separately."""
+        if self._highlighter is None:
+            return
+        to_position = self._offsets.to_position
+        self._highlighter.set_spans([(to_position(s), to_position(e)) for s, e in spans])
+        if not spans:
+            self.set_current_match(None)
+
+    @property
+    def match_count(self) -> int:
+        return 0 if self._highlighter is None else self._highlighter.span_count
+
+    def set_current_match(self, span: tuple[int, int] | None) -> None:
+        self._current_match = None if span is None else self._selection(span, CURRENT_MATCH_COLOR)
+        self._refresh_extra_selections()
+
+    def set_current_turn(self, start: int | None) -> None:
+        """Shade the heading line of the turn starting at ``start`` (None: no turn)."""
+        if start is None:
+            self._current_turn = None
+        else:
+            selection = self._selection((start, start), CURRENT_TURN_COLOR)
+            selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            self._current_turn = selection
+        self._refresh_extra_selections()
+
+    def flash(self, start: int, end: int) -> None:
+        """Briefly mark a span the reader jumped to, so the eye finds it."""
+        self._flash = self._selection((start, end), FLASH_COLOR)
+        self._refresh_extra_selections()
+        self._flash_timer.start()
+
+    @Slot()
+    def _end_flash(self) -> None:
+        self._flash = None
+        self._refresh_extra_selections()
+
+    def _selection(self, span: tuple[int, int], color: str) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_position(span[0]))
+        cursor.setPosition(self._offsets.to_position(span[1]), QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setBackground(QBrush(QColor(color)))
+        selection.format = fmt
+        return selection
+
+    def _refresh_extra_selections(self) -> None:
+        self.setExtraSelections(
+            [s for s in (self._current_turn, self._current_match, self._flash) if s is not None]
+        )
+
+    # -- zoom --------------------------------------------------------------------------
+    @property
+    def zoom_steps(self) -> int:
+        return self._zoom_steps
+
+    def set_zoom_steps(self, steps: int) -> None:
+        self._zoom_steps = steps
+        self._apply_zoom()
+
+    @Slot()
+    def zoom_in_reading(self) -> None:
+        self.set_zoom_steps(self._zoom_steps + 1)
+
+    @Slot()
+    def zoom_out_reading(self) -> None:
+        self.set_zoom_steps(self._zoom_steps - 1)
+
+    @Slot()
+    def zoom_reset_reading(self) -> None:
+        self.set_zoom_steps(0)
+
+    def reading_point_size(self) -> float:
+        return self.document().defaultFont().pointSizeF()
+
+    def _apply_zoom(self) -> None:
+        size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, self._base_point_size + self._zoom_steps))
+        self._zoom_steps = round(size - self._base_point_size)
+        top = self.top_offset() if self._transcript is not None else 0
+        font = QFont(self.document().defaultFont())
+        font.setPointSizeF(size)
+        self.document().setDefaultFont(font)
+        if self._transcript is not None and top:
+            self.scroll_to_offset(top)
+
+    # -- copy, links, menus ------------------------------------------------------------
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Plain text from the model: paragraphs on their own lines, nothing added."""
+        mime = QMimeData()
+        mime.setText(self.selected_plain_text())
+        return mime
+
+    def selected_plain_text(self) -> str:
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or self._transcript is None:
+            return ""
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        base = self._offsets.base
+        pieces: list[str] = []
+        if start < base:  # part of the header: Qt's own plain text, separators as newlines
+            header = QTextCursor(self.document())
+            header.setPosition(start)
+            header.setPosition(min(end, base), QTextCursor.MoveMode.KeepAnchor)
+            pieces.append(header.selectedText().replace("\u2029", "\n"))
+        if end > base:
+            a, b = self._offsets.to_offset(max(start, base)), self._offsets.to_offset(end)
+            pieces.append(self._transcript.text[a:b])
+        return "".join(pieces)
+
+    def loadResource(self, kind: int, name: QUrl) -> None:
+        """Nothing is ever loaded: no images, no style sheets, local or remote."""
+        return None
+
+    @Slot(QUrl)
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        self.linkRequested.emit(url.toString())
+
+    def figure_at(self, offset: int) -> int | None:
+        """Index (in ``transcript.figures``) of the figure covering ``offset``, if any."""
+        i = bisect_right(self._figure_starts, offset) - 1
+        if i < 0:
+            return None
+        start, end, index = self._figure_spans[i]
+        return index if start <= offset < end else None
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        figure = self.figure_at(self.offset_at(event.pos()))
+        if figure is not None:
+            self.figureMenuRequested.emit(figure, event.globalPos())
+            event.accept()
+            return
+        super().contextMenuEvent(event)
+
+    @Slot()
+    def _emit_visible_range(self) -> None:
+        if self._transcript is not None:
+            self.visibleRangeChanged.emit(*self.visible_range())
