@@ -11,17 +11,49 @@ Interface the main window wires (keep it stable):
   ``figureActivated(int)`` (scroll to a figure by index and flash it),
   ``speakerActivated(str)`` (a speaker id).
 
-Placeholder until the metrics issue lands: it shows the summary counts only.
+Start-up: this module does not import pyqtgraph. The summary and the figures table are
+filled at once; the charts (``reader.ui.charts``) are created just after the panel's first
+paint, so the transcript appears without waiting for pyqtgraph.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Signal, Slot
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
+from reader.figure_clip import figures_csv, figures_json
+from reader.metrics import (
+    FAMILIES,
+    Summary,
+    family_counts,
+    family_series,
+    figure_density,
+    speaking_share,
+    summarize,
+)
 from reader.model import Transcript
+from reader.ui.figure_menu import FigureActions
+from reader.ui.figures_table import FiguresPane
+
+if TYPE_CHECKING:
+    from reader.ui.charts import DensityChart, FamilyChart, SpeakingShareChart
 
 
 class MetricsPanel(QWidget):
@@ -33,28 +65,248 @@ class MetricsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("metricsPanel")
         self._transcript: Transcript | None = None
+        self._search_spans: list[tuple[int, int]] = []
+        self._visible: tuple[int, int] = (0, 0)
+        self._charts_pending = False
+        self.speaking_chart: SpeakingShareChart | None = None
+        self.density_chart: DensityChart | None = None
+        self.family_chart: FamilyChart | None = None
+
+        self.figure_actions = FigureActions(self)
+        self.figure_actions.showRequested.connect(self.figureActivated)
+
         self._summary = QLabel(self)
+        self._summary.setObjectName("metricsSummary")
         self._summary.setWordWrap(True)
+        self._summary.setTextFormat(Qt.TextFormat.PlainText)
+
+        self._charts_box = QWidget(self)
+        self._charts_layout = QVBoxLayout(self._charts_box)
+        self._charts_layout.setContentsMargins(6, 6, 6, 6)
+        self._charts_layout.setSpacing(4)
+        self._charts_layout.addWidget(self._summary)
+        self._share_title = self._section(
+            self.tr("Speaking share (Chinese characters, punctuation excluded)")
+        )
+        self._share_slot = self._placeholder()
+        self._density_title = self._section(self.tr("Figures along the transcript (shaded: on screen)"))
+        self._density_slot = self._placeholder()
+        self._family_title = self._section(self.tr("Compare figures of one kind"))
+        self.family_chooser = QComboBox(self._charts_box)
+        self.family_chooser.setObjectName("familyChooser")
+        self.family_chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.family_chooser.setMinimumContentsLength(8)
+        self.family_chooser.currentIndexChanged.connect(self._on_family_chosen)
+        self._charts_layout.addWidget(self.family_chooser)
+        self._family_slot = self._placeholder()
+        self._charts_layout.addStretch(1)
+
+        scroll = QScrollArea(self)
+        scroll.setObjectName("metricsCharts")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self._charts_box)
+
+        self.figures = FiguresPane(self.figure_actions, self)
+        self.figures.figureActivated.connect(self.figureActivated)
+
+        self._splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self._splitter.setObjectName("metricsSplitter")
+        self._splitter.setChildrenCollapsible(False)
+        self._splitter.addWidget(scroll)
+        self._splitter.addWidget(self.figures)
+        self._splitter.setStretchFactor(0, 1)
+        self._splitter.setStretchFactor(1, 1)
+
         layout = QVBoxLayout(self)
-        layout.addWidget(self._summary)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._splitter)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _section(self, title: str) -> QLabel:
+        label = QLabel(title, self._charts_box)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        self._charts_layout.addWidget(label)
+        return label
+
+    def _placeholder(self) -> QWidget:
+        slot = QWidget(self._charts_box)
+        slot_layout = QVBoxLayout(slot)
+        slot_layout.setContentsMargins(0, 0, 0, 0)
+        self._charts_layout.addWidget(slot)
+        return slot
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._charts_pending:
+            self._charts_pending = False
+            # After this paint returns, not during it: the window's first frame comes first.
+            QTimer.singleShot(0, self._build_and_fill_charts)
+
+    def charts_ready(self) -> bool:
+        return self.speaking_chart is not None
+
+    @Slot()
+    def ensure_charts(self) -> None:
+        """Create the charts now (normally done just after the first paint)."""
+        self._charts_pending = False
+        self._build_and_fill_charts()
+
+    @Slot()
+    def _build_and_fill_charts(self) -> None:
+        if self.speaking_chart is None:
+            from reader.ui.charts import DensityChart, FamilyChart, SpeakingShareChart
+
+            self.speaking_chart = SpeakingShareChart(self._share_slot)
+            self.density_chart = DensityChart(self._density_slot)
+            self.family_chart = FamilyChart(self._family_slot)
+            self._share_slot.layout().addWidget(self.speaking_chart)
+            self._density_slot.layout().addWidget(self.density_chart)
+            self._family_slot.layout().addWidget(self.family_chart)
+            self.speaking_chart.speakerClicked.connect(self.speakerActivated)
+            self.density_chart.offsetClicked.connect(self.offsetActivated)
+            self.family_chart.figureClicked.connect(self.figureActivated)
+        self._fill_charts()
+
+    def _fill_charts(self) -> None:
+        t = self._transcript
+        if t is None or self.speaking_chart is None:
+            return
+        assert self.density_chart is not None and self.family_chart is not None
+        shares = speaking_share(t)
+        self.speaking_chart.set_shares(shares)
+        self._share_slot.setVisible(bool(shares))
+        self.density_chart.set_density(figure_density(t), len(t.text))
+        self.density_chart.set_visible_range(*self._visible)
+        self.density_chart.set_matches(self._search_spans)
+        self._on_family_chosen(self.family_chooser.currentIndex())
+
+    # -- the interface the main window uses ------------------------------------------------
 
     def set_transcript(self, transcript: Transcript) -> None:
         self._transcript = transcript
-        self._summary.setText(
-            f"{len(transcript.speakers)} speakers · {len(transcript.turns)} turns · "
-            f"{len(transcript.figures)} figures"
+        self._search_spans = []
+        self._visible = (0, 0)
+        self.figure_actions.set_transcript(transcript)
+        self._summary.setText(self._summary_text(summarize(transcript)))
+        self.figures.set_transcript(transcript)
+        self._fill_family_chooser(transcript)
+        if self.speaking_chart is not None:
+            self._fill_charts()
+        else:
+            self._charts_pending = True
+            self.update()
+
+    def _summary_text(self, s: Summary) -> str:
+        figures = self.tr("figures: %1").replace("%1", str(s.figures))
+        if s.distinct_figures != s.figures:
+            figures += " " + self.tr("(%1 distinct)").replace("%1", str(s.distinct_figures))
+        parts = (
+            self.tr("speakers: %1").replace("%1", str(s.speakers)),
+            self.tr("turns: %1").replace("%1", str(s.turns)),
+            self.tr("questions: %1").replace("%1", str(s.questions)),
+            self.tr("Chinese characters: %1").replace("%1", f"{s.characters:,}"),
+            self.tr("reading time: about %1 min").replace("%1", str(s.reading_minutes)),
+            figures,
         )
+        return " · ".join(parts)
+
+    def _family_label(self, family: str) -> str:
+        labels = {
+            "money": self.tr("Money"), "people": self.tr("People"), "cases": self.tr("Cases"),
+            "count": self.tr("Counts"), "percent": self.tr("Percent"),
+            "points": self.tr("Percentage points"), "multiple": self.tr("Multiples"),
+            "duration": self.tr("Durations"),
+        }
+        return labels.get(family, family)
+
+    def _fill_family_chooser(self, transcript: Transcript) -> None:
+        previous = self.family_chooser.currentData()
+        counts = family_counts(transcript)
+        self.family_chooser.blockSignals(True)
+        self.family_chooser.clear()
+        for family, n in counts.items():
+            self.family_chooser.addItem(f"{self._family_label(family)} ({n})", family)
+        preferred = previous if previous in counts else next((f for f in FAMILIES if f in counts), None)
+        if preferred is not None:
+            self.family_chooser.setCurrentIndex(self.family_chooser.findData(preferred))
+        self.family_chooser.blockSignals(False)
+        self.family_chooser.setEnabled(bool(counts))
+
+    @Slot(int)
+    def _on_family_chosen(self, _row: int) -> None:
+        family = self.family_chooser.currentData()
+        if self.family_chart is None or self._transcript is None:
+            return
+        self.family_chart.setVisible(family is not None)
+        if family is not None:
+            self.family_chart.set_series(family_series(self._transcript, family))
 
     def set_search_spans(self, spans: Sequence[tuple[int, int]]) -> None:
-        pass
+        self._search_spans = [(int(s), int(e)) for s, e in spans]
+        if self.density_chart is not None:
+            self.density_chart.set_matches(self._search_spans)
 
     def set_visible_range(self, start: int, end: int) -> None:
-        pass
+        self._visible = (start, end)
+        if self.density_chart is not None:
+            self.density_chart.set_visible_range(start, end)
 
-    def show_figure_menu(self, figure_index: int, global_pos: QPoint) -> None:
-        pass
+    def show_figure_menu(self, figure_index: int, global_pos: QPoint) -> QMenu | None:
+        """Pop up Copy figure / Copy value / Copy with source / Show in transcript."""
+        if self._transcript is None or not 0 <= figure_index < len(self._transcript.figures):
+            return None
+        self.figures.select_figure(figure_index)
+        menu = self.figure_actions.build_menu(figure_index, self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(global_pos)
+        return menu
 
     @Slot()
     def export_figures(self) -> None:
-        pass
+        """Ask where, then write every figure as CSV (UTF-8 with BOM) or JSON."""
+        t = self._transcript
+        if t is None:
+            return
+        stem = Path(t.source.path).stem if t.source.path else "transcript"
+        start_dir = str(Path(t.source.path).parent) if t.source.path else ""
+        csv_filter, json_filter = self.tr("CSV, UTF-8 (*.csv)"), self.tr("JSON (*.json)")
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export figures"), os.path.join(start_dir, f"{stem}-figures.csv"),
+            f"{csv_filter};;{json_filter}",
+        )
+        if not path:
+            return
+        if chosen == json_filter and not path.lower().endswith(".json"):
+            path += ".json"
+        error = self.export_figures_to(path)
+        if error:
+            QMessageBox.warning(self, self.tr("Export figures"), error)
+
+    def export_figures_to(self, path: str) -> str | None:
+        """Write the export; the reason it failed, or None. JSON for ``.json``, CSV otherwise."""
+        t = self._transcript
+        if t is None:
+            return self.tr("No document is open.")
+        target = Path(path)
+        if t.source.path and _same_file(target, Path(t.source.path)):
+            return self.tr("%1 is the transcript itself; choose another file.").replace("%1", str(target))
+        data = figures_json(t).encode("utf-8") if target.suffix.lower() == ".json" else figures_csv(t)
+        try:
+            target.write_bytes(data)
+        except OSError as exc:
+            return f"{target}: {exc.strerror or exc}"
+        return None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False

@@ -1,0 +1,335 @@
+"""The figures table: every figure as written, its value, unit, speaker, change links.
+
+A thin adapter: ``FiguresModel`` turns ``Transcript.figures`` into rows once per document
+(``data()`` only looks values up), the filter box runs ``reader.figure_filter`` and the
+proxy shows the indices it returns. Copying goes through ``reader.figure_clip`` so Ctrl+C
+here and the context menu put exactly the same text on the clipboard.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.figure_clip import format_value, selection_text
+from reader.figure_filter import filter_figures, haystacks
+from reader.metrics import changes_of, citation_counts
+from reader.model import Figure, Transcript
+from reader.ui.figure_menu import FigureActions, set_clipboard_text
+
+ARROWS = {"up": "↑", "down": "↓", None: "→"}
+
+FigureIndexRole = Qt.ItemDataRole.UserRole + 1  # int: index in Transcript.figures
+SortRole = Qt.ItemDataRole.UserRole + 2  # what the column sorts by (the value, not its text)
+SpeakerIdRole = Qt.ItemDataRole.UserRole + 3  # str | None
+FamilyRole = Qt.ItemDataRole.UserRole + 4  # str: money, people, percent, points, ...
+
+_AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def display_value(figure: Figure) -> str:
+    """The value in base units with thousands separators; a range as ``low–high``."""
+    def one(v: float) -> str:
+        text = format_value(v)
+        whole, _, frac = text.partition(".")
+        sign = "-" if whole.startswith("-") else ""
+        whole = f"{int(whole.lstrip('-') or 0):,}"
+        return sign + whole + ("." + frac if frac else "")
+
+    if figure.value_to is not None and figure.value_to != figure.value:
+        return f"{one(figure.value)}–{one(figure.value_to)}"
+    return one(figure.value)
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    cells: tuple[str, ...]
+    tooltips: tuple[str, ...]
+    sort_keys: tuple[Any, ...]
+    speaker: str | None
+    family: str
+
+
+class FiguresModel(QAbstractTableModel):
+    """One row per figure citation, in text order; row number == figure index."""
+
+    COLUMNS: ClassVar[tuple[str, ...]] = ("Figure", "Value", "Unit", "Speaker", "Notes")
+    FIGURE, VALUE, UNIT, SPEAKER, NOTES = range(5)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[_Row] = []
+        self._headers = (
+            self.tr("Figure"), self.tr("Value"), self.tr("Unit"), self.tr("Speaker"), self.tr("Notes")
+        )
+
+    def set_transcript(self, transcript: Transcript | None) -> None:
+        self.beginResetModel()
+        self._rows = self._build_rows(transcript) if transcript is not None else []
+        self.endResetModel()
+
+    def _build_rows(self, t: Transcript) -> list[_Row]:
+        cited = citation_counts(t)
+        changes = changes_of(t)
+        rows = []
+        for i, f in enumerate(t.figures):
+            sp = t.speaker(f.speaker)
+            name = sp.name if sp else ""
+            role = (sp.role or "") if sp else ""
+            notes = [f"{t.figures[c].text} {ARROWS.get(t.figures[c].direction, '→')}" for c in changes[i]]
+            if f.change_of is not None and 0 <= f.change_of < len(t.figures):
+                notes.append(f"{ARROWS.get(f.direction, '→')} {t.figures[f.change_of].text}")
+            if cited[i] > 1:
+                notes.append(self.tr("cited %n times", "", cited[i]))
+            note = " · ".join(notes)
+            rows.append(
+                _Row(
+                    cells=(f.text, display_value(f), f.unit, name, note),
+                    tooltips=(
+                        f.sentence,
+                        f"{format_value(f.value)} {f.unit}".strip(),
+                        f.family,
+                        f"{name} {role}".strip(),
+                        note,
+                    ),
+                    sort_keys=(f.start, f.value, f.unit, name, note),
+                    speaker=f.speaker,
+                    family=f.family,
+                )
+            )
+        return rows
+
+    def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.cells[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.tooltips[col] or None
+        if role == SortRole:
+            return row.sort_keys[col]
+        if role == FigureIndexRole:
+            return index.row()
+        if role == SpeakerIdRole:
+            return row.speaker
+        if role == FamilyRole:
+            return row.family
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.VALUE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self._headers):
+                return self._headers[section]
+        return None
+
+    def roleNames(self) -> dict[int, bytes]:
+        names = dict(super().roleNames())
+        names.update({FigureIndexRole: b"figureIndex", SortRole: b"sortKey",
+                      SpeakerIdRole: b"speakerId", FamilyRole: b"family"})
+        return names
+
+
+class FigureFilterProxy(QSortFilterProxyModel):
+    """Shows the figure indices the filter language kept; sorts by each column's sort key."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._accepted: frozenset[int] | None = None
+        self.setSortRole(SortRole)
+
+    def set_accepted(self, indices: frozenset[int] | None) -> None:
+        """``None`` shows every row."""
+        self.beginFilterChange()
+        self._accepted = indices
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _AnyIndex) -> bool:
+        return self._accepted is None or source_row in self._accepted
+
+
+class FiguresTableView(QTableView):
+    """The table itself: Ctrl+C copies what is selected, right-click opens the figure menu."""
+
+    copyRequested = Signal()
+    menuRequested = Signal(int, QPoint)  # figure index, global position
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # QAbstractItemView's own Copy copies one cell; users expect the figures they selected.
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copyRequested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        index = self.indexAt(event.pos())
+        if not index.isValid():
+            return
+        figure = index.data(FigureIndexRole)
+        if figure is not None:
+            self.menuRequested.emit(int(figure), event.globalPos())
+
+
+class FiguresPane(QWidget):
+    """Filter box over the figures table; emits ``figureActivated`` when a row is clicked."""
+
+    figureActivated = Signal(int)
+
+    def __init__(self, actions: FigureActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("figuresPane")
+        self._actions = actions
+        self._transcript: Transcript | None = None
+        self._haystacks: tuple[str, ...] = ()
+
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("figuresFilter")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setPlaceholderText(self.tr("Filter: text, speaker, 金额, >1亿, <=50%, 39.4万"))
+        self.filter.setToolTip(
+            self.tr(
+                "Words match the figure, unit, speaker or family (money / 金额, percent, points…).\n"
+                "Numbers match however written: 394000, 39.4万, 三十九万四千.\n"
+                "Compare values: >1亿, <=50%, >=3 个百分点. Terms separated by spaces must all match."
+            )
+        )
+        self.status = QLabel(self)
+        self.status.setObjectName("figuresCount")
+
+        self.model = FiguresModel(self)
+        self.proxy = FigureFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.view = FiguresTableView(self)
+        self.view.setObjectName("figuresTable")
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(FiguresModel.FIGURE, Qt.SortOrder.AscendingOrder)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+
+        self.filter.textChanged.connect(self._apply_filter)
+        self.view.clicked.connect(self._on_row_activated)
+        self.view.activated.connect(self._on_row_activated)
+        self.view.copyRequested.connect(self.copy_selection)
+        self.view.menuRequested.connect(self._on_menu_requested)
+
+    def set_transcript(self, transcript: Transcript | None) -> None:
+        self._transcript = transcript
+        self._haystacks = haystacks(transcript) if transcript is not None else ()
+        self.model.set_transcript(transcript)
+        self._apply_filter(self.filter.text())
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        cap = 10 * self.fontMetrics().horizontalAdvance("汉")
+        for col in (FiguresModel.FIGURE, FiguresModel.VALUE, FiguresModel.UNIT, FiguresModel.SPEAKER):
+            self.view.resizeColumnToContents(col)
+            # A long outlet name must not push the notes off a narrow side panel; a value is
+            # never shortened, because an elided number reads as a different number.
+            if col != FiguresModel.VALUE:
+                header.resizeSection(col, min(header.sectionSize(col), cap))
+
+    @Slot(str)
+    def _apply_filter(self, text: str) -> None:
+        if self._transcript is None:
+            self.proxy.set_accepted(None)
+            self.status.setText("")
+            return
+        total = len(self._transcript.figures)
+        if text.strip():
+            kept = filter_figures(self._transcript, text, self._haystacks)
+            self.proxy.set_accepted(frozenset(kept))
+            shown = self.tr("%1 of %2 figures").replace("%1", str(len(kept))).replace("%2", str(total))
+            self.status.setText(shown)
+        else:
+            self.proxy.set_accepted(None)
+            self.status.setText(self.tr("%1 figures").replace("%1", str(total)))
+
+    def selected_figures(self) -> list[int]:
+        """Figure indices of the selected rows, in the order the table shows them."""
+        rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
+        rows = sorted(rows, key=QModelIndex.row)
+        return [int(r.data(FigureIndexRole)) for r in rows]
+
+    def select_figure(self, figure: int) -> None:
+        """Make ``figure`` the current, visible row (if the filter shows it)."""
+        source = self.model.index(figure, 0)
+        index = self.proxy.mapFromSource(source)
+        if index.isValid():
+            self.view.selectRow(index.row())
+            self.view.scrollTo(index)
+
+    @Slot()
+    def copy_selection(self) -> None:
+        if self._transcript is None:
+            return
+        text = selection_text(self._transcript, self.selected_figures())
+        if text:
+            set_clipboard_text(text)
+
+    @Slot(QModelIndex)
+    def _on_row_activated(self, index: QModelIndex) -> None:
+        figure = index.data(FigureIndexRole)
+        if figure is not None:
+            self.figureActivated.emit(int(figure))
+
+    @Slot(int, QPoint)
+    def _on_menu_requested(self, figure: int, global_pos: QPoint) -> None:
+        selected = self.selected_figures()
+        if figure not in selected:
+            self.select_figure(figure)
+            selected = [figure]
+        menu = self._actions.build_menu(figure, self, selected)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(global_pos)

@@ -1,0 +1,224 @@
+"""The metrics panel on a hand-built transcript: table, copying, filter, charts (offscreen)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from metrics_doc import TITLE, build_transcript
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
+
+from reader.ui.figures_table import FigureIndexRole, FiguresModel
+from reader.ui.metrics_panel import MetricsPanel
+
+
+@pytest.fixture
+def panel(qtbot):  # type: ignore[no-untyped-def]
+    widget = MetricsPanel()
+    qtbot.addWidget(widget)
+    widget.resize(420, 900)
+    widget.set_transcript(build_transcript())
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.waitUntil(widget.charts_ready, timeout=5000)
+    return widget
+
+
+def table(panel: MetricsPanel) -> QTableView:
+    view = panel.findChild(QTableView, "figuresTable")
+    assert view is not None
+    return view
+
+
+def row_of(view: QTableView, figure: int) -> int:
+    model = view.model()
+    for row in range(model.rowCount()):
+        if model.index(row, 0).data(FigureIndexRole) == figure:
+            return row
+    raise AssertionError(f"figure {figure} not shown")
+
+
+def select(view: QTableView, *figures: int) -> None:
+    sel = view.selectionModel()
+    sel.clearSelection()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for f in figures:
+        sel.select(view.model().index(row_of(view, f), 0), flags)
+
+
+def clipboard() -> str:
+    return QGuiApplication.clipboard().text()
+
+
+def test_the_panel_module_does_not_import_pyqtgraph() -> None:
+    code = "import sys, reader.ui.metrics_panel; assert 'pyqtgraph' not in sys.modules"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                            cwd=Path(__file__).resolve().parent.parent)
+    assert result.returncode == 0, result.stderr
+
+
+def test_charts_wait_for_the_first_paint(qtbot) -> None:  # type: ignore[no-untyped-def]
+    widget = MetricsPanel()
+    qtbot.addWidget(widget)
+    widget.set_transcript(build_transcript())
+    assert not widget.charts_ready()  # nothing drawn yet: pyqtgraph not needed yet
+    widget.show()
+    qtbot.waitUntil(widget.charts_ready, timeout=5000)
+
+
+def test_summary_counts(panel: MetricsPanel) -> None:
+    text = panel._summary.text()
+    for part in ("speakers: 4", "turns: 4", "questions: 1", "figures: 10", "(9 distinct)"):
+        assert part in text
+
+
+def test_table_lists_every_figure_as_written(panel: MetricsPanel, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    view = table(panel)
+    t = build_transcript()
+    assert view.model().rowCount() == len(t.figures)
+    shown = [view.model().index(r, FiguresModel.FIGURE).data() for r in range(view.model().rowCount())]
+    assert shown == [f.text for f in t.figures]
+    qtmodeltester.check(panel.figures.model)
+
+
+def test_change_links_and_citations_in_notes(panel: MetricsPanel) -> None:
+    view = table(panel)
+    model = view.model()
+    notes = {model.index(r, FiguresModel.FIGURE).data(): model.index(r, FiguresModel.NOTES).data()
+             for r in range(model.rowCount())}
+    assert notes["39.4万起"] == "28.5% ↑"
+    assert notes["28.5%"] == "↑ 39.4万起"
+    assert notes["3291亿元"] == "cited 2 times"
+    assert view.model().index(row_of(view, 0), FiguresModel.VALUE).data() == "394,000"
+
+
+def test_ctrl_c_on_one_row_copies_the_figure_as_written(panel: MetricsPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = table(panel)
+    QGuiApplication.clipboard().setText("before")
+    select(view, 0)
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert clipboard() == "39.4万起"
+
+
+def test_ctrl_c_on_two_rows_copies_a_header_and_two_tsv_lines(panel: MetricsPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = table(panel)
+    select(view, 0, 4)
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    lines = clipboard().splitlines()
+    assert lines[0] == "text\tvalue\tunit\tspeaker\trole\tsentence"
+    assert len(lines) == 3
+    assert lines[1].split("\t")[:5] == ["39.4万起", "394000", "起", "张立", "公安部副部长"]
+    assert lines[2].startswith("3291亿元\t329100000000\t元\t")
+
+
+def test_clicking_a_row_activates_its_figure(panel: MetricsPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = table(panel)
+    rect = view.visualRect(view.model().index(row_of(view, 6), 0))
+    with qtbot.waitSignal(panel.figureActivated, timeout=1000) as blocker:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [6]
+
+
+def test_filter_box_narrows_to_the_large_money(panel: MetricsPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
+    box = panel.findChild(QLineEdit, "figuresFilter")
+    assert box is not None
+    qtbot.keyClicks(box, ">1000")
+    box.insert("亿")  # what an input method commits; QTest can only type ASCII keys
+    view = table(panel)
+    shown = [view.model().index(r, 0).data() for r in range(view.model().rowCount())]
+    assert shown == ["3291亿元", "3291亿元"]
+    box.clear()
+    assert view.model().rowCount() == 10
+
+
+def test_figure_menu_copies_value_and_source_and_shows(panel: MetricsPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
+    menu = panel.show_figure_menu(0, QPoint(10, 10))
+    assert menu is not None
+    actions = {a.objectName(): a for a in menu.actions() if a.objectName()}
+    assert set(actions) == {"copyFigure", "copyValue", "copyWithSource", "showInTranscript"}
+    actions["copyFigure"].trigger()
+    assert clipboard() == "39.4万起"
+    actions["copyValue"].trigger()
+    assert clipboard() == "394000"
+    actions["copyWithSource"].trigger()
+    quote = clipboard()
+    assert build_transcript().figures[0].sentence in quote
+    assert "张立" in quote and "公安部副部长" in quote and TITLE in quote and "2022-04-14" in quote
+    with qtbot.waitSignal(panel.figureActivated, timeout=1000) as blocker:
+        actions["showInTranscript"].trigger()
+    assert blocker.args == [0]
+    menu.close()
+
+
+def test_clicking_a_speaking_share_bar_asks_for_that_speaker(panel: MetricsPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
+    chart = panel.speaking_chart
+    assert chart is not None
+    ids = chart.speaker_ids()
+    assert ids[0] == "s2"  # the official who spoke most is on top
+    pos = chart.widget_pos_of(5, 1).toPoint()  # the second bar, near its start
+    with qtbot.waitSignal(panel.speakerActivated, timeout=1000) as blocker:
+        qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert blocker.args == [ids[1]]
+
+
+def test_density_chart_follows_view_and_search_and_jumps(panel: MetricsPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
+    chart = panel.density_chart
+    assert chart is not None
+    length = len(build_transcript().text)
+    panel.set_visible_range(length // 4, length // 2)
+    low, high = chart.visible_region()
+    assert low == pytest.approx(25, abs=0.5) and high == pytest.approx(50, abs=0.5)
+    panel.set_search_spans([(10, 12), (100, 104), (200, 201)])
+    assert chart.match_count() == 3
+    pos = chart.widget_pos_of(75, 0.5).toPoint()
+    with qtbot.waitSignal(panel.offsetActivated, timeout=1000) as blocker:
+        qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert blocker.args[0] == pytest.approx(0.75 * length, abs=0.03 * length)
+
+
+def test_family_chart_compares_money_and_jumps_to_a_figure(panel: MetricsPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
+    chooser = panel.family_chooser
+    assert chooser.currentData() == "money"
+    chart = panel.family_chart
+    assert chart is not None
+    assert chart.figure_indices() == [4, 6, 7]
+    assert "张立" in chart.tip(0) and "李平" in chart.tip(0) and "3291亿元" in chart.tip(0)
+    with qtbot.waitSignal(panel.figureActivated, timeout=1000) as blocker:
+        qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=chart.widget_pos_of(2, 2).toPoint())
+    assert blocker.args == [7]
+    chooser.setCurrentIndex(chooser.findData("points"))
+    assert chart.figure_indices() == [8]
+
+
+def test_export_writes_csv_with_bom_and_json(panel: MetricsPanel, tmp_path: Path) -> None:
+    assert panel.export_figures_to(str(tmp_path / "f.csv")) is None
+    data = (tmp_path / "f.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and "39.4万起".encode() in data
+    assert panel.export_figures_to(str(tmp_path / "f.json")) is None
+    assert '"text": "39.4万起"' in (tmp_path / "f.json").read_text(encoding="utf-8")
+
+
+def test_export_never_overwrites_the_open_transcript(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    source = tmp_path / "briefing.md"
+    source.write_text("原文", encoding="utf-8")
+    t = build_transcript()
+    widget = MetricsPanel()
+    qtbot.addWidget(widget)
+    widget.set_transcript(replace(t, source=replace(t.source, path=str(source))))
+    assert widget.export_figures_to(str(source)) is not None
+    assert source.read_text(encoding="utf-8") == "原文"
+
+
+def test_export_dialog_choice_is_written(panel: MetricsPanel, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "chosen"
+    monkeypatch.setattr("reader.ui.metrics_panel.QFileDialog.getSaveFileName",
+                        lambda *a, **k: (str(target), "JSON (*.json)"))
+    panel.export_figures()
+    assert (tmp_path / "chosen.json").exists()
+    QApplication.processEvents()
