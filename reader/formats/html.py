@@ -1,0 +1,243 @@
+"""HTML pages and fragments: find the article body and read it into styled blocks.
+
+Pages saved from news and government sites carry navigation, scripts, share and QR-code
+blocks, ads and comment threads around the article. We drop what is never text
+(scripts, styles, frames, forms), drop containers whose class or id names them as page
+chrome, then keep the element whose paragraphs hold the most text (the readability
+heuristic), climbing to its parent while that adds real paragraphs (articles split over
+sibling containers). Nothing is fetched: the parser runs with ``no_network``, and images,
+links and styles are never followed.
+
+The walk is iterative (``lxml.etree.iterwalk``), so 10,000 nested elements cannot
+exhaust the Python stack.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import lxml.etree
+import lxml.html
+
+from reader.formats.base import BlockBuilder, BlockKind, SourceDocument, normalize_date
+from reader.model import Meta
+
+XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
+BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold(?:er)?|[6-9]00)", re.IGNORECASE)
+CLASS_TOKEN_SPLIT = re.compile(r"[\s_\-]+")
+# Class or id tokens that name page chrome (share bars, QR codes, ads, comments, menus).
+CHROME_TOKEN = re.compile(
+    r"^(?:share\w*|\w*qr(?:code)?\w*|erweima\w*|ads?|adv|advert\w*|guanggao|banner\w*|"
+    r"comments?|comment(?:list|box|area)|breadcrumbs?|crumbs?|nav|navbar|navigation|menu\w*|"
+    r"sidebar|footer|foot|related\w*|recommend\w*|toolbar|social\w*|copyright|print|login|"
+    r"topbar|pagination|pager|hotnews|hot)$"
+)
+JUNK_TAGS = (
+    "script", "style", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet",
+    "template", "svg", "math", "canvas", "form", "button", "input", "select", "textarea",
+    "nav", "aside", "footer", "header", "link", "meta", "audio", "video", "source", "track",
+    "map", "head", "title",
+)
+BLOCK_TAGS = frozenset({
+    "p", "div", "blockquote", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+    "article", "main", "td", "th", "tr", "table", "tbody", "thead", "dd", "dt", "dl", "pre",
+    "center", "figure", "figcaption", "body", "html", "hr", "address",
+})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+BOLD_TAGS = frozenset({"b", "strong"})
+PARAGRAPH_TAGS = ("p", "blockquote", "li", "pre", "h1", "h2", "h3", "h4", "h5", "h6")
+MIN_PARAGRAPH = 25
+CLIMB_GAIN = 1.2
+MAX_CLIMB = 4
+MAX_CHROME_SHARE = 0.3
+
+DATE_META_NAMES = (
+    "article:published_time", "og:release_date", "pubdate", "publishdate", "publish_date",
+    "firstpublishedtime", "dc.date", "dc.date.issued", "date", "weibo:article:create_at",
+)
+
+
+def read_html(text: str, *, whole_page: bool = True) -> SourceDocument:
+    """Read an HTML page (or a fragment, whose wrapper is the body) into blocks and meta."""
+    text = XML_DECLARATION.sub("", text, count=1)
+    root = _parse(text)
+    if root is None:
+        return SourceDocument("html", Meta(), ())
+    meta = page_meta(root) if whole_page else Meta()
+    _drop_junk(root)
+    _drop_chrome(root)
+    body = _article_body(root)
+    builder = BlockBuilder()
+    _walk(body, builder)
+    builder.end_block()
+    return SourceDocument("html", meta, tuple(builder.blocks))
+
+
+def _parse(text: str) -> lxml.html.HtmlElement | None:
+    parser = lxml.html.HTMLParser(
+        remove_comments=True, remove_pis=True, no_network=True, huge_tree=True, recover=True,
+    )
+    if not text.strip():
+        return None
+    try:
+        return lxml.html.document_fromstring(text, parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+
+
+def page_meta(root: lxml.html.HtmlElement) -> Meta:
+    """Title, date, author and address from the page head, where the site gives them."""
+    metas: dict[str, str] = {}
+    for el in root.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        value = (el.get("content") or "").strip()
+        if key and value and key not in metas:
+            metas[key] = value
+    title = metas.get("og:title")
+    if not title:
+        for h1 in root.iter("h1"):
+            title = _squash(h1.text_content())
+            if title:
+                break
+    if not title:
+        for el in root.iter("title"):
+            title = _squash(el.text_content())
+            break
+    date = None
+    for name in DATE_META_NAMES:
+        if name in metas:
+            date = normalize_date(metas[name])
+            if date:
+                break
+    if not date:
+        for el in root.iter("time"):
+            date = normalize_date(el.get("datetime") or el.text_content())
+            if date:
+                break
+    url = metas.get("og:url")
+    if not url:
+        for el in root.iter("link"):
+            if (el.get("rel") or "").lower() == "canonical" and el.get("href"):
+                url = el.get("href")
+                break
+    author = metas.get("author") or metas.get("article:author") or None
+    section = metas.get("article:section")
+    return Meta(title=title or None, date=date, author=author,
+                categories=(section,) if section else (), url=url or None)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _drop_junk(root: lxml.html.HtmlElement) -> None:
+    for el in list(root.iter(*JUNK_TAGS)):
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+def _drop_chrome(root: lxml.html.HtmlElement) -> None:
+    total = len(root.text_content()) or 1
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None:
+            continue
+        names = f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+        if not names:
+            continue
+        tokens = CLASS_TOKEN_SPLIT.split(names.lower())
+        if any(CHROME_TOKEN.match(token) for token in tokens if token):
+            # A wrapper that holds much of the page is not chrome, whatever it is called.
+            if len(el.text_content()) < total * MAX_CHROME_SHARE:
+                el.drop_tree()
+
+
+def _article_body(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    scores: dict[lxml.html.HtmlElement, float] = {}
+    for el in root.iter(*PARAGRAPH_TAGS, "div", "td"):
+        if el.tag in ("div", "td"):
+            length = len((el.text or "").strip()) + sum(len((c.tail or "").strip()) for c in el)
+        else:
+            length = len(el.text_content().strip())
+        if length < MIN_PARAGRAPH:
+            continue
+        parent = el.getparent()
+        if parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0.0) + length
+        grand = parent.getparent()
+        if grand is not None:
+            scores[grand] = scores.get(grand, 0.0) + length / 2
+    body = root.find("body")
+    if not scores:
+        return body if body is not None else root
+    best = max(scores, key=scores.__getitem__)
+    held = _paragraph_text(best)
+    for _ in range(MAX_CLIMB):
+        parent = best.getparent()
+        if parent is None or parent.tag == "html":
+            break
+        parent_held = _paragraph_text(parent)
+        if parent_held < held * CLIMB_GAIN:
+            break
+        best, held = parent, parent_held
+    return best
+
+
+def _paragraph_text(el: lxml.html.HtmlElement) -> int:
+    return sum(
+        n for n in (len(p.text_content().strip()) for p in el.iter(*PARAGRAPH_TAGS)) if n >= MIN_PARAGRAPH
+    )
+
+
+def _is_bold(el: lxml.html.HtmlElement) -> bool:
+    if el.tag in BOLD_TAGS:
+        return True
+    style = el.get("style")
+    return bool(style and BOLD_STYLE.search(style))
+
+
+def _walk(body: lxml.html.HtmlElement, builder: BlockBuilder) -> None:
+    """Feed the body's text to ``builder`` in document order, tracking bold, links and blocks."""
+    kinds: list[BlockKind] = ["p"]
+    bold = 0
+    link = 0
+    quote = 0
+    flags: list[tuple[bool, bool, bool]] = []  # per open element: was it bold, a link, a quote
+    for event, el in _events(body):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            is_bold, is_link, is_quote = _is_bold(el), tag == "a", tag == "blockquote"
+            flags.append((is_bold, is_link, is_quote))
+            bold += is_bold
+            link += is_link
+            quote += is_quote
+            if tag == "br":
+                builder.line_break()
+            elif tag in BLOCK_TAGS:
+                builder.end_block(kinds[-1])
+                kinds.append(_kind(tag, quote))
+            builder.add(el.text or "", bold=bold > 0, link=link > 0)
+            continue
+        is_bold, is_link, is_quote = flags.pop()
+        bold -= is_bold
+        link -= is_link
+        quote -= is_quote
+        if tag in BLOCK_TAGS and tag != "br":
+            builder.end_block(kinds.pop())
+        if el is not body:
+            builder.add(el.tail or "", bold=bold > 0, link=link > 0)
+
+
+def _kind(tag: str, quote: int) -> BlockKind:
+    if tag in HEADING_TAGS:
+        return "heading"
+    if quote:
+        return "quote"
+    if tag == "li":
+        return "item"
+    return "p"
+
+
+def _events(body: lxml.html.HtmlElement) -> Iterator[tuple[str, lxml.html.HtmlElement]]:
+    return lxml.etree.iterwalk(body, events=("start", "end"))

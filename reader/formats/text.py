@@ -1,0 +1,111 @@
+"""Plain text (and Markdown without HTML): one paragraph per line, or per hard-wrapped group.
+
+Transcripts saved as text put each paragraph on its own line, sometimes with blank lines
+between. Some are hard-wrapped at a fixed width instead: then the lines of a group are one
+paragraph and a line break only wraps. We tell the two apart by line lengths (wrapped
+lines cluster just under the wrap width). Markdown's ``**bold**``, ``# heading``,
+``> quote`` and list markers are understood, so Markdown-style bold markers work as in HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.formats.base import Block, BlockKind, Line, Run, SourceDocument
+from reader.model import Meta
+
+LINE_SPLIT = re.compile(r"\r\n|\r|\n")
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+MARKDOWN_QUOTE = re.compile(r"^(?:>\s?)+")
+MARKDOWN_ITEM = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+")
+MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\([^()\n]{0,2000}\)")
+INDENT = " \t\u3000\u00a0\ufeff"
+WRAP_TOLERANCE = 0.85
+MIN_WRAPPED_LINES = 4
+MAX_WRAP_WIDTH = 120
+
+
+def read_text(text: str, *, markdown: bool = False) -> SourceDocument:
+    """Read plain text (or light Markdown) into blocks; a heading line becomes the title."""
+    lines = LINE_SPLIT.split(text)
+    groups = _groups(lines)
+    wrapped = _hard_wrapped(groups)
+    blocks: list[Block] = []
+    title: str | None = None
+    for group in groups:
+        parsed = [_parse_line(line, markdown) for line in group]
+        if wrapped:
+            kind = parsed[0][1]
+            blocks.append(Block(tuple(p[0] for p in parsed), kind, tuple(p[2] for p in parsed[1:])))
+            continue
+        for runs, kind, _indented in parsed:
+            if kind == "heading" and title is None and not blocks:
+                title = "".join(r.text for r in runs)
+            blocks.append(Block((runs,), kind))
+    return SourceDocument("text", Meta(title=title), tuple(blocks))
+
+
+def _groups(lines: list[str]) -> list[list[str]]:
+    groups: list[list[str]] = []
+    current: list[str] = []
+    for line in lines:
+        if line.strip(INDENT):
+            current.append(line)
+        elif current:
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _hard_wrapped(groups: list[list[str]]) -> bool:
+    """Most lines that continue a group end near one width: the text was wrapped at it."""
+    inner = [len(line.strip(INDENT)) for group in groups for line in group[:-1]]
+    if len(inner) < MIN_WRAPPED_LINES:
+        return False
+    width = sorted(inner)[int(len(inner) * 0.9)]
+    if width > MAX_WRAP_WIDTH:
+        return False
+    near = sum(1 for n in inner if n >= width * WRAP_TOLERANCE)
+    return near >= len(inner) * 0.6
+
+
+def _parse_line(line: str, markdown: bool) -> tuple[Line, BlockKind, bool]:
+    indented = line[:1] in ("\u3000", "\u00a0", "\t") or line.startswith("  ")
+    text = line.strip(INDENT)
+    kind: BlockKind = "p"
+    if markdown:
+        if MARKDOWN_HEADING.match(text):
+            kind, text = "heading", MARKDOWN_HEADING.sub("", text, count=1)
+        elif MARKDOWN_QUOTE.match(text):
+            kind, text = "quote", MARKDOWN_QUOTE.sub("", text, count=1).strip(INDENT)
+        elif MARKDOWN_ITEM.match(text):
+            kind, text = "item", MARKDOWN_ITEM.sub("", text, count=1)
+        return _markdown_runs(text), kind, indented
+    return (Run(text),), kind, indented
+
+
+def _markdown_runs(text: str) -> Line:
+    runs: list[Run] = []
+    pos = 0
+    for match in MARKDOWN_BOLD.finditer(text):
+        if match.start() > pos:
+            runs.extend(_link_runs(text[pos:match.start()], bold=False))
+        runs.extend(_link_runs(match.group(1) or match.group(2) or "", bold=True))
+        pos = match.end()
+    if pos < len(text):
+        runs.extend(_link_runs(text[pos:], bold=False))
+    return tuple(r for r in runs if r.text) or (Run(text),)
+
+
+def _link_runs(text: str, *, bold: bool) -> list[Run]:
+    runs: list[Run] = []
+    pos = 0
+    for match in MARKDOWN_LINK.finditer(text):
+        runs.append(Run(text[pos:match.start()], bold))
+        runs.append(Run(match.group(1), bold, link=True))
+        pos = match.end()
+    runs.append(Run(text[pos:], bold))
+    return runs

@@ -1,0 +1,322 @@
+"""The pipeline: bytes → text → blocks → turns and speakers → the ``Transcript`` model.
+
+``parse_bytes`` does the work on bytes already in memory (most tests never touch the
+disk); ``load`` reads a file without modifying or locking it and reports progress. The
+layout of ``Transcript.text`` is documented in ``reader.model``: highlights heading and
+highlight lines, then preamble paragraphs, then each turn's marker line and paragraphs,
+joined by single newlines. Every span in the model is an offset into that text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import itertools
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader import figures as figure_extraction
+from reader.decoding import decode_bytes
+from reader.errors import Cancelled, UnreadableFileError
+from reader.formats import Block, SourceDocument, read_document
+from reader.formats.base import join_wrapped, line_text
+from reader.model import Meta, Source, Span, Speaker, SpeakerKind, Transcript, Turn
+from reader.qa import pair_questions
+from reader.speakers import (
+    Marker,
+    ParsedLabel,
+    find_marker,
+    is_person_name,
+    parse_label,
+    roles_from_introductions,
+)
+
+Progress = Callable[[float], bool]
+
+# A whole paragraph that is a metadata field (责任编辑：李昂, 【来源：国新网】): never speech.
+METADATA_LINE = re.compile(
+    r"^[（(【\[]?\s*(责任编辑|编辑|来源|文章来源|新闻来源|校对|审核|审校|监制|作者|稿件来源)\s*[：:]\s*"
+    r"(?P<value>[^：:]{0,40}?)\s*[）)】\]]?$"
+)
+# A heading that introduces a list of key points before the transcript (发布会要点：).
+HIGHLIGHTS_HEADING = re.compile(
+    r"^(?:发布会|新闻发布会|会议|本场|本次发布会)?(?:核心|内容)?(?:要点|看点|亮点|摘要|提要|速览)"
+    r"(?:速览|一览|提示)?[：:]?$"
+)
+MAX_HIGHLIGHT = 120
+HOST_ROLE_HINT = re.compile(r"发言人|新闻办|新闻局|新闻处|主持")
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    text: str
+    kind: str
+    block: int
+
+
+@dataclass(slots=True)
+class _TurnDraft:
+    marker: Marker
+    paragraphs: list[str] = field(default_factory=list)
+
+
+def load(path: str | os.PathLike[str], *, progress: Progress | None = None) -> Transcript:
+    """Read and parse the transcript at ``path``; ``progress`` may cancel by returning False."""
+    name = os.fspath(path)
+    _report(progress, 0.0)
+    data = _read_bytes(name)
+    _report(progress, 0.2)
+    return parse_bytes(data, name, progress=progress)
+
+
+def _read_bytes(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError as exc:
+        raise UnreadableFileError(path, "no such file") from exc
+    except IsADirectoryError as exc:
+        raise UnreadableFileError(path, "is a directory, not a file") from exc
+    except PermissionError as exc:
+        raise UnreadableFileError(path, "permission denied") from exc
+    except OSError as exc:
+        raise UnreadableFileError(path, f"cannot be read ({exc.strerror or exc})") from exc
+
+
+def _report(progress: Progress | None, fraction: float) -> None:
+    if progress is not None and progress(fraction) is False:
+        raise Cancelled()
+
+
+def parse_bytes(data: bytes, path: str | None = None, *, progress: Progress | None = None) -> Transcript:
+    """Parse a whole document given as bytes; ``path`` names it in the model and in errors."""
+    decoded = decode_bytes(data, path)
+    _report(progress, 0.4)
+    suffix = Path(path).suffix if path else ""
+    doc = read_document(decoded.text, suffix)
+    _report(progress, 0.7)
+    source = Source(path, hashlib.sha256(data).hexdigest(), doc.format, decoded.encoding)
+    transcript = build_transcript(doc, source, warnings=decoded.warnings)
+    _report(progress, 0.85)
+    transcript = dataclasses.replace(transcript, figures=figure_extraction.extract_figures(transcript))
+    _report(progress, 1.0)
+    return transcript
+
+
+def parse_text(text: str, suffix: str = ".txt") -> Transcript:
+    """Parse text already in memory (tests, pasted text)."""
+    doc = read_document(text, suffix)
+    source = Source(None, hashlib.sha256(text.encode("utf-8")).hexdigest(), doc.format, "utf-8")
+    transcript = build_transcript(doc, source)
+    return dataclasses.replace(transcript, figures=figure_extraction.extract_figures(transcript))
+
+
+# -- from blocks to the model ------------------------------------------------------------
+
+
+def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, ...] = ()) -> Transcript:
+    """Turn a read document into the model (everything but figures)."""
+    notes = [*warnings, *doc.warnings]
+    meta, blocks = _take_metadata(doc.meta, doc.blocks)
+    lead, drafts = _split_turns(blocks)
+    heading, highlights, preamble = _split_lead(lead)
+    builder = _TextBuilder()
+    highlight_spans: list[Span] = []
+    if heading is not None:
+        builder.add(heading)
+    for line in highlights:
+        highlight_spans.append(builder.add(line))
+    preamble_spans = [builder.add(p.text) for p in preamble]
+    parsed = {id(d): parse_label(d.marker.label) for d in drafts}
+    intro_roles = roles_from_introductions(
+        [p.text for p in preamble] + [t for d in drafts for t in d.paragraphs[:3]],
+        [p.name for p in parsed.values() if p.role is None and is_person_name(p.name)],
+    )
+    speakers_by_key: dict[str, _SpeakerDraft] = {}
+    turns: list[Turn] = []
+    for draft in drafts:
+        label = parsed[id(draft)]
+        speaker = _speaker_for(label, speakers_by_key, intro_roles)
+        start = builder.position
+        marker_span = builder.add(draft.marker.written)
+        label_start = marker_span.start + draft.marker.label_offset
+        spans = tuple(builder.add(text) for text in draft.paragraphs)
+        end = spans[-1].end if spans else marker_span.end
+        speaker.turn_indexes.append(len(turns))
+        speaker.chars += sum(len(s) for s in spans)
+        turns.append(Turn(
+            index=len(turns), speaker=speaker.id, label=draft.marker.label, kind="other",
+            start=start, end=end, label_span=Span(label_start, label_start + len(draft.marker.label)),
+            paragraphs=spans,
+        ))
+    kinds = _decide_kinds(list(speakers_by_key.values()), turns)
+    turns = [dataclasses.replace(t, kind=kinds[t.speaker]) for t in turns]
+    speakers = tuple(
+        Speaker(s.id, s.name, s.role, s.organization, kinds[s.id], len(s.turn_indexes), s.chars)
+        for s in speakers_by_key.values()
+    )
+    if not turns:
+        notes.append("no speaker markers were found: the document is shown as an article without turns")
+    return Transcript(
+        source=source, meta=meta, text=builder.text(), highlights=tuple(highlights),
+        highlight_spans=tuple(highlight_spans), preamble=tuple(preamble_spans), speakers=speakers,
+        turns=tuple(turns), qa=pair_questions(turns, kinds), warnings=tuple(notes),
+    )
+
+
+class _TextBuilder:
+    """Appends paragraphs, one per line, and says where each landed."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self.position = 0
+
+    def add(self, text: str) -> Span:
+        if self._parts:
+            self.position += 1  # the newline before this paragraph
+        start = self.position
+        self._parts.append(text)
+        self.position += len(text)
+        return Span(start, self.position)
+
+    def text(self) -> str:
+        return "\n".join(self._parts)
+
+
+def _take_metadata(meta: Meta, blocks: tuple[Block, ...]) -> tuple[Meta, list[Block]]:
+    """Drop metadata paragraphs (责任编辑：…) from the text, keeping the editor in ``meta``."""
+    kept: list[Block] = []
+    editor = meta.editor
+    author = meta.author
+    for block in blocks:
+        if len(block.lines) == 1:
+            match = METADATA_LINE.match(line_text(block.lines[0]))
+            if match:
+                value = match.group("value").strip() or None
+                if match.group(1) in ("责任编辑", "编辑"):
+                    editor = editor or value
+                elif match.group(1) == "作者":
+                    author = author or value
+                continue
+        kept.append(block)
+    return dataclasses.replace(meta, editor=editor, author=author), kept
+
+
+def _split_turns(blocks: list[Block]) -> tuple[list[_Paragraph], list[_TurnDraft]]:
+    """Paragraphs before the first marker, and the turns with their paragraphs."""
+    lead: list[_Paragraph] = []
+    drafts: list[_TurnDraft] = []
+    known: frozenset[str] = frozenset()
+    for index, block in enumerate(blocks):
+        can_mark = block.kind != "heading"
+        new_paragraph = True
+        for n, line in enumerate(block.lines):
+            marker = find_marker(line, known) if can_mark else None
+            if marker is not None:
+                drafts.append(_TurnDraft(marker))
+                rest = line_text(marker.rest)
+                if rest:
+                    drafts[-1].paragraphs.append(rest)
+                new_paragraph = True
+                continue
+            text = line_text(line)
+            if n > 0 and block.breaks[n - 1]:
+                new_paragraph = True
+            target = drafts[-1].paragraphs if drafts else None
+            if target is None:
+                if new_paragraph or not lead or lead[-1].block != index:
+                    lead.append(_Paragraph(text, block.kind, index))
+                else:
+                    lead[-1].text = join_wrapped(lead[-1].text, text)
+            elif new_paragraph or not target:
+                target.append(text)
+            else:
+                target[-1] = join_wrapped(target[-1], text)
+            new_paragraph = False
+    return lead, drafts
+
+
+def _split_lead(lead: list[_Paragraph]) -> tuple[str | None, list[str], list[_Paragraph]]:
+    """Key points (a 要点 heading and the lines after it, in the same style) and the preamble."""
+    for i, para in enumerate(lead):
+        if HIGHLIGHTS_HEADING.match(para.text.replace(" ", "")):
+            items: list[str] = []
+            j = i + 1
+            while j < len(lead) and lead[j].kind == para.kind and len(lead[j].text) <= MAX_HIGHLIGHT:
+                items.append(lead[j].text)
+                j += 1
+            if items:
+                return para.text, items, lead[:i] + lead[j:]
+    return None, [], lead
+
+
+@dataclass(slots=True)
+class _SpeakerDraft:
+    id: str
+    name: str
+    role: str | None
+    organization: str | None
+    hint: SpeakerKind | None
+    turn_indexes: list[int] = field(default_factory=list)
+    chars: int = 0
+    introduced: bool = False
+
+
+def _speaker_for(
+    label: ParsedLabel, by_key: dict[str, _SpeakerDraft], intro_roles: dict[str, str]
+) -> _SpeakerDraft:
+    """The speaker a label names: a short label joins the full one with the same name."""
+    from reader.speakers import NAME_THEN_TITLE, organization_of
+
+    key = label.name
+    if key not in by_key:
+        match = NAME_THEN_TITLE.match(key)
+        if match and match.group("name") in by_key:
+            key = match.group("name")
+    existing = by_key.get(key)
+    if existing is not None:
+        if existing.role is None and label.role:
+            existing.role, existing.organization = label.role, label.organization
+        if existing.hint is None and label.kind:
+            existing.hint = label.kind
+        return existing
+    role, org, introduced = label.role, label.organization, False
+    if role is None and key in intro_roles:
+        role, org, introduced = intro_roles[key], organization_of(intro_roles[key]), True
+    draft = _SpeakerDraft(f"s{len(by_key) + 1}", label.name, role, org, label.kind, introduced=introduced)
+    by_key[key] = draft
+    return draft
+
+
+def _decide_kinds(speakers: list[_SpeakerDraft], turns: list[Turn]) -> dict[str, SpeakerKind]:
+    """Kinds from labels first, then from the conversation: who opens and hands over, who answers."""
+    kinds: dict[str, SpeakerKind] = {}
+    for s in speakers:
+        if s.hint:
+            kinds[s.id] = s.hint
+    reporters = {s.id for s in speakers if s.hint == "reporter"}
+    answered_after_question: dict[str, int] = {}
+    for prev, turn in itertools.pairwise(turns):
+        if prev.speaker in reporters and turn.speaker not in reporters:
+            answered_after_question[turn.speaker] = answered_after_question.get(turn.speaker, 0) + 1
+    has_host = any(k == "host" for k in kinds.values())
+    if not has_host and len(turns) >= 2:
+        opener = turns[0].speaker
+        follower = turns[1].speaker
+        draft = next(s for s in speakers if s.id == opener)
+        hands_over = follower != opener and follower not in reporters
+        most_answers = max(answered_after_question.values(), default=0)
+        if (opener not in kinds and hands_over and HOST_ROLE_HINT.search(draft.role or "")
+                and answered_after_question.get(opener, 0) < max(1, most_answers)):
+            kinds[opener] = "host"
+    for s in speakers:
+        if s.id in kinds:
+            continue
+        if s.role or s.introduced or answered_after_question.get(s.id):
+            kinds[s.id] = "official"
+        else:
+            kinds[s.id] = "other"
+    return kinds

@@ -1,0 +1,318 @@
+"""Speaker markers and who they name.
+
+A turn starts where a paragraph (or a ``<br>``-separated line) begins with a speaker
+label and a colon. ``MARKER_RULES`` is the ordered list of ways a marker is recognised;
+the first rule that accepts a line wins. Every rule first passes ``label_shape``: a label
+is short, has no sentence punctuation, is not an enumeration (``一是``, ``（二）``) and is
+not a metadata field (``责任编辑``, ``来源``, ``原标题``, ``编者按``...). A colon inside a
+link (headline lists such as ``公安部：要持续…``) is never a marker.
+
+Resolution turns a label into a person: ``公安部副部长杜航伟`` gives role ``公安部副部长``
+and name ``杜航伟``; a later ``杜航伟`` is the same person; introductions in the preamble
+(``出席今天发布会的还有，公安部刑事侦查局局长刘忠义先生``) give roles to short labels.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from reader.formats.base import Line
+from reader.model import SpeakerKind
+
+COLON = re.compile(r"[：:]")
+MAX_LABEL = 40
+SENTENCE_PUNCTUATION = re.compile(r"[，。；！？!?;,…“”\"《》〈〉「」『』—~～|/\\=<>#*]")
+HAS_WORD = re.compile(r"[\u3400-\u9fffA-Za-z]")
+ENUMERATION = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、是.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．)]|"
+    r"第[一二三四五六七八九十\d]+(?:[条章节点项个是、.．]|部分|方面)|"
+    r"其[一二三四五六七八九十]\b)"
+)
+BRACKETED_LABEL = re.compile(r"^[\[【]([^\[\]【】]{1,40})[\]】]\s*[：:]?")
+# Labels that are metadata or document structure, never a person (compared without spaces).
+NOT_SPEAKER_LABELS = frozenset({
+    "责任编辑", "编辑", "来源", "原标题", "编者按", "本报讯", "注", "附", "附件", "关键词", "摘要", "导读",
+    "要点", "发布会要点", "图", "图片", "视频", "链接", "相关链接", "相关新闻", "相关阅读", "延伸阅读",
+    "作者", "校对", "审核", "审校", "监制", "时间", "地点", "主办", "承办", "电话", "地址", "邮编", "网址",
+    "标题", "文章来源", "新闻来源", "出处", "转载", "声明", "特别声明", "免责声明", "提示", "温馨提示",
+    "备注", "说明", "主题", "日期", "简介", "背景", "背景资料", "资料", "参考", "文字", "摄影", "出品",
+    "策划", "统筹", "制作", "核心提示", "导语", "内容提要", "提要", "本期嘉宾", "嘉宾", "报道", "通讯员",
+    "其中", "例如", "比如", "总之", "另外", "此外", "同时", "首先", "其次", "最后", "综上", "目前",
+    "下一步", "据悉", "据了解", "据介绍", "新华社", "中新网", "人民网", "央视网",
+    "note", "source", "editor", "tags", "url", "http", "https", "updated", "date", "title",
+})
+NOT_SPEAKER_PREFIXES = ("责任编辑", "原标题", "编者按", "发布会要点", "文章来源", "新闻来源", "相关")
+# Endings of a sentence that introduces a list or reports speech (``…表示：``), not a label.
+NOT_SPEAKER_ENDINGS = (
+    "要点", "如下", "以下", "下列", "表示", "指出", "强调", "认为", "介绍说", "透露", "宣布", "说", "称",
+    "问道", "答道", "记者问", "包括", "在于", "写道", "提到", "回应", "坦言", "直言", "举例", "工作",
+    "措施", "方面", "情况", "问题如下",
+)
+
+HOST_WORDS = ("主持人", "主持")
+QUESTION_LABELS = frozenset({"问", "提问", "记者", "记者问", "Q", "q", "问题", "追问", "又问"})
+ANSWER_LABELS = frozenset({"答", "回答", "A", "a", "答问"})
+REPORTER_WORD = "记者"
+
+# Job titles, longest first within a family, that end the role part of ``role + name``.
+TITLES = (
+    "新闻发言人", "发言人", "负责同志", "负责人", "主任委员", "常务副部长", "副部长", "部长助理", "部长",
+    "副局长", "局长", "副司长", "司长", "副主任", "主任", "副院长", "院长", "副庭长", "庭长",
+    "副厅长", "厅长", "副处长", "处长", "副署长", "署长", "副行长", "行长", "副会长", "会长",
+    "副社长", "社长", "副台长", "台长", "副主席", "主席", "副秘书长", "秘书长", "副书记", "书记",
+    "副检察长", "检察长", "副省长", "省长", "副市长", "市长", "副县长", "县长", "区长", "镇长",
+    "副校长", "校长", "所长", "副总经理", "总经理", "董事长", "副总裁", "总裁", "总工程师", "总经济师",
+    "总会计师", "总师", "总监", "理事长", "首席专家", "首席经济学家", "首席", "专家", "教授", "研究员",
+    "特约研究员", "大使", "参赞", "总领事", "领事", "代表", "委员", "院士", "主编", "总编辑", "经理",
+    "巡视员", "督察长", "审判员", "检察官", "法官", "顾问", "队长", "站长", "组长", "主持人",
+)
+TITLE_ALTERNATION = "|".join(sorted(TITLES, key=len, reverse=True))
+ROLE_THEN_NAME = re.compile(
+    rf"^(?P<role>.*?(?:{TITLE_ALTERNATION}))\s*(?P<name>[\u4e00-\u9fff]{{2,4}}|[\u4e00-\u9fff]{{1,10}}·[\u4e00-\u9fff·]{{1,20}})$"
+)
+NAME_THEN_TITLE = re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?P<title>{TITLE_ALTERNATION})$")
+ENDS_WITH_TITLE = re.compile(rf"(?:{TITLE_ALTERNATION})$")
+TITLE_AT_END = re.compile(rf"(?:常务|代理|执行)?(?:{TITLE_ALTERNATION})$")
+PERSON_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,10}·[\u4e00-\u9fff·]{1,20}$")
+SPACES = re.compile(r"\s+")
+# The most common Chinese surnames: a bare two-to-four character label starting with one is a name.
+SURNAMES_SINGLE = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单"
+    "季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚"
+    "娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池"
+    "查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴"
+    "盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况"
+    "那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+SURNAMES_DOUBLE = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
+                   "司徒", "夏侯", "令狐", "端木", "西门", "南宫", "独孤", "澹台", "呼延", "万俟", "申屠")
+# Words that look like two-to-four character names but are discourse (``总之：``, ``主要做法：``).
+NOT_NAMES = frozenset({"主要做法", "具体来说", "具体而言", "一方面", "另一方面", "总的来看", "简单来说",
+                       "重点", "目标", "任务", "原则", "要求", "意义", "特点", "成效", "做法", "问答"})
+INTRODUCTION_SPLIT = re.compile(r"[，。；;,（）()：:]|还有|以及|邀请到|邀请|出席|请|和|及|与")
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A speaker marker found at the start of a line.
+
+    ``written`` is the marker as the window shows it (label and colon); ``label`` is the
+    label without the colon, at ``label_offset`` in ``written``; ``rest`` is the speech
+    that followed on the same line, as runs.
+    """
+
+    label: str
+    written: str
+    label_offset: int
+    rest: Line
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedLabel:
+    """What a label says about its speaker; ``kind`` is None where only context can tell."""
+
+    name: str
+    role: str | None
+    organization: str | None
+    kind: SpeakerKind | None
+
+
+def _collapse(text: str) -> str:
+    return SPACES.sub(" ", text.replace("\u3000", " ").replace("\u00a0", " ")).strip()
+
+
+def label_shape(label: str) -> bool:
+    """Could ``label`` be a speaker label at all (before asking whether it names one)?"""
+    compact = label.replace(" ", "")
+    if not compact or len(compact) > MAX_LABEL or not HAS_WORD.search(compact):
+        return False
+    if SENTENCE_PUNCTUATION.search(compact) or ENUMERATION.match(compact):
+        return False
+    lowered = compact.lower()
+    if lowered in NOT_SPEAKER_LABELS or compact.startswith(NOT_SPEAKER_PREFIXES):
+        return False
+    if compact in QUESTION_LABELS or compact in ANSWER_LABELS:
+        return True
+    return not compact.endswith(NOT_SPEAKER_ENDINGS)
+
+
+def looks_like_speaker(label: str, known_names: Iterable[str] = ()) -> bool:
+    """A label without bold type must name a speaker by its form: role words, titles, names."""
+    compact = label.replace(" ", "")
+    if compact in QUESTION_LABELS or compact in ANSWER_LABELS or compact.startswith(HOST_WORDS):
+        return True
+    if REPORTER_WORD in compact:
+        return True
+    if ROLE_THEN_NAME.match(compact) or ENDS_WITH_TITLE.search(compact):
+        return True
+    if compact in set(known_names):
+        return True
+    return is_person_name(compact)
+
+
+def is_person_name(text: str) -> bool:
+    """A two-to-four character Chinese name starting with a common surname, or a ``·`` name."""
+    if not PERSON_NAME.match(text) or text in NOT_NAMES:
+        return False
+    if "·" in text:
+        return True
+    if text.startswith(SURNAMES_DOUBLE):
+        return len(text) >= 3
+    return text[0] in SURNAMES_SINGLE
+
+
+# -- marker rules ------------------------------------------------------------------------
+
+MarkerRule = Callable[[Line, str, frozenset[str]], "Marker | None"]
+
+
+def _split_at(line: Line, cut: int) -> Line:
+    """The runs of ``line`` from character ``cut`` on, leading white space dropped."""
+    out: list = []
+    pos = 0
+    for run in line:
+        end = pos + len(run.text)
+        if end > cut:
+            piece = run.text[max(0, cut - pos):]
+            out.append(type(run)(piece, run.bold, run.link))
+        pos = end
+    while out and not out[0].text.strip(" \u3000\u00a0"):
+        out.pop(0)
+    if out:
+        out[0] = type(out[0])(out[0].text.lstrip(" \u3000\u00a0"), out[0].bold, out[0].link)
+    return tuple(out)
+
+
+def _styles(line: Line, upto: int) -> tuple[bool, bool]:
+    """(every non-blank character before ``upto`` is bold, the character at ``upto`` is in a link)."""
+    pos = 0
+    all_bold = True
+    colon_link = False
+    for run in line:
+        end = pos + len(run.text)
+        if pos < upto and not run.bold and run.text[: upto - pos].strip():
+            all_bold = False
+        if pos <= upto < end:
+            colon_link = run.link
+        pos = end
+    return all_bold, colon_link
+
+
+def bracketed_marker(line: Line, text: str, known: frozenset[str]) -> Marker | None:
+    """``【主持人】``, ``[主持人 寿小丽]``: a bracketed label opening the line, bold or naming a speaker."""
+    match = BRACKETED_LABEL.match(text)
+    if not match:
+        return None
+    label = _collapse(match.group(1))
+    all_bold, _ = _styles(line, match.end(1))
+    if not label_shape(label) or not (all_bold or looks_like_speaker(label, known)):
+        return None
+    written = text[: match.end()].rstrip()
+    return Marker(label, written, written.index(match.group(1)[:1]), _split_at(line, match.end()))
+
+
+def colon_marker(line: Line, text: str, known: frozenset[str]) -> Marker | None:
+    """``公安部副部长杜航伟：`` in bold, or a plain label that names a speaker by its form."""
+    match = COLON.search(text, 0, MAX_LABEL + 8)
+    if not match:
+        return None
+    raw = text[: match.start()]
+    label = _collapse(raw)
+    if not label_shape(label):
+        return None
+    all_bold, colon_in_link = _styles(line, match.start())
+    if colon_in_link:
+        return None
+    if not all_bold:
+        label_in_link = any(run.link and run.text.strip() for run in _head(line, match.start()))
+        if label_in_link or not looks_like_speaker(label, known):
+            return None
+    return Marker(label, label + match.group(), 0, _split_at(line, match.end()))
+
+
+def _head(line: Line, upto: int) -> Line:
+    out = []
+    pos = 0
+    for run in line:
+        if pos >= upto:
+            break
+        out.append(run)
+        pos += len(run.text)
+    return tuple(out)
+
+
+MARKER_RULES: tuple[MarkerRule, ...] = (bracketed_marker, colon_marker)
+
+
+def find_marker(line: Line, known_names: frozenset[str] = frozenset()) -> Marker | None:
+    """The speaker marker opening ``line``, by the first of ``MARKER_RULES`` that accepts it."""
+    text = "".join(run.text for run in line)
+    for rule in MARKER_RULES:
+        marker = rule(line, text, known_names)
+        if marker is not None:
+            return marker
+    return None
+
+
+# -- resolution --------------------------------------------------------------------------
+
+
+def parse_label(label: str) -> ParsedLabel:
+    """Name, role, organization and (where the label alone tells) kind of a speaker label."""
+    compact = label.replace(" ", "")
+    if compact.startswith(HOST_WORDS):
+        rest = compact.removeprefix("主持人").removeprefix("主持")
+        name = rest if rest else compact
+        return ParsedLabel(name, "主持人" if rest else None, None, "host")
+    if compact in QUESTION_LABELS:
+        return ParsedLabel(compact, None, None, "reporter")
+    if compact in ANSWER_LABELS:
+        return ParsedLabel(compact, None, None, "official")
+    if REPORTER_WORD in compact:
+        outlet = compact.split(REPORTER_WORD)[0].strip("（）()") or None
+        return ParsedLabel(compact, None, outlet, "reporter")
+    spaced = label.rsplit(" ", 1)
+    role = spaced[0].replace(" ", "")
+    if len(spaced) == 2 and PERSON_NAME.match(spaced[1]) and ENDS_WITH_TITLE.search(role):
+        return ParsedLabel(spaced[1], role, organization_of(role), "host" if "主持" in role else None)
+    match = ROLE_THEN_NAME.match(compact)
+    if match:
+        role = match.group("role")
+        return ParsedLabel(match.group("name"), role, organization_of(role), None)
+    if ENDS_WITH_TITLE.search(compact):
+        return ParsedLabel(compact, compact, organization_of(compact), None)
+    return ParsedLabel(compact, None, None, None)
+
+
+def organization_of(role: str) -> str | None:
+    """The body a role belongs to: its first title with the job title taken off."""
+    first = re.split(r"[、，,]", role, maxsplit=1)[0]
+    org = TITLE_AT_END.sub("", first)
+    while org and TITLE_AT_END.search(org):
+        org = TITLE_AT_END.sub("", org)
+    org = org.removesuffix("副")
+    return org if len(org) >= 2 else None
+
+
+def roles_from_introductions(texts: Iterable[str], names: Iterable[str]) -> dict[str, str]:
+    """Roles that introductions give names: ``…公安部刑事侦查局局长刘忠义先生…``."""
+    wanted = [n for n in set(names) if len(n) >= 2]
+    found: dict[str, str] = {}
+    if not wanted:
+        return found
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(wanted, key=len, reverse=True)))
+    for text in texts:
+        for match in pattern.finditer(text):
+            name = match.group()
+            if name in found:
+                continue
+            before = text[max(0, match.start() - 40):match.start()]
+            pieces = INTRODUCTION_SPLIT.split(before)
+            role = pieces[-1] if pieces else ""
+            if len(role) >= 2 and ENDS_WITH_TITLE.search(role) and label_shape(role):
+                found[name] = role
+    return found
