@@ -140,8 +140,8 @@ def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, .
     for draft in drafts:
         label = parsed[id(draft)]
         speaker = _speaker_for(label, speakers_by_key, intro_roles)
-        start = builder.position
         marker_span = builder.add(draft.marker.written)
+        start = marker_span.start
         label_start = marker_span.start + draft.marker.label_offset
         spans = tuple(builder.add(text) for text in draft.paragraphs)
         end = spans[-1].end if spans else marker_span.end
