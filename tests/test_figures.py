@@ -1,0 +1,382 @@
+"""Figures: found in sentences of our own, normalized, attributed and related.
+
+The rules are the language's, not one document's: every sentence here is written for
+the test, in the styles of ministry briefings and 例行记者会.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.figures import extract_figures, find_figures
+from reader.model import Meta, Source, Span, Speaker, Transcript, Turn
+
+
+def texts(sentence: str) -> list[str]:
+    return [f.text for f in find_figures(sentence)]
+
+
+def only(sentence: str):
+    found = find_figures(sentence)
+    assert len(found) == 1, [f.text for f in found]
+    return found[0]
+
+
+# --- what counts -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("今年共侦破案件12.7万起，", "12.7万起", 127000, "起"),
+        ("累计追回资金856亿元。", "856亿元", 85_600_000_000, "元"),
+        ("排查网点310.2万个。", "310.2万个", 3_102_000, "个"),
+        ("拦截资金４５６７亿元。", "４５６７亿元", 456_700_000_000, "元"),
+        ("补贴1,234.5万元。", "1,234.5万元", 12_345_000, "元"),
+        ("受理投诉3,456件。", "3,456件", 3456, "件"),
+        ("惠及三十二万人。", "三十二万人", 320_000, "人"),
+        ("投入一千二百亿元。", "一千二百亿元", 120_000_000_000, "元"),
+        ("新建基站1.2万亿元规模", "1.2万亿元", 1_200_000_000_000, "元"),
+        ("处置码号7.5万、网址93万。", "7.5万", 75_000, ""),
+        ("涉及企业28家。", "28家", 28, "家"),
+        ("连续11个月下降。", "11个月", 11, "个月"),
+        ("审结案件3.6万件。", "3.6万件", 36_000, "件"),
+        ("抓获嫌疑人8721名。", "8721名", 8721, "名"),
+        ("发送提醒短信640万条。", "640万条", 6_400_000, "条"),
+        ("清理电话卡520万张。", "520万张", 5_200_000, "张"),
+        ("拒绝交易2.4亿笔。", "2.4亿笔", 240_000_000, "笔"),
+        ("下架应用软件732款。", "732款", 732, "款"),
+        ("缴获设备1200台。", "1200台", 1200, "台"),
+        ("出台措施18项。", "18项", 18, "项"),
+        ("冻结账户96万户。", "96万户", 960_000, "户"),
+        ("运输旅客3.2亿人次。", "3.2亿人次", 320_000_000, "人次"),
+        ("出口额达480亿美元。", "480亿美元", 48_000_000_000, "美元"),
+        ("平均办理时间缩短到15个工作日。", "15个工作日", 15, "个工作日"),
+    ],
+)
+def test_counts_money_and_durations_with_multipliers_and_measure_words(
+    sentence: str, text: str, value: float, unit: str
+) -> None:
+    f = find_figures(sentence)[0]
+    assert (f.text, f.value, f.unit) == (text, value, unit)
+    assert sentence[f.start : f.end] == f.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit", "family"),
+    [
+        ("占比为12.5%。", "12.5%", 12.5, "%", "percent"),
+        ("占比为１２．５％。", "１２．５％", 12.5, "%", "percent"),
+        ("覆盖百分之四十五的乡镇", "百分之四十五", 45, "%", "percent"),
+        ("达到百分之百", "百分之百", 100, "%", "percent"),
+        ("不良率千分之三", "千分之三", 3, "‰", "percent"),
+        ("提高了3.5个百分点", "3.5个百分点", 3.5, "个百分点", "points"),
+        ("下降两个百分点", "两个百分点", 2, "个百分点", "points"),
+        ("增长了4.2倍", "4.2倍", 4.2, "倍", "multiple"),
+        ("同比增长一倍", "一倍", 1, "倍", "multiple"),
+        ("同比增长-2.7%", "-2.7%", -2.7, "%", "percent"),
+    ],
+)
+def test_percentages_points_and_multiples(
+    sentence: str, text: str, value: float, unit: str, family: str
+) -> None:
+    f = only(sentence)
+    assert (f.text, f.value, f.unit, f.family) == (text, value, unit, family)
+
+
+def test_percentage_points_never_become_percent() -> None:
+    f = only("就业率提高了近2个百分点，")
+    assert f.unit == "个百分点" and f.family == "points" and f.qualifier == "近"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "qualifier"),
+    [
+        ("全年共起诉近3万人。", "近3万人", 30_000, "近"),
+        ("接近5000家企业", "接近5000家", 5000, "接近"),
+        ("约1.5亿元资金", "约1.5亿元", 150_000_000, "约"),
+        ("已经超过80种", "超过80种", 80, "超过"),
+        ("涉案金额逾2000亿元", "逾2000亿元", 200_000_000_000, "逾"),
+        ("不到300人参加", "不到300人", 300, "不到"),
+        ("办理案件1.8万余件", "1.8万余件", 18_000, "余"),
+        ("播放视频3200多条", "3200多条", 3200, "多"),
+        ("查询服务6200多万次", "6200多万次", 62_000_000, "多"),
+        ("审结两千余件", "两千余件", 2000, "余"),
+        ("发案占40%以上", "40%以上", 40, "以上"),
+        ("年龄在18岁以下", "18岁以下", 18, "以下"),
+        ("每人3000元左右", "3000元左右", 3000, "左右"),
+        ("用时1个多月", "1个多月", 1, "多"),
+        ("共有三十多万人", "三十多万人", 300_000, "多"),
+    ],
+)
+def test_qualifiers_are_kept_in_the_text_and_named(
+    sentence: str, text: str, value: float, qualifier: str
+) -> None:
+    f = only(sentence)
+    assert (f.text, f.value, f.qualifier) == (text, value, qualifier)
+
+
+def test_reach_is_not_a_qualifier() -> None:
+    # 达 asserts the value; it neither rounds nor bounds it.
+    f = only("劝阻成功率达85%，")
+    assert (f.text, f.qualifier) == ("85%", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [("最近3年来", "3年"), ("近5年来，", "5年"), ("节约3亿元", "3亿元"), ("通过3种方式", "3种")],
+)
+def test_words_ending_in_a_qualifier_character_do_not_qualify(sentence: str, text: str) -> None:
+    f = only(sentence)
+    assert (f.text, f.qualifier) == (text, None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "value_to", "unit"),
+    [
+        ("判处3至5年有期徒刑", "3至5年", 3, 5, "年"),
+        ("占比20%-30%", "20%-30%", 20, 30, "%"),
+        ("罚款10万到20万元", "10万到20万元", 100_000, 200_000, "元"),
+        ("罚款10至20万元", "10至20万元", 100_000, 200_000, "元"),
+        ("罚款5000至2万元", "5000至2万元", 5000, 20_000, "元"),
+        ("增长20～30%", "20～30%", 20, 30, "%"),
+        ("百分之二十至三十", "百分之二十至三十", 20, 30, "%"),
+        ("需要三到五年", "三到五年", 3, 5, "年"),
+    ],
+)
+def test_a_range_is_one_figure_with_both_ends(
+    sentence: str, text: str, value: float, value_to: float, unit: str
+) -> None:
+    f = only(sentence)
+    assert (f.text, f.value, f.value_to, f.unit) == (text, value, value_to, unit)
+
+
+# --- what does not count -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "发布会定于2023年5月16日上午10时举行。",
+        "2019年，我们开始试点。",
+        "2016年和2020年先后出台",
+        "2018-2022年间",
+        "去年8月至今",
+        "下午3点30分开始",
+        "会议于10:30开始",
+        "开展“6.18”专项行动",
+        "“11.11”购物节期间",
+        "“3·15”晚会曝光",
+        "部署“净网2.0”行动",
+        "升级到版本3.1.4",
+        "拨打12345热线",
+        "96110预警电话",
+        "一是加强领导，二是完善制度。",
+        "第三次全国会议",
+        "迎接党的二十大",
+        "党的十九大以来",
+        "21世纪经济报道记者",
+        "5G基站和G20峰会",
+        "COVID-19疫情",
+        "联系电话010-12345678",
+        "发布日期2022-04-14",
+        "“十四五”期间",
+        "上世纪90年代",
+        "数十万人参加",
+        "千方百计，千家万户",
+        "三大运营商",
+        "统一部署",
+        "万一出现问题",
+    ],
+)
+def test_dates_times_codes_versions_hotlines_ordinals_and_names_are_not_figures(sentence: str) -> None:
+    assert texts(sentence) == []
+
+
+def test_small_chinese_counts_are_manners_of_speech() -> None:
+    assert texts("主要做了三个方面的工作，两次下发通知，一起研究") == []
+
+
+def test_figures_survive_next_to_not_figures() -> None:
+    sentence = "2022年，12345热线受理诉求1.2亿件，同比增长8.3%，“12·4”宣传日覆盖3000万人。"
+    assert texts(sentence) == ["1.2亿件", "8.3%", "3000万人"]
+
+
+# --- a hand-built transcript -------------------------------------------------------------
+
+
+def build(preamble: str, turns: list[tuple[str, str, str]]) -> Transcript:
+    """A transcript as the parser would give it: preamble, then ``label：`` lines and text."""
+    parts = [preamble] if preamble else []
+    pos = len(preamble) + 1 if preamble else 0
+    speakers: dict[str, Speaker] = {}
+    built: list[Turn] = []
+    for i, (label, speaker_id, body) in enumerate(turns):
+        speakers.setdefault(speaker_id, Speaker(id=speaker_id, name=label, role=None, organization=None,
+                                                kind="official"))
+        label_span = Span(pos, pos + len(label))
+        body_start = pos + len(label) + 2
+        built.append(
+            Turn(index=i, speaker=speaker_id, label=label, kind="official", start=pos,
+                 end=body_start + len(body), label_span=label_span,
+                 paragraphs=(Span(body_start, body_start + len(body)),))
+        )
+        parts.append(f"{label}：\n{body}")
+        pos = body_start + len(body) + 1
+    text = "\n".join(parts)
+    return Transcript(
+        source=Source(path=None, sha256="", format="text", encoding="utf-8"),
+        meta=Meta(title="测试"),
+        text=text,
+        preamble=(Span(0, len(preamble)),) if preamble else (),
+        speakers=tuple(speakers.values()),
+        turns=tuple(built),
+    )
+
+
+def by_text(t: Transcript) -> dict[str, int]:
+    return {f.text: i for i, f in enumerate(t.figures)}
+
+
+def with_figures(t: Transcript) -> Transcript:
+    from dataclasses import replace
+
+    return replace(t, figures=extract_figures(t))
+
+
+def test_attribution_turn_speaker_and_sentence() -> None:
+    t = with_figures(
+        build(
+            "本次发布会介绍了12项新举措。",
+            [
+                ("海关总署副署长王明", "s1", "今年前三季度，全国海关查获走私案件4120起。我们将继续努力。"),
+                ("记者", "s2", "您提到4120起案件，请问有何特点？"),
+            ],
+        )
+    )
+    for f in t.figures:
+        assert t.text[f.start : f.end] == f.text
+    first, answer, question = t.figures
+    assert (first.text, first.turn, first.speaker) == ("12项", None, None)
+    assert (answer.text, answer.turn, answer.speaker) == ("4120起", 0, "s1")
+    assert answer.sentence == "今年前三季度，全国海关查获走私案件4120起。"
+    assert (question.turn, question.speaker) == (1, "s2")
+
+
+def test_numbers_in_a_speaker_label_are_not_figures() -> None:
+    t = with_figures(build("", [("第1位发言人5名代表", "s1", "介绍3项措施。")]))
+    assert [f.text for f in t.figures] == ["3项"]
+
+
+def test_respective_changes_link_in_order() -> None:
+    t = with_figures(
+        build("", [("部长", "s1", "全年侦破案件8.1万起，抓获嫌疑人12.6万名，"
+                                  "同比分别上升31.2%和45.9%，成效明显。")])
+    )
+    idx = by_text(t)
+    up1, up2 = t.figures[idx["31.2%"]], t.figures[idx["45.9%"]]
+    assert (up1.change_of, up1.direction) == (idx["8.1万起"], "up")
+    assert (up2.change_of, up2.direction) == (idx["12.6万名"], "up")
+    assert t.figures[idx["8.1万起"]].change_of is None
+
+
+def test_a_multiple_links_to_the_figure_it_multiplies() -> None:
+    t = with_figures(build("", [("检察长", "s1", "起诉帮信犯罪7.2万人，同比上升5.3倍。")]))
+    idx = by_text(t)
+    assert t.figures[idx["5.3倍"]].change_of == idx["7.2万人"]
+    assert t.figures[idx["5.3倍"]].direction == "up"
+
+
+def test_a_change_with_nothing_before_it_has_a_direction_and_no_link() -> None:
+    t = with_figures(build("", [("行长", "s1", "涉诈账户数量降幅87%，户均金额下降12.4%。")]))
+    assert [(f.text, f.change_of, f.direction) for f in t.figures] == [
+        ("87%", None, "down"),
+        ("12.4%", None, "down"),
+    ]
+
+
+def test_levels_and_new_counts_are_not_changes() -> None:
+    t = with_figures(build("", [("局长", "s1", "发案数3.2万起，占比降至15%，新增5000人。")]))
+    assert all(f.change_of is None and f.direction is None for f in t.figures)
+
+
+def test_the_same_figure_cited_by_three_speakers_shares_same_as() -> None:
+    t = with_figures(
+        build(
+            "",
+            [
+                ("副部长甲", "s1", "全年紧急止付涉案资金2750亿元。"),
+                ("局长乙", "s2", "去年共紧急止付群众被骗款2750亿元，正在返还。"),
+                ("副行长丙", "s3", "金融系统紧急拦截涉诈资金2750亿元。另有贷款2750亿元投向农业。"),
+            ],
+        )
+    )
+    cited = [f for f in t.figures if f.text == "2750亿元"]
+    assert len(cited) == 4
+    assert cited[0].same_as is not None
+    assert cited[0].same_as == cited[1].same_as == cited[2].same_as
+    assert cited[3].same_as != cited[0].same_as  # same value, unrelated sentence
+
+
+def test_equal_values_about_different_things_are_not_the_same_figure() -> None:
+    t = with_figures(
+        build("", [("甲", "s1", "网络诈骗已占全部发案的70%。"), ("乙", "s2", "预警劝阻有效率达70%。")])
+    )
+    assert [f.same_as for f in t.figures] == [None, None]
+
+
+# --- robustness --------------------------------------------------------------------------
+
+
+HOSTILE_ALPHABET = (
+    "0123456789０１２.,·%％万亿千百十一二两三五零〇"
+    "起元个名年月日至到-—“”第近约余多以上左右分之倍 "
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=HOSTILE_ALPHABET, max_size=60))
+def test_any_text_gives_consistent_figures(text: str) -> None:
+    for f in find_figures(text):
+        assert text[f.start : f.end] == f.text
+        assert math.isfinite(f.value)
+        assert f.value_to is None or math.isfinite(f.value_to)
+        assert f.start < f.end
+
+
+def _seconds(text: str) -> float:
+    best = math.inf
+    for _ in range(3):
+        t0 = time.perf_counter()
+        find_figures(text)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "诈骗犯罪案件持续高发态势得到遏制",  # no numbers, no punctuation
+        "一二三四五六七八九十",  # one endless Chinese numeral
+        "1234567890",  # one endless Arabic number
+        "3个",  # a figure every two characters
+        "第3至",  # ranges that never close
+    ],
+)
+def test_scanning_stays_linear_on_hostile_paragraphs(unit: str) -> None:
+    small = unit * (20_000 // len(unit))
+    large = unit * (80_000 // len(unit))
+    ratio = _seconds(large) / max(_seconds(small), 1e-4)
+    assert ratio < 8, ratio  # four times the text, at most about four times the time
+
+
+def test_a_megabyte_paragraph_without_punctuation_is_fast() -> None:
+    text = "电信网络诈骗犯罪持续高发多发" * (1_000_000 // 14)
+    t0 = time.perf_counter()
+    assert find_figures(text) == []
+    assert time.perf_counter() - t0 < 3
