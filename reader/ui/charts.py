@@ -248,7 +248,10 @@ class DensityChart(_PanelPlot):
         self._length = text_length
         edges = [self._percent(e) for e in series.edges]
         self._bars.setOpts(x0=edges[:-1], x1=edges[1:], height=list(series.counts), y0=0)
-        self._top = float(max(series.counts, default=1) or 1)
+        top = max(series.counts, default=0)
+        self._top = float(top or 1)
+        # Whole figures only: 0 and the busiest stretch, not 0.5 steps.
+        self.getPlotItem().getAxis("left").setTicks([[(0, "0"), (self._top, str(top))]])
         self.getPlotItem().setYRange(-0.12 * self._top, self._top * 1.05, padding=0)
 
     def set_visible_range(self, start: int, end: int) -> None:

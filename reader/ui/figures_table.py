@@ -74,14 +74,16 @@ class _Row:
 class FiguresModel(QAbstractTableModel):
     """One row per figure citation, in text order; row number == figure index."""
 
-    COLUMNS: ClassVar[tuple[str, ...]] = ("Figure", "Value", "Unit", "Speaker", "Notes")
-    FIGURE, VALUE, UNIT, SPEAKER, NOTES = range(5)
+    # What a narrow side panel shows first: the figure as written, who said it, its links;
+    # the normalized value and unit (both also readable in the figure) come last.
+    COLUMNS: ClassVar[tuple[str, ...]] = ("Figure", "Speaker", "Notes", "Value", "Unit")
+    FIGURE, SPEAKER, NOTES, VALUE, UNIT = range(5)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[_Row] = []
         self._headers = (
-            self.tr("Figure"), self.tr("Value"), self.tr("Unit"), self.tr("Speaker"), self.tr("Notes")
+            self.tr("Figure"), self.tr("Speaker"), self.tr("Notes"), self.tr("Value"), self.tr("Unit")
         )
 
     def set_transcript(self, transcript: Transcript | None) -> None:
@@ -105,15 +107,15 @@ class FiguresModel(QAbstractTableModel):
             note = " · ".join(notes)
             rows.append(
                 _Row(
-                    cells=(f.text, display_value(f), f.unit, name, note),
+                    cells=(f.text, name, note, display_value(f), f.unit),
                     tooltips=(
                         f.sentence,
-                        f"{format_value(f.value)} {f.unit}".strip(),
-                        f.family,
                         f"{name} {role}".strip(),
                         note,
+                        f"{format_value(f.value)} {f.unit}".strip(),
+                        f.family,
                     ),
-                    sort_keys=(f.start, f.value, f.unit, name, note),
+                    sort_keys=(f.start, name, note, f.value, f.unit),
                     speaker=f.speaker,
                     family=f.family,
                 )
@@ -247,7 +249,7 @@ class FiguresPane(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setHighlightSections(False)
 
         layout = QVBoxLayout(self)
@@ -272,11 +274,11 @@ class FiguresPane(QWidget):
 
     def _fit_columns(self) -> None:
         header = self.view.horizontalHeader()
-        cap = 10 * self.fontMetrics().horizontalAdvance("汉")
-        for col in (FiguresModel.FIGURE, FiguresModel.VALUE, FiguresModel.UNIT, FiguresModel.SPEAKER):
+        cap = 9 * self.fontMetrics().horizontalAdvance("汉")
+        for col in range(len(FiguresModel.COLUMNS)):
             self.view.resizeColumnToContents(col)
-            # A long outlet name must not push the notes off a narrow side panel; a value is
-            # never shortened, because an elided number reads as a different number.
+            # A long outlet name must not push the other columns off a narrow side panel; a
+            # value is never shortened, because an elided number reads as a different number.
             if col != FiguresModel.VALUE:
                 header.resizeSection(col, min(header.sectionSize(col), cap))
 
