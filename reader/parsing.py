@@ -41,6 +41,11 @@ METADATA_LINE = re.compile(
     r"^[（(【\[]?\s*(责任编辑|编辑|来源|文章来源|新闻来源|校对|审核|审校|监制|作者|稿件来源)\s*[：:]\s*"
     r"(?P<value>[^：:]{0,40}?)\s*[）)】\]]?$"
 )
+# A page's byline row: two or more fields (来源：国新网　时间：2023-03-02　作者：…).
+METADATA_FIELD = re.compile(
+    r"(?:^|\s)(?:来源|时间|发布时间|发布日期|日期|作者|编辑|责任编辑|字号|浏览次数|点击数|稿件来源|文章来源)\s*[：:]"
+)
+MAX_METADATA_ROW = 120
 # A heading that introduces a list of key points before the transcript (发布会要点：).
 HIGHLIGHTS_HEADING = re.compile(
     r"^(?:发布会|新闻发布会|会议|本场|本次发布会)?(?:核心|内容)?(?:要点|看点|亮点|摘要|提要|速览)"
@@ -201,6 +206,11 @@ def _take_metadata(meta: Meta, blocks: tuple[Block, ...]) -> tuple[Meta, list[Bl
                 elif match.group(1) == "作者":
                     author = author or value
                 continue
+            row = line_text(block.lines[0])
+            if len(row) <= MAX_METADATA_ROW and len(METADATA_FIELD.findall(row)) >= 2:
+                continue
+            if block.kind == "heading" and meta.title and row == meta.title:
+                continue  # the page repeats its title; the window shows it from meta
         kept.append(block)
     return dataclasses.replace(meta, editor=editor, author=author), kept
 

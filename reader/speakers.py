@@ -93,7 +93,9 @@ SURNAMES_DOUBLE = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "
 # Words that look like two-to-four character names but are discourse (``总之：``, ``主要做法：``).
 NOT_NAMES = frozenset({"主要做法", "具体来说", "具体而言", "一方面", "另一方面", "总的来看", "简单来说",
                        "重点", "目标", "任务", "原则", "要求", "意义", "特点", "成效", "做法", "问答"})
-INTRODUCTION_SPLIT = re.compile(r"[，。；;,（）()：:]|还有|以及|邀请到|邀请|出席|请|和|及|与")
+INTRODUCTION_SPLIT = re.compile(
+    r"[，。；;,（）()：:\s]|\d+[年月日号时]|还有|以及|邀请到|邀请|出席|请|和|及|与"
+)
 
 
 @dataclass(frozen=True, slots=True)
