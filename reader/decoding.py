@@ -114,6 +114,10 @@ def decode_bytes(data: bytes, path: str | None = None) -> DecodedText:
         return _finish(text, utf16, _replacement_warning(text))
     warnings: list[str] = []
     if b"\x00" in data:
+        # CJK UTF-16 has NULs only in its ASCII (line breaks, digits): few, but telling.
+        utf16 = _plausible_utf16(data, min_common=0.3)
+        if utf16:
+            return _finish(data.decode(utf16), utf16, warnings)
         nuls = data.count(b"\x00")
         if nuls > max(16, len(data) // 100):
             raise UndecodableError(path, "not a text document (it contains binary data)")

@@ -93,6 +93,8 @@ SURNAMES_DOUBLE = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "
 # Words that look like two-to-four character names but are discourse (``总之：``, ``主要做法：``).
 NOT_NAMES = frozenset({"主要做法", "具体来说", "具体而言", "一方面", "另一方面", "总的来看", "简单来说",
                        "重点", "目标", "任务", "原则", "要求", "意义", "特点", "成效", "做法", "问答"})
+# Last characters of institutions (公安部, 最高法院, 国新办), which also start with common surnames.
+INSTITUTION_ENDINGS = frozenset("部局院委办厅司署会社报台网处所站馆省市县区法检")
 INTRODUCTION_SPLIT = re.compile(
     r"[，。；;,（）()：:\s]|\d+[年月日号时]|还有|以及|邀请到|邀请|出席|请|和|及|与"
 )
@@ -162,6 +164,8 @@ def is_person_name(text: str) -> bool:
         return False
     if "·" in text:
         return True
+    if text[-1] in INSTITUTION_ENDINGS:
+        return False
     if text.startswith(SURNAMES_DOUBLE):
         return len(text) >= 3
     return text[0] in SURNAMES_SINGLE

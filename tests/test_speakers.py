@@ -1,0 +1,163 @@
+"""Speaker markers in every form transcripts use, the look-alikes that are not markers,
+and how labels resolve to speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.model import Transcript
+from reader.parsing import parse_bytes
+
+
+def html(body: str) -> Transcript:
+    return parse_bytes(f"<html><body><div>{body}</div></body></html>".encode(), "page.html")
+
+
+def text(body: str) -> Transcript:
+    return parse_bytes(body.encode(), "transcript.txt")
+
+
+def labels(t: Transcript) -> list[str]:
+    return [turn.label for turn in t.turns]
+
+
+def speech(t: Transcript, index: int) -> list[str]:
+    return [t.text[p.start:p.end] for p in t.turns[index].paragraphs]
+
+
+@pytest.mark.parametrize(
+    ("markup", "label"),
+    [
+        ("<p><strong>公安部副部长杜航伟：</strong></p><p>谢谢大家。</p>", "公安部副部长杜航伟"),
+        ("<p>　　<strong>公安部副部长杜航伟：</strong>谢谢大家。</p>", "公安部副部长杜航伟"),
+        ("<p><b>杜航伟</b>：谢谢大家。</p>", "杜航伟"),
+        ("<p><strong><span><a href='#'>人民网</a></span>记者：</strong></p><p>谢谢大家。</p>", "人民网记者"),
+        ("<p><span style='font-weight: bold'>张莹：</span>谢谢大家。</p>", "张莹"),
+        ("<p><span style='FONT-WEIGHT:700'>张莹：</span>谢谢大家。</p>", "张莹"),
+        ("<p><strong>杜航伟:</strong> 谢谢大家。</p>", "杜航伟"),
+        ("<p><strong>主持人 寿小丽：</strong></p><p>谢谢大家。</p>", "主持人 寿小丽"),
+        ("<p><strong>记者（人民日报）：</strong>谢谢大家。</p>", "记者（人民日报）"),
+        ("<p><strong>杜航伟：</strong><br>谢谢大家。</p>", "杜航伟"),
+    ],
+)
+def test_bold_marker_forms(markup: str, label: str) -> None:
+    t = html(markup)
+    assert labels(t) == [label]
+    assert speech(t, 0) == ["谢谢大家。"]
+    turn = t.turns[0]
+    assert t.text[turn.label_span.start:turn.label_span.end] == label
+
+
+def test_bracketed_marker() -> None:
+    t = html("<p><b>【主持人】</b>各位好。</p><p><b>【李忠】</b>谢谢。</p>")
+    assert labels(t) == ["主持人", "李忠"]
+    assert t.speakers[0].kind == "host"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("杜航伟：谢谢大家。\n主持人：下面请提问。", ["杜航伟", "主持人"]),
+        ("问：情况如何？\n答：总体平稳。", ["问", "答"]),
+        ("记者：情况如何？\n外交部发言人：总体平稳。", ["记者", "外交部发言人"]),
+        ("主持人：\n各位好。\n公安部副部长杜航伟：\n谢谢。", ["主持人", "公安部副部长杜航伟"]),
+        ("汪文斌: 早上好。\n法新社记者: 请问。", ["汪文斌", "法新社记者"]),
+    ],
+)
+def test_plain_text_marker_forms(source: str, expected: list[str]) -> None:
+    assert labels(text(source)) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "下一步，重点要抓好以下几个方面工作：",
+        "主要措施如下：",
+        "杜航伟表示：要持续严打。",
+        "责任编辑：李昂",
+        "来源：国新网",
+        "原标题：公安部召开发布会",
+        "编者按：这是一篇实录。",
+        "一是：加强打击。",
+        "（二）关于资金链：",
+        "时间：2022年4月14日",
+        "10:30 开始",
+        "https://example.com/a",
+        "公安部发布会要点：",
+    ],
+)
+def test_not_markers_in_plain_text(line: str) -> None:
+    assert text(f"前言。\n{line}\n正文内容。").turns == ()
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<p><strong>下一步，重点要抓好以下几个方面工作：</strong></p><p>一是严打。</p>",
+        "<p><strong>一、关于资金链：</strong></p><p>内容。</p>",
+        "<blockquote><a href='#'>公安部：要持续对电信网络诈骗犯罪保持严打高压</a></blockquote>",
+        "<h1>全文_公安部：打击电诈犯罪成效显著</h1><p>正文。</p>",
+        "<p><strong>发布会要点：</strong></p><p>正文。</p>",
+        "<p>公安部：要持续严打</p>",
+    ],
+)
+def test_not_markers_in_html(markup: str) -> None:
+    assert html(markup).turns == ()
+
+
+def test_editor_line_goes_to_meta_not_to_a_turn() -> None:
+    t = html("<p><b>杜航伟：</b>谢谢。</p><p class='article-editor'>责任编辑：李昂 </p>")
+    assert t.meta.editor == "李昂"
+    assert "责任编辑" not in t.text
+    assert speech(t, 0) == ["谢谢。"]
+
+
+def test_full_label_gives_name_role_and_organization() -> None:
+    t = html("<p><b>公安部副部长杜航伟：</b>谢谢。</p><p><b>记者：</b>问。</p><p><b>杜航伟：</b>答。</p>")
+    du = t.speakers[0]
+    assert (du.name, du.role, du.organization, du.kind) == ("杜航伟", "公安部副部长", "公安部", "official")
+    assert t.turns[2].speaker == du.id
+    assert du.turns == 2
+    assert du.chars == len("谢谢。") + len("答。")
+
+
+def test_role_then_name_with_a_list_of_titles() -> None:
+    t = html("<p><b>国务院新闻办新闻局副局长、新闻发言人邢慧娜：</b>各位好。</p>"
+             "<p><b>公安部副部长杜航伟：</b>谢谢。</p>")
+    assert (t.speakers[0].name, t.speakers[0].role) == ("邢慧娜", "国务院新闻办新闻局副局长、新闻发言人")
+
+
+def test_introductions_give_roles_to_short_labels() -> None:
+    t = text("出席今天发布会的还有，公安部刑事侦查局局长刘忠义先生，人民银行支付结算司司长温信祥先生。\n"
+             "刘忠义：谢谢。\n温信祥：谢谢。")
+    roles = {s.name: s.role for s in t.speakers}
+    assert roles == {"刘忠义": "公安部刑事侦查局局长", "温信祥": "人民银行支付结算司司长"}
+    assert {s.kind for s in t.speakers} == {"official"}
+
+
+def test_reporter_named_by_outlet_keeps_the_label_as_name() -> None:
+    t = html("<p><b>主持人：</b>请提问。</p><p><b>中央广播电视总台央视记者：</b>请问。</p><p><b>李忠：</b>好。</p>")
+    reporter = t.speaker(t.turns[1].speaker)
+    assert reporter is not None
+    assert (reporter.name, reporter.kind, reporter.role) == ("中央广播电视总台央视记者", "reporter", None)
+
+
+def test_spokesperson_who_opens_and_hands_over_is_the_host() -> None:
+    t = html("<p><b>国务院新闻办新闻局副局长、新闻发言人邢慧娜：</b>下面请杜航伟先生介绍。</p>"
+             "<p><b>公安部副部長杜航伟：</b>谢谢。</p>".replace("長", "长")
+             + "<p><b>邢慧娜：</b>请提问。</p><p><b>人民网记者：</b>请问。</p><p><b>杜航伟：</b>好。</p>")
+    kinds = {s.name: s.kind for s in t.speakers}
+    assert kinds == {"邢慧娜": "host", "杜航伟": "official", "人民网记者": "reporter"}
+
+
+def test_spokesperson_answering_questions_is_an_official() -> None:
+    t = text("林剑：今天没有消息发布。\n问：请问情况如何？\n林剑：总体平稳。\n法新社记者：请问？\n林剑：不清楚。")
+    kinds = {s.name: s.kind for s in t.speakers}
+    assert kinds == {"林剑": "official", "问": "reporter", "法新社记者": "reporter"}
+
+
+def test_questions_pair_with_their_answers() -> None:
+    t = html("<p><b>主持人：</b>请提问。</p><p><b>人民网记者：</b>问一。</p><p><b>张莹：</b>答一。</p>"
+             "<p><b>李忠：</b>补充。</p><p><b>主持人：</b>下一个。</p><p><b>新华社记者：</b>问二。</p>"
+             "<p><b>李忠：</b>答二。</p><p><b>主持人：</b>结束。</p>")
+    assert [(q.question, q.answers) for q in t.qa] == [(1, (2, 3)), (5, (6,))]
