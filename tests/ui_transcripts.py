@@ -68,8 +68,16 @@ def make_transcript(
     )
 
 
-def briefing() -> Transcript:
-    """A small briefing: host, two officials, two reporters, figures, Q&A."""
+def _pad(paragraphs: list[str], filler: int) -> list[str]:
+    filler_text = "这是第{n}段补充说明，内容较长，用来让文档足够长而需要滚动阅读。"
+    return paragraphs + [filler_text.format(n=i + 1) for i in range(filler)]
+
+
+def briefing(filler: int = 0) -> Transcript:
+    """A small briefing: host, two officials, two reporters, figures, Q&A.
+
+    ``filler`` adds that many neutral paragraphs to every turn, so the view must scroll.
+    """
     return make_transcript(
         preamble=["国务院新闻办公室今天举行新闻发布会。"],
         speakers=[
@@ -80,15 +88,15 @@ def briefing() -> Transcript:
             ("s5", "人民网记者", None, "reporter"),
         ],
         turns=[
-            ("s1", "新闻发言人邢慧娜", "host", ["各位媒体朋友们，大家上午好。"]),
+            ("s1", "新闻发言人邢慧娜", "host", _pad(["各位媒体朋友们，大家上午好。"], filler)),
             ("s2", "公安部副部长杜航伟", "official",
-             ["全国共破获电信网络诈骗案件39.4万起，同比上升28.5%。", "避免损失3291亿元。"]),
-            ("s3", "央视记者", "reporter", ["请问詐騙资金如何拦截？"]),
+             _pad(["全国共破获电信网络诈骗案件39.4万起，同比上升28.5%。", "避免损失3291亿元。"], filler)),
+            ("s3", "央视记者", "reporter", _pad(["请问詐騙资金如何拦截？"], filler)),
             ("s4", "人民银行支付结算司司长温信祥", "official",
-             ["我们拦截涉诈资金3291亿元。", "APP预警２０２１次。"]),
-            ("s5", "人民网记者", "reporter", ["请问还有哪些诈骗手法？"]),
-            ("s2", "杜航伟", "official", ["诈骗类型超过50种，3291亿元是总数。"]),
-            ("s1", "邢慧娜", "host", ["今天的发布会到此结束。"]),
+             _pad(["我们拦截涉诈资金3291亿元。", "APP预警２０２１次。"], filler)),
+            ("s5", "人民网记者", "reporter", _pad(["请问还有哪些诈骗手法？"], filler)),
+            ("s2", "杜航伟", "official", _pad(["诈骗类型超过50种，3291亿元是总数。"], filler)),
+            ("s1", "邢慧娜", "host", _pad(["今天的发布会到此结束。"], filler)),
         ],
         figures=["39.4万起", "28.5%", "3291亿元", "3291亿元", "3291亿元"],
         qa=[(2, [3]), (4, [5])],

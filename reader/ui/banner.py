@@ -61,6 +61,7 @@ class BannerArea(QWidget):
         self.remove_banner(key)
         banner = Banner(key, text, actions, self)
         self._layout.addWidget(banner)
+        banner.show()  # a child added to a visible widget stays hidden until shown
         return banner
 
     def remove_banner(self, key: str) -> None:
@@ -69,8 +70,7 @@ class BannerArea(QWidget):
                 banner.dismiss()
 
     def banners(self) -> list[Banner]:
-        return [b for b in self.findChildren(Banner, options=Qt.FindChildOption.FindDirectChildrenOnly)
-                if not b.isHidden()]
+        return [b for b in self.findChildren(Banner) if b.parentWidget() is self and not b.isHidden()]
 
     def texts(self) -> list[str]:
         return [b.label.text() for b in self.banners()]

@@ -86,7 +86,9 @@ class TranscriptView(QTextBrowser):
         self._figure_spans = sorted((f.start, f.end, i) for i, f in enumerate(transcript.figures))
         self._figure_starts = [start for start, _, _ in self._figure_spans]
         self._highlighter = SearchHighlighter(document)
-        self._apply_zoom()
+        self._apply_zoom(keep_position=False)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.verticalScrollBar().setValue(0)
         self._range_timer.start()
 
     # -- positions ---------------------------------------------------------------------
@@ -201,10 +203,10 @@ class TranscriptView(QTextBrowser):
     def reading_point_size(self) -> float:
         return self.document().defaultFont().pointSizeF()
 
-    def _apply_zoom(self) -> None:
+    def _apply_zoom(self, keep_position: bool = True) -> None:
         size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, self._base_point_size + self._zoom_steps))
         self._zoom_steps = round(size - self._base_point_size)
-        top = self.top_offset() if self._transcript is not None else 0
+        top = self.top_offset() if keep_position and self._transcript is not None else 0
         font = QFont(self.document().defaultFont())
         font.setPointSizeF(size)
         self.document().setDefaultFont(font)

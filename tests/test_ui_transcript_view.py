@@ -1,0 +1,209 @@
+"""The transcript view: built from the model, exact offsets, clean copy, nothing loaded."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextEdit
+from ui_transcripts import briefing, make_transcript
+
+from reader.ui.kind_colors import KIND_COLORS, MATCH_COLOR
+from reader.ui.transcript_document import OffsetMap, build_document
+from reader.ui.transcript_view import TranscriptView
+
+
+def painted_match_count(doc: QTextDocument) -> int:
+    """How many ranges the search highlighter painted, read back from the block layouts."""
+    count = 0
+    block = doc.begin()
+    while block.isValid():
+        for rng in block.layout().formats():
+            if rng.format.background().color() == QColor(MATCH_COLOR):
+                count += 1
+        block = block.next()
+    return count
+
+
+def make_view(qtbot, transcript=None) -> TranscriptView:  # type: ignore[no-untyped-def]
+    view = TranscriptView()
+    qtbot.addWidget(view)
+    view.resize(700, 400)
+    view.set_transcript(transcript or briefing(filler=4))
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_offset_map_round_trips_outside_the_bmp() -> None:
+    text = "a𠀀b𠀁𠀂c"
+    offsets = OffsetMap.for_text(text, base=10)
+    positions = [offsets.to_position(i) for i in range(len(text) + 1)]
+    assert positions == [10, 11, 13, 14, 16, 18, 19]
+    assert [offsets.to_offset(p) for p in positions] == list(range(len(text) + 1))
+    assert offsets.to_offset(12) == 1  # inside a surrogate pair: the character it belongs to
+    assert offsets.to_offset(3) == 0  # in the header
+
+
+def test_document_shows_exactly_the_model_text_after_the_header(qapp) -> None:  # type: ignore[no-untyped-def]
+    transcript = make_transcript(
+        speakers=[("s1", "张三", None, "official")],
+        turns=[("s1", "发言人张三", "official", ["第一段𠀀文字。", "第二段 <b>不是标签</b>。"])],
+    )
+    doc, offsets = build_document(transcript)
+    plain = doc.toPlainText()
+    assert plain[-len(transcript.text):] == transcript.text
+    cursor = QTextCursor(doc)
+    start = transcript.text.index("第二段")
+    cursor.setPosition(offsets.to_position(start))
+    cursor.setPosition(offsets.to_position(start + 3), QTextCursor.MoveMode.KeepAnchor)
+    assert cursor.selectedText() == "第二段"
+    assert "<b>" in plain  # markup in the text is shown as text, never interpreted
+
+
+def test_speaker_headings_are_bold_and_coloured_by_kind(qapp) -> None:  # type: ignore[no-untyped-def]
+    transcript = briefing()
+    doc, offsets = build_document(transcript)
+    for turn in transcript.turns:
+        cursor = QTextCursor(doc)
+        cursor.setPosition(offsets.to_position(turn.label_span.start) + 1)
+        fmt = cursor.charFormat()
+        assert fmt.fontWeight() >= 700
+        assert fmt.foreground().color() == QColor(KIND_COLORS[turn.kind])
+
+
+def test_figures_get_a_dotted_underline(qapp) -> None:  # type: ignore[no-untyped-def]
+    transcript = briefing()
+    doc, offsets = build_document(transcript)
+    figure = transcript.figures[0]
+    cursor = QTextCursor(doc)
+    cursor.setPosition(offsets.to_position(figure.start) + 1)
+    assert cursor.charFormat().underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+    cursor.setPosition(offsets.to_position(figure.start) - 1)
+    assert cursor.charFormat().underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline
+
+
+def test_search_spans_are_painted_and_cleared(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = make_view(qtbot)
+    text = view.transcript.text  # type: ignore[union-attr]
+    spans = [(i, i + 4) for i in range(len(text)) if text.startswith("3291", i)]
+    view.set_search_matches(spans)
+    assert painted_match_count(view.document()) == 3
+    view.set_search_matches(spans[:1])
+    assert painted_match_count(view.document()) == 1
+    view.set_search_matches([])
+    assert painted_match_count(view.document()) == 0
+
+
+def test_copy_gives_clean_plain_text(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = make_view(qtbot)
+    transcript = view.transcript
+    assert transcript is not None
+    turn = transcript.turns[1]
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.offsets.to_position(turn.start))
+    cursor.setPosition(view.offsets.to_position(turn.paragraphs[1].end), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    view.setFocus()
+    QGuiApplication.clipboard().clear()
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    copied = QGuiApplication.clipboard().text()
+    expected = transcript.text[turn.start : turn.paragraphs[1].end]
+    assert copied == expected
+    assert "\u2029" not in copied and "\r" not in copied
+    assert copied.split("\n")[0] == "公安部副部长杜航伟："
+
+
+def test_nothing_is_loaded_and_links_are_only_reported(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = make_view(qtbot, briefing())
+    assert view.loadResource(2, QUrl("file:///etc/passwd")) is None
+    assert view.loadResource(2, QUrl("http://tracker.example/p.gif")) is None
+    with qtbot.waitSignal(view.linkRequested) as blocker:
+        view.anchorClicked.emit(QUrl("https://example.org/briefing"))
+    assert blocker.args == ["https://example.org/briefing"]
+    assert view.source() == QUrl()  # the browser did not navigate
+
+
+def test_unsafe_source_url_is_not_made_a_link(qapp) -> None:  # type: ignore[no-untyped-def]
+    transcript = dataclasses.replace(briefing(), meta=dataclasses.replace(briefing().meta,
+                                                                          url="javascript:alert(1)"))
+    doc, _ = build_document(transcript)
+    block = doc.begin()
+    hrefs = []
+    while block.isValid():
+        for rng in block.layout().formats() if block.layout() else []:
+            hrefs.append(rng.format.anchorHref())
+        it = block.begin()
+        while not it.atEnd():
+            if it.fragment().charFormat().isAnchor():
+                hrefs.append(it.fragment().charFormat().anchorHref())
+            it += 1
+        block = block.next()
+    assert not any("javascript" in h for h in hrefs)
+
+
+def test_zoom_changes_the_reading_font(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = make_view(qtbot)
+    size = view.reading_point_size()
+    view.zoom_in_reading()
+    assert view.reading_point_size() == size + 1
+    view.zoom_out_reading()
+    view.zoom_out_reading()
+    assert view.reading_point_size() == size - 1
+    view.zoom_reset_reading()
+    assert view.reading_point_size() == size
+
+
+def test_scroll_to_offset_brings_it_to_the_top(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = make_view(qtbot, briefing(filler=8))
+    transcript = view.transcript
+    assert transcript is not None
+    target = transcript.turns[3].start
+    view.scroll_to_offset(target)
+    assert view.verticalScrollBar().value() > 0
+    rect = view.cursorRect(_cursor_at(view, target))
+    assert 0 <= rect.top() < 120
+
+
+def _cursor_at(view: TranscriptView, offset: int) -> QTextCursor:
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.offsets.to_position(offset))
+    return cursor
+
+
+def test_right_click_on_a_figure_asks_for_its_menu(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = make_view(qtbot, briefing())
+    transcript = view.transcript
+    assert transcript is not None
+    figure = transcript.figures[2]
+    rect = view.cursorRect(_cursor_at(view, figure.start + 2))
+    assert view.figure_at(figure.start + 2) == 2
+    assert view.figure_at(figure.end) is None
+    with qtbot.waitSignal(view.figureMenuRequested) as blocker:
+        view.contextMenuEvent(_context_event(rect.center()))
+    assert blocker.args[0] == 2
+
+
+def _context_event(pos: QPoint):  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QContextMenuEvent
+
+    return QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, pos)
+
+
+def test_many_extra_selections_do_not_crash(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Guards the PySide6 pin: 6.12.0 aborts after a few thousand ``.cursor`` assignments."""
+    edit = QTextEdit()
+    qtbot.addWidget(edit)
+    edit.setPlainText("诈骗" * 1000)
+    selections = []
+    for i in range(50_000):
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(edit.document())
+        cursor.setPosition(i % 1999)
+        cursor.setPosition(i % 1999 + 1, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selections.append(selection)
+    edit.setExtraSelections(selections[:100])
+    assert len(edit.extraSelections()) == 100
+    assert selections[-1].cursor.selectedText() == ("诈骗" * 1000)[49_999 % 1999]
