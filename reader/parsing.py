@@ -230,7 +230,8 @@ def _split_turns(blocks: list[Block]) -> tuple[list[_Paragraph], list[_TurnDraft
                 rest = line_text(marker.rest)
                 if rest:
                     drafts[-1].paragraphs.append(rest)
-                new_paragraph = True
+                # Speech on the marker's line continues on the next line unless the source breaks it.
+                new_paragraph = not rest
                 continue
             text = line_text(line)
             if n > 0 and block.breaks[n - 1]:

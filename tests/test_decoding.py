@@ -7,8 +7,14 @@ import pytest
 from reader.decoding import decode_bytes
 from reader.errors import UndecodableError
 
-SIMPLIFIED = "主持人：各位媒体朋友们，大家上午好。欢迎出席国务院新闻办新闻发布会。\n问：请介绍一下打击诈骗的成效。"
-TRADITIONAL = "主持人：各位媒體朋友們，大家上午好。歡迎出席國務院新聞辦新聞發佈會。\n問：請介紹一下打擊詐騙的成效。"
+SIMPLIFIED = (
+    "主持人：各位媒体朋友们，大家上午好。欢迎出席国务院新闻办新闻发布会。\n"
+    "问：请介绍一下打击诈骗的成效。"
+)
+TRADITIONAL = (
+    "主持人：各位媒體朋友們，大家上午好。歡迎出席國務院新聞辦新聞發佈會。\n"
+    "問：請介紹一下打擊詐騙的成效。"
+)
 
 
 @pytest.mark.parametrize(

@@ -136,7 +136,8 @@ def test_introductions_give_roles_to_short_labels() -> None:
 
 
 def test_reporter_named_by_outlet_keeps_the_label_as_name() -> None:
-    t = html("<p><b>主持人：</b>请提问。</p><p><b>中央广播电视总台央视记者：</b>请问。</p><p><b>李忠：</b>好。</p>")
+    t = html("<p><b>主持人：</b>请提问。</p><p><b>中央广播电视总台央视记者：</b>请问。</p>"
+             "<p><b>李忠：</b>好。</p>")
     reporter = t.speaker(t.turns[1].speaker)
     assert reporter is not None
     assert (reporter.name, reporter.kind, reporter.role) == ("中央广播电视总台央视记者", "reporter", None)
@@ -151,7 +152,8 @@ def test_spokesperson_who_opens_and_hands_over_is_the_host() -> None:
 
 
 def test_spokesperson_answering_questions_is_an_official() -> None:
-    t = text("林剑：今天没有消息发布。\n问：请问情况如何？\n林剑：总体平稳。\n法新社记者：请问？\n林剑：不清楚。")
+    t = text("林剑：今天没有消息发布。\n问：请问情况如何？\n林剑：总体平稳。\n"
+             "法新社记者：请问？\n林剑：不清楚。")
     kinds = {s.name: s.kind for s in t.speakers}
     assert kinds == {"林剑": "official", "问": "reporter", "法新社记者": "reporter"}
 

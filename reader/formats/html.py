@@ -75,15 +75,22 @@ def read_html(text: str, *, whole_page: bool = True) -> SourceDocument:
 
 
 def _parse(text: str) -> lxml.html.HtmlElement | None:
-    parser = lxml.html.HTMLParser(
-        remove_comments=True, remove_pis=True, no_network=True, huge_tree=True, recover=True,
-    )
+    """Parse through a tree-builder target: libxml2's own tree silently drops everything
+    nested deeper than its limit (a hostile page hides its text that way); the target
+    interface receives every element."""
     if not text.strip():
         return None
+    element_parser = lxml.html.HTMLParser()  # only tells the builder to make HtmlElements
+    builder = lxml.etree.TreeBuilder(parser=element_parser)
+    parser = lxml.etree.HTMLParser(
+        target=builder, remove_comments=True, remove_pis=True, no_network=True, huge_tree=True, recover=True,
+    )
     try:
-        return lxml.html.document_fromstring(text, parser=parser)
-    except (lxml.etree.ParserError, ValueError):
+        parser.feed(text)
+        root = parser.close()
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
         return None
+    return root if isinstance(root, lxml.html.HtmlElement) else None
 
 
 def page_meta(root: lxml.html.HtmlElement) -> Meta:
