@@ -50,6 +50,16 @@ def select(view: QTableView, *figures: int) -> None:
         sel.select(view.model().index(row_of(view, f), 0), flags)
 
 
+def show_tab(panel: MetricsPanel, qtbot, chart) -> None:  # type: ignore[no-untyped-def]
+    """Bring the chart's tab to the front and let pyqtgraph lay it out, as a user's click would."""
+    tabs = panel.chart_tabs
+    for i in range(tabs.count()):
+        if tabs.widget(i).isAncestorOf(chart):
+            tabs.setCurrentIndex(i)
+    qtbot.waitUntil(chart.isVisible, timeout=1000)
+    qtbot.wait(20)
+
+
 def clipboard() -> str:
     return QGuiApplication.clipboard().text()
 
@@ -157,6 +167,7 @@ def test_figure_menu_copies_value_and_source_and_shows(panel: MetricsPanel, qtbo
 def test_clicking_a_speaking_share_bar_asks_for_that_speaker(panel: MetricsPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
     chart = panel.speaking_chart
     assert chart is not None
+    show_tab(panel, qtbot, chart)
     ids = chart.speaker_ids()
     assert ids[0] == "s2"  # the official who spoke most is on top
     pos = chart.widget_pos_of(5, 1).toPoint()  # the second bar, near its start
@@ -168,6 +179,7 @@ def test_clicking_a_speaking_share_bar_asks_for_that_speaker(panel: MetricsPanel
 def test_density_chart_follows_view_and_search_and_jumps(panel: MetricsPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
     chart = panel.density_chart
     assert chart is not None
+    show_tab(panel, qtbot, chart)
     length = len(build_transcript().text)
     panel.set_visible_range(length // 4, length // 2)
     low, high = chart.visible_region()
@@ -185,6 +197,7 @@ def test_family_chart_compares_money_and_jumps_to_a_figure(panel: MetricsPanel, 
     assert chooser.currentData() == "money"
     chart = panel.family_chart
     assert chart is not None
+    show_tab(panel, qtbot, chart)
     assert chart.figure_indices() == [4, 6, 7]
     assert "张立" in chart.tip(0) and "李平" in chart.tip(0) and "3291亿元" in chart.tip(0)
     with qtbot.waitSignal(panel.figureActivated, timeout=1000) as blocker:

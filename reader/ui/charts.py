@@ -28,6 +28,7 @@ LABEL_CHARS = 7  # longer names (outlets) are elided in the axis and shown whole
 BAR_COLOR = "#2c7a4b"
 VISIBLE_RANGE_BRUSH = (29, 95, 168, 50)
 MATCH_COLOR = "#e0a800"
+DENSITY_HEIGHT_PX = 150
 FAMILY_BARS = 12  # the largest figures of a family; the table lists them all
 
 _configured = False
@@ -237,7 +238,7 @@ class DensityChart(_PanelPlot):
         item.getAxis("bottom").setTicks([[(0, "0%"), (25, "25%"), (50, "50%"), (75, "75%"), (100, "100%")]])
         item.getAxis("left").setWidth(3 * self.fontMetrics().horizontalAdvance("0") + 10)
         item.setXRange(0, 100, padding=0.01)
-        self.setFixedHeight(110)
+        self.setFixedHeight(DENSITY_HEIGHT_PX)
         self._top = 1.0
         self.scene().sigMouseClicked.connect(self._on_click)
 

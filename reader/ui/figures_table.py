@@ -38,6 +38,7 @@ from reader.metrics import changes_of, citation_counts
 from reader.model import Figure, Transcript
 from reader.ui.figure_menu import FigureActions, set_clipboard_text
 
+NO_SPEAKER = "—"  # a figure in the highlights or the introduction, which no one speaks
 ARROWS = {"up": "↑", "down": "↓", None: "→"}
 
 FigureIndexRole = Qt.ItemDataRole.UserRole + 1  # int: index in Transcript.figures
@@ -97,8 +98,8 @@ class FiguresModel(QAbstractTableModel):
         rows = []
         for i, f in enumerate(t.figures):
             sp = t.speaker(f.speaker)
-            name = sp.name if sp else ""
-            role = (sp.role or "") if sp else ""
+            name = sp.name if sp else NO_SPEAKER
+            role = (sp.role or "") if sp else self.tr("before the first speaker")
             notes = [f"{t.figures[c].text} {ARROWS.get(t.figures[c].direction, '→')}" for c in changes[i]]
             if f.change_of is not None and 0 <= f.change_of < len(t.figures):
                 notes.append(f"{ARROWS.get(f.direction, '→')} {t.figures[f.change_of].text}")
@@ -274,13 +275,15 @@ class FiguresPane(QWidget):
 
     def _fit_columns(self) -> None:
         header = self.view.horizontalHeader()
-        cap = 9 * self.fontMetrics().horizontalAdvance("汉")
+        ideograph = self.fontMetrics().horizontalAdvance("汉")
+        # Widest each column may start, in ideographs: a long outlet name must not push the
+        # value off a narrow side panel (the full name is in the tooltip). The value column
+        # is never capped, because an elided number reads as a different number.
+        caps = {FiguresModel.FIGURE: 8, FiguresModel.SPEAKER: 5, FiguresModel.NOTES: 7, FiguresModel.UNIT: 4}
         for col in range(len(FiguresModel.COLUMNS)):
             self.view.resizeColumnToContents(col)
-            # A long outlet name must not push the other columns off a narrow side panel; a
-            # value is never shortened, because an elided number reads as a different number.
-            if col != FiguresModel.VALUE:
-                header.resizeSection(col, min(header.sectionSize(col), cap))
+            if col in caps:
+                header.resizeSection(col, min(header.sectionSize(col), caps[col] * ideograph + 8))
 
     @Slot(str)
     def _apply_filter(self, text: str) -> None:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -80,33 +81,36 @@ class MetricsPanel(QWidget):
         self._summary.setWordWrap(True)
         self._summary.setTextFormat(Qt.TextFormat.PlainText)
 
-        self._charts_box = QWidget(self)
-        self._charts_layout = QVBoxLayout(self._charts_box)
-        self._charts_layout.setContentsMargins(6, 6, 6, 6)
-        self._charts_layout.setSpacing(4)
-        self._charts_layout.addWidget(self._summary)
-        self._share_title = self._section(
-            self.tr("Speaking share (Chinese characters, punctuation excluded)")
+        # One chart per tab: a side panel is too narrow and short to stack three charts and a
+        # table legibly, at 1024x700 least of all.
+        self.chart_tabs = QTabWidget(self)
+        self.chart_tabs.setObjectName("metricsCharts")
+        self.chart_tabs.setDocumentMode(True)
+        self.chart_tabs.setUsesScrollButtons(True)
+        self._share_slot = self._chart_page(
+            self.tr("Speakers"),
+            self.tr("Speaking share: Chinese characters per speaker, punctuation excluded."),
         )
-        self._share_slot = self._placeholder()
-        self._density_title = self._section(self.tr("Figures along the transcript (shaded: on screen)"))
-        self._density_slot = self._placeholder()
-        self._family_title = self._section(self.tr("Compare figures of one kind"))
-        self.family_chooser = QComboBox(self._charts_box)
+        self._density_slot = self._chart_page(
+            self.tr("Along the text"),
+            self.tr("Figures along the transcript; shaded: on screen; ticks: search matches. Click to jump."),
+        )
+        self.family_chooser = QComboBox(self)
         self.family_chooser.setObjectName("familyChooser")
         self.family_chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.family_chooser.setMinimumContentsLength(8)
         self.family_chooser.currentIndexChanged.connect(self._on_family_chosen)
-        self._charts_layout.addWidget(self.family_chooser)
-        self._family_slot = self._placeholder()
-        self._charts_layout.addStretch(1)
+        self._family_slot = self._chart_page(
+            self.tr("Compare"), self.tr("Figures of one kind on one scale; hover for who said them."),
+            self.family_chooser,
+        )
 
-        scroll = QScrollArea(self)
-        scroll.setObjectName("metricsCharts")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self._charts_box)
+        overview = QWidget(self)
+        overview_layout = QVBoxLayout(overview)
+        overview_layout.setContentsMargins(6, 4, 6, 0)
+        overview_layout.setSpacing(4)
+        overview_layout.addWidget(self._summary)
+        overview_layout.addWidget(self.chart_tabs, 1)
 
         self.figures = FiguresPane(self.figure_actions, self)
         self.figures.figureActivated.connect(self.figureActivated)
@@ -114,10 +118,11 @@ class MetricsPanel(QWidget):
         self._splitter = QSplitter(Qt.Orientation.Vertical, self)
         self._splitter.setObjectName("metricsSplitter")
         self._splitter.setChildrenCollapsible(False)
-        self._splitter.addWidget(scroll)
+        self._splitter.addWidget(overview)
         self._splitter.addWidget(self.figures)
-        self._splitter.setStretchFactor(0, 1)
-        self._splitter.setStretchFactor(1, 1)
+        self._splitter.setStretchFactor(0, 4)
+        self._splitter.setStretchFactor(1, 5)
+        self._splitter.setSizes([400, 500])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -125,21 +130,30 @@ class MetricsPanel(QWidget):
 
     # -- building -------------------------------------------------------------------------
 
-    def _section(self, title: str) -> QLabel:
-        label = QLabel(title, self._charts_box)
+    def _chart_page(self, tab: str, caption: str, above: QWidget | None = None) -> QWidget:
+        """A scrollable tab with a caption and an empty slot the chart goes into later."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(2, 4, 2, 2)
+        layout.setSpacing(4)
+        label = QLabel(caption, page)
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
-        self._charts_layout.addWidget(label)
-        return label
-
-    def _placeholder(self) -> QWidget:
-        slot = QWidget(self._charts_box)
+        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        layout.addWidget(label)
+        if above is not None:
+            layout.addWidget(above)
+        slot = QWidget(page)
         slot_layout = QVBoxLayout(slot)
         slot_layout.setContentsMargins(0, 0, 0, 0)
-        self._charts_layout.addWidget(slot)
+        layout.addWidget(slot)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(page)
+        self.chart_tabs.addTab(scroll, tab)
         return slot
 
     def paintEvent(self, event: QPaintEvent) -> None:
