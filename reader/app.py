@@ -85,7 +85,8 @@ def _screenshot(path: str | None, target: str, size: str | None) -> int:
     window = create_main_window(path, show_dialogs=False)
     if window.transcript is None:
         window.close()
-        raise ReaderError(path, window.status_label.text() or "could not be opened")
+        failed_path, reason = window.last_error or (path, "could not be opened")
+        raise ReaderError(failed_path, reason)
     window.resize(width, height)
     window.show()
     loop = QEventLoop()

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self._pinned_turn: int | None = None
         self._restore_offset: int | None = None
         self._loading_path: str | None = None
+        self.last_error: tuple[str, str] | None = None  # (path, reason) of the last failed open
         self._build_widgets()
         self._build_menus()
         self._connect()
@@ -305,6 +306,7 @@ class MainWindow(QMainWindow):
     def _on_load_failed(self, path: str, reason: str) -> None:
         self._end_loading()
         self._restore_offset = None
+        self.last_error = (path, reason)
         self.status_label.setText(tr("Could not open {name}").format(name=os.path.basename(path)))
         self.openFailed.emit(path, reason)
         if self.show_dialogs:
@@ -495,8 +497,6 @@ class MainWindow(QMainWindow):
         if self.transcript is None:
             return
         turn = self.transcript.turn_at(offset)
-        if turn is None and self.transcript.turns and offset >= self.transcript.turns[-1].end:
-            turn = self.transcript.turns[-1]
         self._set_current_turn(None if turn is None else turn.index)
 
     @Slot(int, int)

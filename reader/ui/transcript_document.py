@@ -33,7 +33,7 @@ from reader.ui.kind_colors import FIGURE_UNDERLINE_COLOR, kind_color
 LINK_SCHEMES = ("http", "https")
 FIGURE_PROPERTY = QTextFormat.Property.UserProperty + 1  # figure index + 1 on figure text
 PARAGRAPH_SPACING = 8.0
-LINE_HEIGHT_PERCENT = 160
+LINE_HEIGHT_PERCENT = 150
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,17 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QContextMenuEvent, QFont, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QResizeEvent,
+    QShowEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.model import Transcript
@@ -93,8 +103,17 @@ class TranscriptView(QTextBrowser):
 
     # -- positions ---------------------------------------------------------------------
     def offset_at(self, point: QPoint) -> int:
-        """The text offset under a viewport point."""
-        return self._offsets.to_offset(self.cursorForPosition(point).position())
+        """The text offset under a viewport point.
+
+        Points in the document margin are moved just inside it: a hit test in the
+        margin is not defined and has been seen to answer the document's end.
+        """
+        inside = int(self.document().documentMargin()) + 1
+        x = min(max(point.x(), inside), max(inside, self.viewport().width() - inside))
+        y = point.y()
+        if self.verticalScrollBar().value() + y < inside:
+            y = inside - self.verticalScrollBar().value()
+        return self._offsets.to_offset(self.cursorForPosition(QPoint(x, y)).position())
 
     def visible_range(self) -> tuple[int, int]:
         """Text offsets of the first and last characters on screen."""
@@ -261,7 +280,15 @@ class TranscriptView(QTextBrowser):
             return
         super().contextMenuEvent(event)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._range_timer.start()  # what is on screen changes with the size
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._range_timer.start()
+
     @Slot()
     def _emit_visible_range(self) -> None:
-        if self._transcript is not None:
+        if self._transcript is not None and self.isVisible():
             self.visibleRangeChanged.emit(*self.visible_range())
