@@ -235,3 +235,15 @@ def test_export_dialog_choice_is_written(panel: MetricsPanel, tmp_path: Path, mo
     panel.export_figures()
     assert (tmp_path / "chosen.json").exists()
     QApplication.processEvents()
+
+
+def test_hovering_a_family_bar_shows_the_figure_and_who_said_it(panel: MetricsPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QToolTip
+
+    chart = panel.family_chart
+    assert chart is not None
+    show_tab(panel, qtbot, chart)
+    qtbot.mouseMove(chart.viewport(), chart.widget_pos_of(1, 0).toPoint())
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    assert "3291亿元" in QToolTip.text() and "张立、李平" in QToolTip.text()
+    QToolTip.hideText()
