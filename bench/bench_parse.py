@@ -1,0 +1,76 @@
+"""Parse speed: the whole model against BeautifulSoup+lxml merely parsing the same bytes.
+
+    .venv/bin/python bench/bench_parse.py
+
+Two inputs: the bundled sample (43 KB) and a ~2 MB transcript made of the sample's turns
+repeated. For each, the best of several runs of (a) ``BeautifulSoup(data, "lxml")`` (the
+baseline: a bare parse, no model), (b) ``parse_bytes`` without figures and (c) the whole
+``parse_bytes`` with figures. Prints times and ratios to the baseline measured in the same
+run; the aim is the whole model under 3x the bare parse.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bs4 import BeautifulSoup  # noqa: E402
+
+from reader import figures, parsing  # noqa: E402
+from reader.resources import sample_path  # noqa: E402
+
+TARGET_BYTES = 2_000_000
+FIRST_MARKER = "<p>　　<strong>国务院新闻办"
+
+
+def big_transcript(sample: bytes) -> bytes:
+    """The sample with its turns repeated until the file is about 2 MB."""
+    text = sample.decode("utf-8")
+    start = text.index(FIRST_MARKER)
+    end = text.index("<!--", start)
+    head, turns, tail = text[:start], text[start:end], text[end:]
+    copies = max(1, (TARGET_BYTES - len(sample)) // len(turns.encode("utf-8")) + 1)
+    return (head + turns * copies + tail).encode("utf-8")
+
+
+def best_of(runs: int, func: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def model_without_figures(data: bytes) -> object:
+    original = figures.extract_figures
+    parsing.figure_extraction.extract_figures = lambda t: ()  # type: ignore[assignment]
+    try:
+        return parsing.parse_bytes(data, "bench.md")
+    finally:
+        parsing.figure_extraction.extract_figures = original  # type: ignore[assignment]
+
+
+def main() -> None:
+    sample = sample_path().read_bytes()
+    inputs = {"sample": sample, "2 MB": big_transcript(sample)}
+    header = ("input", "bytes", "bs4+lxml", "model", "ratio", "+figures", "ratio")
+    print("{:8} {:>10} {:>10} {:>10} {:>6} {:>10} {:>6}".format(*header))
+    for name, data in inputs.items():
+        runs = 7 if len(data) < 200_000 else 3
+        t = parsing.parse_bytes(data, "bench.md")
+        assert t.turns, "the benchmark input must parse into turns"
+        base = best_of(runs, lambda d=data: BeautifulSoup(d, "lxml"))
+        bare = best_of(runs, lambda d=data: model_without_figures(d))
+        whole = best_of(runs, lambda d=data: parsing.parse_bytes(d, "bench.md"))
+        print(f"{name:8} {len(data):>10,} {base * 1000:>8.1f}ms {bare * 1000:>8.1f}ms {bare / base:>5.2f}x "
+              f"{whole * 1000:>8.1f}ms {whole / base:>5.2f}x   ({len(t.turns)} turns)")
+
+
+if __name__ == "__main__":
+    main()
