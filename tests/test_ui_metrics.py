@@ -247,3 +247,25 @@ def test_hovering_a_family_bar_shows_the_figure_and_who_said_it(panel: MetricsPa
     qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
     assert "3291亿元" in QToolTip.text() and "张立、李平" in QToolTip.text()
     QToolTip.hideText()
+
+
+def test_ctrl_c_in_the_table_wins_over_a_window_wide_copy_action(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QMainWindow
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    widget = MetricsPanel()
+    window.setCentralWidget(widget)
+    other = QAction("Copy", window)
+    other.setShortcut(QKeySequence.StandardKey.Copy)
+    window.addAction(other)
+    widget.set_transcript(build_transcript())
+    window.show()
+    qtbot.waitExposed(window)
+    view = table(widget)
+    view.setFocus()
+    select(view, 1)
+    with qtbot.assertNotEmitted(other.triggered):
+        qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert clipboard() == "63.4万名"
