@@ -37,8 +37,11 @@ JUNK_TAGS = (
     "script", "style", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet",
     "template", "svg", "math", "canvas", "form", "button", "input", "select", "textarea",
     "nav", "aside", "footer", "header", "link", "meta", "audio", "video", "source", "track",
-    "map", "head", "title",
+    "map", "title",
 )
+# Not "head" itself: libxml2's HTML 4 parser leaves HTML 5 elements met in head mode inside
+# <head> (a fragment such as ``<script>…</script><article>…``), the whole article with them;
+# head's own children (title, meta, link, style, script) are junk tags already.
 BLOCK_TAGS = frozenset({
     "p", "div", "blockquote", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section",
     "article", "main", "td", "th", "tr", "table", "tbody", "thead", "dd", "dt", "dl", "pre",
