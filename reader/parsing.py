@@ -14,6 +14,7 @@ import hashlib
 import itertools
 import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,9 +78,19 @@ def load(path: str | os.PathLike[str], *, progress: Progress | None = None) -> T
     return parse_bytes(data, name, progress=progress)
 
 
+# Opening a named pipe nobody writes to would wait forever: open without blocking, then
+# refuse anything that is not a regular file before reading it.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
 def _read_bytes(path: str) -> bytes:
     try:
-        with open(path, "rb") as handle:
+        with open(os.open(path, _OPEN_FLAGS), "rb") as handle:
+            mode = os.fstat(handle.fileno()).st_mode
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError(path)
+            if not stat.S_ISREG(mode):
+                raise UnreadableFileError(path, "is not a regular file (a pipe, socket or device)")
             return handle.read()
     except FileNotFoundError as exc:
         raise UnreadableFileError(path, "no such file") from exc
