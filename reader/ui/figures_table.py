@@ -13,7 +13,6 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -190,16 +189,10 @@ class FiguresTableView(QTableView):
     copyRequested = Signal()
     menuRequested = Signal(int, QPoint)  # figure index, global position
 
-    def event(self, event: QEvent) -> bool:
-        # Claim Ctrl+C before any window-wide shortcut (an Edit > Copy action) can take it.
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
-                and event.matches(QKeySequence.StandardKey.Copy):
-            event.accept()
-            return True
-        return super().event(event)
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # QAbstractItemView's own Copy copies one cell; users expect the figures they selected.
+        # (QAbstractItemView already claims Ctrl+C's ShortcutOverride, so a window-wide Copy
+        # action does not take it; tests/test_ui_metrics.py checks that.)
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copyRequested.emit()
             event.accept()
