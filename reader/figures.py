@@ -25,6 +25,7 @@ fail late, and every look-around is bounded to a few characters.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 from collections import defaultdict
@@ -98,6 +99,18 @@ _NOT_QUALIFIER_BEFORE = {
     "约": set("节制合签预公违履条契婚隐特规邀"),
     "超": set("赶高"),
 }
+#: Joins the members of a list that share one unit: ``8.2、5.0个百分点``.
+LIST_JOIN_RE = re.compile(r"[、和及与]")
+MAX_SHARED_LIST = 8
+#: Traditional forms of the characters the rules look at, and full-width digits.
+_SCAN_FOLD = str.maketrans(
+    "０１２３４５６７８９．％－～"
+    "個條張筆項臺戶歲噸種萬億兩點週時鐘歐鎊幣頃畝隻輛處間棟場輪冊頁顆組類門"
+    "過將約餘與級數幾減漲長較環別節簽預違臨鄰親趕紀規號達內",
+    "0123456789.%-~"
+    "个条张笔项台户岁吨种万亿两点周时钟欧镑币顷亩只辆处间栋场轮册页颗组类门"
+    "过将约余与级数几减涨长较环别节签预违临邻亲赶纪规号达内",
+)
 #: Joins two numbers into a range: ``3至5年``, ``20%-30%``, ``10万到20万元``.
 RANGE_JOIN_RE = re.compile(r"[至到~～〜\-–—－]")
 OPEN_QUOTES = "“\"「『‘'《〈"
@@ -172,6 +185,7 @@ class _Number:
     coefficient: float  # the numeral before its multipliers, for 10至20万元
     has_mult: bool
     qualifier: str | None  # 多 or 余
+    qualifier_pos: int | None
     chinese: bool
     percent_word: str | None  # 百分之 / 千分之
     raw: str
@@ -195,9 +209,10 @@ def _read_number(text: str, m: re.Match[str]) -> _Number | None:
     if coefficient is None or value is None:
         return None
     qualifier = m.group("mid") or m.group("post")
+    qualifier_pos = m.start("mid") if m.group("mid") else m.start("post") if m.group("post") else None
     return _Number(
         start=m.start(), end=m.end(), value=value, coefficient=coefficient, has_mult=bool(mult),
-        qualifier=qualifier, chinese=chinese, percent_word=pct, raw=m.group(),
+        qualifier=qualifier, qualifier_pos=qualifier_pos, chinese=chinese, percent_word=pct, raw=m.group(),
     )
 
 
@@ -267,8 +282,38 @@ def _minus_before(text: str, start: int) -> bool:
     return not (prev.isascii() and prev.isalnum()) and prev not in "%‰"
 
 
+def fold_for_scanning(text: str) -> str:
+    """Traditional characters and full-width digits as the simplified/ASCII forms the rules
+    use. One character for one, so offsets into the folded text are offsets into ``text``."""
+    return text.translate(_SCAN_FOLD)
+
+
+def _shared_unit(text: str, pos: int) -> tuple[str, float, int] | None:
+    """The unit a list of bare numbers shares with its last member: ``8.2、5.0个百分点``.
+
+    Returns the unit, the multiplier of the number that carries it (``3.6、2.1万亿元``)
+    and where the unit is written, or None. Looks at most ``MAX_SHARED_LIST`` numbers
+    ahead, so scanning stays linear.
+    """
+    for _ in range(MAX_SHARED_LIST):
+        join = LIST_JOIN_RE.match(text, pos)
+        m = NUMBER_RE.match(text, join.end()) if join else None
+        nxt = _read_number(text, m) if m else None
+        if nxt is None or nxt.percent_word:
+            return None
+        factor = nxt.value / nxt.coefficient if nxt.has_mult and nxt.coefficient else 1.0
+        unit = _unit_at(text, nxt.end)
+        if unit:
+            return None if _is_year(nxt, unit, text, nxt.end) else (unit, factor, nxt.end)
+        if nxt.has_mult:
+            return "", factor, nxt.end
+        pos = nxt.end
+    return None
+
+
 def find_figures(text: str) -> list[FoundFigure]:
     """Every figure in ``text``, in order, with offsets, values, units and qualifiers."""
+    original, text = text, fold_for_scanning(text)
     found: list[FoundFigure] = []
     skip_until = 0
     n = len(text)
@@ -284,6 +329,7 @@ def find_figures(text: str) -> list[FoundFigure]:
         if _quoted(text, num.start, num.end):
             continue
         unit = "%" if num.percent_word == "百分之" else "‰" if num.percent_word else _unit_at(text, num.end)
+        unit_pos: int | None = None if num.percent_word else num.end
         end = num.end if num.percent_word else num.end + len(unit)
         if unit and _quoted(text, num.start, end):
             continue
@@ -319,39 +365,53 @@ def find_figures(text: str) -> list[FoundFigure]:
                 if not num.has_mult and second.has_mult and num.coefficient < second.coefficient:
                     value = num.coefficient * (second.value / second.coefficient)
                 value_to = second.value
-                unit = unit or unit2
+                if not unit:
+                    unit, unit_pos = unit2, None if second.percent_word else second.end
                 end = second.end if percent_only_first else end2
-                num = _Number(
-                    start=num.start, end=num.end, value=num.value, coefficient=num.coefficient,
+                num = dataclasses.replace(
+                    num,
                     has_mult=num.has_mult or second.has_mult,
-                    qualifier=num.qualifier or second.qualifier, chinese=num.chinese and second.chinese,
-                    percent_word=num.percent_word, raw=num.raw,
+                    qualifier=num.qualifier or second.qualifier,
+                    qualifier_pos=num.qualifier_pos if num.qualifier else second.qualifier_pos,
+                    chinese=num.chinese and second.chinese,
                 )
+        if not unit and not num.has_mult and value_to is None and not num.chinese:
+            shared = _shared_unit(text, num.end)
+            if shared is not None and not (shared[0] == "年" and _is_year(num, "年", text, end)):
+                unit, factor, unit_pos = shared
+                if factor != 1.0:
+                    value = num.value * factor
+                    num = dataclasses.replace(num, has_mult=True)
         if not unit and not num.has_mult:
             continue  # a bare number: a code, a hotline, a date part, an enumeration
         if num.chinese and value_to is None and num.value < 10 and unit not in SMALL_CN_UNITS:
             continue
-        qualifier = num.qualifier
+        written_unit = original[unit_pos : unit_pos + len(unit)] if unit_pos is not None else unit
+        qualifier = None
+        if num.qualifier_pos is not None:
+            qualifier = original[num.qualifier_pos]
         if unit.startswith("个多"):  # 1个多月: unit 个月, "more than"
-            unit, qualifier = "个" + unit[2:], qualifier or "多"
+            unit, written_unit = "个" + unit[2:], written_unit[0] + written_unit[2:]
+            qualifier = qualifier or "多"
         family = UNIT_FAMILY.get(unit, "count")
         post = POST_QUALIFIER_RE.match(text, end)
         if post:
-            qualifier = post.group()
+            qualifier = original[post.start() : post.end()]
             end = post.end()
         start = num.start
         pre = _pre_qualifier(text, num.start, family)
         if pre:
-            qualifier = pre if qualifier is None else qualifier
             start = num.start - len(pre)
+            qualifier = original[start : num.start] if qualifier is None else qualifier
         if unit in ("%", "‰") and _minus_before(text, num.start) and value_to is None:
             value = -value
             if not pre:
                 start = num.start - 1
         found.append(
             FoundFigure(
-                start=start, end=end, text=text[start:end], value=value, unit=UNIT_NAME.get(unit, unit),
-                qualifier=qualifier, family=family, value_to=value_to, number_start=num.start,
+                start=start, end=end, text=original[start:end], value=value,
+                unit=UNIT_NAME.get(written_unit, written_unit), qualifier=qualifier, family=family,
+                value_to=value_to, number_start=num.start,
             )
         )
         skip_until = end
@@ -512,9 +572,11 @@ def extract_figures(transcript: Transcript) -> tuple[Figure, ...]:
         if turn is not None and turn.label_span.start <= fig.start < turn.label_span.end:
             continue
         found.append(fig)
+    # Sentence ends are not folded, so one set of bounds serves both texts.
     sentences = _Sentences(text)
-    changes = link_changes(text, found, sentences)
-    same = group_citations(text, found, sentences)
+    folded = fold_for_scanning(text)
+    changes = link_changes(folded, found, sentences)
+    same = group_citations(folded, found, sentences)
     figures: list[Figure] = []
     for fig, (change_of, direction), same_as in zip(found, changes, same, strict=True):
         turn = transcript.turn_at(fig.start)

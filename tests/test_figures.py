@@ -380,3 +380,57 @@ def test_a_megabyte_paragraph_without_punctuation_is_fast() -> None:
     t0 = time.perf_counter()
     assert find_figures(text) == []
     assert time.perf_counter() - t0 < 3
+
+
+# --- other scripts and list forms --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit", "qualifier"),
+    [
+        ("財政收入5045億元", "5045億元", 504_500_000_000, "元", None),
+        ("人均超過9萬元", "超過9萬元", 90_000, "元", "超過"),
+        ("港口吞吐量5.58億噸", "5.58億噸", 558_000_000, "噸", None),
+        ("審結2000餘件", "2000餘件", 2000, "件", "餘"),
+        ("提高3.5個百分點", "3.5個百分點", 3.5, "個百分點", None),
+        ("用時1個多月", "1個多月", 1, "個月", "多"),
+    ],
+)
+def test_traditional_characters_read_like_simplified_and_stay_as_written(
+    sentence: str, text: str, value: float, unit: str, qualifier: str | None
+) -> None:
+    f = only(sentence)
+    assert (f.text, f.value, f.unit, f.qualifier) == (text, value, unit, qualifier)
+
+
+def test_traditional_change_verbs_link_too() -> None:
+    t = with_figures(build("", [("局長", "s1", "查處案件3.1萬起，同比增長12.5%。")]))
+    assert (t.figures[1].change_of, t.figures[1].direction) == (0, "up")
+
+
+def test_a_list_of_numbers_shares_the_unit_of_its_last_member() -> None:
+    found = find_figures("分别快于规模以上工业8.2、5.0个百分点，投资3.6、2.1万亿元")
+    assert [(f.text, f.value, f.unit) for f in found] == [
+        ("8.2", 8.2, "个百分点"),
+        ("5.0个百分点", 5.0, "个百分点"),
+        ("3.6", 3_600_000_000_000, "元"),
+        ("2.1万亿元", 2_100_000_000_000, "元"),
+    ]
+
+
+def test_lists_of_years_and_enumerations_share_nothing() -> None:
+    assert texts("2020、2021年连续两年，第1、2季度") == []
+
+
+def test_the_extractor_finds_what_a_person_marked_by_hand() -> None:
+    from dataclasses import replace
+
+    from metrics_doc import build_transcript
+
+    marked = build_transcript()
+    found = extract_figures(replace(marked, figures=()))
+    assert [(f.text, f.start, f.value, f.unit, f.qualifier, f.speaker) for f in found] == [
+        (f.text, f.start, f.value, f.unit, f.qualifier, f.speaker) for f in marked.figures
+    ]
+    assert [(f.change_of, f.direction) for f in found][2:4] == [(0, "up"), (1, "up")]
+    assert found[4].same_as == found[5].same_as is not None
