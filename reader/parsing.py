@@ -29,8 +29,10 @@ from reader.qa import pair_questions
 from reader.speakers import (
     Marker,
     ParsedLabel,
+    analysis_form,
     find_marker,
     is_person_name,
+    looks_like_speaker,
     parse_label,
     roles_from_introductions,
 )
@@ -232,10 +234,11 @@ def _split_turns(blocks: list[Block]) -> tuple[list[_Paragraph], list[_TurnDraft
     drafts: list[_TurnDraft] = []
     known: frozenset[str] = frozenset()
     for index, block in enumerate(blocks):
-        can_mark = block.kind != "heading"
         new_paragraph = True
         for n, line in enumerate(block.lines):
-            marker = find_marker(line, known) if can_mark else None
+            marker = find_marker(line, known)
+            if marker is not None and block.kind == "heading" and not _heading_marker(marker):
+                marker = None
             if marker is not None:
                 drafts.append(_TurnDraft(marker))
                 rest = line_text(marker.rest)
@@ -259,6 +262,12 @@ def _split_turns(blocks: list[Block]) -> tuple[list[_Paragraph], list[_TurnDraft
                 target[-1] = join_wrapped(target[-1], text)
             new_paragraph = False
     return lead, drafts
+
+
+def _heading_marker(marker: Marker) -> bool:
+    """A heading is a marker only when it is nothing but a speaker label (``<h4>主持人：</h4>``);
+    a title with a colon (``公安部：打击…``) is not."""
+    return not marker.rest and looks_like_speaker(marker.label)
 
 
 def _split_lead(lead: list[_Paragraph]) -> tuple[str | None, list[str], list[_Paragraph]]:
@@ -331,7 +340,7 @@ def _decide_kinds(speakers: list[_SpeakerDraft], turns: list[Turn]) -> dict[str,
         draft = next(s for s in speakers if s.id == opener)
         hands_over = follower != opener and follower not in reporters
         most_answers = max(answered_after_question.values(), default=0)
-        if (opener not in kinds and hands_over and HOST_ROLE_HINT.search(draft.role or "")
+        if (opener not in kinds and hands_over and HOST_ROLE_HINT.search(analysis_form(draft.role or ""))
                 and answered_after_question.get(opener, 0) < max(1, most_answers)):
             kinds[opener] = "host"
     for s in speakers:

@@ -14,10 +14,13 @@ and name ``杜航伟``; a later ``杜航伟`` is the same person; introductions 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
+from reader.decoding import TRADITIONAL_COMMON_HANZI
 from reader.formats.base import Line
 from reader.model import SpeakerKind
 
@@ -52,6 +55,17 @@ NOT_SPEAKER_ENDINGS = (
 )
 
 HOST_WORDS = ("主持人", "主持")
+NUMBERED_QUESTION = re.compile(r"^(?:问|提问|问题|追问|Q)[一二三四五六七八九十\d]{1,3}$")
+NUMBERED_ANSWER = re.compile(r"^(?:答|回答|A)[一二三四五六七八九十\d]{1,3}$")
+# ``主持人（寿小丽）``, ``杜航伟（公安部副部长）``, ``记者（人民日报）``: a label with a parenthesis.
+PARENTHESIZED = re.compile(r"^(?P<outer>[^（(）)]+)[（(](?P<inner>[^（(）)]+)[）)]$")
+# How headings and list introductions begin; a label never does.
+NOT_SPEAKER_STARTS = (
+    "关于", "对于", "针对", "围绕", "如何", "怎样", "为什么", "为何", "据", "截至", "根据", "按照", "通过",
+    "总的来说", "首先", "其次", "最后", "此外", "另外", "同时", "一方面", "另一方面",
+)
+# Function words that make a phrase of a label (``各地的做法``); names and titles lack them.
+FUNCTION_WORDS = frozenset("的了吗呢着把被")
 QUESTION_LABELS = frozenset({"问", "提问", "记者", "记者问", "Q", "q", "问题", "追问", "又问"})
 ANSWER_LABELS = frozenset({"答", "回答", "A", "a", "答问"})
 REPORTER_WORD = "记者"
@@ -129,9 +143,38 @@ def _collapse(text: str) -> str:
     return SPACES.sub(" ", text.replace("\u3000", " ").replace("\u00a0", " ")).strip()
 
 
+def analysis_form(label: str) -> str:
+    """The label without spaces, in simplified characters: rules are written once, for both scripts.
+
+    Traditional labels (``記者``, ``局長``, ``發言人``) are converted with OpenCC only when they
+    hold a common traditional character, so simplified documents never load the converter.
+    """
+    compact = SPACES.sub("", label)
+    if any(ch in TRADITIONAL_COMMON_HANZI for ch in compact):
+        converted = _t2s().convert(compact)
+        if len(converted) == len(compact):
+            return converted
+    return compact
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _is_question(compact: str) -> bool:
+    return compact in QUESTION_LABELS or bool(NUMBERED_QUESTION.match(compact))
+
+
+def _is_answer(compact: str) -> bool:
+    return compact in ANSWER_LABELS or bool(NUMBERED_ANSWER.match(compact))
+
+
 def label_shape(label: str) -> bool:
     """Could ``label`` be a speaker label at all (before asking whether it names one)?"""
-    compact = label.replace(" ", "")
+    compact = analysis_form(label)
     if not compact or len(compact) > MAX_LABEL or not HAS_WORD.search(compact):
         return False
     if SENTENCE_PUNCTUATION.search(compact) or ENUMERATION.match(compact):
@@ -139,22 +182,27 @@ def label_shape(label: str) -> bool:
     lowered = compact.lower()
     if lowered in NOT_SPEAKER_LABELS or compact.startswith(NOT_SPEAKER_PREFIXES):
         return False
-    if compact in QUESTION_LABELS or compact in ANSWER_LABELS:
+    if _is_question(compact) or _is_answer(compact):
         return True
-    return not compact.endswith(NOT_SPEAKER_ENDINGS)
+    if compact.endswith(NOT_SPEAKER_ENDINGS) or compact.startswith(NOT_SPEAKER_STARTS):
+        return False
+    return not (any(ch in FUNCTION_WORDS for ch in compact) and not looks_like_speaker(label))
 
 
 def looks_like_speaker(label: str, known_names: Iterable[str] = ()) -> bool:
     """A label without bold type must name a speaker by its form: role words, titles, names."""
-    compact = label.replace(" ", "")
-    if compact in QUESTION_LABELS or compact in ANSWER_LABELS or compact.startswith(HOST_WORDS):
+    compact = analysis_form(label)
+    if _is_question(compact) or _is_answer(compact) or compact.startswith(HOST_WORDS):
         return True
     if REPORTER_WORD in compact:
         return True
     if ROLE_THEN_NAME.match(compact) or ENDS_WITH_TITLE.search(compact):
         return True
-    if compact in set(known_names):
+    if compact in set(known_names) or label.replace(" ", "") in set(known_names):
         return True
+    parts = PARENTHESIZED.match(compact)
+    if parts:
+        return any(looks_like_speaker(part) for part in (parts.group("outer"), parts.group("inner")))
     return is_person_name(compact)
 
 
@@ -268,30 +316,54 @@ def find_marker(line: Line, known_names: frozenset[str] = frozenset()) -> Marker
 
 
 def parse_label(label: str) -> ParsedLabel:
-    """Name, role, organization and (where the label alone tells) kind of a speaker label."""
-    compact = label.replace(" ", "")
-    if compact.startswith(HOST_WORDS):
-        rest = compact.removeprefix("主持人").removeprefix("主持")
-        name = rest if rest else compact
-        return ParsedLabel(name, "主持人" if rest else None, None, "host")
-    if compact in QUESTION_LABELS:
+    """Name, role, organization and (where the label alone tells) kind of a speaker label.
+
+    The rules read the simplified form; names and roles are cut from the label as written.
+    """
+    compact = SPACES.sub("", label)
+    simple = analysis_form(label)
+    if len(simple) != len(compact):
+        simple = compact
+    if simple.startswith(HOST_WORDS):
+        cut = len("主持人") if simple.startswith("主持人") else len("主持")
+        rest = compact[cut:].strip("（）()")
+        return ParsedLabel(rest or compact, compact[:cut] if rest else None, None, "host")
+    if _is_question(simple):
         return ParsedLabel(compact, None, None, "reporter")
-    if compact in ANSWER_LABELS:
+    if _is_answer(simple):
         return ParsedLabel(compact, None, None, "official")
-    if REPORTER_WORD in compact:
-        outlet = compact.split(REPORTER_WORD)[0].strip("（）()") or None
-        return ParsedLabel(compact, None, outlet, "reporter")
-    spaced = label.rsplit(" ", 1)
-    role = spaced[0].replace(" ", "")
-    if len(spaced) == 2 and PERSON_NAME.match(spaced[1]) and ENDS_WITH_TITLE.search(role):
-        return ParsedLabel(spaced[1], role, organization_of(role), "host" if "主持" in role else None)
-    match = ROLE_THEN_NAME.match(compact)
+    parts = PARENTHESIZED.match(simple)
+    if REPORTER_WORD in simple:
+        outlet = compact[: simple.index(REPORTER_WORD)].strip("（）()")
+        if not outlet and parts and REPORTER_WORD not in parts.group("inner"):
+            outlet = compact[parts.start("inner"):parts.end("inner")]
+        return ParsedLabel(compact, None, outlet or None, "reporter")
+    if parts:
+        outer, inner = parts.group("outer"), parts.group("inner")
+        for name_group, role_group in (("outer", "inner"), ("inner", "outer")):
+            name_s, role_s = parts.group(name_group), parts.group(role_group)
+            if is_person_name(name_s) and ENDS_WITH_TITLE.search(role_s):
+                name = compact[parts.start(name_group):parts.end(name_group)]
+                role = compact[parts.start(role_group):parts.end(role_group)]
+                return _with_role(name, role, role_s)
+        del outer, inner
+    spaced = label.strip().rsplit(" ", 1)
+    if len(spaced) == 2:
+        name_s, role_s = analysis_form(spaced[1]), analysis_form(spaced[0])
+        if PERSON_NAME.match(name_s) and ENDS_WITH_TITLE.search(role_s):
+            return _with_role(spaced[1], SPACES.sub("", spaced[0]), role_s)
+    match = ROLE_THEN_NAME.match(simple)
     if match:
-        role = match.group("role")
-        return ParsedLabel(match.group("name"), role, organization_of(role), None)
-    if ENDS_WITH_TITLE.search(compact):
-        return ParsedLabel(compact, compact, organization_of(compact), None)
+        return _with_role(compact[match.start("name"):], compact[: match.end("role")], match.group("role"))
+    if ENDS_WITH_TITLE.search(simple):
+        return _with_role(compact, compact, simple)
     return ParsedLabel(compact, None, None, None)
+
+
+def _with_role(name: str, role: str, simple_role: str) -> ParsedLabel:
+    org = organization_of(simple_role)
+    written_org = role[: len(org)] if org and len(simple_role) == len(role) else org
+    return ParsedLabel(name, role, written_org, "host" if "主持" in simple_role else None)
 
 
 def organization_of(role: str) -> str | None:

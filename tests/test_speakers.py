@@ -163,3 +163,51 @@ def test_questions_pair_with_their_answers() -> None:
              "<p><b>李忠：</b>补充。</p><p><b>主持人：</b>下一个。</p><p><b>新华社记者：</b>问二。</p>"
              "<p><b>李忠：</b>答二。</p><p><b>主持人：</b>结束。</p>")
     assert [(q.question, q.answers) for q in t.qa] == [(1, (2, 3)), (5, (6,))]
+
+
+@pytest.mark.parametrize(
+    ("label", "name", "role", "kind"),
+    [
+        ("主持人（寿小丽）", "寿小丽", "主持人", "host"),
+        ("杜航伟（公安部副部长）", "杜航伟", "公安部副部长", "official"),
+        ("记者（人民日报）", "记者（人民日报）", None, "reporter"),
+        ("问题1", "问题1", None, "reporter"),
+        ("保安局局長李家超", "李家超", "保安局局長", "official"),
+        ("主持人 壽小麗", "壽小麗", "主持人", "host"),
+        ("路透社記者", "路透社記者", None, "reporter"),
+        ("國務院新聞辦公室新聞局局長、新聞發言人壽小麗", "壽小麗",
+         "國務院新聞辦公室新聞局局長、新聞發言人", None),
+    ],
+)
+def test_label_forms_resolve(label: str, name: str, role: str | None, kind: str | None) -> None:
+    t = text(f"{label}：各位好。\n答：谢谢。")
+    assert [turn.label for turn in t.turns] == [label, "答"]
+    speaker = t.speakers[0]
+    assert (speaker.name, speaker.role) == (name, role)
+    if kind:
+        assert speaker.kind == kind
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<p><strong>关于打击治理电信网络诈骗：</strong></p><p>内容。</p>",
+        "<p><strong>出席今天发布会的有：</strong>公安部负责同志。</p>",
+        "<p><strong>各地的主要做法：</strong></p><p>内容。</p>",
+    ],
+)
+def test_bold_headings_and_list_introductions_are_not_markers(markup: str) -> None:
+    assert html(markup).turns == ()
+
+
+def test_a_heading_that_is_only_a_label_is_a_marker() -> None:
+    t = html("<h1>公安部：打击电诈成效显著</h1><h4>主持人：</h4><p>各位好。</p>")
+    assert [turn.label for turn in t.turns] == ["主持人"]
+    assert t.meta.title == "公安部：打击电诈成效显著"
+
+
+def test_traditional_chinese_transcript() -> None:
+    t = text("主持人：各位好。\n記者：請問情況如何？\n保安局局長李家超：謝謝。\n李家超：補充一點。")
+    kinds = [(s.name, s.kind) for s in t.speakers]
+    assert kinds == [("主持人", "host"), ("記者", "reporter"), ("李家超", "official")]
+    assert t.turns[3].speaker == t.turns[2].speaker
