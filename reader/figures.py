@@ -70,10 +70,11 @@ _UNIT_FAMILIES: dict[str, tuple[str, ...]] = {
     ),
     "count": (
         "平方公里", "平方千米", "平方米", "立方米", "千瓦时", "公里", "千米", "公斤", "千克", "公顷",
-        "千瓦", "兆瓦", "部门", "个", "条", "张", "笔", "款", "家", "台", "种", "项", "次", "所",
+        "千瓦", "兆瓦", "部门", "标准箱", "标箱", "剂次", "架次", "艘次", "班次", "车次",
+        "个", "条", "张", "笔", "款", "家", "台", "种", "项", "次", "所",
         "座", "部", "只", "头", "辆", "架", "艘", "批", "份", "套", "处", "间", "栋", "场", "轮",
         "篇", "本", "册", "页", "支", "枚", "颗", "根", "片", "类", "组", "岁", "吨", "斤", "亩",
-        "米", "克", "升", "度",
+        "米", "克", "升", "度", "列", "剂", "株", "棵", "块",
         "kWh", "kW", "MW", "GW", "GB", "TB", "MB", "km", "kg",
     ),
 }
@@ -104,12 +105,12 @@ LIST_JOIN_RE = re.compile(r"[、和及与]")
 MAX_SHARED_LIST = 8
 #: Traditional forms of the characters the rules look at, and full-width digits.
 _SCAN_FOLD = str.maketrans(
-    "０１２３４５６７８９．％－～"
+    "０１２３４５６７８９．﹒％－～"
     "個條張筆項臺戶歲噸種萬億兩點週時鐘歐鎊幣頃畝隻輛處間棟場輪冊頁顆組類門"
-    "過將約餘與級數幾減漲長較環別節簽預違臨鄰親趕紀規號達內",
-    "0123456789.%-~"
+    "過將約餘與級數幾減漲長較環別節簽預違臨鄰親趕紀規號達內劑標車",
+    "0123456789..%-~"
     "个条张笔项台户岁吨种万亿两点周时钟欧镑币顷亩只辆处间栋场轮册页颗组类门"
-    "过将约余与级数几减涨长较环别节签预违临邻亲赶纪规号达内",
+    "过将约余与级数几减涨长较环别节签预违临邻亲赶纪规号达内剂标车",
 )
 #: Joins two numbers into a range: ``3至5年``, ``20%-30%``, ``10万到20万元``.
 RANGE_JOIN_RE = re.compile(r"[至到~～〜\-–—－]")
@@ -135,8 +136,8 @@ SENTENCE_END_RE = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
 MAX_SENTENCE_CHARS = 400
 SENTENCE_WINDOW = 150
 
-_UP = "上升|增长|增加|提高|提升|上涨|攀升|增幅|涨幅|增|涨|升"
-_DOWN = "下降|减少|降低|回落|下滑|下跌|缩减|减幅|降幅|跌幅|降|减|跌"
+_UP = "上升|增长|增加|提高|提升|上涨|攀升|回升|加快|扩大|增幅|涨幅|增|涨|升"
+_DOWN = "下降|减少|降低|回落|下滑|下跌|缩减|放缓|减缓|收窄|减幅|降幅|跌幅|降|减|跌"
 #: A change verb right before a figure: ``同比上升8.5倍``, ``同比分别下降``, ``降幅达92%``.
 #: 增至/降到 ("rose to") end in 至/到 and so are levels, not changes.
 CHANGE_BEFORE_RE = re.compile(
@@ -150,6 +151,8 @@ CHANGE_LIST_GAP_RE = re.compile(r"[和、及与,，]|以及")
 #: Families that are changes by nature when a change verb precedes them.
 CHANGE_FAMILIES = {"percent", "points", "multiple"}
 CHANGE_LOOKBACK = 12
+#: A time span is when, not what, changes: 前十个月的贸易额同比增长1.1% changes the trade.
+CHANGE_TARGET_EXCLUDED = {"duration"}
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 #: Context around a citation compared to tell one figure cited twice from two figures
@@ -465,11 +468,13 @@ def link_changes(
     ``抓获…63.4万名，同比分别上升28.5%和76.6%``: the n change figures after one verb
     belong, in order, to the n figures before it in the same sentence. One change figure
     belongs to the nearest figure before it; with none before it (``降幅92%``) it keeps
-    its direction and links to nothing.
+    its direction and links to nothing. A change in percentage points changes the
+    nearest rate before it, itself perhaps a change (``增长4.5%，增速加快1.6个百分点``).
     """
     sentences = sentences or _Sentences(text)
     out: list[tuple[int | None, Direction | None]] = [(None, None)] * len(found)
     plain_in_sentence: list[int] = []
+    last_percent: int | None = None
     current_sentence = -1
     group: list[int] = []
     group_direction: Direction | None = None
@@ -482,6 +487,8 @@ def link_changes(
             targets = []
         for k, idx in enumerate(group):
             target = targets[k] if targets else None
+            if len(group) == 1 and found[idx].family == "points" and last_percent is not None:
+                target = last_percent
             out[idx] = (target, group_direction)
         group.clear()
 
@@ -490,12 +497,15 @@ def link_changes(
         if s_start != current_sentence:
             close_group()
             plain_in_sentence = []
+            last_percent = None
             current_sentence = s_start
         verb = _change_verb(text, fig, s_start)
         if verb is not None:
             close_group()
             group_direction = "up" if verb.group("up") else "down"
             group.append(i)
+            if fig.family == "percent":
+                last_percent = i
             continue
         if group and fig.family == found[group[-1]].family:
             gap = text[found[group[-1]].end : fig.start]
@@ -503,7 +513,10 @@ def link_changes(
                 group.append(i)
                 continue
         close_group()
-        plain_in_sentence.append(i)
+        if fig.family not in CHANGE_TARGET_EXCLUDED:
+            plain_in_sentence.append(i)
+        if fig.family == "percent":
+            last_percent = i
     close_group()
     return out
 

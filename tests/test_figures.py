@@ -434,3 +434,36 @@ def test_the_extractor_finds_what_a_person_marked_by_hand() -> None:
     ]
     assert [(f.change_of, f.direction) for f in found][2:4] == [(0, "up"), (1, "up")]
     assert found[4].same_as == found[5].same_as is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        ("开行中欧班列15000多列", "15000多列", "列"),
+        ("提供近4億劑疫苗", "近4億劑", "劑"),
+        ("吞吐量2.9亿标准箱", "2.9亿标准箱", "标准箱"),
+        ("增长３﹒５％", "３﹒５％", "%"),
+        ("保障航班1.2万架次", "1.2万架次", "架次"),
+    ],
+)
+def test_more_measure_words_and_decimal_points(sentence: str, text: str, unit: str) -> None:
+    f = only(sentence)
+    assert (f.text, f.unit) == (text, unit)
+
+
+def test_a_time_span_is_not_what_a_change_changes() -> None:
+    t = with_figures(
+        build("", [("发言人", "s1", "前十个月的贸易额同比增长1.1%，出口额4.2万亿元，同比增长2.3%。")])
+    )
+    idx = by_text(t)
+    assert t.figures[idx["1.1%"]].change_of is None
+    assert t.figures[idx["2.3%"]].change_of == idx["4.2万亿元"]
+
+
+def test_growth_rate_changes_link_to_the_rate() -> None:
+    t = with_figures(build("", [("发言人", "s1", "国内生产总值同比增长4.5%，增速比上季度加快1.6个百分点。")]))
+    idx = by_text(t)
+    assert (t.figures[idx["1.6个百分点"]].change_of, t.figures[idx["1.6个百分点"]].direction) == (
+        idx["4.5%"],
+        "up",
+    )
