@@ -38,6 +38,7 @@ from reader.metrics import changes_of, citation_counts
 from reader.model import Figure, Transcript
 from reader.ui.figure_menu import FigureActions, set_clipboard_text
 
+FIT_ROWS = 200  # rows measured when fitting column widths to their contents
 NO_SPEAKER = "—"  # a figure in the highlights or the introduction, which no one speaks
 ARROWS = {"up": "↑", "down": "↓", None: "→"}
 
@@ -95,16 +96,20 @@ class FiguresModel(QAbstractTableModel):
     def _build_rows(self, t: Transcript) -> list[_Row]:
         cited = citation_counts(t)
         changes = changes_of(t)
+        # Looked up once, not per row: a 2 MB transcript has thousands of figures.
+        speakers = {sp.id: (sp.name, sp.role or "") for sp in t.speakers}
+        nobody = (NO_SPEAKER, self.tr("before the first speaker"))
+        cited_text: dict[int, str] = {}
         rows = []
         for i, f in enumerate(t.figures):
-            sp = t.speaker(f.speaker)
-            name = sp.name if sp else NO_SPEAKER
-            role = (sp.role or "") if sp else self.tr("before the first speaker")
+            name, role = speakers.get(f.speaker or "", nobody)
             notes = [f"{t.figures[c].text} {ARROWS.get(t.figures[c].direction, '→')}" for c in changes[i]]
             if f.change_of is not None and 0 <= f.change_of < len(t.figures):
                 notes.append(f"{ARROWS.get(f.direction, '→')} {t.figures[f.change_of].text}")
             if cited[i] > 1:
-                notes.append(self.tr("cited %n times", "", cited[i]))
+                if cited[i] not in cited_text:
+                    cited_text[cited[i]] = self.tr("cited %n times", "", cited[i])
+                notes.append(cited_text[cited[i]])
             note = " · ".join(notes)
             rows.append(
                 _Row(
@@ -244,8 +249,13 @@ class FiguresPane(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Text order until the user clicks a header: the rows already come in that order, so
+        # the proxy need not sort thousands of rows on every load.
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
-        self.view.sortByColumn(FiguresModel.FIGURE, Qt.SortOrder.AscendingOrder)
+        # Column widths from the rows on screen and FIT_ROWS more, not all of them. Qt reads
+        # the horizontal header's precision for columns (qtableview.cpp: "not a typo").
+        self.view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.view.setWordWrap(False)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.verticalHeader().setVisible(False)

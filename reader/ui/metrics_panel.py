@@ -188,6 +188,7 @@ class MetricsPanel(QWidget):
             self.family_chart.figureClicked.connect(self.figureActivated)
         self._fill_charts()
 
+    @Slot()
     def _fill_charts(self) -> None:
         t = self._transcript
         if t is None or self.speaking_chart is None:
@@ -212,7 +213,8 @@ class MetricsPanel(QWidget):
         self.figures.set_transcript(transcript)
         self._fill_family_chooser(transcript)
         if self.speaking_chart is not None:
-            self._fill_charts()
+            # In the next turn of the event loop: the table and summary paint first.
+            QTimer.singleShot(0, self._fill_charts)
         else:
             self._charts_pending = True
             self.update()
