@@ -269,3 +269,14 @@ def test_ctrl_c_in_the_table_wins_over_a_window_wide_copy_action(qtbot) -> None:
     with qtbot.assertNotEmitted(other.triggered):
         qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert clipboard() == "63.4万名"
+
+
+def test_clicking_the_value_header_sorts_by_value_not_by_its_text(panel: MetricsPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = table(panel)
+    header = view.horizontalHeader()
+    x = header.sectionViewportPosition(FiguresModel.VALUE) + header.sectionSize(FiguresModel.VALUE) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    model = view.model()
+    texts = [model.index(r, FiguresModel.FIGURE).data() for r in range(model.rowCount())]
+    assert texts[:3] == ["近9个百分点", "28.5%", "不到50%"]
+    assert texts[-2:] == ["3291亿元", "3291亿元"]
