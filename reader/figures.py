@@ -49,10 +49,13 @@ _ARABIC = rf"[{_D}]+(?:,[{_D}]{{3}}(?![{_D}]))*(?:[.．][{_D}]+)?"
 _CN = rf"[{_CN_DIGIT}十拾][{CN_NUMERAL_CHARS}]*(?:点[{_CN_DIGIT}]+)?"
 
 #: One number as written: an optional 百分之, the numeral, then 多/余 and multipliers.
+#: 百分之百 is left out on purpose: it is an idiom ("wholeheartedly") far more often than
+#: a measurement, which is written 100%. A multiplier that begins a unit (千瓦, 千米,
+#: 千克, 百分点) is left to the unit.
 NUMBER_RE = re.compile(
-    rf"(?:(?P<pct>百分之|千分之)(?P<pnum>{_ARABIC}|{_CN}|百(?![{CN_NUMERAL_CHARS}]))"
+    rf"(?:(?P<pct>百分之|千分之)(?P<pnum>{_ARABIC}|{_CN})"
     rf"|(?P<num>{_ARABIC}|{_CN}))"
-    r"(?P<mid>[多余])?(?P<mult>[十百千万亿萬億]*)(?P<post>[多余])?"
+    r"(?P<mid>[多余])?(?P<mult>(?:[十百千万亿萬億](?![瓦米克卡帕赫焦伏分]))*)(?P<post>[多余])?"
 )
 
 # Measure words, longest first so 个百分点 wins over 个 and 人次 over 人. Each names its
@@ -74,7 +77,7 @@ _UNIT_FAMILIES: dict[str, tuple[str, ...]] = {
         "个", "条", "张", "笔", "款", "家", "台", "种", "项", "次", "所",
         "座", "部", "只", "头", "辆", "架", "艘", "批", "份", "套", "处", "间", "栋", "场", "轮",
         "篇", "本", "册", "页", "支", "枚", "颗", "根", "片", "类", "组", "岁", "吨", "斤", "亩",
-        "米", "克", "升", "度", "列", "剂", "株", "棵", "块",
+        "米", "克", "升", "度", "列", "剂", "株", "棵", "块", "摄氏度", "℃",
         "kWh", "kW", "MW", "GW", "GB", "TB", "MB", "km", "kg",
     ),
 }
@@ -207,7 +210,7 @@ def _read_number(text: str, m: re.Match[str]) -> _Number | None:
         return None  # 二〇二一, 一二, 三四: read digit by digit or approximate, not a quantity
     if chinese and numeral[0] in CN_BIG_UNITS:
         return None
-    coefficient = parse_number(numeral) if numeral != "百" else 100.0
+    coefficient = parse_number(numeral)
     value = parse_number(numeral + mult) if mult else coefficient
     if coefficient is None or value is None:
         return None
@@ -389,6 +392,13 @@ def find_figures(text: str) -> list[FoundFigure]:
             continue  # a bare number: a code, a hotline, a date part, an enumeration
         if num.chinese and value_to is None and num.value < 10 and unit not in SMALL_CN_UNITS:
             continue
+        if (
+            num.chinese
+            and value_to is None
+            and UNIT_FAMILY.get(unit) == "duration"
+            and not (num.qualifier or num.has_mult)
+        ):
+            continue  # 这十年, 三十年来: a period named in words, not a measured figure
         written_unit = original[unit_pos : unit_pos + len(unit)] if unit_pos is not None else unit
         qualifier = None
         if num.qualifier_pos is not None:

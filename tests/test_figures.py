@@ -73,7 +73,6 @@ def test_counts_money_and_durations_with_multipliers_and_measure_words(
         ("占比为12.5%。", "12.5%", 12.5, "%", "percent"),
         ("占比为１２．５％。", "１２．５％", 12.5, "%", "percent"),
         ("覆盖百分之四十五的乡镇", "百分之四十五", 45, "%", "percent"),
-        ("达到百分之百", "百分之百", 100, "%", "percent"),
         ("不良率千分之三", "千分之三", 3, "‰", "percent"),
         ("提高了3.5个百分点", "3.5个百分点", 3.5, "个百分点", "points"),
         ("下降两个百分点", "两个百分点", 2, "个百分点", "points"),
@@ -192,6 +191,9 @@ def test_a_range_is_one_figure_with_both_ends(
         "三大运营商",
         "统一部署",
         "万一出现问题",
+        "百分之百地支持",
+        "新时代这十年",
+        "三十年来",
     ],
 )
 def test_dates_times_codes_versions_hotlines_ordinals_and_names_are_not_figures(sentence: str) -> None:
@@ -371,8 +373,10 @@ def _seconds(text: str) -> float:
 def test_scanning_stays_linear_on_hostile_paragraphs(unit: str) -> None:
     small = unit * (20_000 // len(unit))
     large = unit * (80_000 // len(unit))
-    ratio = _seconds(large) / max(_seconds(small), 1e-4)
-    assert ratio < 8, ratio  # four times the text, at most about four times the time
+    large_s = _seconds(large)
+    ratio = large_s / max(_seconds(small), 1e-4)
+    # Four times the text, at most about four times the time (or too fast to measure).
+    assert ratio < 8 or large_s < 0.02, ratio
 
 
 def test_a_megabyte_paragraph_without_punctuation_is_fast() -> None:
@@ -444,6 +448,11 @@ def test_the_extractor_finds_what_a_person_marked_by_hand() -> None:
         ("吞吐量2.9亿标准箱", "2.9亿标准箱", "标准箱"),
         ("增长３﹒５％", "３﹒５％", "%"),
         ("保障航班1.2万架次", "1.2万架次", "架次"),
+        ("装机300千瓦", "300千瓦", "千瓦"),
+        ("新增3万千瓦", "3万千瓦", "千瓦"),
+        ("体重50千克", "50千克", "千克"),
+        ("气温升高1.5℃", "1.5℃", "℃"),
+        ("共有四十多年", "四十多年", "年"),
     ],
 )
 def test_more_measure_words_and_decimal_points(sentence: str, text: str, unit: str) -> None:
