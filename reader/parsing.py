@@ -176,7 +176,9 @@ def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, .
         Speaker(s.id, s.name, s.role, s.organization, kinds[s.id], len(s.turn_indexes), s.chars)
         for s in speakers_by_key.values()
     )
-    if not turns:
+    if not blocks:
+        notes.append("the document has no text")
+    elif not turns:
         notes.append("no speaker markers were found: the document is shown as an article without turns")
     return Transcript(
         source=source, meta=meta, text=builder.text(), highlights=tuple(highlights),

@@ -130,6 +130,7 @@ def test_no_markers_is_an_article_with_a_warning() -> None:
 def test_empty_document() -> None:
     t = parse_bytes(b"", "empty.md")
     assert t.text == "" and t.turns == ()
+    assert t.warnings == ("the document has no text",)
 
 
 def test_deeply_nested_html_does_not_exhaust_the_stack() -> None:

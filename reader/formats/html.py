@@ -148,7 +148,7 @@ def _drop_junk(root: lxml.html.HtmlElement) -> None:
 
 
 def _drop_chrome(root: lxml.html.HtmlElement) -> None:
-    total = len(root.text_content()) or 1
+    total = sum(len(piece) for piece in root.itertext()) or 1
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None:
             continue
