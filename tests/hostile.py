@@ -259,7 +259,7 @@ def _expect_many_turns(count: int) -> Callable[[dict[str, Any]], None]:
 
 
 def _expect_long_paragraph(export: dict[str, Any]) -> None:
-    _expect_turns(3)(export)
+    _expect_turns(3, probe=None)(export)
     assert LONG_RUN_PROBE in export["text"]
 
 
@@ -374,9 +374,15 @@ def make_crlf_markdown(d: Path) -> Path:
 
 def make_nul_bytes(d: Path) -> Path:
     data = hexo_markdown(BRIEFING).encode("utf-8")
-    middle = data.find("新华社记者".encode())
-    data = data[:middle] + b"\x00" + data[middle:] + b"\x00" * 4096  # a crashed write pads with NULs
-    return _write(d / "nul.md", data)
+    for probe in ("新华社记者", "王明", "谢谢大家"):
+        at = data.find(probe.encode())
+        data = data[:at] + b"\x00" + data[at:]
+    return _write(d / "nul.md", data + b"\x00")
+
+
+def make_nul_padded(d: Path) -> Path:
+    """A crashed or preallocated write: the text, then blocks of NUL bytes."""
+    return _write(d / "nul-padded.md", hexo_markdown(BRIEFING).encode("utf-8") + b"\x00" * 8192)
 
 
 def make_active_content(d: Path) -> Path:
@@ -480,7 +486,8 @@ FIXTURES: tuple[Hostile, ...] = (
     Hostile("crlf-text", make_crlf, OPENS, "Windows line endings", _expect_briefing),
     Hostile("cr-text", make_cr, OPENS, "classic Mac line endings", _expect_briefing),
     Hostile("crlf-markdown", make_crlf_markdown, OPENS, "front matter and HTML with CRLF", _expect_briefing),
-    Hostile("nul-bytes", make_nul_bytes, OPENS, "stray NUL bytes and NUL padding", _expect_no_nul),
+    Hostile("nul-bytes", make_nul_bytes, OPENS, "stray NUL bytes", _expect_no_nul),
+    Hostile("nul-padded", make_nul_padded, OPENS, "text followed by NUL padding", _expect_no_nul),
     Hostile("active-content-html", make_active_content, OPENS, "scripts, frames, trackers, file: images",
             _expect_clean_active),
     Hostile("active-content-markdown", make_active_content_markdown, OPENS,
