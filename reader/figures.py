@@ -103,6 +103,9 @@ _NOT_QUALIFIER_BEFORE = {
     "约": set("节制合签预公违履条契婚隐特规邀"),
     "超": set("赶高"),
 }
+#: Around 近 + a period, what makes it "the last N years" (近3年来, ，近5年，) not "nearly".
+RECENT_PERIOD_AFTER = set("来内中里间")
+RECENT_PERIOD_BEFORE = set("，,。；;：:、（(\n在的最")
 #: Joins the members of a list that share one unit: ``8.2、5.0个百分点``.
 LIST_JOIN_RE = re.compile(r"[、和及与]")
 MAX_SHARED_LIST = 8
@@ -252,7 +255,14 @@ def _unit_at(text: str, pos: int) -> str:
     return unit
 
 
-def _pre_qualifier(text: str, start: int, unit_family: str) -> str | None:
+def _recent_period(text: str, q_start: int, end: int) -> bool:
+    """近3年来, 近5年，: 近 opens "the last N years" rather than saying "nearly"."""
+    before = text[q_start - 1] if q_start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return after in RECENT_PERIOD_AFTER or not before or before in RECENT_PERIOD_BEFORE
+
+
+def _pre_qualifier(text: str, start: int, unit_family: str, end: int) -> str | None:
     head = text[max(0, start - 4) : start]
     for word in PRE_QUALIFIERS:
         if head.endswith(word):
@@ -260,8 +270,8 @@ def _pre_qualifier(text: str, start: int, unit_family: str) -> str | None:
             prev = text[q_start - 1] if q_start > 0 else ""
             if prev in _NOT_QUALIFIER_BEFORE.get(word, ()):
                 return None
-            if word == "近" and unit_family == "duration":
-                return None  # 近3年 is "the last three years", not "nearly three years"
+            if word == "近" and unit_family == "duration" and _recent_period(text, q_start, end):
+                return None  # 近3年来 is "the last three years", 历时近3年 "nearly three years"
             return word
     return None
 
@@ -412,7 +422,7 @@ def find_figures(text: str) -> list[FoundFigure]:
             qualifier = original[post.start() : post.end()]
             end = post.end()
         start = num.start
-        pre = _pre_qualifier(text, num.start, family)
+        pre = _pre_qualifier(text, num.start, family, end)
         if pre:
             start = num.start - len(pre)
             qualifier = original[start : num.start] if qualifier is None else qualifier

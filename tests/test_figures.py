@@ -110,6 +110,8 @@ def test_percentage_points_never_become_percent() -> None:
         ("年龄在18岁以下", "18岁以下", 18, "以下"),
         ("每人3000元左右", "3000元左右", 3000, "左右"),
         ("用时1个多月", "1个多月", 1, "多"),
+        ("历时近90分钟的问答", "近90分钟", 90, "近"),
+        ("工程历时近3年完工", "近3年", 3, "近"),
         ("共有三十多万人", "三十多万人", 300_000, "多"),
     ],
 )
@@ -128,7 +130,14 @@ def test_reach_is_not_a_qualifier() -> None:
 
 @pytest.mark.parametrize(
     ("sentence", "text"),
-    [("最近3年来", "3年"), ("近5年来，", "5年"), ("节约3亿元", "3亿元"), ("通过3种方式", "3种")],
+    [
+        ("最近3年来", "3年"),
+        ("近5年来，", "5年"),
+        ("在近3个月内", "3个月"),
+        ("。近10年，全国", "10年"),
+        ("节约3亿元", "3亿元"),
+        ("通过3种方式", "3种"),
+    ],
 )
 def test_words_ending_in_a_qualifier_character_do_not_qualify(sentence: str, text: str) -> None:
     f = only(sentence)
