@@ -485,3 +485,23 @@ def test_growth_rate_changes_link_to_the_rate() -> None:
         idx["4.5%"],
         "up",
     )
+
+
+CHANGE_ALPHABET = HOSTILE_ALPHABET + "同比分别上升下降和，。增长降幅"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet=CHANGE_ALPHABET, max_size=80), min_size=1, max_size=3))
+def test_extraction_invariants_hold_on_any_turns(bodies: list[str]) -> None:
+    t = build("前言3万人。", [(f"发言人{i}", f"s{i}", body) for i, body in enumerate(bodies)])
+    figures = extract_figures(t)
+    for f in figures:
+        assert t.text[f.start : f.end] == f.text
+        assert math.isfinite(f.value)
+        assert f.text in f.sentence
+        if f.change_of is not None:
+            assert 0 <= f.change_of < len(figures)
+            assert figures[f.change_of].start < f.start
+        if f.same_as is not None:
+            twins = [g for g in figures if g.same_as == f.same_as]
+            assert len(twins) > 1 and all(g.value == f.value for g in twins)
