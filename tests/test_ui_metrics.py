@@ -280,3 +280,36 @@ def test_clicking_the_value_header_sorts_by_value_not_by_its_text(panel: Metrics
     texts = [model.index(r, FiguresModel.FIGURE).data() for r in range(model.rowCount())]
     assert texts[:3] == ["近9个百分点", "28.5%", "不到50%"]
     assert texts[-2:] == ["3291亿元", "3291亿元"]
+
+
+def test_a_document_without_turns_or_figures_shows_an_empty_panel(panel: MetricsPanel) -> None:
+    from dataclasses import replace
+
+    empty = replace(build_transcript(), turns=(), figures=(), qa=(), speakers=())
+    panel.set_transcript(empty)
+    panel.ensure_charts()
+    assert table(panel).model().rowCount() == 0
+    assert not panel.family_chooser.isEnabled()
+    assert panel.speaking_chart is not None and panel.speaking_chart.speaker_ids() == []
+    assert "figures: 0" in panel._summary.text()
+    box = panel.findChild(QLineEdit, "figuresFilter")
+    assert box is not None
+    box.setText(">1亿")
+    assert table(panel).model().rowCount() == 0
+
+
+def test_a_new_document_replaces_the_old_one_everywhere(panel: MetricsPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    t = build_transcript()
+    fewer = replace(t, figures=t.figures[:2])
+    panel.set_transcript(fewer)
+    chart = panel.family_chart
+    assert chart is not None
+    # money is gone, so the chooser falls back to the first family present, in FAMILIES order
+    qtbot.waitUntil(lambda: chart.figure_indices() == [1], timeout=2000)
+    assert panel.family_chooser.currentData() == "people"
+    chooser = panel.family_chooser
+    assert [chooser.itemData(i) for i in range(chooser.count())] == ["people", "cases"]
+    assert table(panel).model().rowCount() == 2
+    assert "figures: 2" in panel._summary.text()

@@ -30,6 +30,7 @@ VISIBLE_RANGE_BRUSH = (29, 95, 168, 50)
 MATCH_COLOR = "#e0a800"
 DENSITY_HEIGHT_PX = 150
 FAMILY_BARS = 12  # the largest figures of a family; the table lists them all
+SHARE_BARS = 40  # the speakers who said most; a transcript with hundreds would be a wall
 
 _configured = False
 
@@ -109,7 +110,8 @@ class HorizontalBarChart(_PanelPlot):
         self._tips = list(tips)
         self._bars.setOpts(
             x0=[0.0] * n, y=list(range(n)), height=0.7, width=list(widths),
-            brushes=[pg.mkBrush(c) for c in colors], pens=[pg.mkPen(None)] * n,
+            # One shared pen: pyqtgraph 0.14 fails on an empty ``pens`` list (no speakers).
+            brushes=[pg.mkBrush(c) for c in colors], pen=pg.mkPen(None), pens=None,
         )
         item = self.getPlotItem()
         item.getAxis("left").setTicks([[(i, label) for i, label in enumerate(labels)]])
@@ -160,7 +162,8 @@ class SpeakingShareChart(HorizontalBarChart):
         self._ids: list[str] = []
         self.rowClicked.connect(self._emit_speaker)
 
-    def set_shares(self, shares: Sequence[SpeakerShare]) -> None:
+    def set_shares(self, shares: Sequence[SpeakerShare], limit: int = SHARE_BARS) -> None:
+        shares = shares[:limit]
         self._ids = [s.speaker for s in shares]
         labels = [f"{elide(s.name)} {s.share:.0%}" for s in shares]
         tips = [
