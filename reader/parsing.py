@@ -49,11 +49,12 @@ METADATA_FIELD = re.compile(
     r"(?:^|\s)(?:来源|时间|发布时间|发布日期|日期|作者|编辑|责任编辑|字号|浏览次数|点击数|稿件来源|文章来源)\s*[：:]"
 )
 MAX_METADATA_ROW = 120
-# A heading that introduces a list of key points before the transcript (发布会要点：).
+# A heading that introduces a list of key points before the transcript (发布会要点：, 划重点).
 HIGHLIGHTS_HEADING = re.compile(
-    r"^(?:发布会|新闻发布会|会议|本场|本次发布会)?(?:核心|内容)?(?:要点|看点|亮点|摘要|提要|速览)"
-    r"(?:速览|一览|提示)?[：:]?$"
+    r"^(?:发布会|新闻发布会|会议|本场|本次发布会|本期)?(?:核心|内容|重点)?"
+    r"(?:要点|看点|亮点|摘要|提要|速览|划重点|核心观点|导读)(?:速览|一览|提示|摘要)?[：:]?$"
 )
+SENTENCE_END = ("。", "！", "？", ".")
 MAX_HIGHLIGHT = 120
 HOST_ROLE_HINT = re.compile(r"发言人|新闻办|新闻局|新闻处|主持")
 
@@ -273,17 +274,24 @@ def _heading_marker(marker: Marker) -> bool:
 
 
 def _split_lead(lead: list[_Paragraph]) -> tuple[str | None, list[str], list[_Paragraph]]:
-    """Key points (a 要点 heading and the lines after it, in the same style) and the preamble."""
+    """Key points (a 要点 heading and the short lines after it, in one style) and the preamble."""
     for i, para in enumerate(lead):
-        if HIGHLIGHTS_HEADING.match(para.text.replace(" ", "")):
-            items: list[str] = []
-            j = i + 1
-            while j < len(lead) and lead[j].kind == para.kind and len(lead[j].text) <= MAX_HIGHLIGHT:
-                items.append(lead[j].text)
-                j += 1
-            if items:
-                return para.text, items, lead[:i] + lead[j:]
+        if not HIGHLIGHTS_HEADING.match(para.text.replace(" ", "")) or i + 1 == len(lead):
+            continue
+        first = lead[i + 1]
+        j = i + 1
+        while j < len(lead) and _same_style(first, lead[j]):
+            j += 1
+        if j > i + 1:
+            return para.text, [p.text for p in lead[i + 1:j]], lead[:i] + lead[j:]
     return None, [], lead
+
+
+def _same_style(first: _Paragraph, para: _Paragraph) -> bool:
+    """Key points share one style: the same block kind, short, and all ending a sentence or none."""
+    if para.kind != first.kind or len(para.text) > MAX_HIGHLIGHT:
+        return False
+    return para.text.endswith(SENTENCE_END) == first.text.endswith(SENTENCE_END)
 
 
 @dataclass(slots=True)

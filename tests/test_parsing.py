@@ -153,3 +153,22 @@ def test_many_turns_parse_in_roughly_linear_time() -> None:
     timed(200)  # warm up imports and caches
     small, large = timed(500), timed(2000)
     assert large < small * 4 * 2.5
+
+
+def test_highlights_in_a_list_after_a_heading() -> None:
+    page = ("<p><strong>划重点：</strong></p><ul><li>就业形势总体稳定</li><li>城镇新增就业1206万人</li></ul>"
+            "<p>国务院新闻办公室今天举行新闻发布会，介绍稳就业有关情况，并答记者问。会议由新闻局主持。</p>"
+            "<p><b>主持人：</b>各位好。</p>")
+    t = parse_bytes(page.encode(), "a.html")
+    assert t.highlights == ("就业形势总体稳定", "城镇新增就业1206万人")
+    assert t.text.startswith("划重点：\n就业形势总体稳定\n城镇新增就业1206万人\n国务院新闻办公室")
+    assert len(t.preamble) == 1
+
+
+def test_highlights_stop_at_the_preamble_in_the_same_style() -> None:
+    page = ("<p>发布会要点：</p><p>就业形势总体稳定</p><p>城镇新增就业1206万人</p>"
+            "<p>国务院新闻办公室今天举行新闻发布会，请人力资源社会保障部副部长介绍稳就业有关情况，并答记者问。</p>"
+            "<p><b>主持人：</b>各位好。</p>")
+    t = parse_bytes(page.encode(), "a.html")
+    assert t.highlights == ("就业形势总体稳定", "城镇新增就业1206万人")
+    assert [t.text[s.start:s.end][:8] for s in t.preamble] == ["国务院新闻办公室"]
