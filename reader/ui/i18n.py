@@ -20,7 +20,11 @@ def tr(text: str) -> str:
 
 
 class CatalogueTranslator(QTranslator):
-    """A QTranslator fed from a dict ``{english: translation}``; unknown strings pass through."""
+    """A QTranslator fed from a dict ``{english: translation}``; unknown strings pass through.
+
+    The context is not consulted: one catalogue serves ``tr`` here and every widget's
+    ``self.tr`` (whose context is its class name).
+    """
 
     def __init__(self, catalogue: dict[str, str], parent: QObject | None = None) -> None:
         super().__init__(parent)

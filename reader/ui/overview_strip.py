@@ -27,7 +27,7 @@ class OverviewStrip(QWidget):
         self.setFixedWidth(STRIP_WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self._length = 0
+        self._length = 1
         self._bands: list[tuple[int, int, QColor]] = []
         self._figures: list[int] = []
         self._matches: list[int] = []
@@ -69,6 +69,11 @@ class OverviewStrip(QWidget):
     def _y(self, offset: int) -> float:
         return offset / self._length * self.height()
 
+    def _pixel_rows(self, offsets: Sequence[int]) -> list[int]:
+        """One tick per pixel row: thousands of matches cost no more than the strip is tall."""
+        scale = self.height() / self._length
+        return sorted({int(offset * scale) for offset in offsets})
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#f4f4f4"))
@@ -80,11 +85,11 @@ class OverviewStrip(QWidget):
             painter.fillRect(QRectF(0, self._y(top), width, max(2.0, self._y(bottom) - self._y(top))),
                              QColor(0, 0, 0, 40))
         figure_color = QColor(FIGURE_UNDERLINE_COLOR)
-        for offset in self._figures:
-            painter.fillRect(QRectF(width - 4, self._y(offset), 4, 1.5), figure_color)
+        for y in self._pixel_rows(self._figures):
+            painter.fillRect(QRectF(width - 4, y, 4, 1.5), figure_color)
         match_color = QColor(CURRENT_MATCH_COLOR)
-        for offset in self._matches:
-            painter.fillRect(QRectF(0, self._y(offset) - 1, width - 4, 2.5), match_color)
+        for y in self._pixel_rows(self._matches):
+            painter.fillRect(QRectF(0, y - 1, width - 4, 2.5), match_color)
         painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

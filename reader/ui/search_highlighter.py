@@ -1,7 +1,8 @@
 """Paint search matches that ``reader.search`` found; never search again in Qt.
 
-Only the blocks that gain or lose a match are re-highlighted on a new query, so a
-keystroke costs in proportion to the matches, not to the document.
+Only blocks that gain or lose a match are re-highlighted, inside one edit block so
+the layout updates once. Each re-highlighted block is laid out again, which is why
+long documents use :mod:`reader.ui.match_painter` instead (see there).
 """
 
 from __future__ import annotations
@@ -9,11 +10,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from PySide6.QtGui import QBrush, QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QBrush, QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 
 from reader.ui.kind_colors import MATCH_COLOR
-
-FULL_REHIGHLIGHT_BLOCKS = 4000  # past this many changed blocks one full pass is cheaper
 
 
 class SearchHighlighter(QSyntaxHighlighter):
@@ -38,14 +37,16 @@ class SearchHighlighter(QSyntaxHighlighter):
         old_blocks = self._block_numbers(doc)
         self._starts = [s for s, _ in spans]
         self._ends = [e for _, e in spans]
-        changed = old_blocks | self._block_numbers(doc)
-        if len(changed) > FULL_REHIGHLIGHT_BLOCKS:
-            self.rehighlight()
+        changed = sorted(old_blocks | self._block_numbers(doc))
+        if not changed:
             return
-        for number in sorted(changed):
+        batch = QTextCursor(doc)
+        batch.beginEditBlock()
+        for number in changed:
             block = doc.findBlockByNumber(number)
             if block.isValid():
                 self.rehighlightBlock(block)
+        batch.endEditBlock()
 
     def _block_numbers(self, doc: QTextDocument) -> set[int]:
         numbers: set[int] = set()

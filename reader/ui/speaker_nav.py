@@ -183,12 +183,17 @@ class SpeakerNav(_NavTree):
         if not isinstance(model, QStandardItemModel):
             return
         for speaker_id, row in self._speaker_rows.items():
-            count = per_speaker.get(speaker_id, 0)
-            model.setData(QModelIndex(row).siblingAtColumn(2), str(count) if count else "")
+            self._set_count(model, row, per_speaker.get(speaker_id, 0))
         for turn_index, row in self._turn_rows.items():
-            count = per_turn.get(turn_index, 0)
-            model.setData(QModelIndex(row).siblingAtColumn(2), str(count) if count else "")
+            self._set_count(model, row, per_turn.get(turn_index, 0))
         self.setColumnHidden(2, not per_speaker and not per_turn)
+
+    @staticmethod
+    def _set_count(model: QStandardItemModel, row: QPersistentModelIndex, count: int) -> None:
+        index = QModelIndex(row).siblingAtColumn(2)
+        text = str(count) if count else ""
+        if index.data() != text:  # most rows keep their count from one keystroke to the next
+            model.setData(index, text)
 
     def select_turn(self, turn_index: int | None) -> None:
         """Mark the turn being read (its speaker's row if the turns are folded away)."""

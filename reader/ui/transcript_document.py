@@ -12,6 +12,7 @@ translates between them (they differ only after characters outside the BMP).
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QUrl
@@ -51,8 +52,18 @@ class OffsetMap:
         return cls(base, len(text), astral, tuple(i + k for k, i in enumerate(astral)))
 
     def to_position(self, offset: int) -> int:
-        offset = max(0, min(offset, self.text_length))
+        offset = 0 if offset < 0 else self.text_length if offset > self.text_length else offset
+        if not self.astral:
+            return self.base + offset
         return self.base + offset + bisect_left(self.astral, offset)
+
+    def to_positions(self, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Many spans at once (search results): a plain shift when the text is all BMP."""
+        if not self.astral:
+            base = self.base
+            return [(base + s, base + e) for s, e in spans]
+        to_position = self.to_position
+        return [(to_position(s), to_position(e)) for s, e in spans]
 
     def to_offset(self, position: int) -> int:
         """The text offset at ``position``; header positions give 0, a half pair rounds down."""

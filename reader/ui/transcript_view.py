@@ -10,12 +10,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QContextMenuEvent,
     QFont,
+    QPainter,
+    QPaintEvent,
     QResizeEvent,
     QShowEvent,
     QTextCharFormat,
@@ -26,9 +28,11 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.model import Transcript
 from reader.ui.kind_colors import CURRENT_MATCH_COLOR, CURRENT_TURN_COLOR, FLASH_COLOR
+from reader.ui.match_painter import MatchPainter
 from reader.ui.search_highlighter import SearchHighlighter
 from reader.ui.transcript_document import OffsetMap, build_document
 
+HIGHLIGHTER_MAX_BLOCKS = 2000  # past this, QSyntaxHighlighter is too slow per keystroke (match_painter)
 SCROLL_MARGIN = 40  # pixels left above a target so its heading is not glued to the edge
 FLASH_MS = 1200
 VISIBLE_RANGE_DEBOUNCE_MS = 60
@@ -59,6 +63,7 @@ class TranscriptView(QTextBrowser):
         self._transcript: Transcript | None = None
         self._offsets = OffsetMap.for_text("", 0)
         self._highlighter: SearchHighlighter | None = None
+        self._painter: MatchPainter | None = None
         self._figure_spans: list[tuple[int, int, int]] = []
         self._figure_starts: list[int] = []
         self._current_match: QTextEdit.ExtraSelection | None = None
@@ -86,7 +91,7 @@ class TranscriptView(QTextBrowser):
         """Show ``transcript``; search marks and the current turn are cleared."""
         font = QFont(self.font())
         document, offsets = build_document(transcript, font)
-        self._highlighter = None
+        self._highlighter = self._painter = None
         self._current_match = self._current_turn = self._flash = None
         self.setExtraSelections([])
         document.setParent(self)  # owned by the view: setDocument then deletes the previous one
@@ -95,15 +100,20 @@ class TranscriptView(QTextBrowser):
         self._offsets = offsets
         self._figure_spans = sorted((f.start, f.end, i) for i, f in enumerate(transcript.figures))
         self._figure_starts = [start for start, _, _ in self._figure_spans]
-        self._highlighter = SearchHighlighter(document)
+        if document.blockCount() <= HIGHLIGHTER_MAX_BLOCKS:
+            self._highlighter, self._painter = SearchHighlighter(document), None
+            self.viewport().setAutoFillBackground(True)
+        else:
+            self._highlighter, self._painter = None, MatchPainter()
+            self.viewport().setAutoFillBackground(False)  # paintEvent fills it, under the matches
         self._apply_zoom(keep_position=False)
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
         self._range_timer.start()
 
     # -- positions ---------------------------------------------------------------------
-    def offset_at(self, point: QPoint) -> int:
-        """The text offset under a viewport point.
+    def position_at(self, point: QPoint) -> int:
+        """The document position under a viewport point.
 
         Points in the document margin are moved just inside it: a hit test in the
         margin is not defined and has been seen to answer the document's end.
@@ -113,7 +123,11 @@ class TranscriptView(QTextBrowser):
         y = point.y()
         if self.verticalScrollBar().value() + y < inside:
             y = inside - self.verticalScrollBar().value()
-        return self._offsets.to_offset(self.cursorForPosition(QPoint(x, y)).position())
+        return self.cursorForPosition(QPoint(x, y)).position()
+
+    def offset_at(self, point: QPoint) -> int:
+        """The text offset under a viewport point."""
+        return self._offsets.to_offset(self.position_at(point))
 
     def visible_range(self) -> tuple[int, int]:
         """Text offsets of the first and last characters on screen."""
@@ -146,16 +160,39 @@ class TranscriptView(QTextBrowser):
     # -- marks -------------------------------------------------------------------------
     def set_search_matches(self, spans: Sequence[tuple[int, int]]) -> None:
         """Highlight every match (text offsets); the current one is set separately."""
-        if self._highlighter is None:
+        if self._highlighter is None and self._painter is None:
             return
-        to_position = self._offsets.to_position
-        self._highlighter.set_spans([(to_position(s), to_position(e)) for s, e in spans])
+        positions = self._offsets.to_positions(spans)
+        if self._painter is not None:
+            self._painter.set_spans(positions)
+            self.viewport().update()
+        else:
+            self._highlighter.set_spans(positions)
         if not spans:
             self.set_current_match(None)
 
     @property
     def match_count(self) -> int:
+        if self._painter is not None:
+            return self._painter.span_count
         return 0 if self._highlighter is None else self._highlighter.span_count
+
+    @property
+    def paints_matches_on_screen_only(self) -> bool:
+        """True for long documents, where matches are painted per frame, not highlighted."""
+        return self._painter is not None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._painter is not None and self._painter.span_count:
+            rect = event.rect()
+            first = self.position_at(rect.topLeft())
+            last = self.position_at(rect.bottomRight())
+            offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+            painter = QPainter(self.viewport())
+            painter.fillRect(rect, self.palette().base())
+            self._painter.paint(painter, self.document(), first, last, offset)
+            painter.end()
+        super().paintEvent(event)
 
     def set_current_match(self, span: tuple[int, int] | None) -> None:
         self._current_match = None if span is None else self._selection(span, CURRENT_MATCH_COLOR)
