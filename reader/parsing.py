@@ -244,6 +244,7 @@ def _split_turns(blocks: list[Block]) -> tuple[list[_Paragraph], list[_TurnDraft
                 marker = None
             if marker is not None:
                 drafts.append(_TurnDraft(marker))
+                known = known | {parse_label(marker.label).name}
                 rest = line_text(marker.rest)
                 if rest:
                     drafts[-1].paragraphs.append(rest)

@@ -266,8 +266,9 @@ def bracketed_marker(line: Line, text: str, known: frozenset[str]) -> Marker | N
     all_bold, _ = _styles(line, match.end(1))
     if not label_shape(label) or not (all_bold or looks_like_speaker(label, known)):
         return None
-    written = text[: match.end()].rstrip()
-    return Marker(label, written, written.index(match.group(1)[:1]), _split_at(line, match.end()))
+    opening, closing = text[0], text[match.end(1)]
+    colon = text[match.end() - 1] if text[match.end() - 1] in "：:" else ""
+    return Marker(label, f"{opening}{label}{closing}{colon}", 1, _split_at(line, match.end()))
 
 
 def colon_marker(line: Line, text: str, known: frozenset[str]) -> Marker | None:

@@ -211,3 +211,16 @@ def test_traditional_chinese_transcript() -> None:
     kinds = [(s.name, s.kind) for s in t.speakers]
     assert kinds == [("主持人", "host"), ("記者", "reporter"), ("李家超", "official")]
     assert t.turns[3].speaker == t.turns[2].speaker
+
+
+def test_bracketed_label_with_spaces_slices_exactly() -> None:
+    t = html("<p><b>[主持人  寿小丽]</b>各位好。</p>")
+    turn = t.turns[0]
+    assert turn.label == "主持人 寿小丽"
+    assert t.text[turn.label_span.start:turn.label_span.end] == turn.label
+    assert t.text.startswith("[主持人 寿小丽]\n各位好。")
+
+
+def test_a_name_seen_in_a_full_label_is_a_marker_later_even_without_bold() -> None:
+    t = html("<p><b>工业和信息化部网络安全管理局局长芈静：</b>谢谢。</p><p>芈静：补充一点。</p>")
+    assert [turn.speaker for turn in t.turns] == ["s1", "s1"]
