@@ -70,6 +70,11 @@ FUNCTION_WORDS = frozenset("的了吗呢着把被")
 QUESTION_LABELS = frozenset({"问", "提问", "记者", "记者问", "Q", "q", "问题", "追问", "又问"})
 ANSWER_LABELS = frozenset({"答", "回答", "A", "a", "答问"})
 REPORTER_WORD = "记者"
+# ``人民网记者``, ``新华社记者张三``, ``记者（人民日报）``, ``人民日报（记者）``;
+# not ``新华社记者从公安部获悉``.
+REPORTER_LABEL = re.compile(
+    r"^(?:[^（(）)]{0,30}记者(?:[\u4e00-\u9fff]{2,4})?|记者[（(][^（(）)]{1,30}[）)]|[^（(）)]{1,30}[（(]记者[）)])$"
+)
 
 # Job titles, longest first within a family, that end the role part of ``role + name``.
 TITLES = (
@@ -195,7 +200,7 @@ def looks_like_speaker(label: str, known_names: Iterable[str] = ()) -> bool:
     compact = analysis_form(label)
     if _is_question(compact) or _is_answer(compact) or compact.startswith(HOST_WORDS):
         return True
-    if REPORTER_WORD in compact:
+    if REPORTER_LABEL.match(compact):
         return True
     if ROLE_THEN_NAME.match(compact) or ENDS_WITH_TITLE.search(compact):
         return True

@@ -224,3 +224,9 @@ def test_bracketed_label_with_spaces_slices_exactly() -> None:
 def test_a_name_seen_in_a_full_label_is_a_marker_later_even_without_bold() -> None:
     t = html("<p><b>工业和信息化部网络安全管理局局长芈静：</b>谢谢。</p><p>芈静：补充一点。</p>")
     assert [turn.speaker for turn in t.turns] == ["s1", "s1"]
+
+
+def test_reported_speech_about_reporters_is_not_a_marker() -> None:
+    t = text("前言。\n新华社记者从公安部获悉：今年以来破案数上升。\n新华社记者张三：请问情况如何？")
+    assert [turn.label for turn in t.turns] == ["新华社记者张三"]
+    assert t.speakers[0].kind == "reporter"
