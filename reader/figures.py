@@ -150,8 +150,8 @@ CHANGE_BEFORE_RE = re.compile(
     rf"(?P<cmp>同比|环比|比上年|较上年|比去年|较去年|比上年同期|较上年同期)?(?P<resp>分别)?"
     rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))(?:了|为|达|达到|分别为|分别是|分别)?$"
 )
-#: Words that turn a change verb into a count of new things: 新增3万人 is not a change.
-NOT_CHANGE_BEFORE = ("新增", "净增", "递增", "新")
+#: 新增 counts new things (新增3万人, 新增5%的用户): not a change of another figure.
+NOT_CHANGE_PREFIX = set("新")
 #: What may stand between two figures changed by one verb: ``28.5%和76.6%``.
 CHANGE_LIST_GAP_RE = re.compile(r"[和、及与,，]|以及")
 #: Families that are changes by nature when a change verb precedes them.
@@ -472,8 +472,8 @@ def _change_verb(text: str, fig: FoundFigure, sentence_start: int) -> re.Match[s
     m = CHANGE_BEFORE_RE.search(window)
     if not m:
         return None
-    before_verb = text[max(sentence_start, lo + m.start() - 2) : lo + m.start()]
-    if not m.group("cmp") and any(before_verb.endswith(w) for w in NOT_CHANGE_BEFORE):
+    before_verb = text[lo + m.start() - 1] if lo + m.start() > sentence_start else ""
+    if before_verb in NOT_CHANGE_PREFIX:
         return None
     if fig.family not in CHANGE_FAMILIES and not m.group("cmp"):
         return None

@@ -312,7 +312,7 @@ def test_a_change_with_nothing_before_it_has_a_direction_and_no_link() -> None:
 
 
 def test_levels_and_new_counts_are_not_changes() -> None:
-    t = with_figures(build("", [("局长", "s1", "发案数3.2万起，占比降至15%，新增5000人。")]))
+    t = with_figures(build("", [("局长", "s1", "发案数3.2万起，占比降至15%，同比新增5000人。")]))
     assert all(f.change_of is None and f.direction is None for f in t.figures)
 
 
