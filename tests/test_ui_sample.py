@@ -18,7 +18,7 @@ from reader.ui.speaker_nav import SPEAKER_ROLE
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sample_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sample_path: Path) -> MainWindow:
     monkeypatch.setenv("TRANSCRIPT_READER_CACHE_DIR", str(tmp_path / "cache"))
     w = create_main_window(str(sample_path), settings=AppSettings.from_file(tmp_path / "settings.ini"),
                            show_dialogs=False)
@@ -35,7 +35,7 @@ def speaker_id(window: MainWindow, name: str) -> str:
     return next(s.id for s in window.transcript.speakers if s.name == name)
 
 
-def type_query(qtbot, window: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
+def type_query(qtbot, window: MainWindow, text: str) -> None:
     field = window.search_bar.field
     field.setFocus()
     with qtbot.waitSignal(window.search_bar.queryChanged, timeout=2000):
@@ -51,7 +51,7 @@ def test_the_sample_is_shown_from_the_model(window: MainWindow) -> None:
     assert window.speaker_nav.model().rowCount() >= 3  # hosts, officials, reporters
 
 
-def test_clicking_wen_xinxiang_scrolls_to_his_first_turn(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_clicking_wen_xinxiang_scrolls_to_his_first_turn(qtbot, window: MainWindow) -> None:
     transcript = window.transcript
     assert transcript is not None
     sid = speaker_id(window, "温信祥")
@@ -67,13 +67,13 @@ def test_clicking_wen_xinxiang_scrolls_to_his_first_turn(qtbot, window: MainWind
     assert window.current_turn == first.index
 
 
-def test_typing_3291_shows_one_of_three_and_three_highlights(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_typing_3291_shows_one_of_three_and_three_highlights(qtbot, window: MainWindow) -> None:
     type_query(qtbot, window, "3291")
     assert window.search_bar.status.text() == "1 / 3"
     assert painted_match_count(window.view.document()) == 3
 
 
-def test_traditional_finds_the_same_as_simplified(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_traditional_finds_the_same_as_simplified(qtbot, window: MainWindow) -> None:
     type_query(qtbot, window, "诈骗")
     simplified = window.matches
     qtbot.keyClick(window.search_bar.field, Qt.Key.Key_Escape)
@@ -81,7 +81,7 @@ def test_traditional_finds_the_same_as_simplified(qtbot, window: MainWindow) -> 
     assert window.matches == simplified and len(simplified) > 10
 
 
-def test_escape_clears(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_escape_clears(qtbot, window: MainWindow) -> None:
     type_query(qtbot, window, "3291")
     qtbot.keyClick(window.search_bar.field, Qt.Key.Key_Escape)
     assert window.search_bar.status.text() == "" and painted_match_count(window.view.document()) == 0

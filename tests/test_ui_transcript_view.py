@@ -26,7 +26,7 @@ def painted_match_count(doc: QTextDocument) -> int:
     return count
 
 
-def make_view(qtbot, transcript=None) -> TranscriptView:  # type: ignore[no-untyped-def]
+def make_view(qtbot, transcript=None) -> TranscriptView:
     view = TranscriptView()
     qtbot.addWidget(view)
     view.resize(700, 400)
@@ -46,7 +46,7 @@ def test_offset_map_round_trips_outside_the_bmp() -> None:
     assert offsets.to_offset(3) == 0  # in the header
 
 
-def test_document_shows_exactly_the_model_text_after_the_header(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_document_shows_exactly_the_model_text_after_the_header(qapp) -> None:
     transcript = make_transcript(
         speakers=[("s1", "张三", None, "official")],
         turns=[("s1", "发言人张三", "official", ["第一段𠀀文字。", "第二段 <b>不是标签</b>。"])],
@@ -62,7 +62,7 @@ def test_document_shows_exactly_the_model_text_after_the_header(qapp) -> None:  
     assert "<b>" in plain  # markup in the text is shown as text, never interpreted
 
 
-def test_speaker_headings_are_bold_and_coloured_by_kind(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_speaker_headings_are_bold_and_coloured_by_kind(qapp) -> None:
     transcript = briefing()
     doc, offsets = build_document(transcript)
     for turn in transcript.turns:
@@ -73,7 +73,7 @@ def test_speaker_headings_are_bold_and_coloured_by_kind(qapp) -> None:  # type: 
         assert fmt.foreground().color() == QColor(KIND_COLORS[turn.kind])
 
 
-def test_figures_get_a_dotted_underline(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_figures_get_a_dotted_underline(qapp) -> None:
     transcript = briefing()
     doc, offsets = build_document(transcript)
     figure = transcript.figures[0]
@@ -84,9 +84,9 @@ def test_figures_get_a_dotted_underline(qapp) -> None:  # type: ignore[no-untype
     assert cursor.charFormat().underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline
 
 
-def test_search_spans_are_painted_and_cleared(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_search_spans_are_painted_and_cleared(qtbot) -> None:
     view = make_view(qtbot)
-    text = view.transcript.text  # type: ignore[union-attr]
+    text = view.transcript.text
     spans = [(i, i + 4) for i in range(len(text)) if text.startswith("3291", i)]
     view.set_search_matches(spans)
     assert painted_match_count(view.document()) == 3
@@ -96,7 +96,7 @@ def test_search_spans_are_painted_and_cleared(qtbot) -> None:  # type: ignore[no
     assert painted_match_count(view.document()) == 0
 
 
-def test_copy_gives_clean_plain_text(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_copy_gives_clean_plain_text(qtbot) -> None:
     view = make_view(qtbot)
     transcript = view.transcript
     assert transcript is not None
@@ -115,7 +115,7 @@ def test_copy_gives_clean_plain_text(qtbot) -> None:  # type: ignore[no-untyped-
     assert copied.split("\n")[0] == "公安部副部长杜航伟："
 
 
-def test_nothing_is_loaded_and_links_are_only_reported(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_is_loaded_and_links_are_only_reported(qtbot) -> None:
     view = make_view(qtbot, briefing())
     assert view.loadResource(2, QUrl("file:///etc/passwd")) is None
     assert view.loadResource(2, QUrl("http://tracker.example/p.gif")) is None
@@ -125,7 +125,7 @@ def test_nothing_is_loaded_and_links_are_only_reported(qtbot) -> None:  # type: 
     assert view.source() == QUrl()  # the browser did not navigate
 
 
-def test_unsafe_source_url_is_not_made_a_link(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_unsafe_source_url_is_not_made_a_link(qapp) -> None:
     transcript = dataclasses.replace(briefing(), meta=dataclasses.replace(briefing().meta,
                                                                           url="javascript:alert(1)"))
     doc, _ = build_document(transcript)
@@ -143,7 +143,7 @@ def test_unsafe_source_url_is_not_made_a_link(qapp) -> None:  # type: ignore[no-
     assert not any("javascript" in h for h in hrefs)
 
 
-def test_zoom_changes_the_reading_font(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_zoom_changes_the_reading_font(qtbot) -> None:
     view = make_view(qtbot)
     size = view.reading_point_size()
     view.zoom_in_reading()
@@ -155,7 +155,7 @@ def test_zoom_changes_the_reading_font(qtbot) -> None:  # type: ignore[no-untype
     assert view.reading_point_size() == size
 
 
-def test_scroll_to_offset_brings_it_to_the_top(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_scroll_to_offset_brings_it_to_the_top(qtbot) -> None:
     view = make_view(qtbot, briefing(filler=8))
     transcript = view.transcript
     assert transcript is not None
@@ -172,7 +172,7 @@ def _cursor_at(view: TranscriptView, offset: int) -> QTextCursor:
     return cursor
 
 
-def test_right_click_on_a_figure_asks_for_its_menu(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_right_click_on_a_figure_asks_for_its_menu(qtbot) -> None:
     view = make_view(qtbot, briefing())
     transcript = view.transcript
     assert transcript is not None
@@ -185,13 +185,13 @@ def test_right_click_on_a_figure_asks_for_its_menu(qtbot) -> None:  # type: igno
     assert blocker.args[0] == 2
 
 
-def _context_event(pos: QPoint):  # type: ignore[no-untyped-def]
+def _context_event(pos: QPoint):
     from PySide6.QtGui import QContextMenuEvent
 
     return QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, pos)
 
 
-def test_many_extra_selections_do_not_crash(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_many_extra_selections_do_not_crash(qtbot) -> None:
     """Guards the PySide6 pin: 6.12.0 aborts after a few thousand ``.cursor`` assignments."""
     edit = QTextEdit()
     qtbot.addWidget(edit)

@@ -24,7 +24,7 @@ from reader.ui.settings import AppSettings
 from reader.ui.speaker_nav import SPEAKER_ROLE
 
 
-def fake_load(path: str, progress=None) -> Transcript:  # type: ignore[no-untyped-def]
+def fake_load(path: str, progress=None) -> Transcript:
     """Stands in for the parser: a file holding a number N opens as a briefing with N fillers."""
     try:
         content = Path(path).read_text(encoding="utf-8")
@@ -50,7 +50,7 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def window(qtbot, settings: AppSettings, errors) -> MainWindow:  # type: ignore[no-untyped-def]
+def window(qtbot, settings: AppSettings, errors) -> MainWindow:
     w = MainWindow(settings, loader=DocumentLoader(load=fake_load))
     qtbot.addWidget(w)
     w.resize(1100, 520)
@@ -71,12 +71,12 @@ def turn_top(window: MainWindow, turn_index: int) -> int:
     return window.view.cursorRect(cursor).top()
 
 
-def open_and_wait(qtbot, window: MainWindow, path: Path) -> None:  # type: ignore[no-untyped-def]
+def open_and_wait(qtbot, window: MainWindow, path: Path) -> None:
     with qtbot.waitSignal(window.documentShown, timeout=5000):
         window.open_file(str(path))
 
 
-def type_query(qtbot, window: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
+def type_query(qtbot, window: MainWindow, text: str) -> None:
     """Type as a reader would; CJK arrives whole, as an input method commits it."""
     field = window.search_bar.field
     field.setFocus()
@@ -93,7 +93,7 @@ def test_object_names_are_stable(window: MainWindow) -> None:
     assert window.objectName() == "MainWindow"
 
 
-def test_clicking_a_speaker_scrolls_to_their_first_turn(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_clicking_a_speaker_scrolls_to_their_first_turn(qtbot, window: MainWindow) -> None:
     nav = window.speaker_nav
     index = nav.speaker_index("s4")
     assert index.data(SPEAKER_ROLE) == "s4" and "温信祥" in index.data()
@@ -104,7 +104,7 @@ def test_clicking_a_speaker_scrolls_to_their_first_turn(qtbot, window: MainWindo
     assert window.current_turn == 3
 
 
-def test_clicking_a_turn_row_and_enter_in_the_nav(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_clicking_a_turn_row_and_enter_in_the_nav(qtbot, window: MainWindow) -> None:
     nav = window.speaker_nav
     speaker = nav.speaker_index("s2")
     nav.expand(speaker)
@@ -116,7 +116,7 @@ def test_clicking_a_turn_row_and_enter_in_the_nav(qtbot, window: MainWindow) -> 
     assert 0 <= turn_top(window, 5) < 100
 
 
-def test_navigation_counts_turns_and_matches(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_navigation_counts_turns_and_matches(qtbot, window: MainWindow) -> None:
     nav = window.speaker_nav
     row = nav.speaker_index("s2")
     assert row.siblingAtColumn(1).data() == "2"
@@ -126,14 +126,14 @@ def test_navigation_counts_turns_and_matches(qtbot, window: MainWindow) -> None:
     assert not nav.isColumnHidden(2)
 
 
-def test_typing_highlights_every_match_and_shows_n_of_n(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_typing_highlights_every_match_and_shows_n_of_n(qtbot, window: MainWindow) -> None:
     type_query(qtbot, window, "3291")
     assert window.search_bar.status.text() == "1 / 3"
     assert painted_match_count(window.view.document()) == 3
     assert window.overview.match_ticks == 3
 
 
-def test_traditional_query_finds_the_same_matches_as_simplified(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_traditional_query_finds_the_same_matches_as_simplified(qtbot, window: MainWindow) -> None:
     type_query(qtbot, window, "诈骗")
     simplified = window.matches
     window.search_bar.clear()
@@ -142,7 +142,7 @@ def test_traditional_query_finds_the_same_matches_as_simplified(qtbot, window: M
     assert window.search_bar.status.text().endswith("/ 4")
 
 
-def test_width_and_case_folding_in_the_window(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_width_and_case_folding_in_the_window(qtbot, window: MainWindow) -> None:
     type_query(qtbot, window, "app")
     assert len(window.matches) == 1
     window.search_bar.clear()
@@ -150,7 +150,7 @@ def test_width_and_case_folding_in_the_window(qtbot, window: MainWindow) -> None
     assert len(window.matches) == 1
 
 
-def test_enter_shift_enter_and_f3_step_through_matches(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_enter_shift_enter_and_f3_step_through_matches(qtbot, window: MainWindow) -> None:
     type_query(qtbot, window, "3291")
     field = window.search_bar.field
     qtbot.keyClick(field, Qt.Key.Key_Return)
@@ -166,11 +166,11 @@ def test_enter_shift_enter_and_f3_step_through_matches(qtbot, window: MainWindow
     qtbot.keyClick(window.view, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
     assert window.search_bar.status.text() == "3 / 3"
     start = window.matches[2][0]
-    assert window.transcript is not None and window.transcript.turn_at(start).index == 5  # type: ignore[union-attr]
+    assert window.transcript is not None and window.transcript.turn_at(start).index == 5
     assert window.current_turn == 5
 
 
-def test_escape_clears_the_search(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_escape_clears_the_search(qtbot, window: MainWindow) -> None:
     type_query(qtbot, window, "3291")
     qtbot.keyClick(window.search_bar.field, Qt.Key.Key_Escape)
     assert window.search_bar.field.text() == ""
@@ -180,18 +180,18 @@ def test_escape_clears_the_search(qtbot, window: MainWindow) -> None:  # type: i
     assert window.speaker_nav.isColumnHidden(2)
 
 
-def test_no_match_shows_zero(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_no_match_shows_zero(qtbot, window: MainWindow) -> None:
     type_query(qtbot, window, "不存在的词")
     assert window.search_bar.status.text() == "0 / 0"
 
 
-def test_ctrl_f_focuses_the_search_field(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_f_focuses_the_search_field(qtbot, window: MainWindow) -> None:
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(window.search_bar.field.hasFocus, timeout=1000)
 
 
-def test_find_all_lists_matches_by_turn_and_clicking_jumps(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_find_all_lists_matches_by_turn_and_clicking_jumps(qtbot, window: MainWindow) -> None:
     type_query(qtbot, window, "3291")
     qtbot.mouseClick(window.search_bar.find_all_button, Qt.MouseButton.LeftButton)
     assert window.nav_tabs.currentIndex() == RESULTS_TAB
@@ -209,7 +209,7 @@ def test_find_all_lists_matches_by_turn_and_clicking_jumps(qtbot, window: MainWi
     assert window.current_turn == 5
 
 
-def test_alt_down_and_alt_up_move_between_turns(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_alt_down_and_alt_up_move_between_turns(qtbot, window: MainWindow) -> None:
     window.go_to_turn(0)
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
@@ -224,7 +224,7 @@ def test_alt_down_and_alt_up_move_between_turns(qtbot, window: MainWindow) -> No
     assert window.current_turn == 6  # wraps to the last turn
 
 
-def test_same_speakers_next_turn(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_same_speakers_next_turn(qtbot, window: MainWindow) -> None:
     window.go_to_turn(1)  # 杜航伟
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
@@ -233,7 +233,7 @@ def test_same_speakers_next_turn(qtbot, window: MainWindow) -> None:  # type: ig
     assert window.current_turn == 1
 
 
-def test_current_turn_follows_scrolling_and_is_selected_in_nav(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_current_turn_follows_scrolling_and_is_selected_in_nav(qtbot, window: MainWindow) -> None:
     window.go_to_turn(0)
     assert window.transcript is not None
     bar = window.view.verticalScrollBar()
@@ -243,16 +243,16 @@ def test_current_turn_follows_scrolling_and_is_selected_in_nav(qtbot, window: Ma
     assert current.data(SPEAKER_ROLE) == "s5"
 
 
-def test_overview_strip_bands_ticks_and_click(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_overview_strip_bands_ticks_and_click(qtbot, window: MainWindow) -> None:
     strip = window.overview
     assert strip.band_count == 7
     near_end = strip.height() - 3
     qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(5, near_end))
     assert window.view.verticalScrollBar().value() > 0
-    assert window.view.top_offset() > len(window.transcript.text) // 2  # type: ignore[union-attr]
+    assert window.view.top_offset() > len(window.transcript.text) // 2
 
 
-def test_zoom_shortcuts(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_zoom_shortcuts(qtbot, window: MainWindow) -> None:
     view = window.view
     size = view.reading_point_size()
     view.setFocus()
@@ -265,7 +265,7 @@ def test_zoom_shortcuts(qtbot, window: MainWindow) -> None:  # type: ignore[no-u
     assert view.reading_point_size() == size
 
 
-def test_metrics_panel_signals_move_the_view(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_metrics_panel_signals_move_the_view(qtbot, window: MainWindow) -> None:
     transcript = window.transcript
     assert transcript is not None
     window.metrics_panel.speakerActivated.emit("s4")
@@ -279,7 +279,7 @@ def test_metrics_panel_signals_move_the_view(qtbot, window: MainWindow) -> None:
     assert window.current_turn == 2
 
 
-def test_open_file_and_recent_files_menu(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_open_file_and_recent_files_menu(qtbot, window: MainWindow, tmp_path: Path) -> None:
     first, second = tmp_path / "first.md", tmp_path / "second.md"
     first.write_text("1", encoding="utf-8")
     second.write_text("2", encoding="utf-8")
@@ -294,7 +294,7 @@ def test_open_file_and_recent_files_menu(qtbot, window: MainWindow, tmp_path: Pa
     assert blocker.args == [str(first)]
 
 
-def test_failed_open_keeps_the_previous_document(qtbot, window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_failed_open_keeps_the_previous_document(qtbot, window: MainWindow, tmp_path: Path,
                                                 errors) -> None:
     before = window.transcript
     bad = tmp_path / "bad.md"
@@ -303,10 +303,10 @@ def test_failed_open_keeps_the_previous_document(qtbot, window: MainWindow, tmp_
         window.open_file(str(bad))
     assert errors == [(str(bad), "not a transcript")]
     assert window.transcript is before
-    assert window.view.toPlainText().endswith(before.text)  # type: ignore[union-attr]
+    assert window.view.toPlainText().endswith(before.text)
 
 
-def test_stale_load_results_are_dropped(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_stale_load_results_are_dropped(qtbot, window: MainWindow, tmp_path: Path) -> None:
     slow, fast = tmp_path / "slow.md", tmp_path / "fast.md"
     slow.write_text("30", encoding="utf-8")
     fast.write_text("1", encoding="utf-8")
@@ -319,7 +319,7 @@ def test_stale_load_results_are_dropped(qtbot, window: MainWindow, tmp_path: Pat
     assert window.path == str(fast)
 
 
-def test_warnings_show_in_a_banner(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_warnings_show_in_a_banner(qtbot, window: MainWindow) -> None:
     import dataclasses
 
     window.show_transcript(dataclasses.replace(briefing(), warnings=("no speaker markers found",)), None)
@@ -328,7 +328,7 @@ def test_warnings_show_in_a_banner(qtbot, window: MainWindow) -> None:  # type: 
     assert not any("no speaker markers" in t for t in window.banners.texts())
 
 
-def test_changed_file_offers_reload_keeping_position(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_changed_file_offers_reload_keeping_position(qtbot, window: MainWindow, tmp_path: Path) -> None:
     path = tmp_path / "doc.md"
     path.write_text("8", encoding="utf-8")
     open_and_wait(qtbot, window, path)
@@ -344,17 +344,17 @@ def test_changed_file_offers_reload_keeping_position(qtbot, window: MainWindow, 
     assert path.read_text(encoding="utf-8") == "8 " and path.stat().st_mtime_ns >= before
 
 
-def test_deleted_file_leaves_the_document_readable(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_deleted_file_leaves_the_document_readable(qtbot, window: MainWindow, tmp_path: Path) -> None:
     path = tmp_path / "doc.md"
     path.write_text("2", encoding="utf-8")
     open_and_wait(qtbot, window, path)
-    text = window.transcript.text  # type: ignore[union-attr]
+    text = window.transcript.text
     os.remove(path)
     qtbot.waitUntil(lambda: any(b.key == "deleted" for b in window.banners.banners()), timeout=5000)
     assert window.view.toPlainText().endswith(text)
 
 
-def test_dropping_a_file_opens_it(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_dropping_a_file_opens_it(qtbot, window: MainWindow, tmp_path: Path) -> None:
     path = tmp_path / "dropped.md"
     path.write_text("1", encoding="utf-8")
     mime = QMimeData()
@@ -366,7 +366,7 @@ def test_dropping_a_file_opens_it(qtbot, window: MainWindow, tmp_path: Path) -> 
     assert blocker.args == [str(path)]
 
 
-def test_source_link_opens_only_after_confirmation(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+def test_source_link_opens_only_after_confirmation(qtbot, window: MainWindow,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtGui import QDesktopServices
 
@@ -383,7 +383,7 @@ def test_source_link_opens_only_after_confirmation(qtbot, window: MainWindow,  #
     assert opened == ["https://example.org/briefing"]
 
 
-def test_window_size_and_splitter_persist(qtbot, settings: AppSettings, errors) -> None:  # type: ignore[no-untyped-def]
+def test_window_size_and_splitter_persist(qtbot, settings: AppSettings, errors) -> None:
     first = MainWindow(settings, loader=DocumentLoader(load=fake_load))
     qtbot.addWidget(first)
     first.resize(700, 500)
@@ -403,7 +403,7 @@ def test_window_size_and_splitter_persist(qtbot, settings: AppSettings, errors) 
     second.close()
 
 
-def test_copy_from_the_window_is_clean_text(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_copy_from_the_window_is_clean_text(qtbot, window: MainWindow) -> None:
     from PySide6.QtGui import QTextCursor
 
     transcript = window.transcript

@@ -40,11 +40,11 @@ def make_transcript(
             spans.append(Span(offset, offset + len(para)))
             lines.append(para)
             offset += len(para) + 1
-        built.append(Turn(index, speaker_id, label, kind, start, offset - 1, label_span,  # type: ignore[arg-type]
+        built.append(Turn(index, speaker_id, label, kind, start, offset - 1, label_span,
                           tuple(spans)))
     text = "\n".join(lines)
     counts = {sid: sum(1 for t in built if t.speaker == sid) for sid, *_ in speakers}
-    speaker_objs = tuple(Speaker(sid, name, role, None, kind, counts.get(sid, 0))  # type: ignore[arg-type]
+    speaker_objs = tuple(Speaker(sid, name, role, None, kind, counts.get(sid, 0))
                          for sid, name, role, kind in speakers)
     found: list[Figure] = []
     search_from = 0

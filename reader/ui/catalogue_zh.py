@@ -116,6 +116,12 @@ CATALOGUE_ZH: dict[str, str] = {
     "CSV, UTF-8 (*.csv)": "CSV，UTF-8 (*.csv)",
     "JSON (*.json)": "JSON (*.json)",
     "Filter: text, speaker, 金额, >1亿, <=50%, 39.4万": "筛选：文字、发言人、金额、>1亿、<=50%、39.4万",
+    "Words match the figure, unit, speaker or family (money / 金额, percent, points…).\n"
+    "Numbers match however written: 394000, 39.4万, 三十九万四千.\n"
+    "Compare values: >1亿, <=50%, >=3 个百分点. Terms separated by spaces must all match.":
+        "文字匹配数字、单位、发言人或类别（金额、百分比、百分点…）。\n"
+        "数字无论怎么写都能匹配：394000、39.4万、三十九万四千。\n"
+        "比较数值：>1亿、<=50%、>=3 个百分点。用空格分隔的条件须全部满足。",
     "Money": "金额",
     "People": "人数",
     "Cases": "案件",

@@ -32,8 +32,7 @@ class CatalogueTranslator(QTranslator):
 
     def translate(self, context: str, source_text: str, disambiguation: str | None = None,
                   n: int = -1) -> str:
-        if context != CONTEXT:
-            return ""  # an empty answer tells Qt to ask the next translator
+        # An empty answer tells Qt to keep the source text (or ask the next translator).
         return self._catalogue.get(source_text, "")
 
     def isEmpty(self) -> bool:

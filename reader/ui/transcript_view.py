@@ -115,15 +115,32 @@ class TranscriptView(QTextBrowser):
     def position_at(self, point: QPoint) -> int:
         """The document position under a viewport point.
 
-        Points in the document margin are moved just inside it: a hit test in the
-        margin is not defined and has been seen to answer the document's end.
+        Found by bisecting block tops, not by Qt's hit test: that answers the end of
+        the document for points in the margins and in the spacing between blocks.
         """
-        inside = int(self.document().documentMargin()) + 1
-        x = min(max(point.x(), inside), max(inside, self.viewport().width() - inside))
-        y = point.y()
-        if self.verticalScrollBar().value() + y < inside:
-            y = inside - self.verticalScrollBar().value()
-        return self.cursorForPosition(QPoint(x, y)).position()
+        doc = self.document()
+        layout = doc.documentLayout()
+        y = point.y() + self.verticalScrollBar().value()
+        lo, hi = 0, doc.blockCount() - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if layout.blockBoundingRect(doc.findBlockByNumber(mid)).top() <= y:
+                lo = mid
+            else:
+                hi = mid - 1
+        block = doc.findBlockByNumber(lo)
+        text_layout = block.layout()
+        if text_layout is None or text_layout.lineCount() == 0:
+            return block.position()
+        origin = text_layout.position()
+        line = text_layout.lineAt(0)
+        for number in range(text_layout.lineCount()):
+            candidate = text_layout.lineAt(number)
+            if origin.y() + candidate.y() > y:
+                break
+            line = candidate
+        x = point.x() + self.horizontalScrollBar().value() - origin.x()
+        return block.position() + min(line.xToCursor(x), block.length() - 1)
 
     def offset_at(self, point: QPoint) -> int:
         """The text offset under a viewport point."""
