@@ -1,0 +1,82 @@
+"""The parsed-model cache: same bytes, same model, without parsing again; never a failure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import reader.parsing
+from reader.model_cache import code_fingerprint, load_cached
+
+TEXT = "主持人：各位记者，上午好。\n\n公安部副部长杜航伟：全国共破获案件39.4万起。\n"
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str]:
+    """Paths the real parser was asked to read, with the cache in tmp_path."""
+    monkeypatch.setenv("TRANSCRIPT_READER_CACHE_DIR", str(tmp_path / "cache"))
+    calls: list[str] = []
+    real = reader.parsing.load
+
+    def counting(path, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(str(path))
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(reader.parsing, "load", counting)
+    return calls
+
+
+def test_second_open_of_the_same_bytes_is_served_from_the_cache(parses: list[str], tmp_path: Path) -> None:
+    first = tmp_path / "a.txt"
+    first.write_text(TEXT, encoding="utf-8")
+    fresh = load_cached(str(first))
+    again = load_cached(str(first))
+    assert parses == [str(first)]
+    assert again == fresh
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(first.read_bytes())
+    moved = load_cached(str(copy))
+    assert parses == [str(first)]
+    assert moved.source.path == str(copy) and moved.text == fresh.text
+
+
+def test_changed_bytes_are_parsed_again(parses: list[str], tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    load_cached(str(path))
+    path.write_text(TEXT + "杜航伟：谢谢。\n", encoding="utf-8")
+    changed = load_cached(str(path))
+    assert len(parses) == 2 and "谢谢" in changed.text
+
+
+def test_a_corrupt_entry_is_a_miss_not_an_error(parses: list[str], tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    load_cached(str(path))
+    for entry in (tmp_path / "cache").iterdir():
+        entry.write_bytes(b"not a pickle")
+    assert load_cached(str(path)).text
+    assert len(parses) == 2
+
+
+def test_cache_off_writes_nothing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("TRANSCRIPT_READER_CACHE_DIR", "off")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    assert load_cached(str(path)).turns
+    assert not (tmp_path / "xdg").exists()
+
+
+def test_source_file_is_never_modified(parses: list[str], tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    load_cached(str(path))
+    load_cached(str(path))
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_fingerprint_covers_the_core_source() -> None:
+    assert len(code_fingerprint()) == 16
