@@ -120,6 +120,9 @@ _SCAN_FOLD = str.maketrans(
 )
 #: Joins two numbers into a range: ``3至5年``, ``20%-30%``, ``10万到20万元``.
 RANGE_JOIN_RE = re.compile(r"[至到~～〜\-–—－]")
+#: What can stand right after a number that is (part of) a figure: a unit, a range or a
+#: list joiner. Anything else leaves a bare number, so the scan skips it cheaply.
+_MAY_FOLLOW = frozenset({u[0] for u in UNIT_FAMILY} | set("至到~～〜-–—－、和及与"))
 OPEN_QUOTES = "“\"「『‘'《〈"
 CLOSE_QUOTES = "”\"」』’'》〉"
 #: Dots that make ``5·10`` or ``1.2.3`` a code name or version, not a number.
@@ -329,13 +332,19 @@ def _shared_unit(text: str, pos: int) -> tuple[str, float, int] | None:
 
 def find_figures(text: str) -> list[FoundFigure]:
     """Every figure in ``text``, in order, with offsets, values, units and qualifiers."""
-    original, text = text, fold_for_scanning(text)
+    return _find_in_folded(text, fold_for_scanning(text))
+
+
+def _find_in_folded(original: str, text: str) -> list[FoundFigure]:
+    """The scan itself: rules read the folded ``text``, figures quote ``original``."""
     found: list[FoundFigure] = []
     skip_until = 0
     n = len(text)
     for m in NUMBER_RE.finditer(text):
         if m.start() < skip_until:
             continue
+        if not (m.group("pct") or m.group("mult")) and text[m.end() : m.end() + 1] not in _MAY_FOLLOW:
+            continue  # a bare number with nothing that could make it a figure: skip the parse
         num = _read_number(text, m)
         if num is None or _is_code_or_name(text, num.start, num.end):
             skip_until = m.end()
@@ -599,15 +608,15 @@ def extract_figures(transcript: Transcript) -> tuple[Figure, ...]:
     highlights or preamble have no turn and no speaker.
     """
     text = transcript.text
+    folded = fold_for_scanning(text)
     found = []
-    for fig in find_figures(text):
+    for fig in _find_in_folded(text, folded):
         turn = transcript.turn_at(fig.start)
         if turn is not None and turn.label_span.start <= fig.start < turn.label_span.end:
             continue
         found.append(fig)
     # Sentence ends are not folded, so one set of bounds serves both texts.
     sentences = _Sentences(text)
-    folded = fold_for_scanning(text)
     changes = link_changes(folded, found, sentences)
     same = group_citations(folded, found, sentences)
     figures: list[Figure] = []
