@@ -505,3 +505,18 @@ def test_extraction_invariants_hold_on_any_turns(bodies: list[str]) -> None:
         if f.same_as is not None:
             twins = [g for g in figures if g.same_as == f.same_as]
             assert len(twins) > 1 and all(g.value == f.value for g in twins)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("贸易额3.5万亿元人民币", "3.5万亿元", 3_500_000_000_000, "元"),
+        ("新增确诊病例0例", "0例", 0, "例"),
+        ("下降零点五个百分点", "零点五个百分点", 0.5, "个百分点"),
+        ("占百分之零点五", "百分之零点五", 0.5, "%"),
+        ("增长5%—10%", "5%—10%", 5, "%"),
+    ],
+)
+def test_currency_names_zero_and_chinese_decimals(sentence: str, text: str, value: float, unit: str) -> None:
+    f = only(sentence)
+    assert (f.text, f.value, f.unit) == (text, value, unit)
