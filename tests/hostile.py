@@ -437,17 +437,68 @@ def make_vanishing(d: Path) -> Path:
     return _write(d / "vanishing.md", hexo_markdown(BRIEFING))
 
 
+# Sentences for long synthetic briefings, in the proportions of real ones: most carry no
+# figure; paragraphs of four to six sentences (about 400 bytes); a figure every ~400 bytes.
+PLAIN_SENTENCES = (
+    "今年以来，各地区各部门认真贯彻落实党中央决策部署，扎实推进各项工作。",
+    "我们将继续加强监测分析，及时研判形势变化，确保各项政策落地见效。",
+    "下一步，我们将坚持问题导向，进一步完善工作机制，推动高质量发展。",
+    "在这个过程中，有关部门密切配合，形成了工作合力。",
+    "这些成绩的取得来之不易，凝聚了方方面面的心血和汗水。",
+    "同时也要看到，当前外部环境依然复杂严峻，困难和挑战不容忽视。",
+    "我们坚持稳中求进工作总基调，统筹发展和安全，保持政策连续性稳定性。",
+    "各地结合实际创造性开展工作，涌现出一批可复制可推广的典型经验。",
+    "对群众反映强烈的突出问题，我们坚持立行立改，动真碰硬抓好整改。",
+    "总的来看，这项工作取得了阶段性成效，但与群众期待相比还有差距。",
+)
+FIGURE_SENTENCES = (
+    "全年共完成固定资产投资52.3万亿元，同比增长5.1%。",
+    "截至目前，已累计帮助近300万名群众解决实际困难。",
+    "全国共查处相关案件1.2万起，挽回经济损失86亿元。",
+    "重点领域投资占比提高2.4个百分点，达到三成以上。",
+)
+
+
+def realistic_turns(count: int, seed: int = 50) -> list[tuple[str, str]]:
+    """``count`` turns of host, official and reporter with paragraphs as long as real ones."""
+    rng = random.Random(seed)
+
+    def paragraph() -> str:
+        sentences = [rng.choice(PLAIN_SENTENCES) for _ in range(rng.randrange(3, 6))]
+        if rng.random() < 0.7:
+            sentences.insert(rng.randrange(len(sentences) + 1), rng.choice(FIGURE_SENTENCES))
+        return "".join(sentences)
+
+    turns = []
+    for i in range(count):
+        role = i % 4
+        if role == 0:
+            turns.append(("主持人", "下面请记者朋友提问。"))
+        elif role == 1:
+            turns.append(("新华社记者", "请问" + rng.choice(PLAIN_SENTENCES) + "下一步有哪些安排？谢谢。"))
+        else:
+            speech = f"</p>\n<p>{INDENT}".join(paragraph() for _ in range(rng.randrange(2, 6)))
+            turns.append(("国家统计局副局长王明" if role == 2 else "王明", speech))
+    return turns
+
+
 def make_huge(d: Path, size: int = 50 * 1024 * 1024) -> Path:
     """About ``size`` bytes of briefing in the sample's format, written in large slices."""
-    block = "".join(
-        f"<p>{INDENT}<strong>{label}：</strong></p>\n<p>{INDENT}{speech}{speech}{speech}</p>\n"
-        for label, speech in numbered_turns(40)
-    ).encode("utf-8")
-    path = d / "huge.md"
+    return _write_repeated(d / "huge.md", html_body(realistic_turns(200)), size)
+
+
+def make_dense_huge(d: Path, size: int = 50 * 1024 * 1024) -> Path:
+    """A stress case: very short turns and a figure every ~70 bytes (five times real density)."""
+    turns = [(label, speech * 3) for label, speech in numbered_turns(40)]
+    return _write_repeated(d / "dense-huge.md", html_body(turns), size)
+
+
+def _write_repeated(path: Path, body: str, size: int) -> Path:
+    block = body.encode("utf-8")
     with path.open("wb") as out:
         out.write(FRONT_MATTER.encode("utf-8") + b"<div>\n")
         written = 0
-        slab = block * max(1, (4 * 1024 * 1024) // len(block))
+        slab = block * max(1, min(size, 4 * 1024 * 1024) // len(block))
         while written < size:
             out.write(slab)
             written += len(slab)
