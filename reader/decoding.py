@@ -122,11 +122,17 @@ def decode_bytes(data: bytes, path: str | None = None) -> DecodedText:
         utf16 = _plausible_utf16(data, min_common=0.3)
         if utf16:
             return _finish(data.decode(utf16), utf16, warnings)
+        text_end = len(data.rstrip(b"\x00"))
+        if text_end < len(data) and text_end:
+            # A crashed or preallocated write leaves the text followed by NUL padding.
+            warnings.append(f"removed {len(data) - text_end} NUL byte(s) of padding at the end of the file")
+            data = data[:text_end]
         nuls = data.count(b"\x00")
         if nuls > max(16, len(data) // 100):
             raise UndecodableError(path, "not a text document (it contains binary data)")
-        data = data.replace(b"\x00", b"")
-        warnings.append(f"removed {nuls} NUL byte(s), which have no place in a text document")
+        if nuls:
+            data = data.replace(b"\x00", b"")
+            warnings.append(f"removed {nuls} NUL byte(s), which have no place in a text document")
     return _decode_text(data, path, warnings)
 
 

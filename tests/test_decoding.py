@@ -75,3 +75,9 @@ def test_a_few_nul_bytes_are_dropped_with_a_warning() -> None:
 
 def test_plain_ascii_is_utf8() -> None:
     assert decode_bytes(b"Host: welcome.").encoding == "utf-8"
+
+
+def test_nul_padding_after_the_text_is_dropped_with_a_warning() -> None:
+    decoded = decode_bytes("问：情况如何？".encode() + b"\x00" * 8192)
+    assert decoded.text == "问：情况如何？"
+    assert any("padding" in w for w in decoded.warnings)
