@@ -45,6 +45,8 @@ from reader.numerals import (
 _D = "0-9０-９"
 _CN_DIGIT = "".join(CN_DIGITS)
 _ARABIC = rf"[{_D}]+(?:,[{_D}]{{3}}(?![{_D}]))*(?:[.．][{_D}]+)?"
+# Statistics write big numbers in two groups: 25亿9187.9万剂次, 11亿6248.8万人, 3万5千.
+_ARABIC_COMPOUND = rf"{_ARABIC}(?:[亿億万萬]{_ARABIC}(?=[万萬千]))?"
 # A Chinese numeral starts with a digit or 十: 百姓, 千万 (by all means), 万一 are words.
 _CN = rf"[{_CN_DIGIT}十拾][{CN_NUMERAL_CHARS}]*(?:点[{_CN_DIGIT}]+)?"
 
@@ -54,7 +56,7 @@ _CN = rf"[{_CN_DIGIT}十拾][{CN_NUMERAL_CHARS}]*(?:点[{_CN_DIGIT}]+)?"
 #: 千克, 百分点) is left to the unit.
 NUMBER_RE = re.compile(
     rf"(?:(?P<pct>百分之|千分之)(?P<pnum>{_ARABIC}|{_CN})"
-    rf"|(?P<num>{_ARABIC}|{_CN}))"
+    rf"|(?P<num>{_ARABIC_COMPOUND}|{_CN}))"
     r"(?P<mid>[多余])?(?P<mult>(?:[十百千万亿萬億](?![瓦米克卡帕赫焦伏分]))*)(?P<post>[多余])?"
 )
 
@@ -216,8 +218,10 @@ def _read_number(text: str, m: re.Match[str]) -> _Number | None:
         return None  # 二〇二一, 一二, 三四: read digit by digit or approximate, not a quantity
     if chinese and numeral[0] in CN_BIG_UNITS:
         return None
-    coefficient = parse_number(numeral)
-    value = parse_number(numeral + mult) if mult else coefficient
+    value = parse_number(numeral + mult)
+    # The numeral before its multipliers (10 in 10至20万元); a compound is its own whole.
+    compound = not chinese and any(ch in CN_BIG_UNITS for ch in numeral)
+    coefficient = value if compound else parse_number(numeral) if mult else value
     if coefficient is None or value is None:
         return None
     qualifier = m.group("mid") or m.group("post")

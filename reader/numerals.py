@@ -165,11 +165,41 @@ def _parse_section_or_lower(s: str) -> float | None:
     return _parse_section(s)
 
 
+def _parse_arabic_groups(s: str) -> Decimal | None:
+    """``39.4万``, ``1.2万亿``, and compounds ``25亿9187.9万`` or ``3万5千``.
+
+    Each group is an Arabic number and its multipliers; a compound's groups must go down
+    in size (亿 before 万 before 千), each smaller than the unit of the one before, as
+    statistics write ``11亿6248.8万人``. Decimal keeps 39.4万 at exactly 394000.
+    """
+    total = Decimal(0)
+    previous_mult: int | None = None
+    pos = 0
+    while pos < len(s):
+        m = ARABIC_NUMBER_RE.match(s, pos)
+        if not m:
+            return None
+        pos = m.end()
+        mult = 1
+        while pos < len(s) and s[pos] in MULTIPLIERS:
+            mult *= MULTIPLIERS[s[pos]]
+            pos += 1
+        try:
+            group = Decimal(m.group().replace(",", "")) * mult
+        except InvalidOperation:  # pragma: no cover - the regex admits only digits
+            return None
+        if previous_mult is not None and (mult == 1 or mult >= previous_mult or group >= previous_mult):
+            return None
+        total += group
+        previous_mult = mult
+    return total
+
+
 def parse_numeral(s: str) -> float | None:
     """One number without percent sign: Arabic, Chinese or mixed (``39.4万``, ``3千万``).
 
-    Mixed forms are an Arabic number followed only by multipliers; anything else
-    (``5G``, ``2.0.1``) is not a number.
+    Mixed forms are Arabic numbers each followed by multipliers (``25亿9187.9万``);
+    anything else (``5G``, ``2.0.1``) is not a number.
     """
     s = fold_width(s.strip())
     if not s or len(s) > MAX_NUMERAL_CHARS:
@@ -181,22 +211,11 @@ def parse_numeral(s: str) -> float | None:
         s = s[1:]
     if not s:
         return None
-    m = ARABIC_NUMBER_RE.match(s)
-    if m:
-        rest = s[m.end() :]
-        if rest and not all(ch in MULTIPLIERS for ch in rest):
-            return None
-        # Decimal keeps 39.4万 at exactly 394000 (39.4 * 10000 in floats is not).
-        mult = 1
-        for ch in rest:
-            mult *= MULTIPLIERS[ch]
-        try:
-            value = Decimal(m.group().replace(",", "")) * mult
-        except InvalidOperation:  # pragma: no cover - the regex admits only digits
-            return None
-        return _finite(sign * float(value))
-    value = parse_chinese(s)
-    return None if value is None else _finite(sign * value)
+    if ARABIC_NUMBER_RE.match(s):
+        value = _parse_arabic_groups(s)
+        return None if value is None else _finite(sign * float(value))
+    chinese = parse_chinese(s)
+    return None if chinese is None else _finite(sign * chinese)
 
 
 def parse_number(s: str) -> float | None:

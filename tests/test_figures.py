@@ -520,3 +520,17 @@ def test_extraction_invariants_hold_on_any_turns(bodies: list[str]) -> None:
 def test_currency_names_zero_and_chinese_decimals(sentence: str, text: str, value: float, unit: str) -> None:
     f = only(sentence)
     assert (f.text, f.value, f.unit) == (text, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("累计接种疫苗25亿9187.9万剂次", "25亿9187.9万剂次", 2_591_879_000, "剂次"),
+        ("完成全程接种的人数为11亿6248.8万人", "11亿6248.8万人", 1_162_488_000, "人"),
+        ("完成全程接種8億8943.9萬人", "8億8943.9萬人", 889_439_000, "人"),
+        ("观众3万5千人", "3万5千人", 35_000, "人"),
+    ],
+)
+def test_numbers_written_in_two_groups(sentence: str, text: str, value: float, unit: str) -> None:
+    f = only(sentence)
+    assert (f.text, f.value, f.unit) == (text, value, unit)

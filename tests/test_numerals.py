@@ -25,6 +25,10 @@ from reader.numerals import parse_chinese, parse_number
         ("1.2万亿", 1_200_000_000_000),
         ("3千万", 30_000_000),
         ("5百", 500),
+        # compounds, as statistics write them
+        ("25亿9187.9万", 2_591_879_000),
+        ("11亿6248.8万", 1_162_488_000),
+        ("3万5千", 35_000),
         ("0.5", 0.5),
         (" 12 ", 12),
         # Chinese numerals with place units
@@ -75,7 +79,10 @@ def test_decimal_multipliers_are_exact_not_float_noise() -> None:
 
 @pytest.mark.parametrize(
     "not_a_number",
-    ["", "   ", "abc", "5G", "2.0.1", "12,34", "1e5", "nan", "inf", "39.4万起", "万起", "三十四十", "%"],
+    [
+        "", "   ", "abc", "5G", "2.0.1", "12,34", "1e5", "nan", "inf", "39.4万起", "万起", "三十四十", "%",
+        "3万5", "5千3万", "3万20000",
+    ],
 )
 def test_parse_number_refuses_what_is_not_one_number(not_a_number: str) -> None:
     assert parse_number(not_a_number) is None
