@@ -93,6 +93,8 @@ UNIT_NAME = {"％": "%"}
 
 #: Qualifiers after the measure word: ``30%以上``, ``百万元以下``, ``3000元左右``.
 POST_QUALIFIER_RE = re.compile(r"以上|以下|左右|以内")
+#: 多/余 after a period ("3年多来"), unless it starts a word (3年多次, 5天多种).
+DURATION_MORE_RE = re.compile(r"[多余](?![次种样元边方项家位名人个数少])")
 #: Qualifiers just before the number, longest first (``不超过`` before ``超过`` before ``超``).
 PRE_QUALIFIERS: tuple[str, ...] = (
     "不超过", "不少于", "不低于", "不到", "不足", "将近", "接近", "大约", "至少", "超过", "近", "约",
@@ -434,6 +436,9 @@ def _find_in_folded(original: str, text: str) -> list[FoundFigure]:
         if post:
             qualifier = original[post.start() : post.end()]
             end = post.end()
+        elif family == "duration" and qualifier is None and DURATION_MORE_RE.match(text, end):
+            qualifier = original[end]  # 3年多来, 两小时余
+            end += 1
         start = num.start
         pre = _pre_qualifier(text, num.start, family, end)
         if pre:
