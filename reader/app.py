@@ -120,7 +120,7 @@ def run_window(path: str | None, screenshot: str | None = None, size: str | None
     hook = ExceptHook()
     hook.install()
     try:
-        window = MainWindow(AppSettings.default())
+        window = MainWindow(AppSettings.default(), defer_metrics_panel=True)
         if size:
             window.resize(*_parse_size(size))
         window.show()

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QWidget
 from test_ui_transcript_view import painted_match_count
 from ui_transcripts import briefing
 
@@ -417,3 +418,20 @@ def test_copy_from_the_window_is_clean_text(qtbot, window: MainWindow) -> None:
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text() == "我们拦截涉诈资金3291亿元。\nAPP预警２０２１次。"
+
+
+def test_deferred_metrics_panel_arrives_after_the_first_paint(qtbot, settings: AppSettings) -> None:
+    """Start-up paints the transcript first; the panel (and its charts) follow and get the document."""
+    w = MainWindow(settings, loader=DocumentLoader(load=fake_load), defer_metrics_panel=True)
+    qtbot.addWidget(w)
+    assert w.metrics_panel is None and w.findChild(QWidget, "metricsPanel") is None
+    w.show()
+    qtbot.waitExposed(w)
+    with qtbot.waitSignal(w.view.transcriptPainted, timeout=3000):
+        w.show_transcript(briefing(), None)
+    qtbot.waitUntil(lambda: w.metrics_panel is not None, timeout=3000)
+    assert w.findChild(QWidget, "metricsPanel") is w.metrics_panel
+    assert w.splitter.indexOf(w.metrics_panel) == 2
+    w.metrics_panel.speakerActivated.emit("s4")
+    assert w.current_turn == 3
+    qtbot.waitUntil(w.metrics_panel.charts_ready, timeout=5000)  # its own deferred work ends too

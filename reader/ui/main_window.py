@@ -10,8 +10,9 @@ from __future__ import annotations
 import gc
 import os
 from bisect import bisect_left
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QFileSystemWatcher, QPoint, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -42,13 +43,15 @@ from reader.ui.banner import BannerArea
 from reader.ui.find_results import FindResults
 from reader.ui.i18n import tr
 from reader.ui.loader import DocumentLoader
-from reader.ui.metrics_panel import MetricsPanel
 from reader.ui.overview_strip import OverviewStrip
 from reader.ui.platform_check import CJK_FONT_PACKAGE, has_cjk_font
 from reader.ui.search_bar import SearchBar
 from reader.ui.settings import AppSettings
 from reader.ui.speaker_nav import QaOutline, SpeakerNav
 from reader.ui.transcript_view import TranscriptView
+
+if TYPE_CHECKING:
+    from reader.ui.metrics_panel import MetricsPanel
 
 PROGRESS_DELAY_MS = 250  # a load quicker than this shows no progress bar at all
 OPEN_FILTER = "Transcripts (*.md *.markdown *.html *.htm *.txt);;All files (*)"
@@ -62,7 +65,9 @@ class MainWindow(QMainWindow):
     openFailed = Signal(str, str)  # path, reason
 
     def __init__(self, settings: AppSettings, loader: DocumentLoader | None = None,
-                 show_dialogs: bool = True) -> None:
+                 show_dialogs: bool = True, defer_metrics_panel: bool = False) -> None:
+        """``defer_metrics_panel``: create the panel just after the transcript is first painted
+        (start-up: the transcript is what the reader waits for; charts may follow)."""
         super().__init__()
         self.setObjectName("MainWindow")
         self.setWindowTitle(tr("Transcript Reader"))
@@ -81,6 +86,7 @@ class MainWindow(QMainWindow):
         self._restore_offset: int | None = None
         self._loading_path: str | None = None
         self.last_error: tuple[str, str] | None = None  # (path, reason) of the last failed open
+        self._defer_metrics_panel = defer_metrics_panel
         self._build_widgets()
         self._build_menus()
         self._connect()
@@ -124,13 +130,18 @@ class MainWindow(QMainWindow):
         reading.addWidget(self.overview)
         centre_layout.addLayout(reading, 1)
 
-        self.metrics_panel = MetricsPanel(self)
-        self.metrics_panel.setObjectName("metricsPanel")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.nav_tabs)
         self.splitter.addWidget(centre)
-        self.splitter.addWidget(self.metrics_panel)
+        self.metrics_panel: MetricsPanel | None = None
+        if self._defer_metrics_panel:
+            placeholder = QWidget(self)
+            placeholder.setObjectName("metricsPlaceholder")
+            placeholder.setMinimumWidth(200)
+            self.splitter.addWidget(placeholder)
+        else:
+            self.attach_metrics_panel()
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
@@ -176,7 +187,7 @@ class MainWindow(QMainWindow):
         self.reload_action = self._action(tr("&Reload"), self.reload, "F5", name="reloadAction")
         file_menu.addAction(self.reload_action)
         file_menu.addSeparator()
-        self.export_action = self._action(tr("&Export figures…"), self.metrics_panel.export_figures,
+        self.export_action = self._action(tr("&Export figures…"), self.export_figures,
                                           name="exportFiguresAction")
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
@@ -219,11 +230,9 @@ class MainWindow(QMainWindow):
         self.qa_outline.offsetActivated.connect(self.go_to_turn_at)
         self.overview.offsetActivated.connect(self.go_to_offset)
         self.view.visibleRangeChanged.connect(self._on_visible_range)
-        self.view.figureMenuRequested.connect(self.metrics_panel.show_figure_menu)
+        self.view.figureMenuRequested.connect(self.show_figure_menu)
+        self.view.transcriptPainted.connect(self._on_transcript_painted)
         self.view.linkRequested.connect(self.open_link)
-        self.metrics_panel.offsetActivated.connect(self.go_to_offset)
-        self.metrics_panel.figureActivated.connect(self.go_to_figure)
-        self.metrics_panel.speakerActivated.connect(self.go_to_speaker)
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_load_failed)
         self.loader.cancelled.connect(self._on_load_cancelled)
@@ -232,6 +241,48 @@ class MainWindow(QMainWindow):
         self._progress_delay.timeout.connect(self._show_progress)
         self.recent_menu.aboutToShow.connect(self._update_recent_menu)
         self.watcher.fileChanged.connect(self._on_file_changed)
+
+    # -- the metrics panel (created at once, or just after the first paint) -------------------
+    def attach_metrics_panel(self) -> MetricsPanel:
+        """Create the metrics panel, put it in its place, wire it and show the document in it."""
+        if self.metrics_panel is not None:
+            return self.metrics_panel
+        from reader.ui.metrics_panel import MetricsPanel  # its charts are not needed for first paint
+
+        panel = MetricsPanel(self)
+        panel.setObjectName("metricsPanel")
+        placeholder = self.findChild(QWidget, "metricsPlaceholder")
+        if placeholder is not None:
+            self.splitter.replaceWidget(self.splitter.indexOf(placeholder), panel)
+            placeholder.deleteLater()
+        else:
+            self.splitter.addWidget(panel)
+        self.splitter.setStretchFactor(2, 0)
+        self.metrics_panel = panel
+        self._connect_metrics_panel(panel)
+        if self.transcript is not None:
+            panel.set_transcript(self.transcript)
+            panel.set_search_spans(self._matches)
+            panel.set_visible_range(*self.view.visible_range())
+        return panel
+
+    def _connect_metrics_panel(self, panel: MetricsPanel) -> None:
+        panel.offsetActivated.connect(self.go_to_offset)
+        panel.figureActivated.connect(self.go_to_figure)
+        panel.speakerActivated.connect(self.go_to_speaker)
+
+    @Slot()
+    def _on_transcript_painted(self) -> None:
+        if self.metrics_panel is None:
+            QTimer.singleShot(0, self.attach_metrics_panel)  # after this paint, not inside it
+
+    @Slot()
+    def export_figures(self) -> None:
+        self.attach_metrics_panel().export_figures()
+
+    @Slot(int, QPoint)
+    def show_figure_menu(self, figure_index: int, global_pos: QPoint) -> None:
+        self.attach_metrics_panel().show_figure_menu(figure_index, global_pos)
 
     # -- settings ------------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -333,7 +384,8 @@ class MainWindow(QMainWindow):
         self.qa_outline.set_transcript(transcript)
         self.overview.set_transcript(transcript)
         self.find_results.clear()
-        self.metrics_panel.set_transcript(transcript)
+        if self.metrics_panel is not None:
+            self.metrics_panel.set_transcript(transcript)
         self._watch(path)
         self.path = path
         title = transcript.meta.title or (os.path.basename(path) if path else "")
@@ -507,7 +559,8 @@ class MainWindow(QMainWindow):
     @Slot(int, int)
     def _on_visible_range(self, start: int, end: int) -> None:
         """The current turn follows the scroll position (a turn just jumped to stays current)."""
-        self.metrics_panel.set_visible_range(start, end)
+        if self.metrics_panel is not None:
+            self.metrics_panel.set_visible_range(start, end)
         self.overview.set_visible_range(start, end)
         if self.transcript is None:
             return
@@ -550,7 +603,8 @@ class MainWindow(QMainWindow):
         self._match_cursor = WrapCursor([s for s, _ in spans])
         self.view.set_search_matches(spans)
         self.overview.set_matches(self._match_cursor.positions)
-        self.metrics_panel.set_search_spans(spans)
+        if self.metrics_panel is not None:
+            self.metrics_panel.set_search_spans(spans)
         self._update_match_counts()
         if self.nav_tabs.currentIndex() == RESULTS_TAB and self.transcript is not None:
             self.find_results.show_matches(self.transcript, spans)

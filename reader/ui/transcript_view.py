@@ -46,6 +46,7 @@ class TranscriptView(QTextBrowser):
     figureMenuRequested = Signal(int, QPoint)  # figure index, global position
     linkRequested = Signal(str)  # an address the reader clicked; not opened here
     visibleRangeChanged = Signal(int, int)  # text offsets now on screen
+    transcriptPainted = Signal()  # the first paint of a newly set transcript
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +62,7 @@ class TranscriptView(QTextBrowser):
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         self._transcript: Transcript | None = None
+        self._painted = False
         self._offsets = OffsetMap.for_text("", 0)
         self._highlighter: SearchHighlighter | None = None
         self._painter: MatchPainter | None = None
@@ -97,6 +99,7 @@ class TranscriptView(QTextBrowser):
         document.setParent(self)  # owned by the view: setDocument then deletes the previous one
         self.setDocument(document)
         self._transcript = transcript
+        self._painted = False
         self._offsets = offsets
         self._figure_spans = sorted((f.start, f.end, i) for i, f in enumerate(transcript.figures))
         self._figure_starts = [start for start, _, _ in self._figure_spans]
@@ -210,6 +213,9 @@ class TranscriptView(QTextBrowser):
             self._painter.paint(painter, self.document(), first, last, offset)
             painter.end()
         super().paintEvent(event)
+        if self._transcript is not None and not self._painted:
+            self._painted = True
+            self.transcriptPainted.emit()
 
     def set_current_match(self, span: tuple[int, int] | None) -> None:
         self._current_match = None if span is None else self._selection(span, CURRENT_MATCH_COLOR)

@@ -1,0 +1,104 @@
+"""Start-up: process start to the first painted transcript, against a bare PySide6 window.
+
+    .venv/bin/python bench/bench_startup.py [--runs N] [--platform offscreen|xcb]
+
+Each measurement is a fresh process, timed by this script from spawn to exit:
+- baseline: a bare PySide6 application showing one QLabel (the sample's title, so both
+  sides pay for loading a CJK font), exiting on its first paint;
+- the reader, through ``reader.app.run_window`` on the bundled sample, exiting on the
+  first paint of the transcript view with the transcript in it;
+  - cold: the parsed-model cache off, so the parser runs;
+  - warm: the cache already holds the sample's model (the usual reopening).
+Runs alternate so machine load hits all three alike; medians and ratios to the
+baseline are printed. The aim (issue 4) is at most 1.5x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BARE_WINDOW = """
+import sys
+from PySide6.QtWidgets import QApplication, QLabel
+
+class Label(QLabel):
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        QApplication.instance().exit(0)
+
+app = QApplication(sys.argv[:1])
+label = Label("全文_公安部：打击电诈犯罪成效显著 立案数连续9个月同比下降")
+label.resize(1400, 900)
+label.show()
+sys.exit(app.exec())
+"""
+
+READER_WINDOW = """
+import sys
+sys.path.insert(0, {root!r})
+from PySide6.QtWidgets import QApplication
+import reader.ui.transcript_view as transcript_view
+
+original_paint = transcript_view.TranscriptView.paintEvent
+
+def paint_then_exit(self, event):
+    original_paint(self, event)
+    if self.transcript is not None:
+        QApplication.instance().exit(0)
+
+transcript_view.TranscriptView.paintEvent = paint_then_exit
+from reader.app import run_window
+sys.exit(run_window(None, size="1400x900"))
+"""
+
+
+def run_once(code: str, env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                            timeout=120)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"child failed ({result.returncode}):\n{result.stderr}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--platform", default="offscreen")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as scratch:
+        base_env = dict(os.environ, QT_QPA_PLATFORM=args.platform,
+                        TRANSCRIPT_READER_SETTINGS=os.path.join(scratch, "settings.ini"))
+        cold_env = dict(base_env, TRANSCRIPT_READER_CACHE_DIR="off")
+        warm_env = dict(base_env, TRANSCRIPT_READER_CACHE_DIR=os.path.join(scratch, "cache"))
+        reader_code = READER_WINDOW.format(root=str(ROOT))
+        run_once(reader_code, warm_env)  # fills the cache (and the OS file cache) once
+        run_once(BARE_WINDOW, base_env)
+        times: dict[str, list[float]] = {"bare": [], "cold": [], "warm": []}
+        for _ in range(args.runs):
+            times["bare"].append(run_once(BARE_WINDOW, base_env))
+            times["cold"].append(run_once(reader_code, cold_env))
+            times["warm"].append(run_once(reader_code, warm_env))
+
+    bare = statistics.median(times["bare"])
+    print(f"platform: {args.platform}, runs: {args.runs} (medians, process start to first paint)")
+    print(f"  bare PySide6 window with one label : {bare * 1000:7.0f} ms   1.00x")
+    for key, label in (("warm", "reader, sample, model cache warm"), ("cold", "reader, sample, cache off (parse)")):
+        value = statistics.median(times[key])
+        print(f"  {label:<35}: {value * 1000:7.0f} ms   {value / bare:.2f}x")
+    print("aim: at most 1.50x")
+
+
+if __name__ == "__main__":
+    main()
