@@ -91,6 +91,8 @@ PLAUSIBLE_CHINESE_TEXT = re.compile(
 )
 CONTROL_BYTES = bytes(sorted(set(range(0, 9)) | set(range(14, 32)) - {27}))
 MAX_CONTROL_SHARE = 0.02
+# C0 control characters other than tab, line feed, form feed and carriage return.
+STRAY_CONTROLS = dict.fromkeys(c for c in range(32) if c not in (9, 10, 12, 13))
 MIN_COMMON_SHARE = 0.15
 
 
@@ -137,14 +139,14 @@ def decode_bytes(data: bytes, path: str | None = None) -> DecodedText:
 
 
 def _decode_text(data: bytes, path: str | None, warnings: list[str]) -> DecodedText:
-    if _control_share(data) > MAX_CONTROL_SHARE:
-        utf16 = _plausible_utf16(data, min_common=0.0)
-        if utf16:
-            return _finish(data.decode(utf16), utf16, warnings)
-        raise UndecodableError(path, "not a text document (it contains binary data)")
     try:
-        return _finish(data.decode("utf-8"), "utf-8", warnings)
+        return _finish(*_without_controls(data.decode("utf-8"), warnings))
     except UnicodeDecodeError as exc:
+        if _control_share(data) > MAX_CONTROL_SHARE:
+            utf16 = _plausible_utf16(data, min_common=0.0)
+            if utf16:
+                return _finish(data.decode(utf16), utf16, warnings)
+            raise UndecodableError(path, "not a text document (it contains binary data)") from exc
         if exc.reason == "unexpected end of data" and exc.start >= len(data) - 4:
             text = data.decode("utf-8", errors="replace")
             return _finish(text, "utf-8", [*warnings, "the file ends in the middle of a character "
@@ -187,6 +189,14 @@ def _detected(data: bytes, path: str | None, warnings: list[str]) -> DecodedText
 
 def _finish(text: str, encoding: str, warnings: list[str] | tuple[str, ...]) -> DecodedText:
     return DecodedText(text, encoding, tuple(warnings))
+
+
+def _without_controls(text: str, warnings: list[str]) -> tuple[str, str, list[str]]:
+    """Valid UTF-8 is text even with stray control characters; they are dropped, not shown."""
+    cleaned = text.translate(STRAY_CONTROLS)
+    if len(cleaned) != len(text):
+        warnings = [*warnings, f"removed {len(text) - len(cleaned)} control character(s)"]
+    return cleaned, "utf-8", warnings
 
 
 def _binary_kind(data: bytes) -> str | None:

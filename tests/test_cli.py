@@ -64,7 +64,7 @@ def test_binary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_undecodable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "noise.txt"
-    path.write_bytes(bytes(range(1, 32)) * 50)
+    path.write_bytes(b"\x80\x81" + bytes(range(1, 32)) * 50)
     _assert_one_line_error(*run(capsys, "export", str(path)), path, "not a text document")
 
 

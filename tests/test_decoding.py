@@ -81,3 +81,9 @@ def test_nul_padding_after_the_text_is_dropped_with_a_warning() -> None:
     decoded = decode_bytes("问：情况如何？".encode() + b"\x00" * 8192)
     assert decoded.text == "问：情况如何？"
     assert any("padding" in w for w in decoded.warnings)
+
+
+def test_valid_utf8_with_control_characters_is_text() -> None:
+    decoded = decode_bytes("问：\x1f好吗？\x08".encode())
+    assert decoded.text == "问：好吗？"
+    assert any("control character" in w for w in decoded.warnings)
