@@ -109,3 +109,63 @@ def test_absurdly_long_digit_runs_are_not_numbers() -> None:
 def test_any_text_gives_none_or_a_finite_float(text: str) -> None:
     value = parse_number(text)
     assert value is None or (isinstance(value, float) and math.isfinite(value))
+
+
+_CN_DIGIT_CHARS = "零一二三四五六七八九"
+_SECTION_UNITS = ((1000, "千"), (100, "百"), (10, "十"), (1, ""))
+
+
+def _section_in_chinese(n: int) -> str:
+    """0 < n < 10000 in the standard written form, one 零 for each run of zeros."""
+    out, pending_zero = "", False
+    for unit, name in _SECTION_UNITS:
+        digit = n // unit % 10
+        if digit == 0:
+            pending_zero = pending_zero or bool(out)
+            continue
+        if pending_zero:
+            out, pending_zero = out + "零", False
+        out += _CN_DIGIT_CHARS[digit] + name
+    return out
+
+
+def _in_chinese(n: int) -> str:
+    """An independent writer of Chinese numerals below 10**12, to check the reader."""
+    if n == 0:
+        return "零"
+    sections = []
+    while n:
+        sections.append(n % 10000)
+        n //= 10000
+    out, skipped = "", False
+    for index in reversed(range(len(sections))):
+        value = sections[index]
+        if value == 0:
+            skipped = bool(out)
+            continue
+        if out and (value < 1000 or skipped):
+            out += "零"
+        out += _section_in_chinese(value) + ("", "万", "亿")[index]
+        skipped = False
+    return out
+
+
+@pytest.mark.parametrize(
+    ("n", "written"), [(0, "零"), (10, "一十"), (1005, "一千零五"), (100_000_010, "一亿零一十")]
+)
+def test_the_reference_writer_writes_chinese(n: int, written: str) -> None:
+    assert _in_chinese(n) == written
+
+
+@given(st.integers(min_value=0, max_value=10**12 - 1))
+def test_every_integer_written_in_chinese_reads_back(n: int) -> None:
+    assert parse_chinese(_in_chinese(n)) == n
+
+
+@given(st.integers(min_value=0, max_value=10**12 - 1), st.sampled_from(["", "万", "亿"]))
+def test_every_arabic_integer_with_a_multiplier_reads_back(n: int, mult: str) -> None:
+    factor = {"": 1, "万": 10**4, "亿": 10**8}[mult]
+    assert parse_number(f"{n:,}{mult}") == float(n * factor)
+    assert parse_number(f"{n}{mult}".translate(str.maketrans("0123456789", "０１２３４５６７８９"))) == float(
+        n * factor
+    )
