@@ -536,3 +536,26 @@ def test_currency_names_zero_and_chinese_decimals(sentence: str, text: str, valu
 def test_numbers_written_in_two_groups(sentence: str, text: str, value: float, unit: str) -> None:
     f = only(sentence)
     assert (f.text, f.value, f.unit) == (text, value, unit)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=10**9),
+    st.sampled_from(["", "万", "亿"]),
+    st.sampled_from(["起", "名", "个", "件", "次", "元", "%", "个百分点", "倍", "个月", "人次"]),
+    st.sampled_from(["", "近", "约", "超过", "逾"]),
+    st.sampled_from(["", "余", "多"]),
+    st.sampled_from(["", "以上", "左右"]),
+)
+def test_any_written_figure_is_found_with_its_value_unit_and_qualifier(
+    n: int, mult: str, unit: str, before: str, middle: str, after: str
+) -> None:
+    if unit in ("%", "个百分点", "倍"):
+        middle = ""  # 5余% is not written
+    written = f"{before}{n}{mult}{middle}{unit}{after}"
+    f = only(f"今年全国共处置{written}，成效明显。")
+    assert f.text == written
+    assert f.value == n * {"": 1, "万": 10**4, "亿": 10**8}[mult]
+    assert f.unit == unit
+    # The word nearest the unit wins when several qualify one number.
+    assert f.qualifier == (after or middle or before or None)
