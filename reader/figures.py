@@ -420,10 +420,10 @@ def _find_in_folded(original: str, text: str) -> list[FoundFigure]:
         if (
             num.chinese
             and value_to is None
-            and UNIT_FAMILY.get(unit) == "duration"
+            and unit in ("年", "周年")
             and not (num.qualifier or num.has_mult)
         ):
-            continue  # 这十年, 三十年来: a period named in words, not a measured figure
+            continue  # 这十年, 三十年来: an era named in words (连续十二个月 still counts)
         written_unit = original[unit_pos : unit_pos + len(unit)] if unit_pos is not None else unit
         qualifier = None
         if num.qualifier_pos is not None:

@@ -464,6 +464,7 @@ def test_the_extractor_finds_what_a_person_marked_by_hand() -> None:
         ("体重50千克", "50千克", "千克"),
         ("气温升高1.5℃", "1.5℃", "℃"),
         ("共有四十多年", "四十多年", "年"),
+        ("连续十二个月下降", "十二个月", "个月"),
     ],
 )
 def test_more_measure_words_and_decimal_points(sentence: str, text: str, unit: str) -> None:
