@@ -94,7 +94,8 @@ def main() -> None:
     bare = statistics.median(times["bare"])
     print(f"platform: {args.platform}, runs: {args.runs} (medians, process start to first paint)")
     print(f"  bare PySide6 window with one label : {bare * 1000:7.0f} ms   1.00x")
-    for key, label in (("warm", "reader, sample, model cache warm"), ("cold", "reader, sample, cache off (parse)")):
+    rows = (("warm", "reader, sample, model cache warm"), ("cold", "reader, sample, cache off (parse)"))
+    for key, label in rows:
         value = statistics.median(times[key])
         print(f"  {label:<35}: {value * 1000:7.0f} ms   {value / bare:.2f}x")
     print("aim: at most 1.50x")

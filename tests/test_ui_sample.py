@@ -70,7 +70,8 @@ def test_clicking_wen_xinxiang_scrolls_to_his_first_turn(qtbot, window: MainWind
 def test_typing_3291_shows_one_of_three_and_three_highlights(qtbot, window: MainWindow) -> None:
     type_query(qtbot, window, "3291")
     assert window.search_bar.status.text() == "1 / 3"
-    assert painted_match_count(window.view.document()) == 3
+    assert len(window.matches) == 3
+    assert painted_match_count(window.view, window.matches) == 3
 
 
 def test_traditional_finds_the_same_as_simplified(qtbot, window: MainWindow) -> None:
@@ -83,8 +84,9 @@ def test_traditional_finds_the_same_as_simplified(qtbot, window: MainWindow) -> 
 
 def test_escape_clears(qtbot, window: MainWindow) -> None:
     type_query(qtbot, window, "3291")
+    found = window.matches
     qtbot.keyClick(window.search_bar.field, Qt.Key.Key_Escape)
-    assert window.search_bar.status.text() == "" and painted_match_count(window.view.document()) == 0
+    assert window.search_bar.status.text() == "" and painted_match_count(window.view, found) == 0
 
 
 def test_recent_files_menu_lists_what_was_opened(window: MainWindow, sample_path: Path) -> None:

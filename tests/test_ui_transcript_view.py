@@ -5,25 +5,31 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 from ui_transcripts import briefing, make_transcript
 
-from reader.ui.kind_colors import KIND_COLORS, MATCH_COLOR
+from reader.ui.kind_colors import CURRENT_MATCH_COLOR, KIND_COLORS, MATCH_COLOR
 from reader.ui.transcript_document import OffsetMap, build_document
 from reader.ui.transcript_view import TranscriptView
 
 
-def painted_match_count(doc: QTextDocument) -> int:
-    """How many ranges the search highlighter painted, read back from the block layouts."""
-    count = 0
-    block = doc.begin()
-    while block.isValid():
-        for rng in block.layout().formats():
-            if rng.format.background().color() == QColor(MATCH_COLOR):
-                count += 1
-        block = block.next()
-    return count
+def painted_match_count(view: TranscriptView, spans: list[tuple[int, int]]) -> int:
+    """How many of ``spans`` the reader sees highlighted: each scrolled into view, its pixels read."""
+    colors = (QColor(MATCH_COLOR), QColor(CURRENT_MATCH_COLOR))
+    seen = 0
+    for start, _end in spans:
+        view.scroll_to_offset(start)
+        view.viewport().repaint()
+        image = view.viewport().grab().toImage()
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(view.offsets.to_position(start))
+        rect = view.cursorRect(cursor)
+        pixels = (image.pixelColor(x, y) for x in range(rect.left() + 1, rect.left() + 12)
+                  for y in range(rect.top() + 1, rect.bottom()))
+        if any(pixel in colors for pixel in pixels):
+            seen += 1
+    return seen
 
 
 def make_view(qtbot, transcript=None) -> TranscriptView:
@@ -89,11 +95,12 @@ def test_search_spans_are_painted_and_cleared(qtbot) -> None:
     text = view.transcript.text
     spans = [(i, i + 4) for i in range(len(text)) if text.startswith("3291", i)]
     view.set_search_matches(spans)
-    assert painted_match_count(view.document()) == 3
+    assert painted_match_count(view, spans) == 3
     view.set_search_matches(spans[:1])
-    assert painted_match_count(view.document()) == 1
+    assert painted_match_count(view, spans) == 1
+    assert view.match_count == 1
     view.set_search_matches([])
-    assert painted_match_count(view.document()) == 0
+    assert painted_match_count(view, spans) == 0 and view.match_count == 0
 
 
 def test_copy_gives_clean_plain_text(qtbot) -> None:

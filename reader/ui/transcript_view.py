@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -29,10 +29,8 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 from reader.model import Transcript
 from reader.ui.kind_colors import CURRENT_MATCH_COLOR, CURRENT_TURN_COLOR, FLASH_COLOR
 from reader.ui.match_painter import MatchPainter
-from reader.ui.search_highlighter import SearchHighlighter
 from reader.ui.transcript_document import OffsetMap, build_document
 
-HIGHLIGHTER_MAX_BLOCKS = 2000  # past this, QSyntaxHighlighter is too slow per keystroke (match_painter)
 SCROLL_MARGIN = 40  # pixels left above a target so its heading is not glued to the edge
 FLASH_MS = 1200
 VISIBLE_RANGE_DEBOUNCE_MS = 60
@@ -64,8 +62,8 @@ class TranscriptView(QTextBrowser):
         self._transcript: Transcript | None = None
         self._painted = False
         self._offsets = OffsetMap.for_text("", 0)
-        self._highlighter: SearchHighlighter | None = None
-        self._painter: MatchPainter | None = None
+        self._matches = MatchPainter()
+        self.viewport().setAutoFillBackground(False)  # paintEvent fills it, matches under the text
         self._figure_spans: list[tuple[int, int, int]] = []
         self._figure_starts: list[int] = []
         self._current_match: QTextEdit.ExtraSelection | None = None
@@ -93,7 +91,7 @@ class TranscriptView(QTextBrowser):
         """Show ``transcript``; search marks and the current turn are cleared."""
         font = QFont(self.font())
         document, offsets = build_document(transcript, font)
-        self._highlighter = self._painter = None
+        self._matches.set_spans([])
         self._current_match = self._current_turn = self._flash = None
         self.setExtraSelections([])
         document.setParent(self)  # owned by the view: setDocument then deletes the previous one
@@ -103,12 +101,6 @@ class TranscriptView(QTextBrowser):
         self._offsets = offsets
         self._figure_spans = sorted((f.start, f.end, i) for i, f in enumerate(transcript.figures))
         self._figure_starts = [start for start, _, _ in self._figure_spans]
-        if document.blockCount() <= HIGHLIGHTER_MAX_BLOCKS:
-            self._highlighter, self._painter = SearchHighlighter(document), None
-            self.viewport().setAutoFillBackground(True)
-        else:
-            self._highlighter, self._painter = None, MatchPainter()
-            self.viewport().setAutoFillBackground(False)  # paintEvent fills it, under the matches
         self._apply_zoom(keep_position=False)
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
@@ -180,38 +172,33 @@ class TranscriptView(QTextBrowser):
     # -- marks -------------------------------------------------------------------------
     def set_search_matches(self, spans: Sequence[tuple[int, int]]) -> None:
         """Highlight every match (text offsets); the current one is set separately."""
-        if self._highlighter is None and self._painter is None:
-            return
-        positions = self._offsets.to_positions(spans)
-        if self._painter is not None:
-            self._painter.set_spans(positions)
-            self.viewport().update()
-        else:
-            self._highlighter.set_spans(positions)
+        self._matches.set_spans(self._offsets.to_positions(spans))
+        self.viewport().update()
         if not spans:
             self.set_current_match(None)
 
     @property
     def match_count(self) -> int:
-        if self._painter is not None:
-            return self._painter.span_count
-        return 0 if self._highlighter is None else self._highlighter.span_count
+        return self._matches.span_count
 
-    @property
-    def paints_matches_on_screen_only(self) -> bool:
-        """True for long documents, where matches are painted per frame, not highlighted."""
-        return self._painter is not None
+    def match_rects_on_screen(self) -> list[QRectF]:
+        """Where the matches now on screen are painted, in viewport coordinates."""
+        rect = self.viewport().rect()
+        return self._matches.rects(self.document(), self.position_at(rect.topLeft()),
+                                   self.position_at(rect.bottomRight()), self._scroll_offset())
+
+    def _scroll_offset(self) -> QPointF:
+        return QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if self._painter is not None and self._painter.span_count:
-            rect = event.rect()
-            first = self.position_at(rect.topLeft())
-            last = self.position_at(rect.bottomRight())
-            offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
-            painter = QPainter(self.viewport())
-            painter.fillRect(rect, self.palette().base())
-            self._painter.paint(painter, self.document(), first, last, offset)
-            painter.end()
+        """Fill the background, then the visible matches, then let Qt draw the text over them."""
+        rect = event.rect()
+        painter = QPainter(self.viewport())
+        painter.fillRect(rect, self.palette().base())
+        if self._matches.span_count:
+            self._matches.paint(painter, self.document(), self.position_at(rect.topLeft()),
+                                self.position_at(rect.bottomRight()), self._scroll_offset())
+        painter.end()
         super().paintEvent(event)
         if self._transcript is not None and not self._painted:
             self._painted = True
