@@ -44,6 +44,8 @@ METADATA_LINE = re.compile(
     r"^[（(【\[]?\s*(责任编辑|编辑|来源|文章来源|新闻来源|校对|审核|审校|监制|作者|稿件来源)\s*[：:]\s*"
     r"(?P<value>[^：:]{0,40}?)\s*[）)】\]]?$"
 )
+# The end mark news agencies put after a story: （完）, 【全文完】.
+END_MARK = re.compile(r"^[（(【\[]\s*(?:完|全文完|全文结束)\s*[）)】\]]$")
 # A page's byline row: two or more fields (来源：国新网　时间：2023-03-02　作者：…).
 METADATA_FIELD = re.compile(
     r"(?:^|\s)(?:来源|时间|发布时间|发布日期|日期|作者|编辑|责任编辑|字号|浏览次数|点击数|稿件来源|文章来源)\s*[：:]"
@@ -223,6 +225,8 @@ def _take_metadata(meta: Meta, blocks: tuple[Block, ...]) -> tuple[Meta, list[Bl
                     author = author or value
                 continue
             row = line_text(block.lines[0])
+            if END_MARK.match(row):
+                continue
             if len(row) <= MAX_METADATA_ROW and len(METADATA_FIELD.findall(row)) >= 2:
                 continue
             if block.kind == "heading" and meta.title and row == meta.title:

@@ -51,7 +51,7 @@ NOT_SPEAKER_PREFIXES = ("责任编辑", "原标题", "编者按", "发布会要�
 NOT_SPEAKER_ENDINGS = (
     "要点", "看点", "亮点", "重点", "摘要", "提要", "速览", "一览", "核心观点", "导读",
     "如下", "以下", "下列", "表示", "指出", "强调", "认为", "介绍说", "透露", "宣布", "说", "称",
-    "问道", "答道", "记者问", "包括", "在于", "写道", "提到", "回应", "坦言", "直言", "举例", "工作",
+    "问道", "答道", "记者问", "来源", "包括", "在于", "写道", "提到", "回应", "坦言", "直言", "举例", "工作",
     "措施", "方面", "情况", "问题如下",
 )
 
@@ -69,6 +69,7 @@ NOT_SPEAKER_STARTS = (
 FUNCTION_WORDS = frozenset("的了吗呢着把被")
 QUESTION_LABELS = frozenset({"问", "提问", "记者", "记者问", "Q", "q", "问题", "追问", "又问"})
 ANSWER_LABELS = frozenset({"答", "回答", "A", "a", "答问"})
+ANSWER_SUFFIXES = ("回答", "答")
 REPORTER_WORD = "记者"
 # ``人民网记者``, ``新华社记者张三``, ``记者（人民日报）``, ``人民日报（记者）``;
 # not ``新华社记者从公安部获悉``.
@@ -174,6 +175,14 @@ def _is_question(compact: str) -> bool:
     return compact in QUESTION_LABELS or bool(NUMBERED_QUESTION.match(compact))
 
 
+def _answerer(compact: str) -> str | None:
+    """``李忠答`` → ``李忠``: who answers, in Q&A articles that label answers this way."""
+    for suffix in ANSWER_SUFFIXES:
+        if compact.endswith(suffix) and len(compact) > len(suffix) + 1:
+            return compact[: -len(suffix)]
+    return None
+
+
 def _is_answer(compact: str) -> bool:
     return compact in ANSWER_LABELS or bool(NUMBERED_ANSWER.match(compact))
 
@@ -201,6 +210,9 @@ def looks_like_speaker(label: str, known_names: Iterable[str] = ()) -> bool:
     if _is_question(compact) or _is_answer(compact) or compact.startswith(HOST_WORDS):
         return True
     if REPORTER_LABEL.match(compact):
+        return True
+    answerer = _answerer(compact)
+    if answerer and looks_like_speaker(answerer, known_names):
         return True
     if ROLE_THEN_NAME.match(compact) or ENDS_WITH_TITLE.search(compact):
         return True
@@ -337,6 +349,11 @@ def parse_label(label: str) -> ParsedLabel:
         return ParsedLabel(rest or compact, compact[:cut] if rest else None, None, "host")
     if _is_question(simple):
         return ParsedLabel(compact, None, None, "reporter")
+    answerer = _answerer(simple)
+    if answerer and (is_person_name(answerer) or ENDS_WITH_TITLE.search(answerer)):
+        # ``李忠答``, ``商务部新闻发言人答``: the speaker is the part before 答.
+        parsed = parse_label(compact[: len(answerer)])
+        return ParsedLabel(parsed.name, parsed.role, parsed.organization, parsed.kind or "official")
     if _is_answer(simple):
         return ParsedLabel(compact, None, None, "official")
     parts = PARENTHESIZED.match(simple)

@@ -230,3 +230,23 @@ def test_reported_speech_about_reporters_is_not_a_marker() -> None:
     t = text("前言。\n新华社记者从公安部获悉：今年以来破案数上升。\n新华社记者张三：请问情况如何？")
     assert [turn.label for turn in t.turns] == ["新华社记者张三"]
     assert t.speakers[0].kind == "reporter"
+
+
+def test_name_followed_by_answer_labels_the_answerer() -> None:
+    t = text("记者问：出口形势如何？\n李忠答：总体平稳。\n记者问：下一步呢？\n商务部新闻发言人答：继续努力。")
+    assert [turn.label for turn in t.turns] == ["记者问", "李忠答", "记者问", "商务部新闻发言人答"]
+    assert [(s.name, s.role, s.kind) for s in t.speakers] == [
+        ("记者问", None, "reporter"), ("李忠", None, "official"),
+        ("商务部新闻发言人", "商务部新闻发言人", "official"),
+    ]
+
+
+def test_a_source_credit_is_not_a_marker() -> None:
+    t = text("问：好吗？\n答：好。\n图片来源：新华社")
+    assert [turn.label for turn in t.turns] == ["问", "答"]
+
+
+@pytest.mark.parametrize("line", ["（完）", "【全文完】"])
+def test_end_marks_are_not_speech(line: str) -> None:
+    t = text(f"问：好吗？\n答：好。\n{line}")
+    assert [t.text[p.start:p.end] for p in t.turns[-1].paragraphs] == ["好。"]
