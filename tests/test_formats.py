@@ -137,3 +137,20 @@ def test_plain_markdown_without_front_matter() -> None:
     t = parse_bytes("# 实录\n\n**问：** 好吗？\n\n**答：** 好。\n".encode(), "a.md")
     assert t.meta.title == "实录"
     assert [turn.label for turn in t.turns] == ["问", "答"]
+
+
+def test_article_split_over_sections_is_kept_whole_without_the_page_around_it() -> None:
+    def para(words: str) -> str:
+        return f"<p>{words}，这是一段足够长的发言内容用来测试正文的识别是否正确。</p>"
+
+    page = (
+        "<html><body><div class='top'><a href='/'>首页</a></div><div id='main'>"
+        f"<div class='part'><p><b>主持人：</b></p>{para('各位好')}{para('第二段')}</div>"
+        f"<div class='part'><p><b>李忠：</b></p>{para('谢谢')}{para('补充')}{para('再补充')}</div>"
+        "</div><div class='links'><p>友情链接：某某网站，某某网站，某某网站，某某网站，某某网站。</p></div>"
+        "</body></html>"
+    )
+    t = parse_bytes(page.encode(), "a.html")
+    assert [turn.label for turn in t.turns] == ["主持人", "李忠"]
+    assert len(t.turns[1].paragraphs) == 3
+    assert "首页" not in t.text and "友情链接" not in t.text

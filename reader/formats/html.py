@@ -51,7 +51,7 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 BOLD_TAGS = frozenset({"b", "strong"})
 PARAGRAPH_TAGS = ("p", "blockquote", "li", "pre", "h1", "h2", "h3", "h4", "h5", "h6")
 MIN_PARAGRAPH = 25
-CLIMB_GAIN = 1.2
+SIBLING_SHARE = 0.3
 MAX_CLIMB = 4
 MAX_CHROME_SHARE = 0.3
 
@@ -187,10 +187,12 @@ def _article_body(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
         parent = best.getparent()
         if parent is None or parent.tag == "html":
             break
-        parent_held = _paragraph_text(parent)
-        if parent_held < held * CLIMB_GAIN:
+        # Widen to the parent only for a sibling that is itself a good part of the article
+        # (a page split over sections), not for a footer's worth of link lists.
+        siblings = [_paragraph_text(child) for child in parent if child is not best]
+        if not siblings or max(siblings) < held * SIBLING_SHARE:
             break
-        best, held = parent, parent_held
+        best, held = parent, held + sum(siblings)
     return best
 
 
