@@ -27,12 +27,14 @@ from reader.formats.base import join_wrapped, line_text
 from reader.model import Meta, Source, Span, Speaker, SpeakerKind, Transcript, Turn
 from reader.qa import pair_questions
 from reader.speakers import (
+    SPACES,
     Marker,
     ParsedLabel,
     analysis_form,
     find_marker,
     is_person_name,
     looks_like_speaker,
+    names_from_introductions,
     parse_label,
     roles_from_introductions,
 )
@@ -152,8 +154,15 @@ def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, .
         highlight_spans.append(builder.add(line))
     preamble_spans = [builder.add(p.text) for p in preamble]
     parsed = {id(d): parse_label(d.marker.label) for d in drafts}
+    intro_texts = [p.text for p in preamble] + [t for d in drafts for t in d.paragraphs[:3]]
+    named = names_from_introductions(
+        intro_texts, [p.role for p in parsed.values() if p.role and p.name == SPACES.sub("", p.role)]
+    )
+    for key, label in parsed.items():
+        if label.role and label.name == label.role and label.role in named:
+            parsed[key] = dataclasses.replace(label, name=named[label.role])
     intro_roles = roles_from_introductions(
-        [p.text for p in preamble] + [t for d in drafts for t in d.paragraphs[:3]],
+        intro_texts,
         [p.name for p in parsed.values() if p.role is None and is_person_name(p.name)],
     )
     speakers_by_key: dict[str, _SpeakerDraft] = {}

@@ -418,3 +418,27 @@ def roles_from_introductions(texts: Iterable[str], names: Iterable[str]) -> dict
             if len(role) >= 2 and ENDS_WITH_TITLE.search(role) and label_shape(role):
                 found[name] = role
     return found
+
+
+# Where a name introduced after its role ends: a courtesy title, a verb of the briefing, punctuation.
+NAME_BOUNDARY = r"(?=先生|女士|同志|主持|介绍|出席|表示|回答|[，、。；和及与（(\s])"
+
+
+def names_from_introductions(texts: Iterable[str], roles: Iterable[str]) -> dict[str, str]:
+    """Names that introductions give role-only labels: ``外交部发言人林剑主持例行记者会``.
+
+    A role introduced with two different names (two deputy ministers) gives none: the
+    label cannot tell which of them spoke.
+    """
+    wanted = sorted({r for r in roles if len(r) >= 2}, key=len, reverse=True)
+    if not wanted:
+        return {}
+    pattern = re.compile(
+        "(" + "|".join(re.escape(r) for r in wanted) + r")\s*([\u4e00-\u9fff·]{2,4}?)" + NAME_BOUNDARY
+    )
+    seen: dict[str, set[str]] = {}
+    for text in texts:
+        for match in pattern.finditer(text):
+            if is_person_name(match.group(2)):
+                seen.setdefault(match.group(1), set()).add(match.group(2))
+    return {role: next(iter(names)) for role, names in seen.items() if len(names) == 1}

@@ -250,3 +250,16 @@ def test_a_source_credit_is_not_a_marker() -> None:
 def test_end_marks_are_not_speech(line: str) -> None:
     t = text(f"问：好吗？\n答：好。\n{line}")
     assert [t.text[p.start:p.end] for p in t.turns[-1].paragraphs] == ["好。"]
+
+
+def test_introductions_name_role_only_labels() -> None:
+    t = text("2024年5月6日外交部发言人林剑主持例行记者会\n外交部发言人：今天没有消息。\n问：请问？\n"
+             "外交部发言人林剑：没有。")
+    spokesman = t.speakers[0]
+    assert (spokesman.name, spokesman.role) == ("林剑", "外交部发言人")
+    assert t.turns[2].speaker == spokesman.id
+
+
+def test_a_role_introduced_with_two_names_names_nobody() -> None:
+    t = text("请公安部副局长张三先生和公安部副局长李四先生介绍情况。\n公安部副局长：谢谢。")
+    assert t.speakers[0].name == "公安部副局长"
