@@ -161,7 +161,7 @@ class MetricsPanel(QWidget):
         if self._charts_pending:
             self._charts_pending = False
             # After this paint returns, not during it: the window's first frame comes first.
-            QTimer.singleShot(0, self._build_and_fill_charts)
+            QTimer.singleShot(0, self, self._build_and_fill_charts)  # cancelled if the panel is deleted
 
     def charts_ready(self) -> bool:
         return self.speaking_chart is not None
@@ -214,7 +214,7 @@ class MetricsPanel(QWidget):
         self._fill_family_chooser(transcript)
         if self.speaking_chart is not None:
             # In the next turn of the event loop: the table and summary paint first.
-            QTimer.singleShot(0, self._fill_charts)
+            QTimer.singleShot(0, self, self._fill_charts)
         else:
             self._charts_pending = True
             self.update()
