@@ -66,6 +66,7 @@ class FindResults(QTreeWidget):
                 name = speaker.name if speaker else turn.label
                 per_speaker[name] = per_speaker.get(name, 0) + 1
             child = QTreeWidgetItem([context_of(transcript.text, start, end)])
+            child.setToolTip(0, child.text(0))
             child.setData(0, MATCH_ROLE, number)
             group.addChild(child)
         for group in items:

@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 PROGRESS_DELAY_MS = 250  # a load quicker than this shows no progress bar at all
 OPEN_FILTER = "Transcripts (*.md *.markdown *.html *.htm *.txt);;All files (*)"
 NAV_TAB, QA_TAB, RESULTS_TAB = 0, 1, 2
+MATCH_ANCHOR = 0.3  # a match scrolled to sits this far down the view
 
 
 class MainWindow(QMainWindow):
@@ -634,7 +635,10 @@ class MainWindow(QMainWindow):
             return
         span = self._matches[index]
         self.view.set_current_match(span)
-        self.go_to_offset(span[0])
+        if not self.view.is_on_screen(span[0]):  # as browsers do: no jump when it is in sight
+            self.view.scroll_to_offset(span[0], anchor=MATCH_ANCHOR)
+        self._pinned_turn = None
+        self._update_current_turn(span[0])
         self.search_bar.set_status(index, len(self._matches))
 
     @Slot()

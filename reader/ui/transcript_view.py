@@ -149,8 +149,19 @@ class TranscriptView(QTextBrowser):
     def top_offset(self) -> int:
         return self.offset_at(QPoint(0, SCROLL_MARGIN // 2))
 
-    def scroll_to_offset(self, offset: int) -> None:
-        """Bring the line holding ``offset`` near the top of the view."""
+    def is_on_screen(self, offset: int) -> bool:
+        """True when the line holding ``offset`` is wholly inside the view."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_position(offset))
+        rect = self.cursorRect(cursor)
+        return rect.top() >= 0 and rect.bottom() <= self.viewport().height()
+
+    def scroll_to_offset(self, offset: int, anchor: float = 0.0) -> None:
+        """Bring the line holding ``offset`` near the top of the view.
+
+        ``anchor`` places it that fraction down the view instead (search matches sit a
+        third down, so the reader sees what leads up to them).
+        """
         doc = self.document()
         position = self._offsets.to_position(offset)
         block = doc.findBlock(position)
@@ -164,7 +175,8 @@ class TranscriptView(QTextBrowser):
             if line.isValid():
                 top += line.y()
         bar = self.verticalScrollBar()
-        bar.setValue(max(0, int(top) - SCROLL_MARGIN))
+        above = int(anchor * self.viewport().height()) if anchor > 0 else SCROLL_MARGIN
+        bar.setValue(max(0, int(top) - above))
         cursor = self.textCursor()
         cursor.setPosition(position)
         self.setTextCursor(cursor)
