@@ -43,9 +43,10 @@ TOKENS = (
     "</a>", "<script>", "</script>", "<!--", "-->", "&nbsp;", "&#123;", "&amp;",
     "\n", "\n\n", "\r\n", "\r", " ", "\u3000", "\t", "\x00", "\ufeff", "\u200b",
     "---\n", "title: ", "date: ", "'",
+    "99999999999999999999", "1e308", "九千九百九十九万", "亿亿", "0.000000001", "１２３４５６７８９０",
 )
 
-figure_soup = st.lists(st.sampled_from(TOKENS) | st.text(max_size=3), max_size=80).map("".join)
+figure_soup = st.lists(st.sampled_from(TOKENS) | st.text(max_size=3), max_size=150).map("".join)
 
 
 @st.composite
@@ -105,7 +106,7 @@ def _parse_checked(data: bytes, name: str, *, may_refuse: bool) -> None:
     check_figures(transcript.text, extract_figures(transcript), len(transcript.turns))
 
 
-PROPERTY = settings(max_examples=40, deadline=None, database=None,
+PROPERTY = settings(max_examples=100, deadline=None, database=None,
                     suppress_health_check=(HealthCheck.too_slow, HealthCheck.data_too_large))
 
 
@@ -127,13 +128,13 @@ def test_any_bytes_parse_or_refuse(data: bytes, name: str) -> None:
     _parse_checked(data, name, may_refuse=True)
 
 
-@settings(PROPERTY, max_examples=25)
+@settings(PROPERTY, max_examples=60)
 @given(text=mangled_sample_text())
 def test_mangled_sample_parses(text: str) -> None:
     _parse_checked(text.encode("utf-8"), "mangled.md", may_refuse="\x00" in text)
 
 
-@settings(PROPERTY, max_examples=25)
+@settings(PROPERTY, max_examples=60)
 @given(data=mangled_sample_bytes())
 def test_corrupted_sample_bytes_parse_or_refuse(data: bytes) -> None:
     _parse_checked(data, "corrupted.md", may_refuse=True)
