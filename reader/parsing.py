@@ -80,9 +80,9 @@ def load(path: str | os.PathLike[str], *, progress: Progress | None = None) -> T
     """Read and parse the transcript at ``path``; ``progress`` may cancel by returning False."""
     name = os.fspath(path)
     _report(progress, 0.0)
-    data = _read_bytes(name)
+    held = [_read_bytes(name)]
     _report(progress, 0.2)
-    return parse_bytes(data, name, progress=progress)
+    return _parse_held(held, name, progress)
 
 
 # Opening a named pipe nobody writes to would wait forever: open without blocking, then
@@ -116,13 +116,26 @@ def _report(progress: Progress | None, fraction: float) -> None:
 
 def parse_bytes(data: bytes, path: str | None = None, *, progress: Progress | None = None) -> Transcript:
     """Parse a whole document given as bytes; ``path`` names it in the model and in errors."""
+    return _parse_held([data], path, progress)
+
+
+def _parse_held(held: list[bytes], path: str | None, progress: Progress | None) -> Transcript:
+    """The pipeline, taking the bytes out of ``held`` so that, when the caller keeps no other
+    reference (``load``), a 50 MB file's bytes are freed once decoded, before the HTML tree
+    and the model are built: peak memory is what the bound on large files is about."""
+    data = held.pop()
+    digest = hashlib.sha256(data).hexdigest()
     decoded = decode_bytes(data, path)
+    del data
     _report(progress, 0.4)
     suffix = Path(path).suffix if path else ""
     doc = read_document(decoded.text, suffix)
+    encoding, warnings = decoded.encoding, decoded.warnings
+    del decoded
     _report(progress, 0.7)
-    source = Source(path, hashlib.sha256(data).hexdigest(), doc.format, decoded.encoding)
-    transcript = build_transcript(doc, source, warnings=decoded.warnings)
+    source = Source(path, digest, doc.format, encoding)
+    transcript = build_transcript(doc, source, warnings=warnings)
+    del doc
     _report(progress, 0.85)
     transcript = dataclasses.replace(transcript, figures=figure_extraction.extract_figures(transcript))
     _report(progress, 1.0)

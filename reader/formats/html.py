@@ -52,6 +52,7 @@ BOLD_TAGS = frozenset({"b", "strong"})
 PARAGRAPH_TAGS = ("p", "blockquote", "li", "pre", "h1", "h2", "h3", "h4", "h5", "h6")
 MIN_PARAGRAPH = 25
 SIBLING_SHARE = 0.3
+FEED_CHARS = 1 << 20
 MAX_CLIMB = 4
 MAX_CHROME_SHARE = 0.3
 
@@ -89,7 +90,10 @@ def _parse(text: str) -> lxml.html.HtmlElement | None:
         target=builder, remove_comments=True, remove_pis=True, no_network=True, huge_tree=True, recover=True,
     )
     try:
-        parser.feed(text)
+        # In slices: lxml encodes what it is fed to UTF-8, and one slice at a time keeps that
+        # copy small instead of a second whole document.
+        for start in range(0, len(text), FEED_CHARS):
+            parser.feed(text[start:start + FEED_CHARS])
         root = parser.close()
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
         return None
