@@ -172,3 +172,25 @@ def test_highlights_stop_at_the_preamble_in_the_same_style() -> None:
     t = parse_bytes(page.encode(), "a.html")
     assert t.highlights == ("就业形势总体稳定", "城镇新增就业1206万人")
     assert [t.text[s.start:s.end][:8] for s in t.preamble] == ["国务院新闻办公室"]
+
+
+TRADITIONAL_PAGE = "<p><b>主持人：</b>各位媒體朋友們，大家好。</p><p><b>保安局局長李家超：</b>謝謝。</p>"
+SIMPLIFIED_PAGE = "<p><b>主持人：</b>各位媒体朋友们，大家好。</p><p><b>公安部副部长杜航伟：</b>谢谢。</p>"
+SIMPLIFIED_TEXT = "主持人：各位媒体朋友们，大家好。\n公安部副部长杜航伟：谢谢。\n"
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "codec", "reported"),
+    [
+        (TRADITIONAL_PAGE, "a.html", "big5", "big5"),
+        (SIMPLIFIED_PAGE, "a.html", "gbk", "gb18030"),
+        (SIMPLIFIED_TEXT.replace("\n", "\r\n"), "a.txt", "utf-16", "utf-16-le"),
+        (SIMPLIFIED_TEXT, "a.txt", "utf-8-sig", "utf-8-sig"),
+    ],
+)
+def test_encodings_end_to_end(source: str, name: str, codec: str, reported: str) -> None:
+    t = parse_bytes(source.encode(codec), name)
+    assert t.source.encoding == reported
+    assert [turn.label for turn in t.turns][:1] == ["主持人"]
+    assert len(t.turns) == 2
+    assert t.speakers[1].kind == "official"
