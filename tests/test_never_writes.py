@@ -70,3 +70,34 @@ def test_parsing_opens_nothing_for_writing(tmp_path: Path, monkeypatch: pytest.M
             assert main(["export", str(path)]) == 0
         assert log.written == [], f"opened for writing while reading {path.name}: {log.written}"
         assert _snapshot(path) == before
+
+
+def test_window_leaves_files_untouched(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Open, read, search, reload and close each file in the window: not one byte changes."""
+    from reader.app import create_main_window
+    from reader.ui.settings import AppSettings
+
+    monkeypatch.setenv("TRANSCRIPT_READER_CACHE_DIR", str(tmp_path / "cache"))
+    in_dir = tmp_path / "in"
+    in_dir.mkdir()
+    paths = _inputs(in_dir)
+    snapshots = {p: _snapshot(p) for p in paths}
+    with audited(monkeypatch) as log:
+        window = create_main_window(str(paths[0]), settings=AppSettings.from_file(tmp_path / "settings.ini"),
+                                    show_dialogs=False)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        for path in paths:
+            with qtbot.waitSignal(window.documentShown, timeout=30_000):
+                window.open_file(str(path))
+            window.search("王明")
+            window.grab()
+            with qtbot.waitSignal(window.documentShown, timeout=30_000):
+                window.reload()
+        window.close()
+        window.loader.shutdown()
+    touched = [p for p in log.written if p.startswith(str(in_dir))]
+    assert touched == [], f"opened for writing: {touched}"
+    for path in paths:
+        assert _snapshot(path) == snapshots[path], f"{path.name} changed"

@@ -12,18 +12,22 @@ from __future__ import annotations
 import io
 import json
 import socket
+import sys
 from collections.abc import Iterator
 from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
 from hostile import (
+    BRIEFING,
     FIXTURES_BY_NAME,
+    FRONT_MATTER,
     SECRET_NAME,
     InotifyWatch,
     NetworkAttempt,
     audited,
     check_export,
+    html_body,
 )
 
 ACTIVE = ("active-content-html", "active-content-markdown")
@@ -95,3 +99,125 @@ def test_figures_command_reaches_nothing(name: str, tmp_path: Path, monkeypatch:
         assert main(["figures", str(path), "--format", "md"]) == 0
     assert log.network == [], log.network
     _assert_untouched(log.opened, secret, inotify)
+
+
+# --------------------------------------------------------------------------- in the window
+
+SOURCE_URL = "http://example.invalid/briefing.html"
+
+
+@pytest.fixture
+def open_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Open ``path`` in the real window, shown and painted (charts included)."""
+    from reader.app import create_main_window
+    from reader.ui.settings import AppSettings
+
+    monkeypatch.setenv("TRANSCRIPT_READER_CACHE_DIR", str(tmp_path / "cache"))
+    windows = []
+
+    def open_(path: Path):  # type: ignore[no-untyped-def]
+        window = create_main_window(str(path), settings=AppSettings.from_file(tmp_path / "settings.ini"),
+                                    show_dialogs=False)
+        qtbot.addWidget(window)
+        windows.append(window)
+        window.resize(1200, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        window.metrics_panel.ensure_charts()
+        window.grab()  # lay out and paint everything, the transcript document included
+        qtbot.wait(100)
+        return window
+
+    yield open_
+    for window in windows:
+        window.loader.shutdown()
+
+
+def _document_links_and_images(window) -> tuple[list[str], int]:  # type: ignore[no-untyped-def]
+    doc = window.view.document()
+    links, images = [], 0
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.isImageFormat():
+                images += 1
+            if fmt.isAnchor():
+                links.append(fmt.anchorHref())
+            it += 1
+        block = block.next()
+    return links, images
+
+
+@pytest.mark.parametrize("name", ACTIVE)
+def test_window_shows_active_content_without_reaching_out(name: str, tmp_path: Path, open_window,  # type: ignore[no-untyped-def]
+                                                          monkeypatch: pytest.MonkeyPatch,
+                                                          inotify: InotifyWatch) -> None:
+    path, secret = _make(name, tmp_path, inotify)
+    with audited(monkeypatch) as log:
+        window = open_window(path)
+    assert window.path == str(path), "the hostile document did not open"
+    assert log.network == [], log.network
+    _assert_untouched(log.opened, secret, inotify)
+    links, images = _document_links_and_images(window)
+    assert images == 0, "the transcript view holds images named by the document"
+    assert not [u for u in links if not u.startswith(("http://", "https://"))], links
+    if "PySide6.QtNetwork" in sys.modules:  # nothing in the app imports it; if a test did, check anyway
+        from PySide6.QtNetwork import QNetworkAccessManager
+
+        assert not window.findChildren(QNetworkAccessManager)
+    assert "PySide6.QtWebEngineCore" not in sys.modules, "a web engine could run the page's scripts"
+
+
+def test_links_open_only_after_the_reader_saw_the_address(tmp_path: Path, open_window, qtbot,  # type: ignore[no-untyped-def]
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QDesktopServices, QTextCursor
+    from PySide6.QtWidgets import QMessageBox
+
+    path = tmp_path / "with-source.md"
+    path.write_text(FRONT_MATTER.replace("author:", f"url: {SOURCE_URL}\nauthor:") + html_body(BRIEFING),
+                    encoding="utf-8")
+    window = open_window(path)
+    opened: list[str] = []
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.Cancel]
+
+    def fake_exec(box: QMessageBox) -> int:
+        asked.append(box.informativeText())
+        return int(answer[0].value)
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+
+    links, _ = _document_links_and_images(window)
+    assert links == [SOURCE_URL]
+    view = window.view
+    doc = view.document()
+    block = doc.begin()
+    position = None
+    while block.isValid() and position is None:
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().isAnchor():
+                position = fragment.position() + 1
+                break
+            it += 1
+        block = block.next()
+    assert position is not None
+    cursor = QTextCursor(doc)
+    cursor.setPosition(position)
+    point = view.cursorRect(cursor).center()
+    with audited(monkeypatch) as log:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+        qtbot.wait(50)
+        assert asked == [SOURCE_URL], "the address must be shown before anything opens"
+        assert opened == [], "declined: nothing opens"
+        answer[0] = QMessageBox.StandardButton.Open
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point + QPoint(1, 0))
+        qtbot.wait(50)
+    assert opened == [SOURCE_URL]
+    assert log.network == [], "the reader itself never fetches the page"
+    assert view.source().isEmpty(), "the view must not navigate to the link itself"
