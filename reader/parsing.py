@@ -27,6 +27,7 @@ from reader.formats.base import join_wrapped, line_text
 from reader.model import Meta, Source, Span, Speaker, SpeakerKind, Transcript, Turn
 from reader.qa import pair_questions
 from reader.speakers import (
+    NAME_THEN_TITLE,
     SPACES,
     Marker,
     ParsedLabel,
@@ -35,6 +36,7 @@ from reader.speakers import (
     is_person_name,
     looks_like_speaker,
     names_from_introductions,
+    organization_of,
     parse_label,
     roles_from_introductions,
 )
@@ -201,6 +203,10 @@ def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, .
         Speaker(s.id, s.name, s.role, s.organization, kinds[s.id], len(s.turn_indexes), s.chars)
         for s in speakers_by_key.values()
     )
+    silent = [t.label for t in turns if not t.paragraphs]
+    if silent:
+        shown = "、".join(silent[:5]) + ("…" if len(silent) > 5 else "")
+        notes.append(f"{len(silent)} speaker marker(s) have no text after them: {shown}")
     if not blocks:
         notes.append("the document has no text")
     elif not turns:
@@ -337,8 +343,6 @@ def _speaker_for(
     label: ParsedLabel, by_key: dict[str, _SpeakerDraft], intro_roles: dict[str, str]
 ) -> _SpeakerDraft:
     """The speaker a label names: a short label joins the full one with the same name."""
-    from reader.speakers import NAME_THEN_TITLE, organization_of
-
     key = label.name
     if key not in by_key:
         match = NAME_THEN_TITLE.match(key)

@@ -194,3 +194,10 @@ def test_encodings_end_to_end(source: str, name: str, codec: str, reported: str)
     assert [turn.label for turn in t.turns][:1] == ["主持人"]
     assert len(t.turns) == 2
     assert t.speakers[1].kind == "official"
+
+
+def test_a_marker_with_no_speech_is_a_turn_with_a_warning() -> None:
+    t = parse_bytes("<p><b>主持人：</b></p><p><b>李忠：</b>谢谢。</p>".encode(), "a.html")
+    assert [(turn.label, len(turn.paragraphs)) for turn in t.turns] == [("主持人", 0), ("李忠", 1)]
+    assert t.turns[0].end == t.turns[0].label_span.end + 1
+    assert any("no text after them: 主持人" in w for w in t.warnings)
