@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.decoding import TRADITIONAL_COMMON_HANZI
-from reader.formats.base import Line
+from reader.formats.base import Line, Run
 from reader.model import SpeakerKind
 
 COLON = re.compile(r"[：:]")
@@ -51,7 +51,8 @@ NOT_SPEAKER_PREFIXES = ("责任编辑", "原标题", "编者按", "发布会要�
 NOT_SPEAKER_ENDINGS = (
     "要点", "看点", "亮点", "重点", "摘要", "提要", "速览", "一览", "核心观点", "导读",
     "如下", "以下", "下列", "表示", "指出", "强调", "认为", "介绍说", "透露", "宣布", "说", "称",
-    "问道", "答道", "记者问", "来源", "包括", "在于", "写道", "提到", "回应", "坦言", "直言", "举例", "工作",
+    "问道", "答道", "记者问", "来源", "链接", "注意", "提醒", "提示",
+    "包括", "在于", "写道", "提到", "回应", "坦言", "直言", "举例", "工作",
     "措施", "方面", "情况", "问题如下",
 )
 
@@ -65,6 +66,7 @@ NOT_SPEAKER_STARTS = (
     "关于", "对于", "针对", "围绕", "如何", "怎样", "为什么", "为何", "据", "截至", "根据", "按照", "通过",
     "总的来说", "首先", "其次", "最后", "此外", "另外", "同时", "一方面", "另一方面",
 )
+NUMBERED_ITEM = re.compile(r"[一二三四五六七八九十\d]+$")
 # Function words that make a phrase of a label (``各地的做法``); names and titles lack them.
 FUNCTION_WORDS = frozenset("的了吗呢着把被")
 QUESTION_LABELS = frozenset({"问", "提问", "记者", "记者问", "Q", "q", "问题", "追问", "又问"})
@@ -201,6 +203,8 @@ def label_shape(label: str) -> bool:
         return True
     if compact.endswith(NOT_SPEAKER_ENDINGS) or compact.startswith(NOT_SPEAKER_STARTS):
         return False
+    if NUMBERED_ITEM.search(compact) and not any(is_person_name(compact[-n:]) for n in (2, 3)):
+        return False  # 案例一, 典型案例2, 附件1: numbered items, while 张三 is a name
     return not (any(ch in FUNCTION_WORDS for ch in compact) and not looks_like_speaker(label))
 
 
@@ -244,18 +248,17 @@ MarkerRule = Callable[[Line, str, frozenset[str]], "Marker | None"]
 
 def _split_at(line: Line, cut: int) -> Line:
     """The runs of ``line`` from character ``cut`` on, leading white space dropped."""
-    out: list = []
+    out: list[Run] = []
     pos = 0
     for run in line:
         end = pos + len(run.text)
         if end > cut:
-            piece = run.text[max(0, cut - pos):]
-            out.append(type(run)(piece, run.bold, run.link))
+            out.append(Run(run.text[max(0, cut - pos):], run.bold, run.link))
         pos = end
     while out and not out[0].text.strip(" \u3000\u00a0"):
         out.pop(0)
     if out:
-        out[0] = type(out[0])(out[0].text.lstrip(" \u3000\u00a0"), out[0].bold, out[0].link)
+        out[0] = Run(out[0].text.lstrip(" \u3000\u00a0"), out[0].bold, out[0].link)
     return tuple(out)
 
 
@@ -308,7 +311,7 @@ def colon_marker(line: Line, text: str, known: frozenset[str]) -> Marker | None:
 
 
 def _head(line: Line, upto: int) -> Line:
-    out = []
+    out: list[Run] = []
     pos = 0
     for run in line:
         if pos >= upto:
