@@ -50,6 +50,11 @@ METADATA_LINE = re.compile(
 )
 # The end mark news agencies put after a story: （完）, 【全文完】.
 END_MARK = re.compile(r"^[（(【\[]\s*(?:完|全文完|全文结束)\s*[）)】\]]$")
+# Page controls saved with the text as whole paragraphs (打印本页, 【我要纠错】, 分享到：).
+PAGE_CONTROL = re.compile(
+    r"^[【\[（(]?\s*(?:我要)?(?:纠错|打印|打印本页|关闭|关闭窗口|返回顶部|回到顶部|收藏|举报|"
+    r"分享到[：:]?.{0,20}|扫一扫.{0,20}|字号[：:]?.{0,10}|【?大\s*中\s*小】?)\s*[】\]）)]?$"
+)
 # A page's byline row: two or more fields (来源：国新网　时间：2023-03-02　作者：…).
 METADATA_FIELD = re.compile(
     r"(?:^|\s)(?:来源|时间|发布时间|发布日期|日期|作者|编辑|责任编辑|字号|浏览次数|点击数|稿件来源|文章来源)\s*[：:]"
@@ -253,7 +258,7 @@ def _take_metadata(meta: Meta, blocks: tuple[Block, ...]) -> tuple[Meta, list[Bl
                     author = author or value
                 continue
             row = line_text(block.lines[0])
-            if END_MARK.match(row):
+            if END_MARK.match(row) or PAGE_CONTROL.match(row):
                 continue
             if len(row) <= MAX_METADATA_ROW and len(METADATA_FIELD.findall(row)) >= 2:
                 continue

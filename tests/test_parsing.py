@@ -201,3 +201,11 @@ def test_a_marker_with_no_speech_is_a_turn_with_a_warning() -> None:
     assert [(turn.label, len(turn.paragraphs)) for turn in t.turns] == [("主持人", 0), ("李忠", 1)]
     assert t.turns[0].end == t.turns[0].label_span.end + 1
     assert any("no text after them: 主持人" in w for w in t.warnings)
+
+
+@pytest.mark.parametrize(
+    "control", ["【我要纠错】", "打印本页", "[关闭窗口]", "分享到：微信 微博", "扫一扫在手机打开当前页"]
+)
+def test_page_controls_saved_with_the_text_are_dropped(control: str) -> None:
+    t = parse_bytes(f"<p><b>李忠：</b>谢谢。</p><p>{control}</p>".encode(), "a.html")
+    assert t.text == "李忠：\n谢谢。"
