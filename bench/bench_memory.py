@@ -6,10 +6,16 @@ never goes down), all in the same run on the same generated file:
 
 - ``idle``: the interpreter with the reader's modules imported, nothing read;
 - ``bytes``: the same, plus reading the file's bytes (the baseline);
-- ``load``: ``reader.parsing.load(path)``, what the window and the export run.
+- ``load``: ``reader.parsing.load(path)``, what the window and the export run;
+- ``window`` (with ``--window``): the whole window opened offscreen on the file, which
+  adds the Qt text document, navigation and charts to the parsed model.
 
-Run: ``.venv/bin/python bench/bench_memory.py [--size-mb 50]``. Exit status 1 when the
-bound is broken, so it can gate a release.
+The file is ``tests/hostile.make_huge``: a synthetic briefing with a real transcript's
+density (paragraph length, a figure every ~400 bytes). ``--dense`` uses the stress case
+instead (very short turns, a figure every ~70 bytes), which needs far more objects per byte.
+
+Run: ``.venv/bin/python bench/bench_memory.py [--size-mb 50] [--dense] [--window]``.
+Exit status 1 when the bound is broken for ``load``, so it can gate a release.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
-from hostile import make_huge  # noqa: E402  (the same generator the hostile-input tests use)
+from hostile import make_dense_huge, make_huge  # noqa: E402  (the same generator the hostile-input tests use)
 
 BOUND = 10.0  # peak RSS / file size, from issue 6
 
@@ -40,6 +46,16 @@ if mode == "bytes":
 elif mode == "load":
     transcript = reader.parsing.load(path)
     size = len(transcript.text)
+elif mode == "window":
+    import os
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["TRANSCRIPT_READER_CACHE_DIR"] = "off"
+    from reader.app import create_main_window
+    window = create_main_window(path, show_dialogs=False)
+    window.show()
+    window.metrics_panel.ensure_charts()
+    window.grab()
+    size = len(window.transcript.text) if window.transcript else 0
 seconds = time.perf_counter() - start
 print(json.dumps({"maxrss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
                   "seconds": seconds, "size": size}))
@@ -57,13 +73,17 @@ def measure(mode: str, path: Path) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size-mb", type=float, default=50.0)
+    parser.add_argument("--dense", action="store_true", help="the stress case: a figure every ~70 bytes")
+    parser.add_argument("--window", action="store_true", help="also open the file in the window (slow)")
     args = parser.parse_args()
+    make = make_dense_huge if args.dense else make_huge
     with tempfile.TemporaryDirectory() as tmp:
-        path = make_huge(Path(tmp), int(args.size_mb * 1024 * 1024))
+        path = make(Path(tmp), int(args.size_mb * 1024 * 1024))
         size = path.stat().st_size
         idle = measure("idle", path)
         baseline = measure("bytes", path)
         loaded = measure("load", path)
+        shown = measure("window", path) if args.window else None
     mb = 1024 * 1024
     ratio = loaded["maxrss"] / size
     print(f"file: {size / mb:.1f} MiB ({loaded['size'] / 1e6:.1f} M characters of transcript text)")
@@ -73,6 +93,9 @@ def main() -> int:
     print(f"ratio load / file size:      {ratio:8.2f}x  (bound {BOUND:.0f}x)")
     print(f"ratio load / baseline:       {loaded['maxrss'] / baseline['maxrss']:8.2f}x")
     print(f"ratio (load - imports) / file size: {(loaded['maxrss'] - idle['maxrss']) / size:.2f}x")
+    if shown is not None:
+        print(f"peak RSS, window opened:     {shown['maxrss'] / mb:8.1f} MiB  in {shown['seconds']:.1f} s")
+        print(f"ratio window / file size:    {shown['maxrss'] / size:8.2f}x")
     return 0 if ratio < BOUND else 1
 
 
