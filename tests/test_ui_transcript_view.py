@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QTextEdit
 from ui_transcripts import briefing, make_transcript
 
 from reader.ui.kind_colors import CURRENT_MATCH_COLOR, KIND_COLORS, MATCH_COLOR
-from reader.ui.transcript_document import OffsetMap, build_document
+from reader.ui.transcript_document import OffsetMap, build_document, display_breaks
 from reader.ui.transcript_view import TranscriptView
 
 
@@ -214,3 +214,42 @@ def test_many_extra_selections_do_not_crash(qtbot) -> None:
     edit.setExtraSelections(selections[:100])
     assert len(edit.extraSelections()) == 100
     assert selections[-1].cursor.selectedText() == ("诈骗" * 1000)[49_999 % 1999]
+
+
+def test_display_breaks_cut_long_paragraphs_after_sentence_ends() -> None:
+    sentence = "这是一个没有换行的很长的句子，用来测试显示分块。"
+    text = "开头\n" + sentence * 400 + "\n结尾"
+    breaks = display_breaks(text, limit=500)
+    assert breaks and all(text[b - 1] == "。" for b in breaks)
+    pieces = [b - a for a, b in zip([3, *breaks], [*breaks, len(text) - 3], strict=True)]
+    assert max(pieces) <= 500
+    assert display_breaks("短段落。\n另一段。", limit=500) == []
+    no_punctuation = "字" * 1200
+    assert display_breaks(no_punctuation, limit=500) == [500, 1000]
+
+
+def test_offset_map_counts_display_breaks() -> None:
+    offsets = OffsetMap.for_text("abcdefgh", base=0, breaks=[3, 6])
+    assert [offsets.to_position(i) for i in range(9)] == [0, 1, 2, 4, 5, 6, 8, 9, 10]
+    assert offsets.to_offset(3) == 3  # the separator ends the first piece
+    assert [offsets.to_offset(p) for p in (4, 7, 8, 10)] == [3, 6, 6, 8]
+
+
+def test_an_over_long_paragraph_is_shown_in_pieces_but_copied_whole(qtbot) -> None:
+    paragraph = "全国共破获电信网络诈骗案件39.4万起。" * 300  # 6,000 characters, one paragraph
+    transcript = make_transcript(speakers=[("s1", "张三", None, "official")],
+                                 turns=[("s1", "张三", "official", [paragraph])])
+    view = make_view(qtbot, transcript)
+    breaks = display_breaks(transcript.text)
+    assert len(breaks) == 2
+    assert view.document().blockCount() == 2 + 1 + 3  # title and meta, the marker, three pieces
+    start = transcript.turns[0].paragraphs[0].start
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.offsets.to_position(start))
+    cursor.setPosition(view.offsets.to_position(len(transcript.text)), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    assert view.selected_plain_text() == paragraph
+    text = transcript.text
+    spans = [(i, i + 2) for i in range(len(text)) if text.startswith("诈骗", i)]
+    view.set_search_matches(spans)
+    assert painted_match_count(view, [spans[0], spans[len(spans) // 2], spans[-1]]) == 3

@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QPainter, QTextDocument
+from PySide6.QtGui import QColor, QPainter, QTextBlock, QTextDocument
 
 from reader.ui.kind_colors import MATCH_COLOR
 
@@ -55,21 +55,30 @@ class MatchPainter:
         found: list[QRectF] = []
         for start, end in self.spans_between(first_position, last_position):
             block = doc.findBlock(start)
-            layout = block.layout()
-            if layout is None or layout.lineCount() == 0:
-                continue
-            origin = layout.position() - offset
-            begin, finish = start - block.position(), min(end - block.position(), block.length() - 1)
-            line = layout.lineForTextPosition(begin)
-            while line.isValid() and line.textStart() < finish:
-                a = max(begin, line.textStart())
-                b = min(finish, line.textStart() + line.textLength())
-                if b > a:
-                    x1, x2 = _x(line, a), _x(line, b)
-                    found.append(QRectF(origin.x() + min(x1, x2), origin.y() + line.y(),
-                                        abs(x2 - x1), line.height()))
-                line = layout.lineAt(line.lineNumber() + 1)
+            while block.isValid() and block.position() < end:  # a span may run over a block end
+                found.extend(self._block_rects(block, start, end, offset))
+                block = block.next()
         return found
+
+    @staticmethod
+    def _block_rects(block: QTextBlock, start: int, end: int, offset: QPointF) -> list[QRectF]:
+        layout = block.layout()
+        if layout is None or layout.lineCount() == 0:
+            return []
+        rects = []
+        origin = layout.position() - offset
+        begin = max(start - block.position(), 0)
+        finish = min(end - block.position(), block.length() - 1)
+        line = layout.lineForTextPosition(begin)
+        while line.isValid() and line.textStart() < finish:
+            a = max(begin, line.textStart())
+            b = min(finish, line.textStart() + line.textLength())
+            if b > a:
+                x1, x2 = _x(line, a), _x(line, b)
+                rects.append(QRectF(origin.x() + min(x1, x2), origin.y() + line.y(), abs(x2 - x1),
+                                    line.height()))
+            line = layout.lineAt(line.lineNumber() + 1)
+        return rects
 
     def paint(self, painter: QPainter, doc: QTextDocument, first_position: int, last_position: int,
               offset: QPointF) -> int:

@@ -11,7 +11,9 @@ translates between them (they differ only after characters outside the BMP).
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import itertools
+import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -33,48 +35,101 @@ from reader.ui.kind_colors import FIGURE_UNDERLINE_COLOR, kind_color
 
 LINK_SCHEMES = ("http", "https")
 FIGURE_PROPERTY = QTextFormat.Property.UserProperty + 1  # figure index + 1 on figure text
+DISPLAY_BLOCK_CHARS = 2000
+SENTENCE_END = re.compile(r"[。！？；!?;]")
 PARAGRAPH_SPACING = 8.0
 LINE_HEIGHT_PERCENT = 150
 
 
 @dataclass(frozen=True, slots=True)
 class OffsetMap:
-    """Text offsets (code points) <-> document positions (UTF-16 units after the header)."""
+    """Text offsets (code points) <-> document positions (UTF-16 units after the header).
+
+    Two things make a position run ahead of its offset: a character outside the BMP
+    (two UTF-16 units) and a display break (a block separator the view inserts inside
+    an over-long paragraph, see :func:`display_breaks`). Both are kept as sorted
+    *thresholds*: each adds one unit to every offset at or past it.
+    """
 
     base: int  # document position of text offset 0
     text_length: int
-    astral: tuple[int, ...]  # offsets of characters outside the BMP
-    astral_positions: tuple[int, ...]  # their UTF-16 positions relative to ``base``
+    thresholds: tuple[int, ...] = ()  # astral character at i -> i + 1; display break before b -> b
+    break_positions: frozenset[int] = frozenset()  # positions (relative) of display separators
 
     @classmethod
-    def for_text(cls, text: str, base: int) -> OffsetMap:
-        astral = tuple(i for i, c in enumerate(text) if ord(c) > 0xFFFF) if _has_astral(text) else ()
-        return cls(base, len(text), astral, tuple(i + k for k, i in enumerate(astral)))
+    def for_text(cls, text: str, base: int, breaks: Sequence[int] = ()) -> OffsetMap:
+        astral = [i + 1 for i, c in enumerate(text) if ord(c) > 0xFFFF] if _has_astral(text) else []
+        thresholds = tuple(sorted([*astral, *breaks]))
+        partial = cls(base, len(text), thresholds)
+        separators = frozenset(partial.to_position(b) - base - 1 for b in breaks)
+        return cls(base, len(text), thresholds, separators)
 
     def to_position(self, offset: int) -> int:
         offset = 0 if offset < 0 else self.text_length if offset > self.text_length else offset
-        if not self.astral:
+        if not self.thresholds:
             return self.base + offset
-        return self.base + offset + bisect_left(self.astral, offset)
+        return self.base + offset + bisect_right(self.thresholds, offset)
 
     def to_positions(self, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Many spans at once (search results): a plain shift when the text is all BMP."""
-        if not self.astral:
+        """Many spans at once (search results): a plain shift when nothing runs ahead."""
+        if not self.thresholds:
             base = self.base
             return [(base + s, base + e) for s, e in spans]
         to_position = self.to_position
         return [(to_position(s), to_position(e)) for s, e in spans]
 
     def to_offset(self, position: int) -> int:
-        """The text offset at ``position``; header positions give 0, a half pair rounds down."""
+        """The text offset at ``position``.
+
+        Header positions give 0; inside a surrogate pair rounds down to its character;
+        a display separator (the end of a piece) gives the offset after the piece.
+        """
         units = position - self.base
         if units <= 0:
             return 0
-        return min(units - bisect_left(self.astral_positions, units), self.text_length)
+        if not self.thresholds:
+            return min(units, self.text_length)
+        if units in self.break_positions:
+            units += 1
+        lo, hi = 0, self.text_length
+        thresholds = self.thresholds
+        while lo < hi:  # the last offset whose position is at or before ``units``
+            mid = (lo + hi + 1) // 2
+            if mid + bisect_right(thresholds, mid) <= units:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
 
     @property
     def end_position(self) -> int:
         return self.to_position(self.text_length)
+
+
+def display_breaks(text: str, limit: int = DISPLAY_BLOCK_CHARS) -> list[int]:
+    """Offsets at which to start a new display block inside paragraphs longer than ``limit``.
+
+    Qt lays a block out whole, in one go: a 350,000-character paragraph froze the window
+    for almost a second. Real paragraphs are far shorter; an over-long one is shown as
+    pieces of at most ``limit`` characters, cut after a sentence end where one is near.
+    The text itself is unchanged: copying and search work on ``Transcript.text``.
+    """
+    breaks: list[int] = []
+    line_start = 0
+    length = len(text)
+    while line_start < length:
+        line_end = text.find("\n", line_start)
+        line_end = length if line_end == -1 else line_end
+        piece_start = line_start
+        while line_end - piece_start > limit:
+            window_end = piece_start + limit
+            cut = window_end
+            for match in SENTENCE_END.finditer(text, window_end - limit // 5, window_end):
+                cut = match.end()
+            breaks.append(cut)
+            piece_start = cut
+        line_start = line_end + 1
+    return breaks
 
 
 def _has_astral(text: str) -> bool:
@@ -143,8 +198,9 @@ def build_document(transcript: Transcript, base_font: QFont | None = None) -> tu
     body_block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     cursor.insertBlock(body_block, QTextCharFormat())
     base = cursor.position()
-    cursor.insertText(transcript.text)
-    offsets = OffsetMap.for_text(transcript.text, base)
+    breaks = display_breaks(transcript.text)
+    cursor.insertText(_with_breaks(transcript.text, breaks))
+    offsets = OffsetMap.for_text(transcript.text, base, breaks)
 
     _format_highlights(cursor, transcript, offsets)
     _format_headings(cursor, transcript, offsets)
@@ -152,6 +208,13 @@ def build_document(transcript: Transcript, base_font: QFont | None = None) -> tu
     cursor.endEditBlock()
     doc.setModified(False)
     return doc, offsets
+
+
+def _with_breaks(text: str, breaks: Sequence[int]) -> str:
+    if not breaks:
+        return text
+    bounds = [0, *breaks, len(text)]
+    return "\n".join(text[a:b] for a, b in itertools.pairwise(bounds))
 
 
 def _select(cursor: QTextCursor, offsets: OffsetMap, start: int, end: int) -> None:
