@@ -154,3 +154,11 @@ def test_article_split_over_sections_is_kept_whole_without_the_page_around_it() 
     assert [turn.label for turn in t.turns] == ["主持人", "李忠"]
     assert len(t.turns[1].paragraphs) == 3
     assert "首页" not in t.text and "友情链接" not in t.text
+
+
+def test_short_equal_lines_do_not_make_a_text_look_wrapped() -> None:
+    lines = [f"{n}是{verb}。" for n, verb in zip("一二三四五六七八", ("加强", "优化", "落实", "推进", "协调",
+                                                               "保障", "宣传", "总结"), strict=True)]
+    source = "\n\n".join(f"{'问答'[i % 2]}：{lines[2 * i]}\n{lines[2 * i + 1]}" for i in range(4))
+    t = parse_bytes(source.encode(), "a.txt")
+    assert [t.text[p.start:p.end] for turn in t.turns for p in turn.paragraphs] == lines

@@ -23,6 +23,7 @@ MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\([^()\n]{0,2000}\)")
 INDENT = " \t\u3000\u00a0\ufeff"
 WRAP_TOLERANCE = 0.85
 MIN_WRAPPED_LINES = 4
+MIN_WRAP_WIDTH = 16  # below this, equal lengths are labels (问：, 答：), not a wrap width
 MAX_WRAP_WIDTH = 120
 
 
@@ -66,7 +67,7 @@ def _hard_wrapped(groups: list[list[str]]) -> bool:
     if len(inner) < MIN_WRAPPED_LINES:
         return False
     width = sorted(inner)[int(len(inner) * 0.9)]
-    if width > MAX_WRAP_WIDTH:
+    if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
         return False
     near = sum(1 for n in inner if n >= width * WRAP_TOLERANCE)
     return near >= len(inner) * 0.6
