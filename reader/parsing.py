@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import itertools
 import os
 import re
 import stat
@@ -368,6 +367,28 @@ def _speaker_for(
     return draft
 
 
+def _answer_counts(turns: list[Turn], reporters: set[str]) -> dict[str, int]:
+    """How many questions each speaker answered: of the turns between one question and the
+    next, the speaker who said the most (a host's ``请…回答`` hand-over is short)."""
+    counts: dict[str, int] = {}
+    said: dict[str, int] = {}
+    asked = False
+
+    def credit() -> None:
+        if asked and said:
+            best = max(said, key=said.__getitem__)
+            counts[best] = counts.get(best, 0) + 1
+
+    for turn in turns:
+        if turn.speaker in reporters:
+            credit()
+            asked, said = True, {}
+        elif asked:
+            said[turn.speaker] = said.get(turn.speaker, 0) + sum(len(p) for p in turn.paragraphs)
+    credit()
+    return counts
+
+
 def _decide_kinds(speakers: list[_SpeakerDraft], turns: list[Turn]) -> dict[str, SpeakerKind]:
     """Kinds from labels first, then from the conversation: who opens and hands over, who answers."""
     kinds: dict[str, SpeakerKind] = {}
@@ -375,10 +396,7 @@ def _decide_kinds(speakers: list[_SpeakerDraft], turns: list[Turn]) -> dict[str,
         if s.hint:
             kinds[s.id] = s.hint
     reporters = {s.id for s in speakers if s.hint == "reporter"}
-    answered_after_question: dict[str, int] = {}
-    for prev, turn in itertools.pairwise(turns):
-        if prev.speaker in reporters and turn.speaker not in reporters:
-            answered_after_question[turn.speaker] = answered_after_question.get(turn.speaker, 0) + 1
+    answered_after_question = _answer_counts(turns, reporters)
     has_host = any(k == "host" for k in kinds.values())
     if not has_host and len(turns) >= 2:
         opener = turns[0].speaker

@@ -263,3 +263,15 @@ def test_introductions_name_role_only_labels() -> None:
 def test_a_role_introduced_with_two_names_names_nobody() -> None:
     t = text("请公安部副局长张三先生和公安部副局长李四先生介绍情况。\n公安部副局长：谢谢。")
     assert t.speakers[0].name == "公安部副局长"
+
+
+def test_a_host_who_hands_each_question_over_is_still_the_host() -> None:
+    t = html("<p><b>国务院新闻办新闻局局长、新闻发言人陈文俊：</b>下面请李忠先生介绍情况。</p>"
+             "<p><b>人力资源社会保障部副部长李忠：</b>今年以来就业形势总体稳定，城镇新增就业保持增长。</p>"
+             "<p><b>陈文俊：</b>请提问。</p><p><b>人民网记者：</b>请问高校毕业生就业情况？</p>"
+             "<p><b>陈文俊：</b>请李忠回答。</p><p><b>李忠：</b>今年高校毕业生预计1158万人，我们将多措并举。</p>"
+             "<p><b>新华社记者：</b>请问农民工情况？</p><p><b>陈文俊：</b>请李忠回答。</p>"
+             "<p><b>李忠：</b>农民工总量保持增长，外出务工人数稳中有升。</p>")
+    kinds = {s.name: s.kind for s in t.speakers}
+    assert kinds["陈文俊"] == "host" and kinds["李忠"] == "official"
+    assert [(q.question, q.answers) for q in t.qa] == [(3, (5,)), (6, (8,))]
