@@ -90,7 +90,8 @@ class TranscriptView(QTextBrowser):
     def set_transcript(self, transcript: Transcript) -> None:
         """Show ``transcript``; search marks and the current turn are cleared."""
         font = QFont(self.font())
-        document, offsets = build_document(transcript, font)
+        font.setPointSizeF(self._zoomed_point_size())
+        document, offsets = build_document(transcript, font)  # at the reading size: one layout
         self._matches.set_spans([])
         self._current_match = self._current_turn = self._flash = None
         self.setExtraSelections([])
@@ -101,7 +102,6 @@ class TranscriptView(QTextBrowser):
         self._offsets = offsets
         self._figure_spans = sorted((f.start, f.end, i) for i, f in enumerate(transcript.figures))
         self._figure_starts = [start for start, _, _ in self._figure_spans]
-        self._apply_zoom(keep_position=False)
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
         self._range_timer.start()
@@ -281,10 +281,16 @@ class TranscriptView(QTextBrowser):
     def reading_point_size(self) -> float:
         return self.document().defaultFont().pointSizeF()
 
-    def _apply_zoom(self, keep_position: bool = True) -> None:
+    def _zoomed_point_size(self) -> float:
         size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, self._base_point_size + self._zoom_steps))
         self._zoom_steps = round(size - self._base_point_size)
-        top = self.top_offset() if keep_position and self._transcript is not None else 0
+        return size
+
+    def _apply_zoom(self) -> None:
+        size = self._zoomed_point_size()
+        if self.document().defaultFont().pointSizeF() == size:
+            return
+        top = self.top_offset() if self._transcript is not None else 0
         font = QFont(self.document().defaultFont())
         font.setPointSizeF(size)
         self.document().setDefaultFont(font)
