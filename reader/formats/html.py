@@ -24,6 +24,13 @@ from reader.formats.base import BlockBuilder, BlockKind, SourceDocument, normali
 from reader.model import Meta
 
 XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
+# What an XML tree cannot hold (C0 controls but tab and line breaks, U+FFFE, U+FFFF), raw or
+# as a character reference (&#12;, &#xFFFF;): lxml refuses any string holding one, and with it
+# the whole document. A form feed (a page break pasted from a PDF) is the usual culprit.
+XML_INVALID_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+XML_INVALID_REFERENCE = re.compile(
+    r"&#(?:0*(?:[0-8]|1[124-9]|2\d|3[01]|6553[45])|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF]));"
+)
 BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold(?:er)?|[6-9]00)", re.IGNORECASE)
 CLASS_TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 # Class or id tokens that name page chrome (share bars, QR codes, ads, comments, menus).
@@ -65,6 +72,7 @@ DATE_META_NAMES = (
 def read_html(text: str, *, whole_page: bool = True) -> SourceDocument:
     """Read an HTML page (or a fragment, whose wrapper is the body) into blocks and meta."""
     text = XML_DECLARATION.sub("", text, count=1)
+    text = XML_INVALID_CHAR.sub("\n", XML_INVALID_REFERENCE.sub("\n", text))  # joins as a wrap does
     root = _parse(text)
     if root is None:
         return SourceDocument("html", Meta(), ())
