@@ -385,6 +385,28 @@ def make_nul_padded(d: Path) -> Path:
     return _write(d / "nul-padded.md", hexo_markdown(BRIEFING).encode("utf-8") + b"\x00" * 8192)
 
 
+def make_xml_invalid(d: Path) -> Path:
+    """Characters an XML tree cannot hold, raw and as references, inside ordinary speech."""
+    turns = [(label, speech[:4] + junk + speech[4:]) for (label, speech), junk in
+             zip(BRIEFING, ("\x0c", "&#12;", "\ufffe", "&#xFFFF;", "&#8;"), strict=True)]
+    return _write(d / "xml-invalid.html", html_page(turns))
+
+
+def make_yaml_bomb(d: Path) -> Path:
+    """Front matter with nested aliases (a billion laughs) and a tag that would run code."""
+    lines = ["---", 'a0: &a0 ["笑", "笑", "笑", "笑", "笑", "笑", "笑", "笑", "笑"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
+    lines += ["categories: *a8", "tags: *a8", f'title: !!python/object/apply:os.system ["touch {d / "ran"}"]',
+              "---", ""]
+    return _write(d / "yaml-bomb.md", "\n".join(lines) + html_body(BRIEFING))
+
+
+def _expect_yaml_inert(export: dict[str, Any]) -> None:
+    _expect_warned_briefing(export)
+    assert not (Path(export["source"]["path"]).parent / "ran").exists(), "a YAML tag ran a command"
+    assert len(json.dumps(export["meta"], ensure_ascii=False)) < 10_000, "aliases were expanded into meta"
+
+
 def make_active_content(d: Path) -> Path:
     secret = make_secret(d)
     return _write(d / "active.html", active_content_page(secret))
@@ -539,6 +561,10 @@ FIXTURES: tuple[Hostile, ...] = (
     Hostile("crlf-markdown", make_crlf_markdown, OPENS, "front matter and HTML with CRLF", _expect_briefing),
     Hostile("nul-bytes", make_nul_bytes, OPENS, "stray NUL bytes", _expect_no_nul),
     Hostile("nul-padded", make_nul_padded, OPENS, "text followed by NUL padding", _expect_no_nul),
+    Hostile("xml-invalid-characters", make_xml_invalid, OPENS, "form feeds, U+FFFF and &#8; in the text",
+            _expect_briefing),
+    Hostile("yaml-bomb", make_yaml_bomb, OPENS, "front matter alias bomb and a code-running tag",
+            _expect_yaml_inert),
     Hostile("active-content-html", make_active_content, OPENS, "scripts, frames, trackers, file: images",
             _expect_clean_active),
     Hostile("active-content-markdown", make_active_content_markdown, OPENS,
