@@ -114,17 +114,23 @@ def run_window(path: str | None, screenshot: str | None = None, size: str | None
     app = _application()
     from reader.resources import sample_path
     from reader.ui.excepthook import ExceptHook
-    from reader.ui.main_window import MainWindow
-    from reader.ui.settings import AppSettings
+    from reader.ui.loader import DocumentLoader
 
     hook = ExceptHook()
     hook.install()
     try:
-        window = MainWindow(AppSettings.default(), defer_metrics_panel=True)
+        target = str(path) if path is not None else str(sample_path())
+        loader = DocumentLoader()
+        loader.start(target)  # reads and parses while the window is being built
+
+        from reader.ui.main_window import MainWindow
+        from reader.ui.settings import AppSettings
+
+        window = MainWindow(AppSettings.default(), loader=loader, defer_metrics_panel=True)
+        window.track_load(target)
         if size:
             window.resize(*_parse_size(size))
         window.show()
-        window.open_file(str(path) if path is not None else str(sample_path()))
         return app.exec()
     finally:
         hook.uninstall()

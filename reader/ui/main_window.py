@@ -319,11 +319,16 @@ class MainWindow(QMainWindow):
     def open_file(self, path: str, keep_position: bool = False) -> int:
         """Start loading ``path`` in the background; the current document stays until it is ready."""
         self._restore_offset = self.view.top_offset() if keep_position and self.transcript else None
+        generation = self.loader.start(path)
+        self.track_load(path)
+        return generation
+
+    def track_load(self, path: str) -> None:
+        """Show a load the loader is running (started here, or before the window existed)."""
         self._loading_path = path
         self.status_label.setText(tr("Opening {name}…").format(name=os.path.basename(path)))
         self.progress.setValue(0)
         self._progress_delay.start()
-        return self.loader.start(path)
 
     @Slot()
     def reload(self) -> None:
