@@ -407,6 +407,15 @@ def _expect_yaml_inert(export: dict[str, Any]) -> None:
     assert len(json.dumps(export["meta"], ensure_ascii=False)) < 10_000, "aliases were expanded into meta"
 
 
+ASTRAL_PROBE = "\U0001f4c8\U00020000"  # an emoji and a CJK Extension B character, two UTF-16 units each
+
+
+def make_astral(d: Path) -> Path:
+    """Characters outside the BMP before figures: Qt counts them twice, Python once."""
+    turns = [(label, ASTRAL_PROBE * 3 + speech) for label, speech in BRIEFING]
+    return _write(d / "astral.md", hexo_markdown(turns))
+
+
 def make_active_content(d: Path) -> Path:
     secret = make_secret(d)
     return _write(d / "active.html", active_content_page(secret))
@@ -565,6 +574,8 @@ FIXTURES: tuple[Hostile, ...] = (
             _expect_briefing),
     Hostile("yaml-bomb", make_yaml_bomb, OPENS, "front matter alias bomb and a code-running tag",
             _expect_yaml_inert),
+    Hostile("astral-characters", make_astral, OPENS, "emoji and CJK Extension B before every figure",
+            _expect_turns(len(BRIEFING), probe=ASTRAL_PROBE)),
     Hostile("active-content-html", make_active_content, OPENS, "scripts, frames, trackers, file: images",
             _expect_clean_active),
     Hostile("active-content-markdown", make_active_content_markdown, OPENS,

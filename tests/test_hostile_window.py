@@ -31,6 +31,7 @@ from hostile import (
     plain_text,
 )
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.app import create_main_window
@@ -99,6 +100,14 @@ def view_text(window: MainWindow) -> str:
     return window.view.document().toPlainText()
 
 
+def shown_at(window: MainWindow, start: int, end: int) -> str:
+    """The text the view shows between two offsets of the model's text."""
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(window.view.offsets.to_position(start))
+    cursor.setPosition(window.view.offsets.to_position(end), QTextCursor.MoveMode.KeepAnchor)
+    return cursor.selectedText()
+
+
 @pytest.mark.parametrize("name", WINDOW_CASES)
 def test_window_opens_or_explains(name: str, window: MainWindow, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
                                   dialogs: Dialogs) -> None:
@@ -134,6 +143,8 @@ def test_window_opens_or_explains(name: str, window: MainWindow, qtbot, tmp_path
     if hostile.check is not None:
         hostile.check(export)
     assert transcript.text[:2000] in view_text(window), "the view does not show the transcript text"
+    for figure in transcript.figures[:200]:  # where the view marks a figure is where it stands
+        assert shown_at(window, figure.start, figure.end) == figure.text, figure
     banner_text = " ".join(window.banners.texts())
     if transcript.warnings:
         assert transcript.warnings[0] in banner_text, f"warnings not shown: {banner_text!r}"
