@@ -100,6 +100,9 @@ ENDS_WITH_TITLE = re.compile(rf"(?:{TITLE_ALTERNATION})$")
 TITLE_AT_END = re.compile(rf"(?:常务|代理|执行)?(?:{TITLE_ALTERNATION})$")
 PERSON_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,10}·[\u4e00-\u9fff·]{1,20}$")
 SPACES = re.compile(r"\s+")
+# Minority and foreign names are written with any of these dots; the rules know one.
+MIDDLE_DOTS = str.maketrans({"•": "·", "‧": "·", "・": "·", "･": "·"})
+HONORIFICS = ("先生", "女士", "同志", "博士")
 # The most common Chinese surnames: a bare two-to-four character label starting with one is a name.
 SURNAMES_SINGLE = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
@@ -158,7 +161,7 @@ def analysis_form(label: str) -> str:
     Traditional labels (``記者``, ``局長``, ``發言人``) are converted with OpenCC only when they
     hold a common traditional character, so simplified documents never load the converter.
     """
-    compact = SPACES.sub("", label)
+    compact = SPACES.sub("", label).translate(MIDDLE_DOTS)
     if any(ch in TRADITIONAL_COMMON_HANZI for ch in compact):
         converted = _t2s().convert(compact)
         if len(converted) == len(compact):
@@ -218,6 +221,10 @@ def looks_like_speaker(label: str, known_names: Iterable[str] = ()) -> bool:
     answerer = _answerer(compact)
     if answerer and looks_like_speaker(answerer, known_names):
         return True
+    for honorific in HONORIFICS:
+        bare = compact.removesuffix(honorific)
+        if bare != compact and (is_person_name(bare) or ROLE_THEN_NAME.match(bare)):
+            return True
     if ROLE_THEN_NAME.match(compact) or ENDS_WITH_TITLE.search(compact):
         return True
     if compact in set(known_names) or label.replace(" ", "") in set(known_names):
@@ -349,7 +356,14 @@ def parse_label(label: str) -> ParsedLabel:
     if simple.startswith(HOST_WORDS):
         cut = len("主持人") if simple.startswith("主持人") else len("主持")
         rest = compact[cut:].strip("（）()")
+        if rest and ROLE_THEN_NAME.match(simple[cut:].strip("（）()")):
+            inner = parse_label(rest)  # 主持人（国新办新闻局局长寿小丽）
+            return ParsedLabel(inner.name, inner.role, inner.organization, "host")
         return ParsedLabel(rest or compact, compact[:cut] if rest else None, None, "host")
+    for honorific in HONORIFICS:
+        bare = simple.removesuffix(honorific)
+        if bare != simple and (is_person_name(bare) or ROLE_THEN_NAME.match(bare)):
+            return parse_label(compact[: len(bare)])  # 杜航伟先生 is 杜航伟
     if _is_question(simple):
         return ParsedLabel(compact, None, None, "reporter")
     answerer = _answerer(simple)
