@@ -90,6 +90,7 @@ TITLES = (
     "总会计师", "总师", "总监", "理事长", "首席专家", "首席经济学家", "首席", "专家", "教授", "研究员",
     "特约研究员", "大使", "参赞", "总领事", "领事", "代表", "委员", "院士", "主编", "总编辑", "经理",
     "巡视员", "督察长", "审判员", "检察官", "法官", "顾问", "队长", "站长", "组长", "主持人",
+    "副总理", "总理", "国务委员", "外长",
 )
 TITLE_ALTERNATION = "|".join(sorted(TITLES, key=len, reverse=True))
 ROLE_THEN_NAME = re.compile(
@@ -122,7 +123,7 @@ NOT_NAMES = frozenset({"主要做法", "具体来说", "具体而言", "一方�
 # Last characters of institutions (公安部, 最高法院, 国新办), which also start with common surnames.
 INSTITUTION_ENDINGS = frozenset("部局院委办厅司署会社报台网处所站馆省市县区法检")
 INTRODUCTION_SPLIT = re.compile(
-    r"[，。；;,（）()：:\s]|\d+[年月日号时]|还有|以及|邀请到|邀请|出席|请|和|及|与"
+    r"[，。；;,（）()：:\s]|\d+[年月日号时]|还有|的有|以及|邀请到|邀请|出席|分别是|分别为|请|和|及|与|是|为|由|在"
 )
 
 
@@ -396,6 +397,10 @@ def parse_label(label: str) -> ParsedLabel:
     match = ROLE_THEN_NAME.match(simple)
     if match:
         return _with_role(compact[match.start("name"):], compact[: match.end("role")], match.group("role"))
+    named_first = NAME_THEN_TITLE.match(simple)
+    if named_first and is_person_name(named_first.group("name")):
+        # 杜航伟副部长: the person, whose full role a longer label or an introduction gives.
+        return ParsedLabel(compact[: named_first.end("name")], None, None, None)
     if ENDS_WITH_TITLE.search(simple):
         return _with_role(compact, compact, simple)
     return ParsedLabel(compact, None, None, None)

@@ -280,3 +280,10 @@ def test_a_host_who_hands_each_question_over_is_still_the_host() -> None:
     kinds = {s.name: s.kind for s in t.speakers}
     assert kinds["陈文俊"] == "host" and kinds["李忠"] == "official"
     assert [(q.question, q.answers) for q in t.qa] == [(3, (5,)), (6, (8,))]
+
+
+def test_name_then_title_before_the_full_label_is_one_speaker() -> None:
+    t = text("出席今天发布会的有公安部副部长杜航伟先生。\n杜航伟副部长：谢谢。\n记者：请问？\n"
+             "公安部副部长杜航伟：好。\n杜航伟：再补充。")
+    officials = [(s.name, s.role, s.turns) for s in t.speakers if s.kind == "official"]
+    assert officials == [("杜航伟", "公安部副部长", 3)]
