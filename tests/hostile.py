@@ -125,6 +125,14 @@ def numbered_turns(count: int) -> list[tuple[str, str]]:
     return turns
 
 
+def distinct_speakers(count: int) -> list[tuple[str, str]]:
+    """``count`` officials with different names, each speaking once: a whole day's sessions."""
+    surnames, given = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗", "明华强军平伟芳敏静丽涛杰斌超勇艳娟霞刚英"
+    names = [a + b + c for a in surnames for b in given for c in given][:count]
+    return [(f"某部司长{name}", f"我代表本单位发言，今年完成投资{i + 1}亿元。")
+            for i, name in enumerate(names)]
+
+
 def png_bytes(width: int = 64, height: int = 64, seed: int = 6) -> bytes:
     """A real PNG image of random noise: binary data that a careless detector calls text."""
     rng = random.Random(seed)
@@ -258,6 +266,13 @@ def _expect_many_turns(count: int) -> Callable[[dict[str, Any]], None]:
     return check
 
 
+def _expect_distinct_speakers(count: int) -> Callable[[dict[str, Any]], None]:
+    def check(export: dict[str, Any]) -> None:
+        assert len(export["speakers"]) == count, f"{len(export['speakers'])} speakers, expected {count}"
+
+    return check
+
+
 def _expect_long_paragraph(export: dict[str, Any]) -> None:
     _expect_turns(3, probe=None)(export)
     assert LONG_RUN_PROBE in export["text"]
@@ -358,6 +373,10 @@ def make_long_plain_line(d: Path, size: int = LONG_RUN_CHARS) -> Path:
 
 def make_many_turns(d: Path, count: int = 2_000) -> Path:
     return _write(d / "many-turns.md", hexo_markdown(numbered_turns(count)))
+
+
+def make_many_speakers(d: Path, count: int = 2_000) -> Path:
+    return _write(d / "many-speakers.txt", plain_text(distinct_speakers(count)))
 
 
 def make_crlf(d: Path) -> Path:
@@ -565,6 +584,8 @@ FIXTURES: tuple[Hostile, ...] = (
     Hostile("long-plain-line", make_long_plain_line, OPENS, "1 MB plain-text line without punctuation",
             _expect_long_paragraph),
     Hostile("many-turns", make_many_turns, OPENS, "2,000 turns", _expect_many_turns(2_000)),
+    Hostile("many-speakers", make_many_speakers, OPENS, "2,000 distinct speakers",
+            _expect_distinct_speakers(2_000)),
     Hostile("crlf-text", make_crlf, OPENS, "Windows line endings", _expect_briefing),
     Hostile("cr-text", make_cr, OPENS, "classic Mac line endings", _expect_briefing),
     Hostile("crlf-markdown", make_crlf_markdown, OPENS, "front matter and HTML with CRLF", _expect_briefing),

@@ -165,6 +165,20 @@ def test_failed_open_after_a_good_one_keeps_it_readable(window: MainWindow, qtbo
     assert len(window.matches) >= 2
 
 
+def test_search_counts_with_thousands_of_speakers(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Every speaker row gets its count, and the count column fits them (fitted once per search)."""
+    path = FIXTURES_BY_NAME["many-speakers"].make(tmp_path)
+    assert open_and_settle(qtbot, window, path) == "shown"
+    started = time.perf_counter()
+    window.search("单位")
+    elapsed = time.perf_counter() - started
+    assert len(window.matches) == 2_000
+    nav = window.speaker_nav
+    assert not nav.isColumnHidden(2)
+    assert nav.header().sectionSize(2) >= nav.sizeHintForColumn(2) > 0
+    assert elapsed < 3.0, f"one search took {elapsed:.1f} s with 2,000 speakers"
+
+
 # --------------------------------------------------------------------------- large files
 
 
