@@ -22,7 +22,7 @@ from reader import figures as figure_extraction
 from reader.decoding import decode_bytes
 from reader.errors import Cancelled, UnreadableFileError
 from reader.formats import Block, SourceDocument, read_document
-from reader.formats.base import join_wrapped, line_text
+from reader.formats.base import join_wrapped, line_text, normalize_date
 from reader.model import Meta, Source, Span, Speaker, SpeakerKind, Transcript, Turn
 from reader.qa import pair_questions
 from reader.speakers import (
@@ -48,7 +48,12 @@ METADATA_LINE = re.compile(
     r"(?P<value>[^：:]{0,40}?)\s*[）)】\]]?$"
 )
 # The end mark news agencies put after a story: （完）, 【全文完】.
-END_MARK = re.compile(r"^[（(【\[]\s*(?:完|全文完|全文结束)\s*[）)】\]]$")
+END_MARK = re.compile(r"^[（(【\[]?\s*(?:完|全文完|全文结束)\s*[）)】\]]?$")
+# A dateline on its own (2024年12月3日（星期二）香港時間17時30分): when, not speech.
+DATE_LINE = re.compile(
+    r"^\d{4}年\d{1,2}月\d{1,2}日\s*(?:[（(]星期.[）)])?\s*(?:\S{2}[时時][间間])?\s*"
+    r"(?:\d{1,2}\s*[时時:：]\s*\d{1,2}\s*分?)?$"
+)
 # Page controls saved with the text as whole paragraphs (打印本页, 【我要纠错】, 分享到：).
 PAGE_CONTROL = re.compile(
     r"^[【\[（(]?\s*(?:我要)?(?:纠错|打印|打印本页|关闭|关闭窗口|返回顶部|回到顶部|收藏|举报|"
@@ -59,6 +64,7 @@ METADATA_FIELD = re.compile(
     r"(?:^|\s)(?:来源|时间|发布时间|发布日期|日期|作者|编辑|责任编辑|字号|浏览次数|点击数|稿件来源|文章来源)\s*[：:]"
 )
 MAX_METADATA_ROW = 120
+MAX_METADATA_LINES = 3
 # A heading that introduces a list of key points before the transcript (发布会要点：, 划重点).
 HIGHLIGHTS_HEADING = re.compile(
     r"^(?:发布会|新闻发布会|会议|本场|本次发布会|本期)?(?:核心|内容|重点)?"
@@ -242,29 +248,35 @@ class _TextBuilder:
 
 
 def _take_metadata(meta: Meta, blocks: tuple[Block, ...]) -> tuple[Meta, list[Block]]:
-    """Drop metadata paragraphs (责任编辑：…) from the text, keeping the editor in ``meta``."""
+    """Drop metadata paragraphs (责任编辑：…, datelines, page controls) from the text, keeping
+    the editor, author and date in ``meta``."""
     kept: list[Block] = []
-    editor = meta.editor
-    author = meta.author
+    editor, author, date = meta.editor, meta.author, meta.date
     for block in blocks:
-        if len(block.lines) == 1:
-            match = METADATA_LINE.match(line_text(block.lines[0]))
-            if match:
-                value = match.group("value").strip() or None
-                if match.group(1) in ("责任编辑", "编辑"):
-                    editor = editor or value
-                elif match.group(1) == "作者":
-                    author = author or value
-                continue
-            row = line_text(block.lines[0])
-            if END_MARK.match(row) or PAGE_CONTROL.match(row):
-                continue
-            if len(row) <= MAX_METADATA_ROW and len(METADATA_FIELD.findall(row)) >= 2:
-                continue
-            if block.kind == "heading" and meta.title and row == meta.title:
-                continue  # the page repeats its title; the window shows it from meta
+        if len(block.lines) > MAX_METADATA_LINES:
+            kept.append(block)
+            continue
+        row = "".join(line_text(line) for line in block.lines)
+        if len(row) > MAX_METADATA_ROW:
+            kept.append(block)
+            continue
+        match = METADATA_LINE.match(row) if len(block.lines) == 1 else None
+        if match:
+            value = match.group("value").strip() or None
+            if match.group(1) in ("责任编辑", "编辑"):
+                editor = editor or value
+            elif match.group(1) == "作者":
+                author = author or value
+            continue
+        if END_MARK.match(row) or PAGE_CONTROL.match(row) or len(METADATA_FIELD.findall(row)) >= 2:
+            continue
+        if DATE_LINE.match(row.replace(" ", "")):
+            date = date or normalize_date(row)
+            continue
+        if block.kind == "heading" and meta.title and row == meta.title:
+            continue  # the page repeats its title; the window shows it from meta
         kept.append(block)
-    return dataclasses.replace(meta, editor=editor, author=author), kept
+    return dataclasses.replace(meta, editor=editor, author=author, date=date), kept
 
 
 def _split_turns(blocks: list[Block]) -> tuple[list[_Paragraph], list[_TurnDraft]]:

@@ -437,13 +437,15 @@ def roles_from_introductions(texts: Iterable[str], names: Iterable[str]) -> dict
             before = text[max(0, match.start() - 40):match.start()]
             pieces = INTRODUCTION_SPLIT.split(before)
             role = pieces[-1] if pieces else ""
-            if len(role) >= 2 and ENDS_WITH_TITLE.search(role) and label_shape(role):
+            if len(role) >= 2 and ENDS_WITH_TITLE.search(analysis_form(role)) and label_shape(role):
                 found[name] = role
     return found
 
 
 # Where a name introduced after its role ends: a courtesy title, a verb of the briefing, punctuation.
-NAME_BOUNDARY = r"(?=先生|女士|同志|主持|介绍|出席|表示|回答|[，、。；和及与（(\s])"
+NAME_BOUNDARY = (
+    r"(?=先生|女士|同志|主持|介绍|出席|表示|回答|今日|今天|昨日|昨天|日前|近日|[，、。；和及与在于（(\s])"
+)
 
 
 def names_from_introductions(texts: Iterable[str], roles: Iterable[str]) -> dict[str, str]:
@@ -461,6 +463,6 @@ def names_from_introductions(texts: Iterable[str], roles: Iterable[str]) -> dict
     seen: dict[str, set[str]] = {}
     for text in texts:
         for match in pattern.finditer(text):
-            if is_person_name(match.group(2)):
+            if is_person_name(analysis_form(match.group(2))):
                 seen.setdefault(match.group(1), set()).add(match.group(2))
     return {role: next(iter(names)) for role, names in seen.items() if len(names) == 1}

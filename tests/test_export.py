@@ -76,6 +76,7 @@ def _summary(t: Transcript) -> dict:
     data = transcript_to_dict(t)
     return {
         "format": data["source"]["format"],
+        "encoding": data["source"]["encoding"],
         "meta": data["meta"],
         "text": data["text"].split("\n"),
         "highlights": data["highlights"],

@@ -209,3 +209,9 @@ def test_a_marker_with_no_speech_is_a_turn_with_a_warning() -> None:
 def test_page_controls_saved_with_the_text_are_dropped(control: str) -> None:
     t = parse_bytes(f"<p><b>李忠：</b>谢谢。</p><p>{control}</p>".encode(), "a.html")
     assert t.text == "李忠：\n谢谢。"
+
+
+def test_a_dateline_on_its_own_gives_the_date_and_leaves_the_text() -> None:
+    t = parse_bytes("<p><b>李忠：</b>谢谢。</p><p>2024年12月3日（星期二）<br>北京时间17时30分</p>".encode(), "a.html")
+    assert t.text == "李忠：\n谢谢。"
+    assert t.meta.date == "2024-12-03"
