@@ -212,6 +212,7 @@ def test_page_controls_saved_with_the_text_are_dropped(control: str) -> None:
 
 
 def test_a_dateline_on_its_own_gives_the_date_and_leaves_the_text() -> None:
-    t = parse_bytes("<p><b>李忠：</b>谢谢。</p><p>2024年12月3日（星期二）<br>北京时间17时30分</p>".encode(), "a.html")
+    page = "<p><b>李忠：</b>谢谢。</p><p>2024年12月3日（星期二）<br>北京时间17时30分</p>"
+    t = parse_bytes(page.encode(), "a.html")
     assert t.text == "李忠：\n谢谢。"
     assert t.meta.date == "2024-12-03"
