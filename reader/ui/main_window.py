@@ -576,7 +576,7 @@ class MainWindow(QMainWindow):
             if turn.start <= end and turn.end > start:
                 return
             self._pinned_turn = None
-        self._update_current_turn(self.view.top_offset())
+        self._update_current_turn(start)
 
     # -- search --------------------------------------------------------------------------
     @property

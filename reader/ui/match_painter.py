@@ -50,11 +50,18 @@ class MatchPainter:
         return list(zip(self._starts[lo:hi], self._ends[lo:hi], strict=True))
 
     def rects(self, doc: QTextDocument, first_position: int, last_position: int,
-              offset: QPointF) -> list[QRectF]:
-        """Viewport rectangles of the matches in the position range (``offset``: scroll)."""
+              offset: QPointF, bottom: float = float("inf")) -> list[QRectF]:
+        """Viewport rectangles of the matches in the position range (``offset``: scroll).
+
+        Stops at the first block starting below ``bottom`` (viewport y): the range is
+        what is on screen, but while Qt is still laying out it may run long.
+        """
         found: list[QRectF] = []
         for start, end in self.spans_between(first_position, last_position):
             block = doc.findBlock(start)
+            layout = block.layout()
+            if layout is not None and layout.position().y() - offset.y() > bottom:
+                break
             while block.isValid() and block.position() < end:  # a span may run over a block end
                 found.extend(self._block_rects(block, start, end, offset))
                 block = block.next()
@@ -81,9 +88,9 @@ class MatchPainter:
         return rects
 
     def paint(self, painter: QPainter, doc: QTextDocument, first_position: int, last_position: int,
-              offset: QPointF) -> int:
+              offset: QPointF, bottom: float = float("inf")) -> int:
         """Fill the visible matches; returns how many rectangles were painted."""
-        rects = self.rects(doc, first_position, last_position, offset)
+        rects = self.rects(doc, first_position, last_position, offset, bottom)
         for rect in rects:
             painter.fillRect(rect, self._color)
         return len(rects)

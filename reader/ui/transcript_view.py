@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, QRectF, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -32,6 +32,7 @@ from reader.ui.match_painter import MatchPainter
 from reader.ui.transcript_document import OffsetMap, build_document
 
 SCROLL_MARGIN = 40  # pixels left above a target so its heading is not glued to the edge
+HIT_TOLERANCE = 30  # pixels: the widest spacing between two blocks (heading margin + paragraph gap)
 FLASH_MS = 1200
 VISIBLE_RANGE_DEBOUNCE_MS = 60
 MIN_POINT_SIZE = 7
@@ -110,12 +111,34 @@ class TranscriptView(QTextBrowser):
     def position_at(self, point: QPoint) -> int:
         """The document position under a viewport point.
 
-        Found by bisecting block tops, not by Qt's hit test: that answers the end of
-        the document for points in the margins and in the spacing between blocks.
+        Qt's hit test is tried first and checked: its answer must lie in a block that
+        spans the point (give or take the spacing between blocks). While the document is
+        still being laid out it has answered the document's end; then the block is found
+        by bisecting block tops, which lays out everything above it (slow, so not first).
         """
+        quick = self.quick_position_at(point)
+        if quick is not None:
+            return quick
+        return self._position_by_bisection(point.x() + self.horizontalScrollBar().value(),
+                                           point.y() + self.verticalScrollBar().value())
+
+    def quick_position_at(self, point: QPoint) -> int | None:
+        """Qt's hit test, checked; None while the layout cannot answer (see position_at)."""
         doc = self.document()
         layout = doc.documentLayout()
         y = point.y() + self.verticalScrollBar().value()
+        hit = layout.hitTest(QPointF(point.x() + self.horizontalScrollBar().value(), y),
+                             Qt.HitTestAccuracy.FuzzyHit)
+        if hit < 0:
+            return None
+        if y >= layout.documentSize().height() - doc.documentMargin():  # below the last line
+            return doc.characterCount() - 1
+        rect = layout.blockBoundingRect(doc.findBlock(hit))
+        return hit if rect.top() - HIT_TOLERANCE <= y <= rect.bottom() + HIT_TOLERANCE else None
+
+    def _position_by_bisection(self, x: float, y: float) -> int:
+        doc = self.document()
+        layout = doc.documentLayout()
         lo, hi = 0, doc.blockCount() - 1
         while lo < hi:
             mid = (lo + hi + 1) // 2
@@ -134,8 +157,7 @@ class TranscriptView(QTextBrowser):
             if origin.y() + candidate.y() > y:
                 break
             line = candidate
-        x = point.x() + self.horizontalScrollBar().value() - origin.x()
-        return block.position() + min(line.xToCursor(x), block.length() - 1)
+        return block.position() + min(line.xToCursor(x - origin.x()), block.length() - 1)
 
     def offset_at(self, point: QPoint) -> int:
         """The text offset under a viewport point."""
@@ -145,6 +167,11 @@ class TranscriptView(QTextBrowser):
         """Text offsets of the first and last characters on screen."""
         rect = self.viewport().rect()
         return self.offset_at(rect.topLeft()), self.offset_at(rect.bottomRight())
+
+    def _quick_visible_positions(self, rect: QRect) -> tuple[int, int] | None:
+        first = self.quick_position_at(rect.topLeft())
+        last = self.quick_position_at(rect.bottomRight())
+        return None if first is None or last is None else (first, last)
 
     def top_offset(self) -> int:
         return self.offset_at(QPoint(0, SCROLL_MARGIN // 2))
@@ -207,9 +234,9 @@ class TranscriptView(QTextBrowser):
         rect = event.rect()
         painter = QPainter(self.viewport())
         painter.fillRect(rect, self.palette().base())
-        if self._matches.span_count:
-            self._matches.paint(painter, self.document(), self.position_at(rect.topLeft()),
-                                self.position_at(rect.bottomRight()), self._scroll_offset())
+        visible = self._quick_visible_positions(rect) if self._matches.span_count else None
+        if visible is not None:  # None: still being laid out; the next paint will have it
+            self._matches.paint(painter, self.document(), *visible, self._scroll_offset(), rect.bottom())
         painter.end()
         super().paintEvent(event)
         if self._transcript is not None and not self._painted:
@@ -355,5 +382,10 @@ class TranscriptView(QTextBrowser):
 
     @Slot()
     def _emit_visible_range(self) -> None:
-        if self._transcript is not None and self.isVisible():
-            self.visibleRangeChanged.emit(*self.visible_range())
+        if self._transcript is None or not self.isVisible():
+            return
+        visible = self._quick_visible_positions(self.viewport().rect())
+        if visible is None:  # Qt is still laying the document out: ask again shortly
+            self._range_timer.start()
+            return
+        self.visibleRangeChanged.emit(*(self._offsets.to_offset(p) for p in visible))
