@@ -34,7 +34,6 @@ from reader.ui.i18n import tr
 from reader.ui.kind_colors import FIGURE_UNDERLINE_COLOR, kind_color
 
 LINK_SCHEMES = ("http", "https")
-FIGURE_PROPERTY = QTextFormat.Property.UserProperty + 1  # figure index + 1 on figure text
 DISPLAY_BLOCK_CHARS = 2000
 SENTENCE_END = re.compile(r"[。！？；!?;]")
 PARAGRAPH_SPACING = 8.0
@@ -256,10 +255,11 @@ def _format_headings(cursor: QTextCursor, transcript: Transcript, offsets: Offse
 
 def _mark_figures(cursor: QTextCursor, transcript: Transcript, offsets: OffsetMap) -> None:
     """A dotted underline: visible to someone looking for figures, quiet for someone reading."""
-    for index, figure in enumerate(transcript.figures):
-        fmt = QTextCharFormat()
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        fmt.setUnderlineColor(QColor(FIGURE_UNDERLINE_COLOR))
-        fmt.setProperty(FIGURE_PROPERTY, index + 1)
-        _select(cursor, offsets, figure.start, figure.end)
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    fmt.setUnderlineColor(QColor(FIGURE_UNDERLINE_COLOR))
+    to_position = offsets.to_position
+    for figure in transcript.figures:
+        cursor.setPosition(to_position(figure.start))
+        cursor.setPosition(to_position(figure.end), QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(fmt)
