@@ -412,18 +412,27 @@ def make_xml_invalid(d: Path) -> Path:
 
 
 def make_yaml_bomb(d: Path) -> Path:
-    """Front matter with nested aliases (a billion laughs) and a tag that would run code."""
+    """Front matter with nested aliases: a billion laughs if anything expands them."""
     lines = ["---", 'a0: &a0 ["笑", "笑", "笑", "笑", "笑", "笑", "笑", "笑", "笑"]']
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
-    lines += ["categories: *a8", "tags: *a8", f'title: !!python/object/apply:os.system ["touch {d / "ran"}"]',
-              "---", ""]
+    lines += ["categories: *a8", "tags: *a8", "title: 新闻发布会", "---", ""]
     return _write(d / "yaml-bomb.md", "\n".join(lines) + html_body(BRIEFING))
+
+
+def make_yaml_code_tag(d: Path) -> Path:
+    """Front matter whose tag would run a command under an unsafe YAML loader."""
+    front = f'---\ntitle: !!python/object/apply:os.system ["touch {d / "ran"}"]\n---\n'
+    return _write(d / "yaml-code.md", front + html_body(BRIEFING))
+
+
+def _expect_small_meta(export: dict[str, Any]) -> None:
+    _expect_briefing(export)
+    assert len(json.dumps(export["meta"], ensure_ascii=False)) < 10_000, "aliases were expanded into meta"
 
 
 def _expect_yaml_inert(export: dict[str, Any]) -> None:
     _expect_warned_briefing(export)
     assert not (Path(export["source"]["path"]).parent / "ran").exists(), "a YAML tag ran a command"
-    assert len(json.dumps(export["meta"], ensure_ascii=False)) < 10_000, "aliases were expanded into meta"
 
 
 ASTRAL_PROBE = "\U0001f4c8\U00020000"  # an emoji and a CJK Extension B character, two UTF-16 units each
@@ -593,7 +602,8 @@ FIXTURES: tuple[Hostile, ...] = (
     Hostile("nul-padded", make_nul_padded, OPENS, "text followed by NUL padding", _expect_no_nul),
     Hostile("xml-invalid-characters", make_xml_invalid, OPENS, "form feeds, U+FFFF and &#8; in the text",
             _expect_briefing),
-    Hostile("yaml-bomb", make_yaml_bomb, OPENS, "front matter alias bomb and a code-running tag",
+    Hostile("yaml-bomb", make_yaml_bomb, OPENS, "front matter alias bomb", _expect_small_meta),
+    Hostile("yaml-code-tag", make_yaml_code_tag, OPENS, "front matter tag that would run a command",
             _expect_yaml_inert),
     Hostile("astral-characters", make_astral, OPENS, "emoji and CJK Extension B before every figure",
             _expect_turns(len(BRIEFING), probe=ASTRAL_PROBE)),
