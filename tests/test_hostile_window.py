@@ -29,6 +29,7 @@ from hostile import (
     make_huge,
     numbered_turns,
     plain_text,
+    png_bytes,
 )
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QTextCursor
@@ -344,3 +345,20 @@ def test_deleted_file_leaves_the_document_readable(window: MainWindow, qtbot, tm
     assert len(window.matches) >= 100, "the open document must stay searchable"
     window.go_to_turn(200)
     assert window.current_turn == 200
+
+
+def test_reload_of_a_file_turned_to_garbage_keeps_the_old_text(window: MainWindow, qtbot,  # type: ignore[no-untyped-def]
+                                                               tmp_path: Path, dialogs: Dialogs) -> None:
+    """The file is overwritten with binary data; Reload explains and the last good text stays."""
+    path = _long_text_file(tmp_path)
+    assert open_and_settle(qtbot, window, path) == "shown"
+    shown, transcript = view_text(window), window.transcript
+    path.write_bytes(png_bytes())
+    qtbot.waitUntil(lambda: "banner_changed" in [b.objectName() for b in window.banners.banners()],
+                    timeout=5000)
+    banner = next(b for b in window.banners.banners() if b.objectName() == "banner_changed")
+    with qtbot.waitSignal(window.openFailed, timeout=LOAD_TIMEOUT_MS):
+        qtbot.mouseClick(banner.buttons[0], Qt.MouseButton.LeftButton)
+    assert len(dialogs.shown) == 1 and path.name in dialogs.shown[0][0], dialogs.shown
+    assert window.transcript is transcript
+    assert view_text(window) == shown
