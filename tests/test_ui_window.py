@@ -436,3 +436,31 @@ def test_deferred_metrics_panel_arrives_after_the_first_paint(qtbot, settings: A
     w.metrics_panel.speakerActivated.emit("s4")
     assert w.current_turn == 3
     qtbot.waitUntil(w.metrics_panel.charts_ready, timeout=5000)  # its own deferred work ends too
+
+
+def test_long_transcripts_make_turn_rows_when_a_speaker_is_expanded(qtbot, settings: AppSettings) -> None:
+    from ui_transcripts import make_transcript
+
+    from reader.ui.speaker_nav import EAGER_TURN_ROWS, TURN_ROLE
+
+    count = EAGER_TURN_ROWS + 20
+    turns = [("s1" if i % 2 else "s2", "记者" if i % 2 else "发言人", "reporter" if i % 2 else "official",
+              [f"第{i}段发言，提到诈骗。"]) for i in range(count)]
+    transcript = make_transcript(turns=turns, speakers=[("s1", "记者", None, "reporter"),
+                                                        ("s2", "发言人", None, "official")])
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    w.show_transcript(transcript, None)
+    nav = w.speaker_nav
+    speaker = nav.speaker_index("s1")
+    assert nav.model().rowCount(speaker) == 1  # a placeholder until expanded
+    w.go_to_turn(5)
+    assert nav.currentIndex() == speaker  # the speaker row stands for its folded turns
+    w.search("诈骗")
+    nav.expand(speaker)
+    assert nav.model().rowCount(speaker) == count // 2
+    third = nav.model().index(2, 0, speaker)
+    assert third.data(TURN_ROLE) == 5
+    assert third.siblingAtColumn(2).data() == "1"  # match counts reach rows made later
+    w.go_to_turn(7)
+    assert nav.currentIndex().data(TURN_ROLE) == 7

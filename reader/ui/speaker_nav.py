@@ -22,6 +22,7 @@ TURN_ROLE = Qt.ItemDataRole.UserRole + 3  # Turn.index
 KIND_ROLE = Qt.ItemDataRole.UserRole + 4  # "host" | "official" | "reporter" | "other" (group rows)
 
 KIND_ORDER = ("host", "official", "reporter", "other")
+EAGER_TURN_ROWS = 300
 FIRST_WORDS = 18
 
 
@@ -59,8 +60,20 @@ def _count_item(text: str) -> QStandardItem:
     return item
 
 
-def build_speaker_model(transcript: Transcript, parent: QTreeView | None = None) -> QStandardItemModel:
-    """Kinds -> speakers (name, role, turns) -> turns (first words)."""
+def turn_row(transcript: Transcript, turn: Turn) -> list[QStandardItem]:
+    return [_item(first_words(transcript, turn), offset=turn.start, speaker=turn.speaker, turn=turn.index),
+            _count_item(""), _count_item("")]
+
+
+def build_speaker_model(transcript: Transcript, parent: QTreeView | None = None,
+                        eager_turns: int = EAGER_TURN_ROWS) -> QStandardItemModel:
+    """Kinds -> speakers (name, role, turns) -> turns (first words).
+
+    With more than ``eager_turns`` turns, a speaker's turn rows are made when the
+    speaker is expanded (a placeholder row keeps the expand arrow): thousands of rows
+    made up front cost a quarter of a second that nobody waits for gladly.
+    """
+    lazy = len(transcript.turns) > eager_turns
     model = QStandardItemModel(parent)
     model.setHorizontalHeaderLabels([tr("Speaker"), tr("Turns"), tr("Matches")])
     turns_of: dict[str, list[Turn]] = {}
@@ -82,9 +95,11 @@ def build_speaker_model(transcript: Transcript, parent: QTreeView | None = None)
             row = _item(label, offset=turns[0].start, speaker=speaker.id)
             row.setToolTip(" · ".join(x for x in (speaker.name, speaker.role, speaker.organization) if x))
             row.setForeground(QBrush(kind_color(kind)))
-            for turn in turns:
-                row.appendRow([_item(first_words(transcript, turn), offset=turn.start, speaker=speaker.id,
-                                     turn=turn.index), _count_item(""), _count_item("")])
+            if lazy:
+                row.appendRow([_item("…"), _count_item(""), _count_item("")])
+            else:
+                for turn in turns:
+                    row.appendRow(turn_row(transcript, turn))
             group.appendRow([row, _count_item(str(len(turns))), _count_item("")])
         model.appendRow([group, _count_item(""), _count_item("")])
     return model
@@ -147,11 +162,16 @@ class SpeakerNav(_NavTree):
         super().__init__("speakerNav", parent)
         self._speaker_rows: dict[str, QPersistentModelIndex] = {}
         self._turn_rows: dict[int, QPersistentModelIndex] = {}
+        self._transcript: Transcript | None = None
+        self._turn_counts: dict[int, int] = {}
         self.setModel(QStandardItemModel(self))
+        self.expanded.connect(self._fill_turn_rows)
 
     def set_transcript(self, transcript: Transcript) -> None:
         old = self.model()
         model = build_speaker_model(transcript, self)
+        self._transcript = transcript
+        self._turn_counts = {}
         self.setModel(model)
         if old is not None and old.parent() is self:
             old.deleteLater()
@@ -165,13 +185,33 @@ class SpeakerNav(_NavTree):
                 self._speaker_rows[speaker.data(SPEAKER_ROLE)] = QPersistentModelIndex(speaker)
                 for t in range(model.rowCount(speaker)):
                     turn = model.index(t, 0, speaker)
-                    self._turn_rows[turn.data(TURN_ROLE)] = QPersistentModelIndex(turn)
+                    if turn.data(TURN_ROLE) is not None:  # not a lazy placeholder
+                        self._turn_rows[turn.data(TURN_ROLE)] = QPersistentModelIndex(turn)
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.setColumnHidden(2, True)
+
+    @Slot(QModelIndex)
+    def _fill_turn_rows(self, index: QModelIndex) -> None:
+        """Replace a lazy speaker's placeholder row by its turn rows, on first expansion."""
+        model = self.model()
+        speaker_id = index.data(SPEAKER_ROLE)
+        if (not isinstance(model, QStandardItemModel) or self._transcript is None or speaker_id is None
+                or model.rowCount(index) != 1 or model.index(0, 0, index).data(OFFSET_ROLE) is not None):
+            return
+        item = model.itemFromIndex(index)
+        item.removeRow(0)
+        for turn in self._transcript.turns:
+            if turn.speaker == speaker_id:
+                item.appendRow(turn_row(self._transcript, turn))
+        for t in range(model.rowCount(index)):
+            row = model.index(t, 0, index)
+            self._turn_rows[row.data(TURN_ROLE)] = QPersistentModelIndex(row)
+            self._set_count(model, self._turn_rows[row.data(TURN_ROLE)],
+                            self._turn_counts.get(row.data(TURN_ROLE), 0))
 
     def speaker_index(self, speaker_id: str) -> QModelIndex:
         row = self._speaker_rows.get(speaker_id)
@@ -188,6 +228,7 @@ class SpeakerNav(_NavTree):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         for speaker_id, row in self._speaker_rows.items():
             self._set_count(model, row, per_speaker.get(speaker_id, 0))
+        self._turn_counts = dict(per_turn)
         for turn_index, row in self._turn_rows.items():
             self._set_count(model, row, per_turn.get(turn_index, 0))
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
@@ -202,16 +243,17 @@ class SpeakerNav(_NavTree):
 
     def select_turn(self, turn_index: int | None) -> None:
         """Mark the turn being read (its speaker's row if the turns are folded away)."""
-        if turn_index is None or turn_index not in self._turn_rows:
+        turns = self._transcript.turns if self._transcript is not None else ()
+        if turn_index is None or not 0 <= turn_index < len(turns):
             self.clearSelection()
             return
-        index = QModelIndex(self._turn_rows[turn_index])
-        if not self.isExpanded(index.parent()):
-            index = index.parent()
-        if self.currentIndex() != index:
-            self.selectionModel().setCurrentIndex(
-                index, self.selectionModel().SelectionFlag.ClearAndSelect
-                | self.selectionModel().SelectionFlag.Rows)
+        row = self._turn_rows.get(turn_index)
+        index = QModelIndex(row) if row is not None else QModelIndex()
+        if not index.isValid() or not self.isExpanded(index.parent()):
+            index = self.speaker_index(turns[turn_index].speaker)
+        if index.isValid() and self.currentIndex() != index:
+            flags = self.selectionModel().SelectionFlag
+            self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
             self.scrollTo(index)
 
 
