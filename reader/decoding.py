@@ -93,6 +93,7 @@ CONTROL_BYTES = bytes(sorted(set(range(0, 9)) | set(range(14, 32)) - {27}))
 MAX_CONTROL_SHARE = 0.02
 # C0 control characters other than tab, line feed, form feed and carriage return.
 STRAY_CONTROLS = dict.fromkeys(c for c in range(32) if c not in (9, 10, 12, 13))
+STRAY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 MIN_COMMON_SHARE = 0.15
 
 
@@ -193,6 +194,8 @@ def _finish(text: str, encoding: str, warnings: list[str] | tuple[str, ...]) -> 
 
 def _without_controls(text: str, warnings: list[str]) -> tuple[str, str, list[str]]:
     """Valid UTF-8 is text even with stray control characters; they are dropped, not shown."""
+    if not STRAY_CONTROL.search(text):
+        return text, "utf-8", warnings
     cleaned = text.translate(STRAY_CONTROLS)
     if len(cleaned) != len(text):
         warnings = [*warnings, f"removed {len(text) - len(cleaned)} control character(s)"]

@@ -156,6 +156,7 @@ def _collapse(text: str) -> str:
     return SPACES.sub(" ", text.replace("\u3000", " ").replace("\u00a0", " ")).strip()
 
 
+@functools.lru_cache(maxsize=4096)
 def analysis_form(label: str) -> str:
     """The label without spaces, in simplified characters: rules are written once, for both scripts.
 
@@ -193,6 +194,7 @@ def _is_answer(compact: str) -> bool:
     return compact in ANSWER_LABELS or bool(NUMBERED_ANSWER.match(compact))
 
 
+@functools.lru_cache(maxsize=4096)
 def label_shape(label: str) -> bool:
     """Could ``label`` be a speaker label at all (before asking whether it names one)?"""
     compact = analysis_form(label)
@@ -345,6 +347,7 @@ def find_marker(line: Line, known_names: frozenset[str] = frozenset()) -> Marker
 # -- resolution --------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_label(label: str) -> ParsedLabel:
     """Name, role, organization and (where the label alone tells) kind of a speaker label.
 

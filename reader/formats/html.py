@@ -160,16 +160,15 @@ def _drop_junk(root: lxml.html.HtmlElement) -> None:
 
 
 def _drop_chrome(root: lxml.html.HtmlElement) -> None:
-    total = sum(len(piece) for piece in root.itertext()) or 1
-    for el in list(root.iter()):
-        if not isinstance(el.tag, str) or el.getparent() is None:
+    total = 0
+    for el in root.xpath("//*[@class or @id]"):
+        if el.getparent() is None:
             continue
-        names = f"{el.get('class') or ''} {el.get('id') or ''}".strip()
-        if not names:
-            continue
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
         tokens = CLASS_TOKEN_SPLIT.split(names.lower())
         if any(CHROME_TOKEN.match(token) for token in tokens if token):
             # A wrapper that holds much of the page is not chrome, whatever it is called.
+            total = total or sum(len(piece) for piece in root.itertext()) or 1
             if len(el.text_content()) < total * MAX_CHROME_SHARE:
                 el.drop_tree()
 
