@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from reader.metrics import DensitySeries, FamilySeries, SpeakerShare
 from reader.ui.kind_colors import KIND_COLORS
+from reader.ui.tooltips import plain_tooltip
 
 ROW_HEIGHT_PX = 20  # one horizontal bar with its label, readable at the default font
 LABEL_CHARS = 7  # longer names (outlets) are elided in the axis and shown whole on hover
@@ -145,7 +146,7 @@ class HorizontalBarChart(_PanelPlot):
             self.unsetCursor()
             return
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        QToolTip.showText(QCursor.pos(), self._tips[row], self)
+        QToolTip.showText(QCursor.pos(), plain_tooltip(self._tips[row]), self)
 
     def tip(self, row: int) -> str:
         return self._tips[row]

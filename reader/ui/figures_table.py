@@ -37,6 +37,7 @@ from reader.figure_filter import filter_figures, haystacks
 from reader.metrics import changes_of, citation_counts
 from reader.model import Figure, Transcript
 from reader.ui.figure_menu import FigureActions, set_clipboard_text
+from reader.ui.tooltips import plain_tooltip
 
 FIT_ROWS = 200  # rows measured when fitting column widths to their contents
 NO_SPEAKER = "—"  # a figure in the highlights or the introduction, which no one speaks
@@ -142,7 +143,7 @@ class FiguresModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return row.cells[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.tooltips[col] or None
+            return plain_tooltip(row.tooltips[col]) or None
         if role == SortRole:
             return row.sort_keys[col]
         if role == FigureIndexRole:

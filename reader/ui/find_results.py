@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 from reader.model import Transcript
 from reader.ui.i18n import tr
 from reader.ui.kind_colors import kind_color
+from reader.ui.tooltips import plain_tooltip
 
 CONTEXT_CHARS = 14
 MAX_RESULTS = 5000  # beyond this the list stops being useful and slows the window
@@ -66,7 +67,7 @@ class FindResults(QTreeWidget):
                 name = speaker.name if speaker else turn.label
                 per_speaker[name] = per_speaker.get(name, 0) + 1
             child = QTreeWidgetItem([context_of(transcript.text, start, end)])
-            child.setToolTip(0, child.text(0))
+            child.setToolTip(0, plain_tooltip(child.text(0)))
             child.setData(0, MATCH_ROLE, number)
             group.addChild(child)
         for group in items:
@@ -74,7 +75,7 @@ class FindResults(QTreeWidget):
         summary = QTreeWidgetItem([tr("{n} matches: {counts}").format(
             n=len(matches), counts=", ".join(f"{k} {v}" for k, v in
                                              sorted(per_speaker.items(), key=lambda kv: -kv[1])))])
-        summary.setToolTip(0, summary.text(0))
+        summary.setToolTip(0, plain_tooltip(summary.text(0)))
         self.addTopLevelItem(summary)
         self.addTopLevelItems(items)
         self.expandAll()

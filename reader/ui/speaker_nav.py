@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 from reader.model import Transcript, Turn
 from reader.ui.i18n import tr
 from reader.ui.kind_colors import kind_color
+from reader.ui.tooltips import plain_tooltip
 
 OFFSET_ROLE = Qt.ItemDataRole.UserRole + 1  # text offset to scroll to
 SPEAKER_ROLE = Qt.ItemDataRole.UserRole + 2  # Speaker.id
@@ -93,7 +94,8 @@ def build_speaker_model(transcript: Transcript, parent: QTreeView | None = None,
             turns = turns_of[speaker.id]
             label = speaker.name if not speaker.role else f"{speaker.name}\n{speaker.role}"
             row = _item(label, offset=turns[0].start, speaker=speaker.id)
-            row.setToolTip(" · ".join(x for x in (speaker.name, speaker.role, speaker.organization) if x))
+            details = (speaker.name, speaker.role, speaker.organization)
+            row.setToolTip(plain_tooltip(" · ".join(x for x in details if x)))
             row.setForeground(QBrush(kind_color(kind)))
             if lazy:
                 row.appendRow([_item("…"), _count_item(""), _count_item("")])

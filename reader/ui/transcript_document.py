@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 from reader.model import Transcript
 from reader.ui.i18n import tr
 from reader.ui.kind_colors import FIGURE_UNDERLINE_COLOR, kind_color
+from reader.ui.tooltips import plain_tooltip
 
 LINK_SCHEMES = ("http", "https")
 DISPLAY_BLOCK_CHARS = 2000
@@ -247,7 +248,7 @@ def _format_headings(cursor: QTextCursor, transcript: Transcript, offsets: Offse
         fmt.setForeground(QBrush(kind_color(turn.kind)))
         speaker = transcript.speaker(turn.speaker)
         if speaker is not None:
-            fmt.setToolTip(" · ".join(x for x in (speaker.name, speaker.role) if x))
+            fmt.setToolTip(plain_tooltip(" · ".join(x for x in (speaker.name, speaker.role) if x)))
         _select(cursor, offsets, turn.label_span.start, line_end)
         cursor.mergeCharFormat(fmt)
         cursor.mergeBlockFormat(block)
