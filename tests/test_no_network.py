@@ -221,3 +221,80 @@ def test_links_open_only_after_the_reader_saw_the_address(tmp_path: Path, open_w
     assert opened == [SOURCE_URL]
     assert log.network == [], "the reader itself never fetches the page"
     assert view.source().isEmpty(), "the view must not navigate to the link itself"
+
+
+def _tooltips(window) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every tooltip the window would show on hover, read from its views' models and formats."""
+    from PySide6.QtCore import QModelIndex, Qt
+    from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItemIterator
+
+    tips: list[str] = []
+
+    def walk(model, parent=None) -> None:  # type: ignore[no-untyped-def]
+        parent = parent if parent is not None else QModelIndex()
+        for row in range(model.rowCount(parent)):
+            for column in range(model.columnCount(parent)):
+                index = model.index(row, column, parent)
+                tip = index.data(Qt.ItemDataRole.ToolTipRole)
+                if tip:
+                    tips.append(str(tip))
+            walk(model, model.index(row, 0, parent))
+
+    for view in window.findChildren(QAbstractItemView):
+        if isinstance(view, QTreeWidget):
+            it = QTreeWidgetItemIterator(view)
+            while it.value():
+                tips.extend(t for t in (it.value().toolTip(c) for c in range(view.columnCount())) if t)
+                it += 1
+        elif view.model() is not None:
+            walk(view.model())
+    block = window.view.document().begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            tip = fragments.fragment().charFormat().toolTip()
+            if tip:
+                tips.append(tip)
+            fragments += 1
+        block = block.next()
+    panel = window.metrics_panel
+    for chart in (panel.speaking_chart, panel.family_chart):
+        row = 0
+        while chart is not None:
+            try:
+                tips.append(chart.tip(row))
+            except IndexError:
+                break
+            row += 1
+    return tips
+
+
+def test_document_text_in_tooltips_is_never_markup(tmp_path: Path, open_window, qtbot,  # type: ignore[no-untyped-def]
+                                                   inotify: InotifyWatch) -> None:
+    """Text that looks like a tag stays text: a tooltip rendered as rich text loads ``<img>`` files.
+
+    Plain text keeps ``<img src="file:///…">`` literally, and a figure's sentence, a match's
+    context or a speaker's name then reach tooltips; Qt renders a tooltip as rich text when it
+    merely looks like markup, and rich text reads the image from disk.
+    """
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QLineEdit, QToolTip
+
+    secret = tmp_path / SECRET_NAME
+    secret.write_bytes(b"\x89PNG\r\n\x1a\n")
+    tag = f'<img src="{secret.as_uri()}">'
+    path = tmp_path / "tags-as-text.txt"
+    path.write_text(f"主持人：{tag}女士们，先生们。\n\n王明：{tag}全年投资5亿元，同比增长3%。\n\n"
+                    f"新华社记者：请问{tag}全年投资怎么看？\n", encoding="utf-8")
+    inotify.watch(secret)
+    window = open_window(path)
+    window.findChild(QLineEdit, "searchField").setText("全年投资")
+    window.find_all()
+    assert window.find_results.topLevelItemCount() > 1, "find-all listed nothing"
+    tips = _tooltips(window)
+    assert any("&lt;img" in t for t in tips), "the test must reach tooltips holding the tag-like text"
+    for tip in tips:
+        QToolTip.showText(window.mapToGlobal(QPoint(50, 50)), tip, window)
+        qtbot.wait(5)
+    QToolTip.hideText()
+    assert inotify.events() == [], "a tooltip rendered document text as markup and read the file it names"
