@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -293,9 +294,17 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1400, 900)
         splitter = self.settings.splitter_state
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        self._splitter_restored = splitter is not None and self.splitter.restoreState(splitter)
         self.view.set_zoom_steps(self.settings.zoom)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """On a first run, share the width by proportion: a small screen keeps a readable centre."""
+        super().showEvent(event)
+        if not self._splitter_restored:
+            self._splitter_restored = True
+            width = self.splitter.width()
+            left, right = min(300, int(width * 0.2)), min(380, max(300, int(width * 0.26)))
+            self.splitter.setSizes([left, width - left - right, right])
 
     def save_settings(self) -> None:
         self.settings.geometry = self.saveGeometry()
