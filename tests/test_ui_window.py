@@ -464,3 +464,12 @@ def test_long_transcripts_make_turn_rows_when_a_speaker_is_expanded(qtbot, setti
     assert third.siblingAtColumn(2).data() == "1"  # match counts reach rows made later
     w.go_to_turn(7)
     assert nav.currentIndex().data(TURN_ROLE) == 7
+
+
+def test_navigation_models_pass_the_qt_model_tester(qtmodeltester) -> None:
+    from reader.ui.speaker_nav import build_qa_model, build_speaker_model
+
+    transcript = briefing()
+    qtmodeltester.check(build_speaker_model(transcript))
+    qtmodeltester.check(build_speaker_model(transcript, eager_turns=0))
+    qtmodeltester.check(build_qa_model(transcript))
