@@ -121,6 +121,7 @@ SURNAMES_DOUBLE = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "
 NOT_NAMES = frozenset({"主要做法", "具体来说", "具体而言", "一方面", "另一方面", "总的来看", "简单来说",
                        "重点", "目标", "任务", "原则", "要求", "意义", "特点", "成效", "做法", "问答"})
 # Last characters of institutions (公安部, 最高法院, 国新办), which also start with common surnames.
+NOT_NAME_ENDINGS = frozenset("是为有在说道的了着们等")
 INSTITUTION_ENDINGS = frozenset("部局院委办厅司署会社报台网处所站馆省市县区法检")
 INTRODUCTION_SPLIT = re.compile(
     r"[，。；;,（）()：:\s]|\d+[年月日号时]|还有|的有|以及|邀请到|邀请|出席|分别是|分别为|请|和|及|与|是|为|由|在"
@@ -214,15 +215,19 @@ def label_shape(label: str) -> bool:
     return not (any(ch in FUNCTION_WORDS for ch in compact) and not looks_like_speaker(label))
 
 
-def looks_like_speaker(label: str, known_names: Iterable[str] = ()) -> bool:
-    """A label without bold type must name a speaker by its form: role words, titles, names."""
+def looks_like_speaker(label: str, known_names: Iterable[str] | None = None) -> bool:
+    """A label without bold type must name a speaker by its form: role words, titles, names.
+
+    A bare name passes when it starts with a common surname (``汪文斌``) or is one of
+    ``known_names`` (names the document gave in full labels, whatever their surname).
+    """
     compact = analysis_form(label)
     if _is_question(compact) or _is_answer(compact) or compact.startswith(HOST_WORDS):
         return True
     if REPORTER_LABEL.match(compact):
         return True
     answerer = _answerer(compact)
-    if answerer and looks_like_speaker(answerer, known_names):
+    if answerer and (is_person_name(answerer) or looks_like_speaker(answerer, known_names)):
         return True
     for honorific in HONORIFICS:
         bare = compact.removesuffix(honorific)
@@ -230,11 +235,13 @@ def looks_like_speaker(label: str, known_names: Iterable[str] = ()) -> bool:
             return True
     if ROLE_THEN_NAME.match(compact) or ENDS_WITH_TITLE.search(compact):
         return True
-    if compact in set(known_names) or label.replace(" ", "") in set(known_names):
-        return True
     parts = PARENTHESIZED.match(compact)
     if parts:
         return any(looks_like_speaker(part) for part in (parts.group("outer"), parts.group("inner")))
+    if known_names is not None:
+        known = set(known_names)
+        if compact in known or label.replace(" ", "") in known:
+            return True
     return is_person_name(compact)
 
 
@@ -244,16 +251,17 @@ def is_person_name(text: str) -> bool:
         return False
     if "·" in text:
         return True
-    if text[-1] in INSTITUTION_ENDINGS:
+    if text[-1] in INSTITUTION_ENDINGS or text[-1] in NOT_NAME_ENDINGS:
         return False
     if text.startswith(SURNAMES_DOUBLE):
         return len(text) >= 3
-    return text[0] in SURNAMES_SINGLE
+    # Four characters after a single surname are nearly always a phrase (文件明确), not a name.
+    return text[0] in SURNAMES_SINGLE and len(text) <= 3
 
 
 # -- marker rules ------------------------------------------------------------------------
 
-MarkerRule = Callable[[Line, str, frozenset[str]], "Marker | None"]
+MarkerRule = Callable[[Line, str, "frozenset[str] | None"], "Marker | None"]
 
 
 def _split_at(line: Line, cut: int) -> Line:
@@ -287,7 +295,7 @@ def _styles(line: Line, upto: int) -> tuple[bool, bool]:
     return all_bold, colon_link
 
 
-def bracketed_marker(line: Line, text: str, known: frozenset[str]) -> Marker | None:
+def bracketed_marker(line: Line, text: str, known: frozenset[str] | None) -> Marker | None:
     """``【主持人】``, ``[主持人 寿小丽]``: a bracketed label opening the line, bold or naming a speaker."""
     match = BRACKETED_LABEL.match(text)
     if not match:
@@ -301,7 +309,7 @@ def bracketed_marker(line: Line, text: str, known: frozenset[str]) -> Marker | N
     return Marker(label, f"{opening}{label}{closing}{colon}", 1, _split_at(line, match.end()))
 
 
-def colon_marker(line: Line, text: str, known: frozenset[str]) -> Marker | None:
+def colon_marker(line: Line, text: str, known: frozenset[str] | None) -> Marker | None:
     """``公安部副部长杜航伟：`` in bold, or a plain label that names a speaker by its form."""
     match = COLON.search(text, 0, MAX_LABEL + 8)
     if not match:
@@ -334,8 +342,11 @@ def _head(line: Line, upto: int) -> Line:
 MARKER_RULES: tuple[MarkerRule, ...] = (bracketed_marker, colon_marker)
 
 
-def find_marker(line: Line, known_names: frozenset[str] = frozenset()) -> Marker | None:
-    """The speaker marker opening ``line``, by the first of ``MARKER_RULES`` that accepts it."""
+def find_marker(line: Line, known_names: frozenset[str] | None = None) -> Marker | None:
+    """The speaker marker opening ``line``, by the first of ``MARKER_RULES`` that accepts it.
+
+    ``known_names`` are names the document already used (see ``looks_like_speaker``).
+    """
     text = "".join(run.text for run in line)
     for rule in MARKER_RULES:
         marker = rule(line, text, known_names)

@@ -287,3 +287,8 @@ def test_name_then_title_before_the_full_label_is_one_speaker() -> None:
              "公安部副部长杜航伟：好。\n杜航伟：再补充。")
     officials = [(s.name, s.role, s.turns) for s in t.speakers if s.kind == "official"]
     assert officials == [("杜航伟", "公安部副部长", 3)]
+
+
+@pytest.mark.parametrize("line", ["文件明确：要加强打击。", "方法是：先核实身份。", "高度重视：各地行动。"])
+def test_phrases_starting_with_a_surname_character_are_not_names(line: str) -> None:
+    assert text(f"问：怎么办？\n答：要这样。\n{line}").turns[-1].label == "答"
