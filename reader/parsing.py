@@ -283,7 +283,7 @@ def _split_turns(blocks: list[Block]) -> tuple[list[_Paragraph], list[_TurnDraft
     """Paragraphs before the first marker, and the turns with their paragraphs."""
     lead: list[_Paragraph] = []
     drafts: list[_TurnDraft] = []
-    known: frozenset[str] = frozenset()
+    known: set[str] = set()  # names used as labels so far; a plain label may repeat one
     for index, block in enumerate(blocks):
         new_paragraph = True
         for n, line in enumerate(block.lines):
@@ -292,7 +292,7 @@ def _split_turns(blocks: list[Block]) -> tuple[list[_Paragraph], list[_TurnDraft
                 marker = None
             if marker is not None:
                 drafts.append(_TurnDraft(marker))
-                known = known | {parse_label(marker.label).name}
+                known.add(parse_label(marker.label).name)
                 rest = line_text(marker.rest)
                 if rest:
                     drafts[-1].paragraphs.append(rest)

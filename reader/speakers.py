@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -215,7 +215,7 @@ def label_shape(label: str) -> bool:
     return not (any(ch in FUNCTION_WORDS for ch in compact) and not looks_like_speaker(label))
 
 
-def looks_like_speaker(label: str, known_names: Iterable[str] | None = None) -> bool:
+def looks_like_speaker(label: str, known_names: Collection[str] | None = None) -> bool:
     """A label without bold type must name a speaker by its form: role words, titles, names.
 
     A bare name passes when it starts with a common surname (``汪文斌``) or is one of
@@ -238,10 +238,8 @@ def looks_like_speaker(label: str, known_names: Iterable[str] | None = None) -> 
     parts = PARENTHESIZED.match(compact)
     if parts:
         return any(looks_like_speaker(part) for part in (parts.group("outer"), parts.group("inner")))
-    if known_names is not None:
-        known = set(known_names)
-        if compact in known or label.replace(" ", "") in known:
-            return True
+    if known_names is not None and (compact in known_names or label.replace(" ", "") in known_names):
+        return True
     return is_person_name(compact)
 
 
@@ -261,7 +259,7 @@ def is_person_name(text: str) -> bool:
 
 # -- marker rules ------------------------------------------------------------------------
 
-MarkerRule = Callable[[Line, str, "frozenset[str] | None"], "Marker | None"]
+MarkerRule = Callable[[Line, str, "Collection[str] | None"], "Marker | None"]
 
 
 def _split_at(line: Line, cut: int) -> Line:
@@ -295,7 +293,7 @@ def _styles(line: Line, upto: int) -> tuple[bool, bool]:
     return all_bold, colon_link
 
 
-def bracketed_marker(line: Line, text: str, known: frozenset[str] | None) -> Marker | None:
+def bracketed_marker(line: Line, text: str, known: Collection[str] | None) -> Marker | None:
     """``【主持人】``, ``[主持人 寿小丽]``: a bracketed label opening the line, bold or naming a speaker."""
     match = BRACKETED_LABEL.match(text)
     if not match:
@@ -309,7 +307,7 @@ def bracketed_marker(line: Line, text: str, known: frozenset[str] | None) -> Mar
     return Marker(label, f"{opening}{label}{closing}{colon}", 1, _split_at(line, match.end()))
 
 
-def colon_marker(line: Line, text: str, known: frozenset[str] | None) -> Marker | None:
+def colon_marker(line: Line, text: str, known: Collection[str] | None) -> Marker | None:
     """``公安部副部长杜航伟：`` in bold, or a plain label that names a speaker by its form."""
     match = COLON.search(text, 0, MAX_LABEL + 8)
     if not match:
@@ -342,7 +340,7 @@ def _head(line: Line, upto: int) -> Line:
 MARKER_RULES: tuple[MarkerRule, ...] = (bracketed_marker, colon_marker)
 
 
-def find_marker(line: Line, known_names: frozenset[str] | None = None) -> Marker | None:
+def find_marker(line: Line, known_names: Collection[str] | None = None) -> Marker | None:
     """The speaker marker opening ``line``, by the first of ``MARKER_RULES`` that accepts it.
 
     ``known_names`` are names the document already used (see ``looks_like_speaker``).
