@@ -473,3 +473,24 @@ def test_navigation_models_pass_the_qt_model_tester(qtmodeltester) -> None:
     qtmodeltester.check(build_speaker_model(transcript))
     qtmodeltester.check(build_speaker_model(transcript, eager_turns=0))
     qtmodeltester.check(build_qa_model(transcript))
+
+
+def test_the_loader_builds_the_document_off_the_gui_thread(qtbot, window: MainWindow, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.ui.transcript_view as transcript_view
+
+    built_here: list[object] = []
+    real = transcript_view.build_document
+    monkeypatch.setattr(transcript_view, "build_document",
+                        lambda *args, **kwargs: built_here.append(args) or real(*args, **kwargs))
+    path = tmp_path / "doc.md"
+    path.write_text("3", encoding="utf-8")
+    open_and_wait(qtbot, window, path)
+    assert built_here == []
+    assert window.view.document().thread() is window.thread()
+    assert window.view.toPlainText().endswith(window.transcript.text)
+    window.view.zoom_in_reading()  # a document built at another size is rebuilt here
+    open_and_wait(qtbot, window, path)
+    assert built_here == []  # the new load was prepared at the new size
+    window.show_transcript(briefing(), None)
+    assert len(built_here) == 1

@@ -18,6 +18,7 @@ from reader.errors import Cancelled, ReaderError
 from reader.model import Transcript
 
 LoadFunction = Callable[..., Transcript]
+PrepareFunction = Callable[[Transcript], object]
 
 
 def _default_load(path: str, progress: Callable[..., None]) -> Transcript:
@@ -46,7 +47,7 @@ class _JobSignals(QObject):
 
 class _LoadJob(QRunnable):
     def __init__(self, generation: int, path: str, load: LoadFunction, cancel: threading.Event,
-                 signals: _JobSignals) -> None:
+                 signals: _JobSignals, prepare: PrepareFunction | None = None) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._generation = generation
@@ -54,6 +55,7 @@ class _LoadJob(QRunnable):
         self._load = load
         self._cancel = cancel
         self._signals = signals
+        self._prepare = prepare
 
     def _progress(self, *args: object, **_: object) -> None:
         if self._cancel.is_set():
@@ -62,11 +64,22 @@ class _LoadJob(QRunnable):
         if fraction is not None:
             self._signals.progressed.emit(self._generation, fraction)
 
+    def _prepared(self, transcript: Transcript) -> object:
+        """The optional second step (the window's document); its failure only costs speed."""
+        if self._prepare is None:
+            return None
+        try:
+            return self._prepare(transcript)
+        except Exception:
+            traceback.print_exc()
+            return None
+
     def run(self) -> None:
         try:
             transcript = self._load(self._path, progress=self._progress)
             if self._cancel.is_set():
                 raise Cancelled()
+            extra = self._prepared(transcript)
         except Cancelled:
             self._signals.cancelled.emit(self._generation, self._path)
         except ReaderError as exc:
@@ -77,14 +90,14 @@ class _LoadJob(QRunnable):
             traceback.print_exc()
             self._signals.failed.emit(self._generation, self._path, f"unexpected error: {exc!r}")
         else:
-            self._signals.finished.emit(self._generation, self._path, transcript)
+            self._signals.finished.emit(self._generation, self._path, (transcript, extra))
 
 
 class DocumentLoader(QObject):
     """Starts loads, keeps only the newest, and reports in the GUI thread."""
 
     progressed = Signal(float)
-    loaded = Signal(str, object)  # path, Transcript
+    loaded = Signal(str, object, object)  # path, Transcript, what ``prepare`` made of it (or None)
     failed = Signal(str, str)  # path, reason
     cancelled = Signal(str)
 
@@ -110,13 +123,17 @@ class DocumentLoader(QObject):
     def generation(self) -> int:
         return self._generation
 
-    def start(self, path: str) -> int:
-        """Load ``path``; any load still running is cancelled and its result ignored."""
+    def start(self, path: str, prepare: PrepareFunction | None = None) -> int:
+        """Load ``path``; any load still running is cancelled and its result ignored.
+
+        ``prepare(transcript)``, if given, also runs on the worker thread, and its result
+        comes with the transcript (the window builds its document there).
+        """
         self._cancel.set()
         self._cancel = threading.Event()
         self._generation += 1
         self._busy = True
-        self._pool.start(_LoadJob(self._generation, path, self._load, self._cancel, self._signals))
+        self._pool.start(_LoadJob(self._generation, path, self._load, self._cancel, self._signals, prepare))
         return self._generation
 
     @Slot()
@@ -137,10 +154,11 @@ class DocumentLoader(QObject):
             self.progressed.emit(fraction)
 
     @Slot(int, str, object)
-    def _on_finished(self, generation: int, path: str, transcript: object) -> None:
+    def _on_finished(self, generation: int, path: str, result: object) -> None:
         if generation == self._generation:
             self._busy = False
-            self.loaded.emit(path, transcript)
+            transcript, extra = result  # type: ignore[misc]
+            self.loaded.emit(path, transcript, extra)
 
     @Slot(int, str, str)
     def _on_failed(self, generation: int, path: str, reason: str) -> None:

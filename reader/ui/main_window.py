@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import os
 from bisect import bisect_left
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QPoint, Qt, QTimer, QUrl, Signal, Slot
@@ -49,6 +50,7 @@ from reader.ui.platform_check import CJK_FONT_PACKAGE, has_cjk_font
 from reader.ui.search_bar import SearchBar
 from reader.ui.settings import AppSettings
 from reader.ui.speaker_nav import QaOutline, SpeakerNav
+from reader.ui.transcript_document import PreparedDocument, prepare_document
 from reader.ui.transcript_view import TranscriptView
 
 if TYPE_CHECKING:
@@ -158,6 +160,7 @@ class MainWindow(QMainWindow):
         self.cancel_button = QPushButton(tr("Cancel"), self)
         self.cancel_button.setObjectName("cancelLoad")
         self.status_label = QLabel("", self)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # it shows file names, which may look like markup
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
@@ -328,7 +331,7 @@ class MainWindow(QMainWindow):
     def open_file(self, path: str, keep_position: bool = False) -> int:
         """Start loading ``path`` in the background; the current document stays until it is ready."""
         self._restore_offset = self.view.top_offset() if keep_position and self.transcript else None
-        generation = self.loader.start(path)
+        generation = self.loader.start(path, prepare=partial(prepare_document, font=self.view.reading_font()))
         self.track_load(path)
         return generation
 
@@ -363,11 +366,12 @@ class MainWindow(QMainWindow):
         self._set_progress_visible(False)
         self._loading_path = None
 
-    @Slot(str, object)
-    def _on_loaded(self, path: str, transcript: object) -> None:
+    @Slot(str, object, object)
+    def _on_loaded(self, path: str, transcript: object, prepared: object) -> None:
         assert isinstance(transcript, Transcript)
         self._end_loading()
-        self.show_transcript(transcript, path)
+        self.show_transcript(transcript, path,
+                             prepared if isinstance(prepared, PreparedDocument) else None)
 
     @Slot(str, str)
     def _on_load_failed(self, path: str, reason: str) -> None:
@@ -385,7 +389,8 @@ class MainWindow(QMainWindow):
         self._restore_offset = None
         self.status_label.setText(tr("Opening {name} was cancelled").format(name=os.path.basename(path)))
 
-    def show_transcript(self, transcript: Transcript, path: str | None = None) -> None:
+    def show_transcript(self, transcript: Transcript, path: str | None = None,
+                        prepared: PreparedDocument | None = None) -> None:
         """Put a loaded transcript on screen (every view), replacing the previous one."""
         restore = self._restore_offset
         self._restore_offset = None
@@ -394,7 +399,7 @@ class MainWindow(QMainWindow):
         self._matches = []
         self._match_cursor = WrapCursor()
         self._current_turn = self._pinned_turn = None
-        self.view.set_transcript(transcript)
+        self.view.set_transcript(transcript, prepared)
         self.speaker_nav.set_transcript(transcript)
         self.qa_outline.set_transcript(transcript)
         self.overview.set_transcript(transcript)

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -155,6 +155,29 @@ def _safe_link(url: str | None) -> str | None:
         return None
     parsed = QUrl(url)
     return url if parsed.isValid() and parsed.scheme().lower() in LINK_SCHEMES else None
+
+
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A document built ahead (on the loader's thread) for one transcript at one font."""
+
+    transcript: Transcript
+    document: QTextDocument
+    offsets: OffsetMap
+    font_key: str  # QFont.key() of the font it was built with
+
+
+def prepare_document(transcript: Transcript, font: QFont) -> PreparedDocument:
+    """Build the document on any thread and hand it to the GUI thread.
+
+    QTextDocument needs no GUI thread until a view lays it out, so the loader builds it
+    next to the parser and the window only has to show it.
+    """
+    document, offsets = build_document(transcript, font)
+    app = QCoreApplication.instance()
+    if app is not None and document.thread() is not app.thread():
+        document.moveToThread(app.thread())
+    return PreparedDocument(transcript, document, offsets, font.key())
 
 
 def build_document(transcript: Transcript, base_font: QFont | None = None) -> tuple[QTextDocument, OffsetMap]:

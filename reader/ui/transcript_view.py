@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 from reader.model import Transcript
 from reader.ui.kind_colors import CURRENT_MATCH_COLOR, CURRENT_TURN_COLOR, FLASH_COLOR
 from reader.ui.match_painter import MatchPainter
-from reader.ui.transcript_document import OffsetMap, build_document
+from reader.ui.transcript_document import OffsetMap, PreparedDocument, build_document
 
 SCROLL_MARGIN = 40  # pixels left above a target so its heading is not glued to the edge
 HIT_TOLERANCE = 30  # pixels: the widest spacing between two blocks (heading margin + paragraph gap)
@@ -88,11 +88,23 @@ class TranscriptView(QTextBrowser):
     def offsets(self) -> OffsetMap:
         return self._offsets
 
-    def set_transcript(self, transcript: Transcript) -> None:
-        """Show ``transcript``; search marks and the current turn are cleared."""
+    def reading_font(self) -> QFont:
+        """The font documents are built with (the reading size): building at it means one layout."""
         font = QFont(self.font())
         font.setPointSizeF(self._zoomed_point_size())
-        document, offsets = build_document(transcript, font)  # at the reading size: one layout
+        return font
+
+    def set_transcript(self, transcript: Transcript, prepared: PreparedDocument | None = None) -> None:
+        """Show ``transcript``; search marks and the current turn are cleared.
+
+        ``prepared``: its document, built ahead by the loader, used if it was built for
+        this transcript at the current reading font (else the document is built here).
+        """
+        font = self.reading_font()
+        if prepared is not None and prepared.transcript is transcript and prepared.font_key == font.key():
+            document, offsets = prepared.document, prepared.offsets
+        else:
+            document, offsets = build_document(transcript, font)
         self._matches.set_spans([])
         self._current_match = self._current_turn = self._flash = None
         self.setExtraSelections([])
