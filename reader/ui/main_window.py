@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         self.cancel_button = QPushButton(tr("Cancel"), self)
         self.cancel_button.setObjectName("cancelLoad")
         self.status_label = QLabel("", self)
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # it shows file names, which may look like markup
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # file names in it may look like markup
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
