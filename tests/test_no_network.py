@@ -28,6 +28,7 @@ from hostile import (
     audited,
     check_export,
     html_body,
+    plain_text,
 )
 
 ACTIVE = ("active-content-html", "active-content-markdown")
@@ -298,3 +299,25 @@ def test_document_text_in_tooltips_is_never_markup(tmp_path: Path, open_window, 
         qtbot.wait(5)
     QToolTip.hideText()
     assert inotify.events() == [], "a tooltip rendered document text as markup and read the file it names"
+
+
+def test_a_file_name_that_looks_like_markup_stays_text(tmp_path: Path, open_window, qtbot,  # type: ignore[no-untyped-def]
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       inotify: InotifyWatch) -> None:
+    """File names reach the status bar, title and menus; ``<img src=…>`` in one must not load."""
+    secret = tmp_path / SECRET_NAME
+    secret.write_bytes(b"\x89PNG\r\n\x1a\n")
+    monkeypatch.chdir(tmp_path)  # where a relative image would be looked for
+    inotify.watch(secret)
+    path = tmp_path / f'<img src="{SECRET_NAME}">.txt'
+    path.write_text(plain_text(BRIEFING), encoding="utf-8")
+    window = open_window(path)
+    assert window.path == str(path)
+    bad = tmp_path / f'<img src="{SECRET_NAME}" alt="x">.md'
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n")
+    window.show_dialogs = False
+    with qtbot.waitSignal(window.openFailed, timeout=10_000):
+        window.open_file(str(bad))
+    window.grab()
+    qtbot.wait(50)
+    assert inotify.events() == [], "a file name was rendered as markup and loaded the image it names"
