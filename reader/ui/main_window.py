@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import os
 from bisect import bisect_left
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self._restore_offset: int | None = None
         self._loading_path: str | None = None
         self.last_error: tuple[str, str] | None = None  # (path, reason) of the last failed open
+        self._pending_steps: list[Callable[[], None]] = []  # the rest of a stepwise show
         self._defer_metrics_panel = defer_metrics_panel
         self._build_widgets()
         self._build_menus()
@@ -371,7 +373,7 @@ class MainWindow(QMainWindow):
         assert isinstance(transcript, Transcript)
         self._end_loading()
         self.show_transcript(transcript, path,
-                             prepared if isinstance(prepared, PreparedDocument) else None)
+                             prepared if isinstance(prepared, PreparedDocument) else None, stepwise=True)
 
     @Slot(str, str)
     def _on_load_failed(self, path: str, reason: str) -> None:
@@ -390,8 +392,31 @@ class MainWindow(QMainWindow):
         self.status_label.setText(tr("Opening {name} was cancelled").format(name=os.path.basename(path)))
 
     def show_transcript(self, transcript: Transcript, path: str | None = None,
-                        prepared: PreparedDocument | None = None) -> None:
-        """Put a loaded transcript on screen (every view), replacing the previous one."""
+                        prepared: PreparedDocument | None = None, stepwise: bool = False) -> None:
+        """Put a loaded transcript on screen (every view), replacing the previous one.
+
+        ``stepwise``: the text first, then the navigation, the metrics panel and the search
+        each in a later turn of the event loop, so no single step holds the window long
+        (a large file loaded in the background). ``documentShown`` ends either way.
+        """
+        self._show_text(transcript, path, prepared)
+        steps = [self._show_navigation, self._show_in_metrics_panel, self._finish_showing]
+        if stepwise:
+            self._pending_steps = steps
+            QTimer.singleShot(0, self._run_next_step)
+            return
+        self._pending_steps = []
+        for step in steps:
+            step()
+
+    @Slot()
+    def _run_next_step(self) -> None:
+        if self._pending_steps:
+            self._pending_steps.pop(0)()
+        if self._pending_steps:
+            QTimer.singleShot(0, self._run_next_step)
+
+    def _show_text(self, transcript: Transcript, path: str | None, prepared: PreparedDocument | None) -> None:
         restore = self._restore_offset
         self._restore_offset = None
         self.transcript = transcript
@@ -400,12 +425,6 @@ class MainWindow(QMainWindow):
         self._match_cursor = WrapCursor()
         self._current_turn = self._pinned_turn = None
         self.view.set_transcript(transcript, prepared)
-        self.speaker_nav.set_transcript(transcript)
-        self.qa_outline.set_transcript(transcript)
-        self.overview.set_transcript(transcript)
-        self.find_results.clear()
-        if self.metrics_panel is not None:
-            self.metrics_panel.set_transcript(transcript)
         self._watch(path)
         self.path = path
         title = transcript.meta.title or (os.path.basename(path) if path else "")
@@ -421,15 +440,29 @@ class MainWindow(QMainWindow):
         if path:
             self.settings.add_recent_file(path)
             self._update_recent_menu()
-        if self.search_bar.query.strip():
-            self.search(self.search_bar.query)
         if restore is not None:
             self.view.scroll_to_offset(min(restore, len(transcript.text)))
+
+    def _show_navigation(self) -> None:
+        if self.transcript is None:
+            return
+        self.speaker_nav.set_transcript(self.transcript)
+        self.qa_outline.set_transcript(self.transcript)
+        self.overview.set_transcript(self.transcript)
+        self.find_results.clear()
+
+    def _show_in_metrics_panel(self) -> None:
+        if self.metrics_panel is not None and self.transcript is not None:
+            self.metrics_panel.set_transcript(self.transcript)
+
+    def _finish_showing(self) -> None:
+        if self.search_bar.query.strip():
+            self.search(self.search_bar.query)
         # The model lives as long as the document is shown and holds no reference cycles;
         # freezing it spares the cyclic collector from walking it again at every keystroke
         # (on a 2 MB transcript that walk was most of a search's time).
         gc.freeze()
-        self.documentShown.emit(path or "")
+        self.documentShown.emit(self.path or "")
 
     def _watch(self, path: str | None) -> None:
         watched = self.watcher.files()

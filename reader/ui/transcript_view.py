@@ -143,10 +143,16 @@ class TranscriptView(QTextBrowser):
                              Qt.HitTestAccuracy.FuzzyHit)
         if hit < 0:
             return None
-        if y >= layout.documentSize().height() - doc.documentMargin():  # below the last line
-            return doc.characterCount() - 1
-        rect = layout.blockBoundingRect(doc.findBlock(hit))
-        return hit if rect.top() - HIT_TOLERANCE <= y <= rect.bottom() + HIT_TOLERANCE else None
+        block = doc.findBlock(hit)
+        text_layout = block.layout()
+        if text_layout is None or text_layout.lineCount() == 0:
+            return None  # not laid out yet: asking where it is would lay out all before it
+        rect = layout.blockBoundingRect(block)
+        if rect.top() - HIT_TOLERANCE <= y <= rect.bottom() + HIT_TOLERANCE:
+            return hit
+        if block == doc.lastBlock() and y > rect.bottom():
+            return hit  # below the last line
+        return None
 
     def _position_by_bisection(self, x: float, y: float) -> int:
         doc = self.document()
