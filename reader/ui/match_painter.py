@@ -50,7 +50,8 @@ class MatchPainter:
         return list(zip(self._starts[lo:hi], self._ends[lo:hi], strict=True))
 
     def rects(self, doc: QTextDocument, first_position: int, last_position: int,
-              offset: QPointF, bottom: float = float("inf")) -> list[QRectF]:
+              offset: QPointF, bottom: float = float("inf"),
+              skip: tuple[int, int] | None = None) -> list[QRectF]:
         """Viewport rectangles of the matches in the position range (``offset``: scroll).
 
         Stops at the first block starting below ``bottom`` (viewport y): the range is
@@ -58,6 +59,8 @@ class MatchPainter:
         """
         found: list[QRectF] = []
         for start, end in self.spans_between(first_position, last_position):
+            if (start, end) == skip:
+                continue
             block = doc.findBlock(start)
             layout = block.layout()
             if layout is not None and layout.position().y() - offset.y() > bottom:
@@ -88,9 +91,9 @@ class MatchPainter:
         return rects
 
     def paint(self, painter: QPainter, doc: QTextDocument, first_position: int, last_position: int,
-              offset: QPointF, bottom: float = float("inf")) -> int:
-        """Fill the visible matches; returns how many rectangles were painted."""
-        rects = self.rects(doc, first_position, last_position, offset, bottom)
+              offset: QPointF, bottom: float = float("inf"), skip: tuple[int, int] | None = None) -> int:
+        """Fill the visible matches (but ``skip``, marked otherwise); returns how many rectangles."""
+        rects = self.rects(doc, first_position, last_position, offset, bottom, skip)
         for rect in rects:
             painter.fillRect(rect, self._color)
         return len(rects)

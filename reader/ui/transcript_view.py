@@ -64,7 +64,7 @@ class TranscriptView(QTextBrowser):
         self._painted = False
         self._offsets = OffsetMap.for_text("", 0)
         self._matches = MatchPainter()
-        self.viewport().setAutoFillBackground(False)  # paintEvent fills it, matches under the text
+        self._current_match_span: tuple[int, int] | None = None  # document positions
         self._figure_spans: list[tuple[int, int, int]] = []
         self._figure_starts: list[int] = []
         self._current_match: QTextEdit.ExtraSelection | None = None
@@ -123,41 +123,61 @@ class TranscriptView(QTextBrowser):
     def position_at(self, point: QPoint) -> int:
         """The document position under a viewport point.
 
-        Qt's hit test is tried first and checked: its answer must lie in a block that
-        spans the point (give or take the spacing between blocks). While the document is
-        still being laid out it has answered the document's end; then the block is found
-        by bisecting block tops, which lays out everything above it (slow, so not first).
+        Qt's hit test answers the document's end for points in the document margin and,
+        while Qt is still laying a long document out, for others too; so its answer is
+        checked, then the laid-out blocks are bisected by their tops, and only if the
+        point lies beyond them is the layout forced (which can take long on megabytes).
         """
         quick = self.quick_position_at(point)
         if quick is not None:
             return quick
-        return self._position_by_bisection(point.x() + self.horizontalScrollBar().value(),
-                                           point.y() + self.verticalScrollBar().value())
+        return self._position_by_bisection(*self._document_point(point), laid_out_only=False) or 0
 
     def quick_position_at(self, point: QPoint) -> int | None:
-        """Qt's hit test, checked; None while the layout cannot answer (see position_at)."""
+        """The position under a point without laying out more; None if that would be needed."""
         doc = self.document()
         layout = doc.documentLayout()
-        y = point.y() + self.verticalScrollBar().value()
-        hit = layout.hitTest(QPointF(point.x() + self.horizontalScrollBar().value(), y),
-                             Qt.HitTestAccuracy.FuzzyHit)
-        if hit < 0:
-            return None
-        block = doc.findBlock(hit)
-        text_layout = block.layout()
-        if text_layout is None or text_layout.lineCount() == 0:
-            return None  # not laid out yet: asking where it is would lay out all before it
-        rect = layout.blockBoundingRect(block)
-        if rect.top() - HIT_TOLERANCE <= y <= rect.bottom() + HIT_TOLERANCE:
-            return hit
-        if block == doc.lastBlock() and y > rect.bottom():
-            return hit  # below the last line
-        return None
+        x, y = self._document_point(point)
+        hit = layout.hitTest(QPointF(x, y), Qt.HitTestAccuracy.FuzzyHit)
+        if hit >= 0:
+            block = doc.findBlock(hit)
+            text_layout = block.layout()
+            if text_layout is not None and text_layout.lineCount() > 0:
+                rect = layout.blockBoundingRect(block)
+                if rect.top() - HIT_TOLERANCE <= y <= rect.bottom() + HIT_TOLERANCE:
+                    return hit
+        return self._position_by_bisection(x, y, laid_out_only=True)
 
-    def _position_by_bisection(self, x: float, y: float) -> int:
+    def _document_point(self, point: QPoint) -> tuple[float, float]:
+        """Document coordinates of a viewport point, moved inside the side margins."""
+        inside = self.document().documentMargin() + 1
+        x = min(max(point.x() + self.horizontalScrollBar().value(), inside),
+                max(inside, self.viewport().width() - inside))
+        return x, point.y() + self.verticalScrollBar().value()
+
+    def _laid_out_block_count(self) -> int:
+        """How many blocks from the start Qt has laid out (it lays out in document order)."""
+        doc = self.document()
+        lo, hi = 0, doc.blockCount()
+        while lo < hi:
+            mid = (lo + hi) // 2
+            text_layout = doc.findBlockByNumber(mid).layout()
+            if text_layout is not None and text_layout.lineCount() > 0:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def _position_by_bisection(self, x: float, y: float, laid_out_only: bool) -> int | None:
         doc = self.document()
         layout = doc.documentLayout()
-        lo, hi = 0, doc.blockCount() - 1
+        count = self._laid_out_block_count() if laid_out_only else doc.blockCount()
+        if count == 0:
+            return None
+        last = doc.findBlockByNumber(count - 1)
+        if laid_out_only and count < doc.blockCount() and y > layout.blockBoundingRect(last).bottom():
+            return None  # below what is laid out: do not force the rest
+        lo, hi = 0, count - 1
         while lo < hi:
             mid = (lo + hi + 1) // 2
             if layout.blockBoundingRect(doc.findBlockByNumber(mid)).top() <= y:
@@ -187,6 +207,7 @@ class TranscriptView(QTextBrowser):
         return self.offset_at(rect.topLeft()), self.offset_at(rect.bottomRight())
 
     def _quick_visible_positions(self, rect: QRect) -> tuple[int, int] | None:
+        """Positions at the corners of ``rect``; None while Qt cannot say without laying out more."""
         first = self.quick_position_at(rect.topLeft())
         last = self.quick_position_at(rect.bottomRight())
         return None if first is None or last is None else (first, last)
@@ -248,21 +269,28 @@ class TranscriptView(QTextBrowser):
         return QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Fill the background, then the visible matches, then let Qt draw the text over them."""
-        rect = event.rect()
-        painter = QPainter(self.viewport())
-        painter.fillRect(rect, self.palette().base())
-        visible = self._quick_visible_positions(rect) if self._matches.span_count else None
-        if visible is not None:  # None: still being laid out; the next paint will have it
-            self._matches.paint(painter, self.document(), *visible, self._scroll_offset(), rect.bottom())
-        painter.end()
+        """Let Qt draw the text, then tint the visible matches.
+
+        The tint multiplies (white paper turns the match colour, black ink stays black),
+        so it can go on after the text, when Qt has laid out what is on screen.
+        """
         super().paintEvent(event)
+        rect = event.rect()
+        visible = self._quick_visible_positions(rect) if self._matches.span_count else None
+        if visible is not None:
+            painter = QPainter(self.viewport())
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+            self._matches.paint(painter, self.document(), *visible, self._scroll_offset(), rect.bottom(),
+                                skip=self._current_match_span)
+            painter.end()
         if self._transcript is not None and not self._painted:
             self._painted = True
             self.transcriptPainted.emit()
 
     def set_current_match(self, span: tuple[int, int] | None) -> None:
         self._current_match = None if span is None else self._selection(span, CURRENT_MATCH_COLOR)
+        self._current_match_span = None if span is None else (
+            self._offsets.to_position(span[0]), self._offsets.to_position(span[1]))
         self._refresh_extra_selections()
 
     def set_current_turn(self, start: int | None) -> None:
