@@ -183,18 +183,30 @@ def test_search_counts_with_thousands_of_speakers(window: MainWindow, qtbot, tmp
 # --------------------------------------------------------------------------- large files
 
 
-def _heartbeat(qtbot, window: MainWindow, until, include_last: bool = False) -> tuple[float, int]:  # type: ignore[no-untyped-def]
-    """Longest gap (ms) between ticks of a 10 ms GUI timer while ``until()`` is false."""
+@dataclass
+class Heartbeat:
+    """Gaps between ticks of a 10 ms GUI timer: what a user would feel as the UI freezing."""
+
+    wall_ms: float  # longest wall-clock gap: includes waiting for the worker's GIL and other processes
+    cpu_ms: float  # longest stretch of GUI-thread CPU time between ticks: the GUI thread's own work
+    ticks: int
+
+
+def _heartbeat(qtbot, window: MainWindow, until, include_last: bool = False,  # type: ignore[no-untyped-def]
+               settle_ms: int = 0) -> Heartbeat:
+    """Tick while ``until()`` is false (and ``settle_ms`` longer, for work queued after it)."""
     clock = QElapsedTimer()
     clock.start()
-    gaps: list[int] = []
-    last = [clock.elapsed()]
+    wall: list[float] = []
+    cpu: list[float] = []
+    last = [clock.elapsed(), time.thread_time()]
 
     def tick() -> None:
-        now = clock.elapsed()
+        now, cpu_now = clock.elapsed(), time.thread_time()
         if include_last or not until():  # else a gap ending after the moment belongs to what follows
-            gaps.append(now - last[0])
-        last[0] = now
+            wall.append(now - last[0])
+            cpu.append((cpu_now - last[1]) * 1000)
+        last[0], last[1] = now, cpu_now
 
     timer = QTimer(window)
     timer.setInterval(10)
@@ -202,9 +214,11 @@ def _heartbeat(qtbot, window: MainWindow, until, include_last: bool = False) -> 
     timer.start()
     try:
         qtbot.waitUntil(until, timeout=LOAD_TIMEOUT_MS)
+        if settle_ms:
+            qtbot.wait(settle_ms)
     finally:
         timer.stop()
-    return (max(gaps) if gaps else 0.0), len(gaps)
+    return Heartbeat(max(wall, default=0.0), max(cpu, default=0.0), len(wall))
 
 
 @pytest.fixture
@@ -239,10 +253,11 @@ def test_large_file_loads_off_the_gui_thread(qtbot, tmp_path: Path, large_file: 
     assert window.loader.busy
     qtbot.waitUntil(window.progress.isVisible, timeout=5000)
     assert window.cancel_button.isVisible()
-    worst, ticks = _heartbeat(qtbot, window, parsed.is_set)
-    assert ticks > 20, "the GUI timer hardly ran while parsing"
-    # Issue 6 asks for no freeze over 100 ms; the margin absorbs a shared, loaded CI machine.
-    assert worst < 400, f"the GUI froze for {worst} ms while parsing in the background"
+    beat = _heartbeat(qtbot, window, parsed.is_set)
+    assert beat.ticks > 20, "the GUI timer hardly ran while parsing"
+    # Issue 6 asks for no freeze over 100 ms. Wall-clock, because a worker holding the GIL
+    # freezes the GUI without costing it CPU; the margin absorbs a shared, loaded CI machine.
+    assert beat.wall_ms < 400, f"the GUI froze for {beat.wall_ms} ms while parsing in the background"
     qtbot.waitUntil(lambda: window.path == str(large_file), timeout=LOAD_TIMEOUT_MS)
     assert not window.progress.isVisible()
     assert len(window.transcript.turns) > 500
@@ -250,17 +265,16 @@ def test_large_file_loads_off_the_gui_thread(qtbot, tmp_path: Path, large_file: 
 
 
 @pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="MainWindow.show_transcript builds the whole QTextDocument, navigation and "
-                   "charts on the GUI thread: about 1.5 s for a 3 MB transcript, 0.4 s for a 1 MB "
-                   "paragraph (issue 6: never freeze over 100 ms)")
+                   reason="showing a 3 MB transcript still runs single GUI-thread steps of about 200 ms "
+                   "(the metrics panel, the navigation); issue 6: never freeze over 100 ms")
 def test_showing_a_large_transcript_does_not_freeze(window: MainWindow, qtbot, large_file: Path) -> None:  # type: ignore[no-untyped-def]
+    """The GUI thread's own work between two timer ticks, in CPU time: a loaded machine does not
+    inflate it, so the issue's 100 ms can be asserted as it stands."""
     shown = threading.Event()
     window.documentShown.connect(lambda _path: shown.set())
     window.open_file(str(large_file))
-    worst, _ticks = _heartbeat(qtbot, window, shown.is_set, include_last=True)
-    qtbot.wait(20)
-    # 400 ms, not 100: a margin for a loaded machine, and far from today's 1.5 s either way.
-    assert worst < 400, f"the GUI froze for {worst} ms while showing the document"
+    beat = _heartbeat(qtbot, window, shown.is_set, include_last=True, settle_ms=1500)
+    assert beat.cpu_ms < 100, f"the GUI thread worked {beat.cpu_ms:.0f} ms without a break while showing"
 
 
 def test_cancel_keeps_the_previous_document(window: MainWindow, qtbot, large_file: Path) -> None:  # type: ignore[no-untyped-def]
