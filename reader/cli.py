@@ -108,6 +108,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except MemoryError:
+        print(f"transcript-reader: {_named_file(argv)}: not enough memory to read it", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # a bug is still one line naming the file, never a traceback (issue 6)
+        print(f"transcript-reader: {_named_file(argv)}: unexpected error ({type(exc).__name__}: {exc}); "
+              "please report it", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _named_file(argv: Sequence[str]) -> str:
+    """The file the command was given, for a message about a failure nobody foresaw."""
+    words = iter(argv[1 if argv and argv[0] in SUBCOMMANDS else 0:])
+    for word in words:
+        if word in ("--out", "--format", "--screenshot", "--size"):
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return "transcript-reader"
 
 
 if __name__ == "__main__":
