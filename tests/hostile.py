@@ -708,11 +708,15 @@ sys.exit(main(sys.argv[1:]))
 
 
 def run_cli(args: Sequence[str], *, deny: Sequence[Path] = (), vanish: Sequence[Path] = (),
-            timeout: float = 60.0, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m reader ARGS`` (or the same through an interfering prelude) and capture it."""
-    if deny or vanish:
-        code = _CHILD_PRELUDE.format(deny=[os.path.abspath(p) for p in deny],
-                                     vanish=[os.path.abspath(p) for p in vanish])
+            timeout: float = 60.0, cwd: Path | None = None,
+            before: str = "") -> subprocess.CompletedProcess[str]:
+    """Run ``python -m reader ARGS`` (or the same through an interfering prelude) and capture it.
+
+    ``before`` is Python run in the child before the command, to plant a fault.
+    """
+    if deny or vanish or before:
+        code = before + "\n" + _CHILD_PRELUDE.format(deny=[os.path.abspath(p) for p in deny],
+                                                     vanish=[os.path.abspath(p) for p in vanish])
         command = [sys.executable, "-c", code, *args]
     else:
         command = [sys.executable, "-m", "reader", *args]

@@ -83,3 +83,17 @@ def test_unwritable_output_is_one_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert len(result.stderr.splitlines()) == 1
     assert "out.json" in result.stderr
+
+
+@pytest.mark.parametrize("fault", ["RuntimeError('a parser bug')", "MemoryError()", "RecursionError()"])
+def test_an_unforeseen_failure_is_still_one_line(fault: str, tmp_path: Path) -> None:
+    """A bug in the parser (planted here) must not reach the user as a traceback."""
+    source = tmp_path / "ok.txt"
+    source.write_text(plain_text(BRIEFING), encoding="utf-8")
+    plant = ("import reader.parsing\n"
+             "def _broken(*args, **kwargs):\n"
+             f"    raise {fault}\n"
+             "reader.parsing.build_transcript = _broken\n")
+    result = run_cli(["export", str(source)], before=plant)
+    _assert_no_crash(result.stderr)
+    assert_refusal(result, source)
