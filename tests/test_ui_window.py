@@ -494,3 +494,27 @@ def test_the_loader_builds_the_document_off_the_gui_thread(qtbot, window: MainWi
     assert built_here == []  # the new load was prepared at the new size
     window.show_transcript(briefing(), None)
     assert len(built_here) == 1
+
+
+def test_many_questions_get_their_answers_on_expansion(qtbot) -> None:
+    from ui_transcripts import make_transcript
+
+    from reader.ui.speaker_nav import EAGER_TURN_ROWS, OFFSET_ROLE, QaOutline
+
+    pairs = EAGER_TURN_ROWS + 5
+    turns = []
+    for i in range(pairs):
+        turns.append(("s1", "记者", "reporter", [f"第{i}个问题？"]))
+        turns.append(("s2", "发言人", "official", [f"第{i}个回答。"]))
+    transcript = make_transcript(turns=turns, speakers=[("s1", "记者", None, "reporter"),
+                                                        ("s2", "发言人", None, "official")],
+                                 qa=[(2 * i, [2 * i + 1]) for i in range(pairs)])
+    outline = QaOutline()
+    qtbot.addWidget(outline)
+    outline.set_transcript(transcript)
+    model = outline.model()
+    question = model.index(7, 0)
+    assert model.rowCount(question) == 1 and model.index(0, 0, question).data(OFFSET_ROLE) is None
+    outline.expand(question)
+    answer = model.index(0, 0, question)
+    assert answer.data(OFFSET_ROLE) == transcript.turns[15].start and "发言人" in answer.data()

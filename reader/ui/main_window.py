@@ -400,7 +400,8 @@ class MainWindow(QMainWindow):
         (a large file loaded in the background). ``documentShown`` ends either way.
         """
         self._show_text(transcript, path, prepared)
-        steps = [self._show_navigation, self._show_in_metrics_panel, self._finish_showing]
+        steps = [self._show_speakers, self._show_questions_and_overview, self._show_in_metrics_panel,
+                 self._finish_showing]
         if stepwise:
             self._pending_steps = steps
             QTimer.singleShot(0, self._run_next_step)
@@ -443,13 +444,15 @@ class MainWindow(QMainWindow):
         if restore is not None:
             self.view.scroll_to_offset(min(restore, len(transcript.text)))
 
-    def _show_navigation(self) -> None:
-        if self.transcript is None:
-            return
-        self.speaker_nav.set_transcript(self.transcript)
-        self.qa_outline.set_transcript(self.transcript)
-        self.overview.set_transcript(self.transcript)
-        self.find_results.clear()
+    def _show_speakers(self) -> None:
+        if self.transcript is not None:
+            self.speaker_nav.set_transcript(self.transcript)
+            self.find_results.clear()
+
+    def _show_questions_and_overview(self) -> None:
+        if self.transcript is not None:
+            self.qa_outline.set_transcript(self.transcript)
+            self.overview.set_transcript(self.transcript)
 
     def _show_in_metrics_panel(self) -> None:
         if self.metrics_panel is not None and self.transcript is not None:

@@ -107,10 +107,24 @@ def build_speaker_model(transcript: Transcript, parent: QTreeView | None = None,
     return model
 
 
-def build_qa_model(transcript: Transcript, parent: QTreeView | None = None) -> QStandardItemModel:
-    """Each question (by outlet) with who answered it."""
+def answer_rows(transcript: Transcript, answers: tuple[int, ...]) -> list[QStandardItem]:
+    rows = []
+    for answer_index in answers:
+        if not 0 <= answer_index < len(transcript.turns):
+            continue
+        answer = transcript.turns[answer_index]
+        who = transcript.speaker(answer.speaker)
+        rows.append(_item(tr("Answered by {name}").format(name=who.name if who else answer.label),
+                          offset=answer.start, speaker=answer.speaker, turn=answer.index))
+    return rows
+
+
+def build_qa_model(transcript: Transcript, parent: QTreeView | None = None,
+                   eager_questions: int = EAGER_TURN_ROWS) -> QStandardItemModel:
+    """Each question (by outlet) with who answered it (made on expansion past ``eager_questions``)."""
     model = QStandardItemModel(parent)
     model.setHorizontalHeaderLabels([tr("Question")])
+    lazy = len(transcript.qa) > eager_questions
     for pair in transcript.qa:
         if not 0 <= pair.question < len(transcript.turns):
             continue
@@ -120,13 +134,11 @@ def build_qa_model(transcript: Transcript, parent: QTreeView | None = None) -> Q
         row = _item(f"{name}：{first_words(transcript, question)}", offset=question.start,
                     speaker=question.speaker, turn=question.index)
         row.setForeground(QBrush(kind_color(question.kind)))
-        for answer_index in pair.answers:
-            if not 0 <= answer_index < len(transcript.turns):
-                continue
-            answer = transcript.turns[answer_index]
-            who = transcript.speaker(answer.speaker)
-            row.appendRow(_item(tr("Answered by {name}").format(name=who.name if who else answer.label),
-                                offset=answer.start, speaker=answer.speaker, turn=answer.index))
+        if lazy and pair.answers:
+            row.appendRow(_item("…"))
+        else:
+            for answer in answer_rows(transcript, pair.answers):
+                row.appendRow(answer)
         model.appendRow(row)
     return model
 
@@ -266,10 +278,29 @@ class QaOutline(_NavTree):
         super().__init__("qaOutline", parent)
         self.setHeaderHidden(True)
         self.setModel(QStandardItemModel(self))
+        self._answers: dict[int, tuple[int, ...]] = {}
+        self._transcript: Transcript | None = None
+        self.expanded.connect(self._fill_answers)
 
     def set_transcript(self, transcript: Transcript) -> None:
         old = self.model()
+        self._transcript = transcript
+        self._answers = {pair.question: pair.answers for pair in transcript.qa}
         self.setModel(build_qa_model(transcript, self))
         if old is not None and old.parent() is self:
             old.deleteLater()
-        self.expandAll()
+        if len(transcript.qa) <= EAGER_TURN_ROWS:
+            self.expandAll()
+
+    @Slot(QModelIndex)
+    def _fill_answers(self, index: QModelIndex) -> None:
+        """Replace a question's placeholder row by its answers, on first expansion."""
+        model = self.model()
+        question = index.data(TURN_ROLE)
+        if (not isinstance(model, QStandardItemModel) or self._transcript is None or question is None
+                or model.rowCount(index) != 1 or model.index(0, 0, index).data(OFFSET_ROLE) is not None):
+            return
+        item = model.itemFromIndex(index)
+        item.removeRow(0)
+        for answer in answer_rows(self._transcript, self._answers.get(question, ())):
+            item.appendRow(answer)
