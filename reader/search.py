@@ -18,12 +18,9 @@ No Qt here: the window paints the spans this module returns and never searches i
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, TypeVar
-
-K = TypeVar("K")
+from typing import Any
 
 # NFKC only for the compatibility blocks that hold width variants; applying it to
 # everything would also decompose ligatures, circled digits and the like into several
@@ -112,13 +109,3 @@ class SearchIndex:
 def find_all(text: str, query: str) -> list[Match]:
     """Convenience for a one-off search; keep a :class:`SearchIndex` when searching again."""
     return SearchIndex(text).find_all(query)
-
-
-def count_by(matches: Iterable[Match], key_of_offset: Callable[[int], K | None]) -> dict[K, int]:
-    """Count matches per ``key_of_offset(match.start)`` (e.g. per speaker); None keys dropped."""
-    counts: dict[K, int] = {}
-    for match in matches:
-        key = key_of_offset(match.start)
-        if key is not None:
-            counts[key] = counts.get(key, 0) + 1
-    return counts

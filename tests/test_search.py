@@ -7,7 +7,7 @@ import time
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.search import Match, SearchIndex, count_by, find_all, fold
+from reader.search import Match, SearchIndex, find_all, fold
 
 TEXT = "国家反诈中心APP已预警２０２１次。詐騙案件下降，诈骗分子转移。Ａpp 用户"
 
@@ -59,11 +59,6 @@ def test_matches_do_not_overlap_and_are_in_order() -> None:
 
 def test_limit_stops_early() -> None:
     assert len(SearchIndex("ab" * 100).find_all("ab", limit=5)) == 5
-
-
-def test_count_by_groups_matches_and_drops_none() -> None:
-    matches = [Match(0, 1), Match(5, 6), Match(12, 13)]
-    assert count_by(matches, lambda offset: "a" if offset < 10 else None) == {"a": 2}
 
 
 @given(st.text(max_size=200))

@@ -79,8 +79,5 @@ class AppSettings:
         self._settings.setValue("files/recent", files)
         return files
 
-    def clear_recent_files(self) -> None:
-        self._settings.setValue("files/recent", [])
-
     def sync(self) -> None:
         self._settings.sync()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, QRectF, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -258,12 +258,6 @@ class TranscriptView(QTextBrowser):
     @property
     def match_count(self) -> int:
         return self._matches.span_count
-
-    def match_rects_on_screen(self) -> list[QRectF]:
-        """Where the matches now on screen are painted, in viewport coordinates."""
-        rect = self.viewport().rect()
-        return self._matches.rects(self.document(), self.position_at(rect.topLeft()),
-                                   self.position_at(rect.bottomRight()), self._scroll_offset())
 
     def _scroll_offset(self) -> QPointF:
         return QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
