@@ -90,6 +90,10 @@ def test_every_ui_string_has_a_chinese_translation_with_its_placeholders() -> No
         assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(chinese)), source
 
 
+def test_qt_own_strings_are_chinese_too(chinese) -> None:
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+
+
 def test_plural_placeholder_is_filled_by_qt(chinese) -> None:
     assert QCoreApplication.translate("AnyPanel", "cited %n times", None, 3) == "引用 3 次"
 

@@ -7,11 +7,12 @@ compiled ``.qm`` file so it needs no build step and is reviewed like code.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
 from reader.ui.catalogue_zh import CATALOGUE_ZH
 
 CONTEXT = "reader"
+QT_TRANSLATOR_NAME = "qtbaseTranslator"
 
 
 def tr(text: str) -> str:
@@ -49,11 +50,16 @@ def install_translator(app: QCoreApplication, locale: QLocale | None = None) -> 
     Returns the installed translator (keep it alive), or None for English.
     """
     locale = QLocale.system() if locale is None else locale
-    for old in app.findChildren(CatalogueTranslator):
-        QCoreApplication.removeTranslator(old)
-        old.deleteLater()
+    for old in app.findChildren(QTranslator):
+        if isinstance(old, CatalogueTranslator) or old.objectName() == QT_TRANSLATOR_NAME:
+            QCoreApplication.removeTranslator(old)
+            old.deleteLater()
     if not wants_chinese(locale):
         return None
+    qt_own = QTranslator(app)  # Qt's own strings: standard buttons, file dialogs, context menus
+    qt_own.setObjectName(QT_TRANSLATOR_NAME)
+    if qt_own.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        QCoreApplication.installTranslator(qt_own)
     translator = CatalogueTranslator(CATALOGUE_ZH, app)
     QCoreApplication.installTranslator(translator)
     return translator
