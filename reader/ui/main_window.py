@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_transcript_painted(self) -> None:
         if self.metrics_panel is None:
-            QTimer.singleShot(0, self.attach_metrics_panel)  # after this paint, not inside it
+            QTimer.singleShot(0, self, self.attach_metrics_panel)  # after this paint, not inside it
 
     @Slot()
     def export_figures(self) -> None:
@@ -404,7 +404,7 @@ class MainWindow(QMainWindow):
                  self._finish_showing]
         if stepwise:
             self._pending_steps = steps
-            QTimer.singleShot(0, self._run_next_step)
+            QTimer.singleShot(0, self, self._run_next_step)  # dropped if the window is deleted first
             return
         self._pending_steps = []
         for step in steps:
@@ -415,7 +415,7 @@ class MainWindow(QMainWindow):
         if self._pending_steps:
             self._pending_steps.pop(0)()
         if self._pending_steps:
-            QTimer.singleShot(0, self._run_next_step)
+            QTimer.singleShot(0, self, self._run_next_step)  # dropped if the window is deleted first
 
     def _show_text(self, transcript: Transcript, path: str | None, prepared: PreparedDocument | None) -> None:
         restore = self._restore_offset
