@@ -377,3 +377,25 @@ def test_reload_of_a_file_turned_to_garbage_keeps_the_old_text(window: MainWindo
     assert len(dialogs.shown) == 1 and path.name in dialogs.shown[0][0], dialogs.shown
     assert window.transcript is transcript
     assert view_text(window) == shown
+
+
+def test_closing_the_window_mid_load_leaves_no_errors(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                      large_file: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      dialogs: Dialogs) -> None:
+    """Deleting the window while a load or the stepwise show is under way: no work may run on
+    the deleted widgets afterwards (pytest-qt fails the test on any exception in the event loop)."""
+    monkeypatch.setenv("TRANSCRIPT_READER_CACHE_DIR", "off")
+    for delay_ms in (0, 300, 2000):
+        window = create_main_window(str(SAMPLE), settings=AppSettings.from_file(tmp_path / "settings.ini"))
+        window.show()
+        qtbot.waitExposed(window)
+        loaded: list[object] = []
+        window.loader.loaded.connect(lambda *args: loaded.append(args))  # noqa: B023 - this window's list
+        window.open_file(str(large_file))
+        if delay_ms:
+            qtbot.wait(delay_ms)
+        else:
+            qtbot.waitUntil(lambda: bool(loaded), timeout=LOAD_TIMEOUT_MS)  # noqa: B023 - used at once
+        window.close()
+        window.deleteLater()
+        qtbot.wait(300)
