@@ -100,16 +100,22 @@ def load(path: str | os.PathLike[str], *, progress: Progress | None = None) -> T
 # Opening a named pipe nobody writes to would wait forever: open without blocking, then
 # refuse anything that is not a regular file before reading it.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+# Parsing needs several times a file's size in memory: a file past this (a sparse or runaway
+# file, not a transcript) is refused before it is read, not after it has filled the memory.
+MAX_FILE_BYTES = 512 * 1024 * 1024
 
 
 def _read_bytes(path: str) -> bytes:
     try:
         with open(os.open(path, _OPEN_FLAGS), "rb") as handle:
-            mode = os.fstat(handle.fileno()).st_mode
-            if stat.S_ISDIR(mode):
+            info = os.fstat(handle.fileno())
+            if stat.S_ISDIR(info.st_mode):
                 raise IsADirectoryError(path)
-            if not stat.S_ISREG(mode):
+            if not stat.S_ISREG(info.st_mode):
                 raise UnreadableFileError(path, "is not a regular file (a pipe, socket or device)")
+            if info.st_size > MAX_FILE_BYTES:
+                raise UnreadableFileError(path, f"is too large to open ({info.st_size / 2**20:,.0f} MB; "
+                                                f"the limit is {MAX_FILE_BYTES // 2**20} MB)")
             return handle.read()
     except FileNotFoundError as exc:
         raise UnreadableFileError(path, "no such file") from exc
