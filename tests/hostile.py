@@ -492,6 +492,20 @@ def make_fifo(d: Path) -> Path:
     return path
 
 
+def make_sparse_huge(d: Path) -> Path:
+    """A 2 GB file that takes no disk: reading it whole would take 2 GB of memory first."""
+    path = _write(d / "sparse.md", hexo_markdown(BRIEFING))
+    os.truncate(path, 2 * 1024**3)
+    return path
+
+
+def make_device_link(d: Path) -> Path:
+    """A transcript name that leads to /dev/zero: endless bytes for whoever reads it."""
+    path = d / "zero.md"
+    path.symlink_to("/dev/zero")
+    return path
+
+
 def make_vanishing(d: Path) -> Path:
     return _write(d / "vanishing.md", hexo_markdown(BRIEFING))
 
@@ -615,6 +629,8 @@ FIXTURES: tuple[Hostile, ...] = (
     Hostile("missing", make_missing, REFUSES, "a path that does not exist"),
     Hostile("unreadable", make_unreadable, REFUSES, "no permission to read", deny_open=True),
     Hostile("fifo", make_fifo, REFUSES, "a named pipe: must be refused, not waited on", timeout=30.0),
+    Hostile("sparse-2gb", make_sparse_huge, REFUSES, "a 2 GB sparse file: refused before it is read"),
+    Hostile("device-link", make_device_link, REFUSES, "a symbolic link to /dev/zero", timeout=30.0),
     Hostile("vanishing", make_vanishing, REFUSES, "deleted between being chosen and being read",
             vanish_on_open=True),
     Hostile("huge-50mb", make_huge, OPENS, "a 50 MB transcript", _expect_turns(1000, probe=None),
