@@ -399,3 +399,23 @@ def test_closing_the_window_mid_load_leaves_no_errors(qtbot, tmp_path: Path,  # 
         window.close()
         window.deleteLater()
         qtbot.wait(300)
+
+
+def test_a_parser_bug_is_a_message_not_a_crash(window: MainWindow, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                               monkeypatch: pytest.MonkeyPatch, dialogs: Dialogs,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """A fault planted in the parser: the reader is told, the previous document stays."""
+    import reader.parsing
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a parser bug")
+
+    monkeypatch.setattr(reader.parsing, "build_transcript", broken)
+    path = tmp_path / "fine.txt"
+    path.write_text(plain_text(BRIEFING), encoding="utf-8")
+    previous = window.transcript
+    assert open_and_settle(qtbot, window, path) == "failed"
+    assert window.transcript is previous and window.isVisible()
+    assert len(dialogs.shown) == 1 and path.name in dialogs.shown[0][0]
+    assert "a parser bug" in dialogs.shown[0][1]
+    capsys.readouterr()  # the loader logs the traceback for a bug report; the user sees the box
