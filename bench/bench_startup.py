@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/bench_startup.py [--runs N] [--platform offscreen|xcb]
 
-Each measurement is a fresh process, timed by this script from spawn to exit:
+Each measurement is a fresh process, timed by this script from spawn to the moment the
+child reports its first paint on stdout (its shutdown is not counted):
 - baseline: a bare PySide6 application showing one QLabel (the sample's title, so both
   sides pay for loading a CJK font), exiting on its first paint;
 - the reader, through ``reader.app.run_window`` on the bundled sample, exiting on the
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 class Label(QLabel):
     def paintEvent(self, event):
         super().paintEvent(event)
+        print("painted", flush=True)
         QApplication.instance().exit(0)
 
 app = QApplication(sys.argv[:1])
@@ -53,6 +55,7 @@ original_paint = transcript_view.TranscriptView.paintEvent
 def paint_then_exit(self, event):
     original_paint(self, event)
     if self.transcript is not None:
+        print("painted", flush=True)
         QApplication.instance().exit(0)
 
 transcript_view.TranscriptView.paintEvent = paint_then_exit
@@ -62,12 +65,16 @@ sys.exit(run_window(None, size="1400x900"))
 
 
 def run_once(code: str, env: dict[str, str]) -> float:
+    """Seconds from spawning the process to its "painted" line (its shutdown is not counted)."""
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                            timeout=120)
+    child = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    line = child.stdout.readline()
     elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        raise SystemExit(f"child failed ({result.returncode}):\n{result.stderr}")
+    _, errors = child.communicate(timeout=120)
+    if line.strip() != "painted" or child.returncode != 0:
+        raise SystemExit(f"child failed ({child.returncode}):\n{errors}")
     return elapsed
 
 

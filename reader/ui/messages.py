@@ -2,19 +2,30 @@
 
 Transcripts and file names may contain markup; Qt would render it as rich text if
 asked to guess, so each box is forced to plain text.
+
+QMessageBox is imported when a box is first shown: PySide6 builds the Python side of
+its many enums on first use (about 25 ms), which start-up should not pay for a dialog
+it may never show.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.ui.i18n import tr
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
-def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+
+def _box(parent: QWidget | None, icon_name: str, title: str, text: str,
          detail: str | None = None) -> QMessageBox:
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(getattr(QMessageBox.Icon, icon_name), title, text,
+                      QMessageBox.StandardButton.NoButton, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     if detail:
         box.setInformativeText(detail)
@@ -23,16 +34,18 @@ def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
 
 def show_open_error(parent: QWidget | None, path: str, reason: str) -> None:
     """A file could not be opened; the previous document stays."""
-    box = _box(parent, QMessageBox.Icon.Warning, tr("Cannot open file"),
-               tr("Cannot open {path}").format(path=path), reason)
+    from PySide6.QtWidgets import QMessageBox
+
+    box = _box(parent, "Warning", tr("Cannot open file"), tr("Cannot open {path}").format(path=path), reason)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.exec()
 
 
 def confirm_open_link(parent: QWidget | None, url: str) -> bool:
     """Ask before handing an address to the system browser; True to open it."""
-    box = _box(parent, QMessageBox.Icon.Question, tr("Open link"),
-               tr("Open this address in your web browser?"), url)
+    from PySide6.QtWidgets import QMessageBox
+
+    box = _box(parent, "Question", tr("Open link"), tr("Open this address in your web browser?"), url)
     box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     return box.exec() == QMessageBox.StandardButton.Open
@@ -40,7 +53,9 @@ def confirm_open_link(parent: QWidget | None, url: str) -> bool:
 
 def show_unexpected_error(parent: QWidget | None, summary: str, detail: str) -> None:
     """The last-resort report of a bug: the app keeps running."""
-    box = _box(parent, QMessageBox.Icon.Critical, tr("Unexpected error"),
+    from PySide6.QtWidgets import QMessageBox
+
+    box = _box(parent, "Critical", tr("Unexpected error"),
                tr("Something went wrong. The document stays open; you may keep working.")
                + "\n\n" + summary)
     box.setDetailedText(detail)
