@@ -92,6 +92,12 @@ def test_every_ui_string_has_a_chinese_translation_with_its_placeholders() -> No
 
 def test_qt_own_strings_are_chinese_too(chinese) -> None:
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    assert QCoreApplication.translate("QWidgetTextControl", "&Copy") == "复制(&C)"
+
+
+def test_strings_nobody_translated_stay_as_written(chinese) -> None:
+    unknown = "A sentence in no catalogue"
+    assert QCoreApplication.translate("AnyPanel", unknown) == unknown
 
 
 def test_plural_placeholder_is_filled_by_qt(chinese) -> None:

@@ -32,9 +32,10 @@ class CatalogueTranslator(QTranslator):
         self._catalogue = catalogue
 
     def translate(self, context: str, source_text: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
-        # An empty answer tells Qt to keep the source text (or ask the next translator).
-        return self._catalogue.get(source_text, "")
+                  n: int = -1) -> str | None:
+        # None reaches Qt as a null string: "not mine, ask the next translator or keep the
+        # source text". An empty string would be taken as the translation and blank the UI.
+        return self._catalogue.get(source_text)
 
     def isEmpty(self) -> bool:
         return not self._catalogue
