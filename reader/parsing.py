@@ -38,6 +38,7 @@ from reader.speakers import (
     organization_of,
     parse_label,
     roles_from_introductions,
+    to_simplified,
 )
 
 Progress = Callable[[float], bool]
@@ -57,7 +58,19 @@ DATE_LINE = re.compile(
 # Page controls saved with the text as whole paragraphs (打印本页, 【我要纠错】, 分享到：).
 PAGE_CONTROL = re.compile(
     r"^[【\[（(]?\s*(?:我要)?(?:纠错|打印|打印本页|关闭|关闭窗口|返回顶部|回到顶部|收藏|举报|"
-    r"分享到[：:]?.{0,20}|扫一扫.{0,20}|字号[：:]?.{0,10}|【?大\s*中\s*小】?)\s*[】\]）)]?$"
+    r"分享到[：:]?.{0,20}|扫一扫.{0,20}|字号[：:]?.{0,20}|【?大\s*中\s*小】?)\s*[】\]）)]?$"
+)
+# A dateline a page puts above the article, alone or with its source
+# (``2019-03-14 12:28 来源: 中国网``, ``发布时间：2015-07-15``, ``（2015年7月15日）``).
+DATE_ROW = re.compile(
+    r"^[（(]?(?:(?:发布|发稿|更新)?(?:时间|日期)\s*[：:]\s*)?\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?"
+    r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?[）)]?"
+    r"(?:\s*[|｜]?\s*(?:来源|作者|编辑|责任编辑)\s*[：:][^：:。，]{0,40})?$"
+)
+# A photo caption's credit (``中国网 宗超 摄``, ``（新华社记者 陈晔华 摄）``) or a caption
+# (``图为…``): the picture is not in the text, so neither is its caption.
+PHOTO_CAPTION = re.compile(
+    r"(?:\s[\u4e00-\u9fff]{2,4}\s*摄[）)]?$|^[（(]?摄影?\s*[：:]\s*[\u4e00-\u9fff]{2,4}[）)]?$|^图为)"
 )
 # A page's byline row: two or more fields (来源：国新网　时间：2023-03-02　作者：…).
 METADATA_FIELD = re.compile(
@@ -194,7 +207,7 @@ def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, .
             parsed[key] = dataclasses.replace(label, name=named[label.role])
     intro_roles = roles_from_introductions(
         intro_texts,
-        [p.name for p in parsed.values() if p.role is None and is_person_name(p.name)],
+        [p.name for p in parsed.values() if p.role is None and is_person_name(analysis_form(p.name))],
     )
     speakers_by_key: dict[str, _SpeakerDraft] = {}
     turns: list[Turn] = []
@@ -262,13 +275,14 @@ def _take_metadata(meta: Meta, blocks: tuple[Block, ...]) -> tuple[Meta, list[Bl
         if len(block.lines) > MAX_METADATA_LINES:
             kept.append(block)
             continue
-        row = "".join(line_text(line) for line in block.lines)
+        written = "".join(line_text(line) for line in block.lines)
+        row = to_simplified(written)  # the rules read simplified; values are taken as written
         if len(row) > MAX_METADATA_ROW:
             kept.append(block)
             continue
         match = METADATA_LINE.match(row) if len(block.lines) == 1 else None
         if match:
-            value = match.group("value").strip() or None
+            value = written[match.start("value"):match.end("value")].strip() or None
             if match.group(1) in ("责任编辑", "编辑"):
                 editor = editor or value
             elif match.group(1) == "作者":
@@ -276,8 +290,10 @@ def _take_metadata(meta: Meta, blocks: tuple[Block, ...]) -> tuple[Meta, list[Bl
             continue
         if END_MARK.match(row) or PAGE_CONTROL.match(row) or len(METADATA_FIELD.findall(row)) >= 2:
             continue
-        if DATE_LINE.match(row.replace(" ", "")):
+        if DATE_LINE.match(row.replace(" ", "")) or DATE_ROW.match(row):
             date = date or normalize_date(row)
+            continue
+        if PHOTO_CAPTION.search(row):
             continue
         if block.kind == "heading" and meta.title and row == meta.title:
             continue  # the page repeats its title; the window shows it from meta

@@ -69,7 +69,8 @@ NOT_SPEAKER_STARTS = (
 NUMBERED_ITEM = re.compile(r"[一二三四五六七八九十\d]+$")
 # Function words that make a phrase of a label (``各地的做法``); names and titles lack them.
 FUNCTION_WORDS = frozenset("的了吗呢着把被")
-QUESTION_LABELS = frozenset({"问", "提问", "记者", "记者问", "Q", "q", "问题", "追问", "又问"})
+QUESTION_LABELS = frozenset({"问", "提问", "记者", "记者问", "记者提问", "有记者问", "有记者提问", "Q", "q",
+                             "问题", "追问", "又问"})
 ANSWER_LABELS = frozenset({"答", "回答", "A", "a", "答问"})
 ANSWER_SUFFIXES = ("回答", "答")
 REPORTER_WORD = "记者"
@@ -124,7 +125,8 @@ NOT_NAMES = frozenset({"主要做法", "具体来说", "具体而言", "一方�
 NOT_NAME_ENDINGS = frozenset("是为有在说道的了着们等")
 INSTITUTION_ENDINGS = frozenset("部局院委办厅司署会社报台网处所站馆省市县区法检")
 INTRODUCTION_SPLIT = re.compile(
-    r"[，。；;,（）()：:\s]|\d+[年月日号时]|还有|的有|以及|邀请到|邀请|出席|分别是|分别为|请|和|及|与|是|为|由|在"
+    r"[，。；;,（）()：:\s]|\d+[年月日号时]|还有|的有|以及|邀请到|邀请|出席|分别是|分别为|请来了|请来|请到|请|和|及|与|是|为|由|在"
+    r"|還有|邀請|請來了|請來|請到|請|與|為"
 )
 
 
@@ -153,6 +155,19 @@ class ParsedLabel:
     kind: SpeakerKind | None
 
 
+# Traditional forms of common surnames: a label holding one is read through OpenCC too, so that
+# ``陳洲`` is a name as ``陈洲`` is (most of these are not among the common traditional characters).
+TRADITIONAL_SURNAMES = frozenset(
+    "陳劉楊黃趙吳孫馬鄭羅謝許韓馮鄧蕭葉蘇魏呂盧鍾譚陸賈韋鄒賀顧龔萬錢嚴湯溫齊喬龐顏莊聶魯嶽歐關蘭紀畢"
+    "單塗駱藍遊靳鮑華饒車項蘆麥婁竇費衛閔鄔邊師欒鞏鄺勞諶藺樓閻聞權帥練鄢鄭張劉孫興應範戴"
+)
+# An outlet in title marks before 记者 (``《中国日报》记者``, ``《财经》杂志记者``): its marks are
+# no sentence punctuation.
+OUTLET_IN_TITLE_MARKS = re.compile(r"^《([^《》]{1,20})》(?=[^《》]{0,10}记者)")
+# Qualifiers that are no body of their own (``有关负责人``, ``相关负责同志``): no organization.
+NOT_ORGANIZATIONS = ("有关", "相关", "该", "本")
+
+
 def _collapse(text: str) -> str:
     return SPACES.sub(" ", text.replace("\u3000", " ").replace("\u00a0", " ")).strip()
 
@@ -164,12 +179,18 @@ def analysis_form(label: str) -> str:
     Traditional labels (``記者``, ``局長``, ``發言人``) are converted with OpenCC only when they
     hold a common traditional character, so simplified documents never load the converter.
     """
-    compact = SPACES.sub("", label).translate(MIDDLE_DOTS)
-    if any(ch in TRADITIONAL_COMMON_HANZI for ch in compact):
-        converted = _t2s().convert(compact)
-        if len(converted) == len(compact):
+    return to_simplified(SPACES.sub("", label).translate(MIDDLE_DOTS))
+
+
+def to_simplified(text: str) -> str:
+    """``text`` in simplified characters, one character for one (so offsets still hold), or
+    ``text`` itself when it holds no common traditional character or OpenCC would change its
+    length."""
+    if any(ch in TRADITIONAL_COMMON_HANZI or ch in TRADITIONAL_SURNAMES for ch in text):
+        converted = _t2s().convert(text)
+        if len(converted) == len(text):
             return converted
-    return compact
+    return text
 
 
 @functools.lru_cache(maxsize=1)
@@ -201,7 +222,7 @@ def label_shape(label: str) -> bool:
     compact = analysis_form(label)
     if not compact or len(compact) > MAX_LABEL or not HAS_WORD.search(compact):
         return False
-    if SENTENCE_PUNCTUATION.search(compact) or ENUMERATION.match(compact):
+    if SENTENCE_PUNCTUATION.search(OUTLET_IN_TITLE_MARKS.sub(r"\1", compact)) or ENUMERATION.match(compact):
         return False
     lowered = compact.lower()
     if lowered in NOT_SPEAKER_LABELS or compact.startswith(NOT_SPEAKER_PREFIXES):
@@ -224,7 +245,7 @@ def looks_like_speaker(label: str, known_names: Collection[str] | None = None) -
     compact = analysis_form(label)
     if _is_question(compact) or _is_answer(compact) or compact.startswith(HOST_WORDS):
         return True
-    if REPORTER_LABEL.match(compact):
+    if REPORTER_LABEL.match(OUTLET_IN_TITLE_MARKS.sub(r"\1", compact)):
         return True
     answerer = _answerer(compact)
     if answerer and (is_person_name(answerer) or looks_like_speaker(answerer, known_names)):
@@ -388,7 +409,7 @@ def parse_label(label: str) -> ParsedLabel:
         return ParsedLabel(compact, None, None, "official")
     parts = PARENTHESIZED.match(simple)
     if REPORTER_WORD in simple:
-        outlet = compact[: simple.index(REPORTER_WORD)].strip("（）()")
+        outlet = compact[: simple.index(REPORTER_WORD)].strip("（）()").replace("《", "").replace("》", "")
         if not outlet and parts and REPORTER_WORD not in parts.group("inner"):
             outlet = compact[parts.start("inner"):parts.end("inner")]
         return ParsedLabel(compact, None, outlet or None, "reporter")
@@ -425,12 +446,21 @@ def _with_role(name: str, role: str, simple_role: str) -> ParsedLabel:
 
 
 def organization_of(role: str) -> str | None:
-    """The body a role belongs to: its first title with the job title taken off."""
+    """The body a role belongs to: its first title with the job title taken off.
+
+    Read in simplified characters (``副會長`` is a title too), returned as written.
+    """
+    simple = analysis_form(role)
+    if simple != role and len(simple) == len(role):
+        org = organization_of(simple)
+        return role[: len(org)] if org else None
     first = re.split(r"[、，,]", role, maxsplit=1)[0]
     org = TITLE_AT_END.sub("", first)
     while org and TITLE_AT_END.search(org):
         org = TITLE_AT_END.sub("", org)
     org = org.removesuffix("副")
+    for qualifier in NOT_ORGANIZATIONS:
+        org = org.removesuffix(qualifier)
     return org if len(org) >= 2 else None
 
 
@@ -448,10 +478,21 @@ def roles_from_introductions(texts: Iterable[str], names: Iterable[str]) -> dict
                 continue
             before = text[max(0, match.start() - 40):match.start()]
             pieces = INTRODUCTION_SPLIT.split(before)
-            role = pieces[-1] if pieces else ""
+            role = _last_introduced_role(pieces[-1] if pieces else "")
             if len(role) >= 2 and ENDS_WITH_TITLE.search(analysis_form(role)) and label_shape(role):
                 found[name] = role
     return found
+
+
+def _last_introduced_role(text: str) -> str:
+    """``商务部亚洲司司长陈洲、中国贸促会副会长`` → ``中国贸促会副会长``: in a list of people, the
+    role before the name is what follows the previous person's name; a role of two titles
+    (``…统计司司长、新闻发言人``) stays whole."""
+    segments = text.split("、")
+    for i in range(len(segments) - 1, 0, -1):
+        if ROLE_THEN_NAME.match(analysis_form(segments[i - 1])):
+            return "、".join(segments[i:])
+    return text
 
 
 # Where a name introduced after its role ends: a courtesy title, a verb of the briefing, punctuation.

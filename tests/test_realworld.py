@@ -1,0 +1,115 @@
+"""Forms met in real published transcripts beyond the bundled sample (国新办 图文实录 pages in
+traditional script, 外交部 briefings, ministry Q&A articles, news mirrors): each test holds a
+short paraphrased excerpt of one form and checks what the reader shows for it."""
+
+from __future__ import annotations
+
+from reader.model import Speaker, Transcript
+from reader.parsing import parse_bytes
+
+
+def text(body: str) -> Transcript:
+    return parse_bytes(body.encode(), "transcript.txt")
+
+
+def speaker(t: Transcript, name: str) -> Speaker:
+    return next(s for s in t.speakers if s.name == name)
+
+
+def test_an_outlet_in_title_marks_is_a_reporter_label() -> None:
+    t = text(
+        "毛宁：中方对此深感忧虑。\n"
+        "《中国日报》记者：美国再次对以色列提供了军事援助。请问发言人对此有何评论？\n"
+        "毛宁：解决冲突需要的不是武器。\n"
+        "《财经》杂志记者：请问这次会谈的成果？\n"
+        "毛宁：我们已经发布了消息。\n"
+    )
+    expected = ["毛宁", "《中国日报》记者", "毛宁", "《财经》杂志记者", "毛宁"]
+    assert [turn.label for turn in t.turns] == expected
+    reporter = speaker(t, "《中国日报》记者")
+    assert (reporter.kind, reporter.organization) == ("reporter", "中国日报")
+    assert speaker(t, "《财经》杂志记者").organization == "财经杂志"
+    assert [(p.question, p.answers) for p in t.qa] == [(1, (2,)), (3, (4,))]
+
+
+def test_reported_speech_after_an_outlet_in_title_marks_is_no_marker() -> None:
+    t = text("毛宁：谢谢。\n《人民日报》记者从公安部获悉：今年以来破获案件3万起。\n")
+    assert len(t.turns) == 1
+    assert "获悉" in t.text[t.turns[0].start:t.turns[0].end]
+
+
+def test_traditional_bracketed_names_resolve_with_roles_from_a_listed_introduction() -> None:
+    # 国新办 pages of 2014 mark turns as [陳洲] with no colon; 陳 is a traditional surname.
+    t = text(
+        "國務院新聞辦公室舉行新聞發佈會,請商務部亞洲司司長陳洲、中國貿促會副會長王錦珍介紹情況,並答記者問。\n"
+        "[路透社記者]我的問題是中越貿易關係是否受到影響?\n"
+        "[陳洲]從目前來看,中方願意為經貿合作提供良好的服務。\n"
+        "[王錦珍]我補充一點,去年雙邊貿易額增長10.9%。\n"
+    )
+    assert [turn.label for turn in t.turns] == ["路透社記者", "陳洲", "王錦珍"]
+    chen, wang = speaker(t, "陳洲"), speaker(t, "王錦珍")
+    assert (chen.role, chen.organization, chen.kind) == ("商務部亞洲司司長", "商務部亞洲司", "official")
+    assert (wang.role, wang.organization) == ("中國貿促會副會長", "中國貿促會")
+
+
+def test_a_role_of_two_titles_in_an_introduction_stays_whole() -> None:
+    t = text(
+        "今天请来了国家统计局国民经济综合统计司司长、新闻发言人毛盛勇先生介绍情况。\n"
+        "毛盛勇：谢谢主持人。\n"
+    )
+    assert speaker(t, "毛盛勇").role == "国家统计局国民经济综合统计司司长、新闻发言人"
+
+
+def test_someone_asked_is_an_anonymous_reporter() -> None:
+    # News mirrors of 外交部 briefings write ``有记者提问：`` for an unnamed outlet.
+    t = text("有记者提问： 美方称已向中方说明立场，中方有何回应？\n毛宁： 中方一贯秉持客观公正立场。\n")
+    asker = speaker(t, "有记者提问")
+    assert (asker.kind, asker.organization) == ("reporter", None)
+    assert [(p.question, p.answers) for p in t.qa] == [(0, (1,))]
+
+
+def test_a_responsible_official_has_no_organization_named_after_a_qualifier() -> None:
+    t = text(
+        "记者：实施这项改革的背景是什么？\n有关负责人：生产总值是通行的宏观经济指标。\n"
+        "记者：下一步如何推进？\n国家统计局有关负责人：我们将分步实施。\n"
+    )
+    assert speaker(t, "有关负责人").organization is None
+    assert speaker(t, "有关负责人").kind == "official"
+    assert speaker(t, "国家统计局有关负责人").organization == "国家统计局"
+
+
+def test_photo_captions_datelines_and_traditional_page_controls_leave_the_text() -> None:
+    # A gov.cn mirror of a 国新办 page: dateline with source, font-size controls, photo credits.
+    t = text(
+        "新聞辦就國民經濟運行情況舉行發佈會\n"
+        "2019-03-14 12:28 來源: 中國網\n"
+        "字號:默認 超大 | 打印 |\n"
+        "國新辦舉行發佈會 中國網 宗超 攝\n"
+        "新聞辦新聞發言人 胡凱紅:\n女士們、先生們,大家上午好。\n"
+        "國家統計局司長、新聞發言人毛盛勇 中國網 宗超 攝\n"
+        "（新华社记者 陈晔华 摄）\n"
+        "圖為發佈會現場。\n"
+        "國家統計局司長、新聞發言人 毛盛勇:\n謝謝主持人。\n"
+        "責任編輯：陳洲\n"
+    )
+    assert "攝" not in t.text and "摄" not in t.text and "字號" not in t.text and "來源" not in t.text
+    assert "圖為" not in t.text
+    assert t.meta.date == "2019-03-14T12:28:00"
+    assert t.meta.editor == "陳洲"  # as written, not converted
+    labels = [turn.label for turn in t.turns]
+    assert labels == ["新聞辦新聞發言人 胡凱紅", "國家統計局司長、新聞發言人 毛盛勇"]
+    assert [t.text[p.start:p.end] for p in t.turns[0].paragraphs] == ["女士們、先生們,大家上午好。"]
+
+
+def test_a_publication_date_row_and_a_bracketed_date_are_metadata() -> None:
+    t = text("发布时间:2015-07-15\n（2015年7月15日）\n中央电视台记者：请问原因？\n盛来运：谢谢你的提问。\n")
+    assert t.meta.date == "2015-07-15"
+    assert not t.preamble
+    assert t.text.startswith("中央电视台记者：")
+
+
+def test_speech_that_mentions_a_photo_or_a_date_stays() -> None:
+    t = text("盛来运：图为统计局的调查员拍摄的现场，请大家参考。\n记者：2015年7月15日的数据如何？\n")
+    assert "图为统计局的调查员" in t.text  # speech on the marker's line is no caption
+    t = text("盛来运：我们拍摄了现场照片。\n2015年7月15日，我们发布了数据。\n")
+    assert "拍摄了现场照片" in t.text and "2015年7月15日，我们发布了数据。" in t.text
