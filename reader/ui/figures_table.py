@@ -1,14 +1,13 @@
 """The figures table: every figure as written, its value, unit, speaker, change links.
 
-A thin adapter: ``FiguresModel`` turns ``Transcript.figures`` into rows once per document
-(``data()`` only looks values up), the filter box runs ``reader.figure_filter`` and the
+A thin adapter: ``FiguresModel`` formats a row of ``Transcript.figures`` when Qt asks for
+it (only rows on screen are asked for), the filter box runs ``reader.figure_filter`` and the
 proxy shows the indices it returns. Copying goes through ``reader.figure_clip`` so Ctrl+C
 here and the context menu put exactly the same text on the clipboard.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
@@ -18,6 +17,7 @@ from PySide6.QtCore import (
     QPoint,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -36,6 +36,7 @@ from reader.figure_clip import format_value, selection_text
 from reader.figure_filter import filter_figures, haystacks
 from reader.metrics import changes_of, citation_counts
 from reader.model import Figure, Transcript
+from reader.panel_facts import PanelFacts
 from reader.ui.figure_menu import FigureActions, set_clipboard_text
 from reader.ui.tooltips import plain_tooltip
 
@@ -65,17 +66,13 @@ def display_value(figure: Figure) -> str:
     return one(figure.value)
 
 
-@dataclass(frozen=True, slots=True)
-class _Row:
-    cells: tuple[str, ...]
-    tooltips: tuple[str, ...]
-    sort_keys: tuple[Any, ...]
-    speaker: str | None
-    family: str
-
-
 class FiguresModel(QAbstractTableModel):
-    """One row per figure citation, in text order; row number == figure index."""
+    """One row per figure citation, in text order; row number == figure index.
+
+    Rows are formatted in ``data()``, for the rows Qt asks about (those on screen, and the
+    ones it measures for column widths), from the transcript and two per-figure tuples:
+    made up front, 200,000 figures of a 50 MB transcript cost seconds and over 100 MB.
+    """
 
     # What a narrow side panel shows first: the figure as written, who said it, its links;
     # the normalized value and unit (both also readable in the figure) come last.
@@ -84,74 +81,103 @@ class FiguresModel(QAbstractTableModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[_Row] = []
+        self._figures: list[Figure] = []
+        self._citations: tuple[int, ...] = ()
+        self._changes: tuple[tuple[int, ...], ...] = ()
+        self._speakers: dict[str, tuple[str, str]] = {}
+        self._notes: dict[int, str] = {}  # made on demand; sorting by notes fills it
+        self._cited_text: dict[int, str] = {}
+        self._nobody = (NO_SPEAKER, self.tr("before the first speaker"))
         self._headers = (
             self.tr("Figure"), self.tr("Speaker"), self.tr("Notes"), self.tr("Value"), self.tr("Unit")
         )
 
-    def set_transcript(self, transcript: Transcript | None) -> None:
+    def set_transcript(self, transcript: Transcript | None, facts: PanelFacts | None = None) -> None:
+        """``facts``: the per-figure counts already computed (on the loader's thread)."""
         self.beginResetModel()
-        self._rows = self._build_rows(transcript) if transcript is not None else []
+        self._notes = {}
+        if transcript is None:
+            self._figures, self._citations, self._changes, self._speakers = [], (), (), {}
+        else:
+            usable = facts is not None and facts.transcript is transcript
+            self._figures = transcript.figures
+            self._citations = facts.citations if usable else citation_counts(transcript)  # type: ignore[union-attr]
+            self._changes = facts.changes if usable else changes_of(transcript)  # type: ignore[union-attr]
+            self._speakers = {sp.id: (sp.name, sp.role or "") for sp in transcript.speakers}
         self.endResetModel()
 
-    def _build_rows(self, t: Transcript) -> list[_Row]:
-        cited = citation_counts(t)
-        changes = changes_of(t)
-        # Looked up once, not per row: a 2 MB transcript has thousands of figures.
-        speakers = {sp.id: (sp.name, sp.role or "") for sp in t.speakers}
-        nobody = (NO_SPEAKER, self.tr("before the first speaker"))
-        cited_text: dict[int, str] = {}
-        rows = []
-        for i, f in enumerate(t.figures):
-            name, role = speakers.get(f.speaker or "", nobody)
-            notes = [f"{t.figures[c].text} {ARROWS.get(t.figures[c].direction, '→')}" for c in changes[i]]
-            if f.change_of is not None and 0 <= f.change_of < len(t.figures):
-                notes.append(f"{ARROWS.get(f.direction, '→')} {t.figures[f.change_of].text}")
-            if cited[i] > 1:
-                if cited[i] not in cited_text:
-                    cited_text[cited[i]] = self.tr("cited %n times", "", cited[i])
-                notes.append(cited_text[cited[i]])
-            note = " · ".join(notes)
-            rows.append(
-                _Row(
-                    cells=(f.text, name, note, display_value(f), f.unit),
-                    tooltips=(
-                        f.sentence,
-                        f"{name} {role}".strip(),
-                        note,
-                        f"{format_value(f.value)} {f.unit}".strip(),
-                        f.family,
-                    ),
-                    sort_keys=(f.start, name, note, f.value, f.unit),
-                    speaker=f.speaker,
-                    family=f.family,
-                )
-            )
-        return rows
+    def _speaker(self, figure: Figure) -> tuple[str, str]:
+        return self._speakers.get(figure.speaker or "", self._nobody)
+
+    def _note(self, row: int) -> str:
+        note = self._notes.get(row)
+        if note is None:
+            figures, f = self._figures, self._figures[row]
+            notes = [f"{figures[c].text} {ARROWS.get(figures[c].direction, '→')}" for c in self._changes[row]]
+            if f.change_of is not None and 0 <= f.change_of < len(figures):
+                notes.append(f"{ARROWS.get(f.direction, '→')} {figures[f.change_of].text}")
+            cited = self._citations[row]
+            if cited > 1:
+                if cited not in self._cited_text:
+                    self._cited_text[cited] = self.tr("cited %n times", "", cited)
+                notes.append(self._cited_text[cited])
+            note = self._notes[row] = " · ".join(notes)
+        return note
+
+    def _cell(self, row: int, col: int) -> str:
+        f = self._figures[row]
+        if col == self.FIGURE:
+            return f.text
+        if col == self.SPEAKER:
+            return self._speaker(f)[0]
+        if col == self.NOTES:
+            return self._note(row)
+        if col == self.VALUE:
+            return display_value(f)
+        return f.unit
+
+    def _tooltip(self, row: int, col: int) -> str:
+        f = self._figures[row]
+        if col == self.FIGURE:
+            return f.sentence
+        if col == self.SPEAKER:
+            return " ".join(self._speaker(f)).strip()
+        if col == self.NOTES:
+            return self._note(row)
+        if col == self.VALUE:
+            return f"{format_value(f.value)} {f.unit}".strip()
+        return f.family
+
+    def _sort_key(self, row: int, col: int) -> Any:
+        f = self._figures[row]
+        if col == self.FIGURE:
+            return f.start
+        if col == self.VALUE:
+            return f.value
+        return self._cell(row, col)
 
     def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._figures)
 
     def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._figures):
             return None
-        row = self._rows[index.row()]
-        col = index.column()
+        row, col = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.cells[col]
+            return self._cell(row, col)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(row.tooltips[col]) or None
+            return plain_tooltip(self._tooltip(row, col)) or None
         if role == SortRole:
-            return row.sort_keys[col]
+            return self._sort_key(row, col)
         if role == FigureIndexRole:
-            return index.row()
+            return row
         if role == SpeakerIdRole:
-            return row.speaker
+            return self._figures[row].speaker
         if role == FamilyRole:
-            return row.family
+            return self._figures[row].family
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.VALUE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -224,7 +250,7 @@ class FiguresPane(QWidget):
         self.setObjectName("figuresPane")
         self._actions = actions
         self._transcript: Transcript | None = None
-        self._haystacks: tuple[str, ...] = ()
+        self._haystacks: tuple[str, ...] | None = None
 
         self.filter = QLineEdit(self)
         self.filter.setObjectName("figuresFilter")
@@ -279,13 +305,15 @@ class FiguresPane(QWidget):
         self.view.copyRequested.connect(self.copy_selection)
         self.view.menuRequested.connect(self._on_menu_requested)
 
-    def set_transcript(self, transcript: Transcript | None) -> None:
+    def set_transcript(self, transcript: Transcript | None, facts: PanelFacts | None = None) -> None:
+        """Show ``transcript``'s figures; column widths are fitted in the next event-loop turn."""
         self._transcript = transcript
-        self._haystacks = haystacks(transcript) if transcript is not None else ()
-        self.model.set_transcript(transcript)
+        self._haystacks = None  # built on the first filter: most documents are never filtered
+        self.model.set_transcript(transcript, facts)
         self._apply_filter(self.filter.text())
-        self._fit_columns()
+        QTimer.singleShot(0, self, self._fit_columns)  # dropped if the pane is deleted first
 
+    @Slot()
     def _fit_columns(self) -> None:
         header = self.view.horizontalHeader()
         ideograph = self.fontMetrics().horizontalAdvance("汉")
@@ -306,6 +334,8 @@ class FiguresPane(QWidget):
             return
         total = len(self._transcript.figures)
         if text.strip():
+            if self._haystacks is None:
+                self._haystacks = haystacks(self._transcript)
             kept = filter_figures(self._transcript, text, self._haystacks)
             self.proxy.set_accepted(frozenset(kept))
             shown = self.tr("%1 of %2 figures").replace("%1", str(len(kept))).replace("%2", str(total))

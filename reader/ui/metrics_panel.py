@@ -1,7 +1,8 @@
 """The right-hand metrics panel: summary, small charts and the figures table.
 
 Interface the main window wires (keep it stable):
-- ``set_transcript(transcript)``: show a newly loaded document.
+- ``set_transcript(transcript, facts=None)``: show a newly loaded document; ``facts`` from
+  ``reader.panel_facts.panel_facts`` (computed off the GUI thread) spare the panel that pass.
 - ``set_search_spans(spans)``: ``[(start, end), ...]`` of the current search matches.
 - ``set_visible_range(start, end)``: the text offsets now on screen.
 - ``show_figure_menu(figure_index, global_pos)``: the context menu for a figure
@@ -40,16 +41,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.figure_clip import figures_csv, figures_json
-from reader.metrics import (
-    FAMILIES,
-    Summary,
-    family_counts,
-    family_series,
-    figure_density,
-    speaking_share,
-    summarize,
-)
+from reader.metrics import FAMILIES, Summary, family_series
 from reader.model import Transcript
+from reader.panel_facts import PanelFacts, panel_facts
 from reader.ui.figure_menu import FigureActions
 from reader.ui.figures_table import FiguresPane
 
@@ -66,6 +60,7 @@ class MetricsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("metricsPanel")
         self._transcript: Transcript | None = None
+        self._facts: PanelFacts | None = None
         self._search_spans: list[tuple[int, int]] = []
         self._visible: tuple[int, int] = (0, 0)
         self._charts_pending = False
@@ -190,28 +185,35 @@ class MetricsPanel(QWidget):
 
     @Slot()
     def _fill_charts(self) -> None:
-        t = self._transcript
-        if t is None or self.speaking_chart is None:
+        t, facts = self._transcript, self._facts
+        if t is None or facts is None or self.speaking_chart is None:
             return
         assert self.density_chart is not None and self.family_chart is not None
-        shares = speaking_share(t)
-        self.speaking_chart.set_shares(shares)
-        self._share_slot.setVisible(bool(shares))
-        self.density_chart.set_density(figure_density(t), len(t.text))
+        self.speaking_chart.set_shares(facts.shares)
+        self._share_slot.setVisible(bool(facts.shares))
+        self.density_chart.set_density(facts.density, len(t.text))
         self.density_chart.set_visible_range(*self._visible)
         self.density_chart.set_matches(self._search_spans)
         self._on_family_chosen(self.family_chooser.currentIndex())
 
     # -- the interface the main window uses ------------------------------------------------
 
-    def set_transcript(self, transcript: Transcript) -> None:
+    def set_transcript(self, transcript: Transcript, facts: PanelFacts | None = None) -> None:
+        """Show ``transcript``; ``facts`` are its whole-document numbers if already computed.
+
+        The window computes them on the loader's thread (``reader.panel_facts``); without
+        them they are computed here, which costs about 0.1 s per megabyte.
+        """
+        if facts is None or facts.transcript is not transcript:
+            facts = panel_facts(transcript)
         self._transcript = transcript
+        self._facts = facts
         self._search_spans = []
         self._visible = (0, 0)
         self.figure_actions.set_transcript(transcript)
-        self._summary.setText(self._summary_text(summarize(transcript)))
-        self.figures.set_transcript(transcript)
-        self._fill_family_chooser(transcript)
+        self._summary.setText(self._summary_text(facts.summary))
+        self.figures.set_transcript(transcript, facts)
+        self._fill_family_chooser(facts.family_counts)
         if self.speaking_chart is not None:
             # In the next turn of the event loop: the table and summary paint first.
             QTimer.singleShot(0, self, self._fill_charts)
@@ -242,9 +244,8 @@ class MetricsPanel(QWidget):
         }
         return labels.get(family, family)
 
-    def _fill_family_chooser(self, transcript: Transcript) -> None:
+    def _fill_family_chooser(self, counts: dict[str, int]) -> None:
         previous = self.family_chooser.currentData()
-        counts = family_counts(transcript)
         self.family_chooser.blockSignals(True)
         self.family_chooser.clear()
         for family, n in counts.items():
