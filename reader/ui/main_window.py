@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
+    QFont,
     QKeySequence,
     QShowEvent,
 )
@@ -55,12 +56,21 @@ from reader.ui.transcript_document import PreparedDocument, prepare_document
 from reader.ui.transcript_view import TranscriptView
 
 if TYPE_CHECKING:
+    from reader.panel_facts import PanelFacts
     from reader.ui.metrics_panel import MetricsPanel
 
 PROGRESS_DELAY_MS = 250  # a load quicker than this shows no progress bar at all
 OPEN_FILTER = "Transcripts (*.md *.markdown *.html *.htm *.txt);;All files (*)"
 NAV_TAB, QA_TAB, RESULTS_TAB = 0, 1, 2
 MATCH_ANCHOR = 0.3  # a match scrolled to sits this far down the view
+
+
+def prepare_off_thread(transcript: Transcript, font: QFont) -> tuple[PreparedDocument, PanelFacts]:
+    """What the loader's worker makes besides the model: the document, and the metrics panel's
+    whole-document numbers (a pass over the text that would otherwise hold the GUI thread)."""
+    from reader.panel_facts import panel_facts  # the loader's thread pays for the import too
+
+    return prepare_document(transcript, font), panel_facts(transcript)
 
 
 class MainWindow(QMainWindow):
@@ -141,6 +151,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.nav_tabs)
         self.splitter.addWidget(centre)
         self.metrics_panel: MetricsPanel | None = None
+        self._panel_facts: PanelFacts | None = None  # the shown transcript's, if made off-thread
         if self._defer_metrics_panel:
             placeholder = QWidget(self)
             placeholder.setObjectName("metricsPlaceholder")
@@ -268,7 +279,7 @@ class MainWindow(QMainWindow):
         self.metrics_panel = panel
         self._connect_metrics_panel(panel)
         if self.transcript is not None:
-            panel.set_transcript(self.transcript)
+            panel.set_transcript(self.transcript, self._panel_facts)
             panel.set_search_spans(self._matches)
             panel.set_visible_range(*self.view.visible_range())
         return panel
@@ -333,7 +344,8 @@ class MainWindow(QMainWindow):
     def open_file(self, path: str, keep_position: bool = False) -> int:
         """Start loading ``path`` in the background; the current document stays until it is ready."""
         self._restore_offset = self.view.top_offset() if keep_position and self.transcript else None
-        generation = self.loader.start(path, prepare=partial(prepare_document, font=self.view.reading_font()))
+        prepare = partial(prepare_off_thread, font=self.view.reading_font())
+        generation = self.loader.start(path, prepare=prepare)
         self.track_load(path)
         return generation
 
@@ -372,8 +384,9 @@ class MainWindow(QMainWindow):
     def _on_loaded(self, path: str, transcript: object, prepared: object) -> None:
         assert isinstance(transcript, Transcript)
         self._end_loading()
-        self.show_transcript(transcript, path,
-                             prepared if isinstance(prepared, PreparedDocument) else None, stepwise=True)
+        document, facts = prepared if isinstance(prepared, tuple) else (prepared, None)
+        self.show_transcript(transcript, path, document if isinstance(document, PreparedDocument) else None,
+                             stepwise=True, facts=facts)
 
     @Slot(str, str)
     def _on_load_failed(self, path: str, reason: str) -> None:
@@ -392,13 +405,16 @@ class MainWindow(QMainWindow):
         self.status_label.setText(tr("Opening {name} was cancelled").format(name=os.path.basename(path)))
 
     def show_transcript(self, transcript: Transcript, path: str | None = None,
-                        prepared: PreparedDocument | None = None, stepwise: bool = False) -> None:
+                        prepared: PreparedDocument | None = None, stepwise: bool = False,
+                        facts: PanelFacts | None = None) -> None:
         """Put a loaded transcript on screen (every view), replacing the previous one.
 
         ``stepwise``: the text first, then the navigation, the metrics panel and the search
         each in a later turn of the event loop, so no single step holds the window long
         (a large file loaded in the background). ``documentShown`` ends either way.
+        ``facts``: the metrics panel's numbers, computed with ``prepared`` off the GUI thread.
         """
+        self._panel_facts = facts
         self._show_text(transcript, path, prepared)
         steps = [self._show_speakers, self._show_questions_and_overview, self._show_in_metrics_panel,
                  self._finish_showing]
@@ -456,7 +472,7 @@ class MainWindow(QMainWindow):
 
     def _show_in_metrics_panel(self) -> None:
         if self.metrics_panel is not None and self.transcript is not None:
-            self.metrics_panel.set_transcript(self.transcript)
+            self.metrics_panel.set_transcript(self.transcript, self._panel_facts)
 
     def _finish_showing(self) -> None:
         if self.search_bar.query.strip():
