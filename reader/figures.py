@@ -129,6 +129,10 @@ RANGE_JOIN_RE = re.compile(r"[至到~～〜\-–—－]")
 _MAY_FOLLOW = frozenset({u[0] for u in UNIT_FAMILY} | set("至到~～〜-–—－、和及与"))
 OPEN_QUOTES = "“\"「『‘'《〈"
 CLOSE_QUOTES = "”\"」』’'》〉"
+#: First characters of the measure words: statistics releases put a space between an
+#: Arabic number and its Chinese unit (``加快 0.1 个百分点``), the number's unit all the same.
+_UNIT_STARTS = frozenset(u[0] for u in UNIT_FAMILY if not u[0].isascii())
+_MYRIADS_RE = re.compile(r"[万亿]")
 #: Dots that make ``5·10`` or ``1.2.3`` a code name or version, not a number.
 CODE_DOTS = ".．·・•"
 _ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
@@ -154,8 +158,9 @@ _DOWN = "下降|减少|降低|回落|下滑|下跌|缩减|放缓|减缓|收窄|�
 #: A change verb right before a figure: ``同比上升8.5倍``, ``同比分别下降``, ``降幅达92%``.
 #: 增至/降到 ("rose to") end in 至/到 and so are levels, not changes.
 CHANGE_BEFORE_RE = re.compile(
-    rf"(?P<cmp>同比|环比|比上年|较上年|比去年|较去年|比上年同期|较上年同期)?(?P<resp>分别)?"
-    rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))(?:了|为|达|达到|分别为|分别是|分别)?$"
+    rf"(?P<cmp>同比|环比|[比较](?:上年同期|去年同期|上年全年|上年末|上年|去年|上月|上季度|年初|\d{{4}}年(?:同期)?))?"
+    rf"(?P<resp>分别)?"
+    rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))(?:了|为|达|达到|分别为|分别是|分别)?\s?$"
 )
 #: 新增 counts new things (新增3万人, 新增5%的用户): not a change of another figure.
 NOT_CHANGE_PREFIX = set("新")
@@ -307,6 +312,15 @@ def _minus_before(text: str, start: int) -> bool:
     return not (prev.isascii() and prev.isalnum()) and prev not in "%‰"
 
 
+def _chinese_myriads(num: _Number) -> bool:
+    """``四万多民众``, ``三十九万四千``: a Chinese numeral holding 万 or 亿 is a quantity with a
+    multiplier, as ``600万`` is, whatever noun follows; a bare ``十万`` or ``一万`` is an
+    idiom's or a hyperbole's (十万火急, 说一万遍) more often than a count."""
+    if not num.chinese or num.percent_word or not _MYRIADS_RE.search(num.raw):
+        return False
+    return bool(num.qualifier) or num.raw[0] not in "十一"
+
+
 def fold_for_scanning(text: str) -> str:
     """Traditional characters and full-width digits as the simplified/ASCII forms the rules
     use. One character for one, so offsets into the folded text are offsets into ``text``."""
@@ -349,7 +363,10 @@ def _find_in_folded(original: str, text: str) -> list[FoundFigure]:
     for m in NUMBER_RE.finditer(text):
         if m.start() < skip_until:
             continue
-        if not (m.group("pct") or m.group("mult")) and text[m.end() : m.end() + 1] not in _MAY_FOLLOW:
+        after = text[m.end() : m.end() + 1]
+        if not (m.group("pct") or m.group("mult")) and after not in _MAY_FOLLOW and not (
+            after == " " and text[m.end() + 1 : m.end() + 2] in _UNIT_STARTS
+        ) and not _MYRIADS_RE.search(m.group()):
             continue  # a bare number with nothing that could make it a figure: skip the parse
         num = _read_number(text, m)
         if num is None or _is_code_or_name(text, num.start, num.end):
@@ -361,7 +378,11 @@ def _find_in_folded(original: str, text: str) -> list[FoundFigure]:
             continue
         unit = "%" if num.percent_word == "百分之" else "‰" if num.percent_word else _unit_at(text, num.end)
         unit_pos: int | None = None if num.percent_word else num.end
-        end = num.end if num.percent_word else num.end + len(unit)
+        if not unit and not num.chinese and not num.percent_word and text[num.end : num.end + 1] == " ":
+            spaced = _unit_at(text, num.end + 1)
+            if spaced and spaced[0] in _UNIT_STARTS:
+                unit, unit_pos = spaced, num.end + 1
+        end = num.end if num.percent_word else unit_pos + len(unit) if unit_pos is not None else num.end
         if unit and _quoted(text, num.start, end):
             continue
         if unit == "年" and end < n and text[end] in YEAR_WORD_AFTER:
@@ -413,7 +434,7 @@ def _find_in_folded(original: str, text: str) -> list[FoundFigure]:
                 if factor != 1.0:
                     value = num.value * factor
                     num = dataclasses.replace(num, has_mult=True)
-        if not unit and not num.has_mult:
+        if not unit and not num.has_mult and not _chinese_myriads(num):
             continue  # a bare number: a code, a hotline, a date part, an enumeration
         if num.chinese and value_to is None and num.value < 10 and unit not in SMALL_CN_UNITS:
             continue
@@ -484,7 +505,15 @@ class _Sentences:
         return self.text[a:b].strip()
 
 
-def _change_verb(text: str, fig: FoundFigure, sentence_start: int) -> re.Match[str] | None:
+def _change_verb(
+    text: str, fig: FoundFigure, sentence_start: int, previous: FoundFigure | None = None
+) -> re.Match[str] | None:
+    """The change verb before ``fig``, if ``fig`` is a change.
+
+    A percent, points or multiple figure after a change verb is one; an amount is one when
+    the comparison is named (``同比增加3万人``) or when it counts in the unit of the figure
+    just before it in the sentence (``产量2856亿斤，增加24.2亿斤``: the increase of that
+    output)."""
     lo = max(sentence_start, fig.start - CHANGE_LOOKBACK)
     window = text[lo : fig.start]
     m = CHANGE_BEFORE_RE.search(window)
@@ -493,9 +522,13 @@ def _change_verb(text: str, fig: FoundFigure, sentence_start: int) -> re.Match[s
     before_verb = text[lo + m.start() - 1] if lo + m.start() > sentence_start else ""
     if before_verb in NOT_CHANGE_PREFIX:
         return None
-    if fig.family not in CHANGE_FAMILIES and not m.group("cmp"):
+    if fig.family not in CHANGE_FAMILIES and not m.group("cmp") and not _same_unit(previous, fig):
         return None
     return m
+
+
+def _same_unit(a: FoundFigure | None, b: FoundFigure) -> bool:
+    return a is not None and bool(b.unit) and _SAME_UNIT.get(a.unit, a.unit) == _SAME_UNIT.get(b.unit, b.unit)
 
 
 def link_changes(
@@ -537,7 +570,8 @@ def link_changes(
             plain_in_sentence = []
             last_percent = None
             current_sentence = s_start
-        verb = _change_verb(text, fig, s_start)
+        previous = found[plain_in_sentence[-1]] if plain_in_sentence else None
+        verb = _change_verb(text, fig, s_start, previous)
         if verb is not None:
             close_group()
             group_direction = "up" if verb.group("up") else "down"

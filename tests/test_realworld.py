@@ -113,3 +113,46 @@ def test_speech_that_mentions_a_photo_or_a_date_stays() -> None:
     assert "图为统计局的调查员" in t.text  # speech on the marker's line is no caption
     t = text("盛来运：我们拍摄了现场照片。\n2015年7月15日，我们发布了数据。\n")
     assert "拍摄了现场照片" in t.text and "2015年7月15日，我们发布了数据。" in t.text
+
+
+# -- figures in statistics briefings -----------------------------------------------------
+
+def _figures(body: str) -> list[tuple[str, float, str, str | None]]:
+    from reader.figures import find_figures
+
+    return [(f.text, f.value, f.unit, f.qualifier) for f in find_figures(body)]
+
+
+def test_a_space_between_a_number_and_its_unit_keeps_the_unit() -> None:
+    # 国家统计局 releases space Arabic numbers off from Chinese text.
+    found = _figures("1 至 2 月份，规模以上工业增加值同比增长 5.9%，比上年全年加快 0.1 个百分点。2024 年。")
+    assert found == [("5.9%", 5.9, "%", None), ("0.1 个百分点", 0.1, "个百分点", None)]
+
+
+def test_changes_after_a_space_and_after_a_named_year_are_linked() -> None:
+    t = text(
+        "付凌晖：规模以上工业增加值同比增长 5.9%，比上年全年加快 0.1 个百分点。"
+        "全国夏粮早稻产量合计3402亿斤，比2019年增加44.8亿斤，增长1.3%。\n"
+    )
+    by_text = {f.text: f for f in t.figures}
+    assert by_text["0.1 个百分点"].change_of == t.figures.index(by_text["5.9%"])
+    assert by_text["5.9%"].direction == "up"
+    level = t.figures.index(by_text["3402亿斤"])
+    assert (by_text["44.8亿斤"].change_of, by_text["44.8亿斤"].direction) == (level, "up")
+    assert by_text["1.3%"].change_of == level  # the output grew 1.3%, not its increase
+
+
+def test_an_amount_after_a_change_verb_in_the_unit_of_the_figure_before_is_its_change() -> None:
+    t = text("付凌晖：全国夏粮产量2856亿斤，增加24.2亿斤，增长0.9%。\n")
+    by_text = {f.text: f for f in t.figures}
+    level = t.figures.index(by_text["2856亿斤"])
+    assert by_text["24.2亿斤"].change_of == level
+    assert by_text["0.9%"].change_of == level
+
+
+def test_a_chinese_numeral_in_myriads_is_a_figure_without_a_measure_word() -> None:
+    assert _figures("冲突导致加沙四万多民众丧生。") == [("四万多", 40000.0, "", "多")]
+    assert _figures("四万万同胞") == [("四万万", 400000000.0, "", None)]
+    # Idioms and hyperbole, and words that start with a multiplier, are no figures.
+    for phrase in ("十万火急", "说一万遍也没用", "千万不要", "万一出事", "数十万群众"):
+        assert _figures(phrase) == [], phrase
