@@ -26,11 +26,13 @@ from reader.formats.base import join_wrapped, line_text, normalize_date
 from reader.model import Meta, Source, Span, Speaker, SpeakerKind, Transcript, Turn
 from reader.qa import pair_questions
 from reader.speakers import (
+    ANSWER_LABELS,
     NAME_THEN_TITLE,
     SPACES,
     Marker,
     ParsedLabel,
     analysis_form,
+    answering_spokesperson,
     find_marker,
     is_person_name,
     looks_like_speaker,
@@ -205,6 +207,13 @@ def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, .
     for key, label in parsed.items():
         if label.role and label.name == label.role and label.role in named:
             parsed[key] = dataclasses.replace(label, name=named[label.role])
+    spokesperson = answering_spokesperson(p.text for p in preamble)
+    if spokesperson is not None:
+        # 问：/答： briefings: 答 is the one spokesperson the preamble introduces.
+        name, role = spokesperson
+        for key, label in parsed.items():
+            if label.kind == "official" and analysis_form(label.name) in ANSWER_LABELS:
+                parsed[key] = ParsedLabel(name, role, organization_of(role), "official")
     intro_roles = roles_from_introductions(
         intro_texts,
         [p.name for p in parsed.values() if p.role is None and is_person_name(analysis_form(p.name))],

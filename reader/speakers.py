@@ -115,12 +115,14 @@ SURNAMES_SINGLE = frozenset(
     "查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴"
     "盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况"
     "那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+    "洪寿袭郗宓眭佴逄訾缑阎荀桓笪郦谯"
 )
 SURNAMES_DOUBLE = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
                    "司徒", "夏侯", "令狐", "端木", "西门", "南宫", "独孤", "澹台", "呼延", "万俟", "申屠")
 # Words that look like two-to-four character names but are discourse (``总之：``, ``主要做法：``).
 NOT_NAMES = frozenset({"主要做法", "具体来说", "具体而言", "一方面", "另一方面", "总的来看", "简单来说",
-                       "重点", "目标", "任务", "原则", "要求", "意义", "特点", "成效", "做法", "问答"})
+                       "重点", "目标", "任务", "原则", "要求", "意义", "特点", "成效", "做法", "问答",
+                       "洪水", "洪峰", "洪灾", "寿命"})
 # Last characters of institutions (公安部, 最高法院, 国新办), which also start with common surnames.
 NOT_NAME_ENDINGS = frozenset("是为有在说道的了着们等")
 INSTITUTION_ENDINGS = frozenset("部局院委办厅司署会社报台网处所站馆省市县区法检")
@@ -497,7 +499,7 @@ def _last_introduced_role(text: str) -> str:
 
 # Where a name introduced after its role ends: a courtesy title, a verb of the briefing, punctuation.
 NAME_BOUNDARY = (
-    r"(?=先生|女士|同志|主持|介绍|出席|表示|回答|今日|今天|昨日|昨天|日前|近日|[，、。；和及与在于（(\s])"
+    r"(?=先生|女士|同志|主持|介绍|出席|表示|回答|今日|今天|昨日|昨天|日前|近日|[，、。；和及与在于就（(\s])"
 )
 
 
@@ -519,3 +521,37 @@ def names_from_introductions(texts: Iterable[str], roles: Iterable[str]) -> dict
             if is_person_name(analysis_form(match.group(2))):
                 seen.setdefault(match.group(1), set()).add(match.group(2))
     return {role: next(iter(names)) for role, names in seen.items() if len(names) == 1}
+
+
+# ``外交部发言人洪磊主持例行记者会``: a spokesperson introduced by role and name.
+SPOKESPERSON_INTRODUCED = re.compile(r"发言人\s*([\u4e00-\u9fff·]{2,4}?)" + NAME_BOUNDARY)
+
+
+TITLED_NAME = re.compile(rf"(?:{TITLE_ALTERNATION})\s*([\u4e00-\u9fff·]{{2,4}}?){NAME_BOUNDARY}")
+ANSWERING_WORDS = re.compile(r"介绍|答记者问|回答|答问")
+SENTENCE_SPLIT = re.compile(r"[。；;！？]")
+
+
+def answering_spokesperson(texts: Iterable[str]) -> tuple[str, str] | None:
+    """(name, role) of the one spokesperson the preamble introduces, or None.
+
+    Briefings written as ``问：``/``答：`` (外交部 transcripts before 2019, ministry Q&A
+    articles) say who answers only in the preamble: ``外交部发言人洪磊主持例行记者会``. Two
+    different spokespeople introduced name nobody: the label cannot tell which answered.
+    """
+    found: dict[str, str] = {}
+    answerers: set[str] = set()
+    texts = list(texts)
+    for text in texts:
+        for sentence in SENTENCE_SPLIT.split(text):
+            if ANSWERING_WORDS.search(sentence):
+                answerers.update(m.group(1) for m in TITLED_NAME.finditer(sentence))
+        for match in SPOKESPERSON_INTRODUCED.finditer(text):
+            name = match.group(1)
+            if not is_person_name(analysis_form(name)):
+                continue
+            pieces = INTRODUCTION_SPLIT.split(text[max(0, match.start() - 20):match.start()])
+            found.setdefault(name, _last_introduced_role(pieces[-1] if pieces else "") + "发言人")
+    if len(found) != 1 or answerers - set(found):
+        return None  # 请公安部副部长杜航伟介绍情况，并答记者问: others answer too
+    return next(iter(found.items()))

@@ -156,3 +156,41 @@ def test_a_chinese_numeral_in_myriads_is_a_figure_without_a_measure_word() -> No
     # Idioms and hyperbole, and words that start with a multiplier, are no figures.
     for phrase in ("十万火急", "说一万遍也没用", "千万不要", "万一出事", "数十万群众"):
         assert _figures(phrase) == [], phrase
+
+
+# -- 问/答 briefings ------------------------------------------------------------------------
+
+def test_answers_in_a_question_and_answer_briefing_are_the_introduced_spokesperson() -> None:
+    # 外交部 transcripts before 2019: who answers is said once, in the preamble.
+    t = text(
+        "2017年12月6日外交部发言人耿爽主持例行记者会。\n"
+        "应国家主席习近平邀请，韩国总统文在寅将于12月13日至16日对中国进行国事访问。\n"
+        "问：中方对访问有何期待？\n答：中韩互为近邻。\n问：你能否介绍日程？\n答：我们已经发布了消息。\n"
+    )
+    assert [turn.label for turn in t.turns] == ["问", "答", "问", "答"]
+    geng = speaker(t, "耿爽")
+    assert (geng.role, geng.organization, geng.kind, geng.turns) == ("外交部发言人", "外交部", "official", 2)
+
+
+def test_a_spokesperson_who_answers_by_name_joins_the_answers() -> None:
+    t = text(
+        "国台办举行例行新闻发布会。发言人朱凤莲就近期两岸热点问题回答了记者提问。\n"
+        "问：请问如何看待？\n答：这是重要的一步。\n朱凤莲：下面请继续提问。\n"
+    )
+    assert [s.name for s in t.speakers] == ["问", "朱凤莲"]
+    assert speaker(t, "朱凤莲").turns == 2
+
+
+def test_answers_stay_unnamed_when_other_officials_are_introduced_to_answer() -> None:
+    # A 国新办 briefing: the spokesperson hosts, the deputy minister answers.
+    t = text(
+        "国务院新闻办公室举行新闻发布会，请公安部副部长杜航伟介绍情况，并答记者问。"
+        "国新办新闻局副局长、新闻发言人寿小丽主持发布会。\n问：请介绍一下情况？\n答：谢谢。\n"
+    )
+    assert [s.name for s in t.speakers] == ["问", "答"]
+
+
+def test_spokespeople_with_less_common_surnames_are_plain_labels() -> None:
+    t = text("洪磊：下面开始提问。\n问：请问有何评论？\n洪磊：我们注意到有关报道。\n袭艳春：谢谢。\n")
+    assert [turn.label for turn in t.turns] == ["洪磊", "问", "洪磊", "袭艳春"]
+    assert len(text("洪水：今年汛期来得早。\n").turns) == 0
