@@ -499,7 +499,7 @@ def _last_introduced_role(text: str) -> str:
 
 # Where a name introduced after its role ends: a courtesy title, a verb of the briefing, punctuation.
 NAME_BOUNDARY = (
-    r"(?=先生|女士|同志|主持|介绍|出席|表示|回答|今日|今天|昨日|昨天|日前|近日|[，、。；和及与在于就（(\s])"
+    r"(?=先生|女士|同志|主持|介绍|出席|表示|回答|今日|今天|昨日|昨天|日前|近日|\d|[，、。；和及与在于就（(\s])"
 )
 
 

@@ -194,3 +194,24 @@ def test_spokespeople_with_less_common_surnames_are_plain_labels() -> None:
     t = text("洪磊：下面开始提问。\n问：请问有何评论？\n洪磊：我们注意到有关报道。\n袭艳春：谢谢。\n")
     assert [turn.label for turn in t.turns] == ["洪磊", "问", "洪磊", "袭艳春"]
     assert len(text("洪水：今年汛期来得早。\n").turns) == 0
+
+
+def test_photo_credits_without_spaces_and_picture_notes_leave_the_text() -> None:
+    t = text(
+        "郭卫民：大家好。\n"
+        "3月2日，全国政协新闻发布会在北京人民大会堂举行。新华社记者沈伯韩摄\n"
+        "【资料图】\n"
+        "发布会在人民大会堂召开。新華網/中國政府網 翟子赫攝\n"
+        "郭卫民：请提问。我们请新华社记者张三拍摄\n"
+    )
+    assert t.text == "郭卫民：\n大家好。\n郭卫民：\n请提问。我们请新华社记者张三拍摄"
+
+
+def test_a_news_mirror_dateline_introduces_the_spokesperson_before_a_day_number() -> None:
+    # 中新网 mirrors: 外交部发言人汪文斌28日主持例行记者会。
+    t = text(
+        "中新网北京11月28日电 (记者 黄钰钦)中国外交部发言人汪文斌28日主持例行记者会。\n"
+        "问：发言人对此有何评论？\n答：这事关全人类健康。\n汪文斌：下一个问题。\n"
+    )
+    wang = speaker(t, "汪文斌")
+    assert (wang.role, wang.organization, wang.turns) == ("中国外交部发言人", "中国外交部", 2)
