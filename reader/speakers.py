@@ -92,14 +92,17 @@ TITLES = (
     "特约研究员", "大使", "参赞", "总领事", "领事", "代表", "委员", "院士", "主编", "总编辑", "经理",
     "巡视员", "督察长", "审判员", "检察官", "法官", "顾问", "队长", "站长", "组长", "主持人",
     "副总理", "总理", "国务委员", "外长",
+    "主任医师", "医师", "总设计师", "设计师", "律师", "高级警长", "警长", "党组书记", "党委书记", "党组成员",
+    "常委", "首席科学家", "科学家", "总指挥", "指挥长", "政委", "司令员", "参谋长", "专员", "科长", "工程师",
+    "馆长", "团长",
 )
 TITLE_ALTERNATION = "|".join(sorted(TITLES, key=len, reverse=True))
 ROLE_THEN_NAME = re.compile(
-    rf"^(?P<role>.*?(?:{TITLE_ALTERNATION}))\s*(?P<name>[\u4e00-\u9fff]{{2,4}}|[\u4e00-\u9fff]{{1,10}}·[\u4e00-\u9fff·]{{1,20}})$"
+    rf"^(?P<role>.*(?:{TITLE_ALTERNATION}))\s*(?P<name>[\u4e00-\u9fff]{{2,4}}|[\u4e00-\u9fff]{{1,10}}·[\u4e00-\u9fff·]{{1,20}})$"
 )
 NAME_THEN_TITLE = re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?P<title>{TITLE_ALTERNATION})$")
 ENDS_WITH_TITLE = re.compile(rf"(?:{TITLE_ALTERNATION})$")
-TITLE_AT_END = re.compile(rf"(?:常务|代理|执行)?(?:{TITLE_ALTERNATION})$")
+TITLE_AT_END = re.compile(rf"(?:常务|代理|执行|一级|二级|三级|高级)?(?:{TITLE_ALTERNATION})$")
 PERSON_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,10}·[\u4e00-\u9fff·]{1,20}$")
 SPACES = re.compile(r"\s+")
 # Minority and foreign names are written with any of these dots; the rules know one.

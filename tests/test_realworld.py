@@ -215,3 +215,20 @@ def test_a_news_mirror_dateline_introduces_the_spokesperson_before_a_day_number(
     )
     wang = speaker(t, "汪文斌")
     assert (wang.role, wang.organization, wang.turns) == ("中国外交部发言人", "中国外交部", 2)
+
+
+def test_labels_of_doctors_designers_and_ranked_officials_resolve() -> None:
+    # 卫健委 and 联防联控机制 briefings: clinicians, ranked inspectors, party secretaries.
+    t = text(
+        "北京协和医院感染内科副主任医师李太生：谢谢。\n"
+        "国家卫生健康委疾控局一级巡视员贺青华：谢谢提问。\n"
+        "武汉市委常委、副市长胡亚波：我补充一点。\n"
+        "湖北省卫生健康委党组书记、主任王贺胜：谢谢。\n"
+    )
+    people = {s.name: (s.role, s.organization) for s in t.speakers}
+    assert people == {
+        "李太生": ("北京协和医院感染内科副主任医师", "北京协和医院感染内科"),
+        "贺青华": ("国家卫生健康委疾控局一级巡视员", "国家卫生健康委疾控局"),
+        "胡亚波": ("武汉市委常委、副市长", "武汉市委"),
+        "王贺胜": ("湖北省卫生健康委党组书记、主任", "湖北省卫生健康委"),
+    }
