@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.model import Transcript
+from reader.ui.clipboard import track_mime_data
 from reader.ui.kind_colors import CURRENT_MATCH_COLOR, CURRENT_TURN_COLOR, FLASH_COLOR
 from reader.ui.match_painter import MatchPainter
 from reader.ui.transcript_document import OffsetMap, PreparedDocument, build_document
@@ -369,7 +370,7 @@ class TranscriptView(QTextBrowser):
         """Plain text from the model: paragraphs on their own lines, nothing added."""
         mime = QMimeData()
         mime.setText(self.selected_plain_text())
-        return mime
+        return track_mime_data(mime)
 
     def selected_plain_text(self) -> str:
         cursor = self.textCursor()
