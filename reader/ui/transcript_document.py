@@ -180,8 +180,15 @@ def prepare_document(transcript: Transcript, font: QFont) -> PreparedDocument:
     return PreparedDocument(transcript, document, offsets, font.key())
 
 
-def build_document(transcript: Transcript, base_font: QFont | None = None) -> tuple[QTextDocument, OffsetMap]:
-    """A document showing ``transcript`` and the map from its text offsets to positions."""
+def build_document(transcript: Transcript, base_font: QFont | None = None,
+                   first_chars: int | None = None) -> tuple[QTextDocument, OffsetMap]:
+    """A document showing ``transcript`` and the map from its text offsets to positions.
+
+    ``first_chars``: build only the lines holding the first that many characters (the
+    first screen; Qt lays out all of a document handed to a view before painting it,
+    so a short one paints sooner); :func:`finish_document` appends the rest later. The
+    map is the whole document's either way: the first lines sit where they will stay.
+    """
     doc = QTextDocument()
     doc.setUndoRedoEnabled(False)
     doc.setDocumentMargin(24)
@@ -216,28 +223,84 @@ def build_document(transcript: Transcript, base_font: QFont | None = None) -> tu
         link_format.setFontUnderline(True)
         cursor.insertText(tr("Source"), link_format)
 
-    body_block = QTextBlockFormat()
-    body_block.setBottomMargin(PARAGRAPH_SPACING)
-    body_block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-    cursor.insertBlock(body_block, QTextCharFormat())
+    cursor.insertBlock(_body_block_format(), QTextCharFormat())
     base = cursor.position()
-    breaks = display_breaks(transcript.text)
-    cursor.insertText(_with_breaks(transcript.text, breaks))
-    offsets = OffsetMap.for_text(transcript.text, base, breaks)
-
-    _format_highlights(cursor, transcript, offsets)
-    _format_headings(cursor, transcript, offsets)
-    _mark_figures(cursor, transcript, offsets)
+    text = transcript.text
+    breaks = display_breaks(text)
+    offsets = OffsetMap.for_text(text, base, breaks)
+    cut = _first_lines_end(text, first_chars) if first_chars is not None else None
+    shown = len(text) if cut is None else cut
+    cursor.insertText(_with_breaks(text, breaks, 0, shown))
+    _format_body(cursor, transcript, offsets, 0, cut)
     cursor.endEditBlock()
     doc.setModified(False)
     return doc, offsets
 
 
-def _with_breaks(text: str, breaks: Sequence[int]) -> str:
-    if not breaks:
-        return text
-    bounds = [0, *breaks, len(text)]
+def finish_document(document: QTextDocument, transcript: Transcript, offsets: OffsetMap) -> bool:
+    """Append what ``build_document(first_chars=...)`` left out; False if nothing was missing.
+
+    The result is the document ``build_document`` makes whole: the same blocks, text
+    and formats at the same positions.
+    """
+    text = transcript.text
+    cut = offsets.to_offset(document.characterCount() - 1)  # the line break the first part stops at
+    if cut >= len(text):
+        return False
+    cursor = QTextCursor(document)
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.beginEditBlock()
+    cursor.insertBlock(_body_block_format(), QTextCharFormat())  # the line break at ``cut``
+    cursor.insertText(_with_breaks(text, display_breaks(text), cut + 1, len(text)))
+    _format_body(cursor, transcript, offsets, cut, None)
+    cursor.endEditBlock()
+    document.setModified(False)
+    return True
+
+
+def _body_block_format() -> QTextBlockFormat:
+    block = QTextBlockFormat()
+    block.setBottomMargin(PARAGRAPH_SPACING)
+    block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    return block
+
+
+def _first_lines_end(text: str, first_chars: int) -> int | None:
+    """The offset of the line break ending the line that reaches ``first_chars``; None if none does."""
+    cut = text.find("\n", max(0, first_chars))
+    return None if cut == -1 else cut
+
+
+def _with_breaks(text: str, breaks: Sequence[int], start: int = 0, end: int | None = None) -> str:
+    """``text[start:end]`` with a line break at each display break inside it."""
+    end = len(text) if end is None else end
+    inside = [b for b in breaks if start < b < end]
+    if not inside:
+        return text[start:end]
+    bounds = [start, *inside, end]
     return "\n".join(text[a:b] for a, b in itertools.pairwise(bounds))
+
+
+def _format_body(cursor: QTextCursor, transcript: Transcript, offsets: OffsetMap,
+                 low: int, high: int | None) -> None:
+    """Format the spans of the text from ``low`` to ``high`` (None: the end)."""
+    _format_highlights(cursor, transcript, offsets, low, high)
+    _format_headings(cursor, transcript, offsets, low, high)
+    _mark_figures(cursor, transcript, offsets, low, high)
+
+
+def _clip(start: int, end: int, low: int, high: int | None) -> tuple[int, int] | None:
+    """The part of the span ``start``-``end`` to format when the text from ``low`` to ``high`` is.
+
+    A span belongs to the part holding its start, and a span running past ``high`` is
+    finished by the next part (which starts at ``high``), so a document built in parts
+    gets every format exactly once, as one built whole does.
+    """
+    if high is not None and start >= high:
+        return None
+    if start < low and end <= low:
+        return None
+    return max(start, low), end if high is None else min(end, high)
 
 
 def _select(cursor: QTextCursor, offsets: OffsetMap, start: int, end: int) -> None:
@@ -245,7 +308,8 @@ def _select(cursor: QTextCursor, offsets: OffsetMap, start: int, end: int) -> No
     cursor.setPosition(offsets.to_position(end), QTextCursor.MoveMode.KeepAnchor)
 
 
-def _format_highlights(cursor: QTextCursor, transcript: Transcript, offsets: OffsetMap) -> None:
+def _format_highlights(cursor: QTextCursor, transcript: Transcript, offsets: OffsetMap,
+                       low: int, high: int | None) -> None:
     fmt = QTextCharFormat()
     fmt.setFontItalic(True)
     fmt.setForeground(QBrush(QColor("#444444")))
@@ -253,12 +317,16 @@ def _format_highlights(cursor: QTextCursor, transcript: Transcript, offsets: Off
     block.setLeftMargin(18)
     block.setBottomMargin(4)
     for span in transcript.highlight_spans:
-        _select(cursor, offsets, span.start, span.end)
+        part = _clip(span.start, span.end, low, high)
+        if part is None:
+            continue
+        _select(cursor, offsets, *part)
         cursor.mergeCharFormat(fmt)
         cursor.mergeBlockFormat(block)
 
 
-def _format_headings(cursor: QTextCursor, transcript: Transcript, offsets: OffsetMap) -> None:
+def _format_headings(cursor: QTextCursor, transcript: Transcript, offsets: OffsetMap,
+                     low: int, high: int | None) -> None:
     """Speaker marker lines: bold, coloured by kind, space above; the role as a tooltip."""
     block = QTextBlockFormat()
     block.setTopMargin(14)
@@ -266,24 +334,31 @@ def _format_headings(cursor: QTextCursor, transcript: Transcript, offsets: Offse
     for turn in transcript.turns:
         line_end = transcript.text.find("\n", turn.label_span.start)
         line_end = turn.end if line_end == -1 or line_end > turn.end else line_end
+        part = _clip(turn.label_span.start, line_end, low, high)
+        if part is None:
+            continue
         fmt = QTextCharFormat()
         fmt.setFontWeight(QFont.Weight.Bold)
         fmt.setForeground(QBrush(kind_color(turn.kind)))
         speaker = transcript.speaker(turn.speaker)
         if speaker is not None:
             fmt.setToolTip(plain_tooltip(" · ".join(x for x in (speaker.name, speaker.role) if x)))
-        _select(cursor, offsets, turn.label_span.start, line_end)
+        _select(cursor, offsets, *part)
         cursor.mergeCharFormat(fmt)
         cursor.mergeBlockFormat(block)
 
 
-def _mark_figures(cursor: QTextCursor, transcript: Transcript, offsets: OffsetMap) -> None:
+def _mark_figures(cursor: QTextCursor, transcript: Transcript, offsets: OffsetMap,
+                  low: int, high: int | None) -> None:
     """A dotted underline: visible to someone looking for figures, quiet for someone reading."""
     fmt = QTextCharFormat()
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
     fmt.setUnderlineColor(QColor(FIGURE_UNDERLINE_COLOR))
     to_position = offsets.to_position
     for figure in transcript.figures:
-        cursor.setPosition(to_position(figure.start))
-        cursor.setPosition(to_position(figure.end), QTextCursor.MoveMode.KeepAnchor)
+        part = _clip(figure.start, figure.end, low, high)
+        if part is None:
+            continue
+        cursor.setPosition(to_position(part[0]))
+        cursor.setPosition(to_position(part[1]), QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(fmt)
