@@ -201,14 +201,16 @@ def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, .
         highlight_spans.append(builder.add(line))
     preamble_spans = [builder.add(p.text) for p in preamble]
     parsed = {id(d): parse_label(d.marker.label) for d in drafts}
-    intro_texts = [p.text for p in preamble] + [t for d in drafts for t in d.paragraphs[:3]]
+    # The title introduces too: 2024年10月9日外交部发言人毛宁主持例行记者会.
+    lead_texts = ([meta.title] if meta.title else []) + [p.text for p in preamble]
+    intro_texts = lead_texts + [t for d in drafts for t in d.paragraphs[:3]]
     named = names_from_introductions(
         intro_texts, [p.role for p in parsed.values() if p.role and p.name == SPACES.sub("", p.role)]
     )
     for key, label in parsed.items():
         if label.role and label.name == label.role and label.role in named:
             parsed[key] = dataclasses.replace(label, name=named[label.role])
-    spokesperson = answering_spokesperson(p.text for p in preamble)
+    spokesperson = answering_spokesperson(lead_texts)
     if spokesperson is not None:
         # 问：/答： briefings: 答 is the one spokesperson the preamble introduces.
         name, role = spokesperson

@@ -232,3 +232,24 @@ def test_labels_of_doctors_designers_and_ranked_officials_resolve() -> None:
         "胡亚波": ("武汉市委常委、副市长", "武汉市委"),
         "王贺胜": ("湖北省卫生健康委党组书记、主任", "湖北省卫生健康委"),
     }
+
+
+def test_a_foreign_ministry_page_gives_its_date_from_the_byline_and_roles_from_its_title() -> None:
+    page = (
+        "<html><head><title>例行记者会_中华人民共和国外交部</title></head><body>"
+        "<div class='nav'><a href='/'>首页</a></div><div class='news-main'>"
+        "<h1>2024年10月9日外交部发言人毛宁主持例行记者会</h1>"
+        "<p class='time'><span>2024-10-09 19:43</span></p>"
+        "<div id='News_Body_Txt_A'>"
+        "<p>　　总台央视记者：据报道，以色列计划展开报复行动。中方对此有何评论？</p>"
+        "<p>　　毛宁：中方对中东局势动荡深感忧虑，反对激化矛盾、扩大冲突。</p>"
+        "<p>　　彭博社记者：中方是否会推出规模达2万亿元的刺激计划？</p>"
+        "<p>　　毛宁：建议你向主管部门询问。</p>"
+        "</div></div></body></html>"
+    )
+    t = parse_bytes(page.encode(), "briefing.html")
+    assert t.meta.title == "2024年10月9日外交部发言人毛宁主持例行记者会"
+    assert t.meta.date == "2024-10-09T19:43:00"
+    mao = speaker(t, "毛宁")
+    assert (mao.role, mao.organization, mao.kind, mao.turns) == ("外交部发言人", "外交部", "official", 2)
+    assert "2024-10-09" not in t.text

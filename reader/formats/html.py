@@ -63,6 +63,9 @@ FEED_CHARS = 1 << 20
 MAX_CLIMB = 4
 MAX_CHROME_SHARE = 0.3
 
+# Class or id words of the element that carries a page's publication date in its byline.
+DATED_ELEMENT_NAME = re.compile(r"time|date|pubtime|publish")
+MAX_DATED_ELEMENT_TEXT = 80
 DATE_META_NAMES = (
     "article:published_time", "og:release_date", "pubdate", "publishdate", "publish_date",
     "firstpublishedtime", "dc.date", "dc.date.issued", "date", "weibo:article:create_at",
@@ -108,6 +111,24 @@ def _parse(text: str) -> lxml.html.HtmlElement | None:
     return root if isinstance(root, lxml.html.HtmlElement) else None
 
 
+def _dated_element(root: lxml.html.HtmlElement) -> str | None:
+    """The date of a page that states it only in its byline: the first short element whose
+    class or id names a time or date (``<p class="time">2024-10-09 19:43</p>``,
+    ``<span id="pubtime">``), as government and news sites write it."""
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+        if not DATED_ELEMENT_NAME.search(names):
+            continue
+        content = el.text_content()
+        if len(content) <= MAX_DATED_ELEMENT_TEXT:
+            date = normalize_date(content)
+            if date:
+                return date
+    return None
+
+
 def page_meta(root: lxml.html.HtmlElement) -> Meta:
     """Title, date, author and address from the page head, where the site gives them."""
     metas: dict[str, str] = {}
@@ -137,6 +158,8 @@ def page_meta(root: lxml.html.HtmlElement) -> Meta:
             date = normalize_date(el.get("datetime") or el.text_content())
             if date:
                 break
+    if not date:
+        date = _dated_element(root)
     url = metas.get("og:url")
     if not url:
         for el in root.iter("link"):
