@@ -63,6 +63,7 @@ PROGRESS_DELAY_MS = 250  # a load quicker than this shows no progress bar at all
 OPEN_FILTER = "Transcripts (*.md *.markdown *.html *.htm *.txt);;All files (*)"
 NAV_TAB, QA_TAB, RESULTS_TAB = 0, 1, 2
 MATCH_ANCHOR = 0.3  # a match scrolled to sits this far down the view
+FIRST_PAINT_WAIT_MS = 500  # a stepwise show waiting for the first paint goes on after this anyway
 
 
 def prepare_off_thread(transcript: Transcript, font: QFont) -> tuple[PreparedDocument, PanelFacts]:
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self._loading_path: str | None = None
         self.last_error: tuple[str, str] | None = None  # (path, reason) of the last failed open
         self._pending_steps: list[Callable[[], None]] = []  # the rest of a stepwise show
+        self._steps_wait_for_paint = False  # the rest starts once the first screen is painted
         self._defer_metrics_panel = defer_metrics_panel
         self._build_widgets()
         self._build_menus()
@@ -291,6 +293,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_transcript_painted(self) -> None:
+        self._start_waiting_steps()
         if self.metrics_panel is None:
             QTimer.singleShot(0, self, self.attach_metrics_panel)  # after this paint, not inside it
 
@@ -415,16 +418,31 @@ class MainWindow(QMainWindow):
         ``facts``: the metrics panel's numbers, computed with ``prepared`` off the GUI thread.
         """
         self._panel_facts = facts
-        self._show_text(transcript, path, prepared)
+        # A document the loader did not build is built here; at start-up, only its first
+        # screen before the first paint, the rest just after (a restored position needs it all).
+        first_screen = (stepwise and prepared is None and self._restore_offset is None
+                        and self.view.isVisible())
+        self._show_text(transcript, path, prepared, first_screen_only=first_screen)
         steps = [self._show_speakers, self._show_questions_and_overview, self._show_in_metrics_panel,
                  self._finish_showing]
+        self._steps_wait_for_paint = False
         if stepwise:
-            self._pending_steps = steps
-            QTimer.singleShot(0, self, self._run_next_step)  # dropped if the window is deleted first
+            self._pending_steps = [self.view.finish_document, *steps] if first_screen else steps
+            if first_screen:
+                self._steps_wait_for_paint = True
+                QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._start_waiting_steps)  # never painted?
+            else:
+                QTimer.singleShot(0, self, self._run_next_step)  # dropped if the window is deleted first
             return
         self._pending_steps = []
         for step in steps:
             step()
+
+    @Slot()
+    def _start_waiting_steps(self) -> None:
+        if self._steps_wait_for_paint:
+            self._steps_wait_for_paint = False
+            QTimer.singleShot(0, self, self._run_next_step)  # after this paint, not inside it
 
     @Slot()
     def _run_next_step(self) -> None:
@@ -433,7 +451,8 @@ class MainWindow(QMainWindow):
         if self._pending_steps:
             QTimer.singleShot(0, self, self._run_next_step)  # dropped if the window is deleted first
 
-    def _show_text(self, transcript: Transcript, path: str | None, prepared: PreparedDocument | None) -> None:
+    def _show_text(self, transcript: Transcript, path: str | None, prepared: PreparedDocument | None,
+                   first_screen_only: bool = False) -> None:
         restore = self._restore_offset
         self._restore_offset = None
         self.transcript = transcript
@@ -441,7 +460,7 @@ class MainWindow(QMainWindow):
         self._matches = []
         self._match_cursor = WrapCursor()
         self._current_turn = self._pinned_turn = None
-        self.view.set_transcript(transcript, prepared)
+        self.view.set_transcript(transcript, prepared, first_screen_only=first_screen_only)
         self._watch(path)
         self.path = path
         title = transcript.meta.title or (os.path.basename(path) if path else "")

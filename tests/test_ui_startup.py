@@ -1,0 +1,109 @@
+"""Start-up: the first screen of the transcript is painted first, the rest follows at once."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from ui_transcripts import briefing, make_transcript
+
+from reader.model import Span, Transcript
+from reader.ui.loader import DocumentLoader
+from reader.ui.main_window import MainWindow
+from reader.ui.settings import AppSettings
+from reader.ui.transcript_document import DISPLAY_BLOCK_CHARS, build_document, finish_document
+
+
+def awkward_transcript() -> Transcript:
+    """Characters outside the BMP, a paragraph cut into display blocks, a highlight over a
+    line break, and a figure in every turn: whatever a cut could split."""
+    long_paragraph = "长段落里的句子没有换行。" * (DISPLAY_BLOCK_CHARS // 6)
+    turns = [
+        (f"s{i % 3}", f"发言人{i}", "official" if i % 2 else "reporter",
+         [f"第{i}段𠀀文字，增长{i}.5%。", long_paragraph if i == 2 else f"第{i}段第二行，共{i}万起。"])
+        for i in range(8)
+    ]
+    speakers = [(f"s{i}", f"人{i}", "职务" if i else None, "official") for i in range(3)]
+    transcript = make_transcript(turns=turns, speakers=speakers, preamble=["要点一：增长3.5%", "要点二"],
+                                 figures=[f"{i}.5%" for i in range(8)], url="https://example.org/a")
+    first_break = transcript.text.index("\n")
+    highlights = (Span(0, first_break + 4), Span(first_break + 1, first_break + 3))
+    return dataclasses.replace(transcript, highlights=("要点一", "要点二"), highlight_spans=highlights)
+
+
+@pytest.mark.parametrize("first_chars", [0, 1, 12, 40, 90, 2500, 3000, 10 ** 7])
+def test_a_document_built_in_two_parts_is_the_document_built_whole(qapp, first_chars: int) -> None:
+    transcript = awkward_transcript()
+    whole, offsets = build_document(transcript)
+    first, first_offsets = build_document(transcript, first_chars=first_chars)
+    assert first_offsets == offsets  # positions in the first part are final
+    if first_chars < len(transcript.text):  # it stops at the end of the line reaching first_chars
+        assert first.characterCount() < whole.characterCount()
+        cut = offsets.to_offset(first.characterCount() - 1)
+        assert cut >= first_chars and transcript.text[cut] == "\n"
+        assert "\n" not in transcript.text[first_chars:cut]
+    assert finish_document(first, transcript, first_offsets) == (first_chars < len(transcript.text))
+    assert first.toHtml() == whole.toHtml()  # same text, blocks and formats
+    assert finish_document(first, transcript, first_offsets) is False
+
+
+def fake_load(path: str, progress=None) -> Transcript:
+    return briefing(filler=int(Path(path).read_text(encoding="utf-8")))
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> AppSettings:
+    return AppSettings.from_file(tmp_path / "settings.ini")
+
+
+def start_up(qtbot, settings: AppSettings, tmp_path: Path, size: tuple[int, int], filler: int = 150):
+    """What ``run_window`` does: the load starts, the window is built and shown, the load lands."""
+    path = tmp_path / "doc.md"
+    path.write_text(str(filler), encoding="utf-8")
+    loader = DocumentLoader(load=fake_load)
+    loader.start(str(path))
+    window = MainWindow(settings, loader=loader, defer_metrics_panel=True)
+    qtbot.addWidget(window)
+    window.track_load(str(path))
+    window.resize(*size)
+    at_first_paint: list[tuple[int, float, int]] = []
+    window.view.transcriptPainted.connect(lambda: at_first_paint.append(
+        (len(window.view.toPlainText()), window.view.document().size().height(),
+         window.view.viewport().height())))
+    with qtbot.waitSignal(window.documentShown, timeout=10000):
+        window.show()
+    return window, at_first_paint
+
+
+@pytest.mark.parametrize("size", [(1400, 900), (640, 480), (2400, 1500)])
+def test_start_up_paints_a_full_first_screen_then_the_whole_document(qtbot, settings: AppSettings,
+                                                                    tmp_path: Path, size) -> None:
+    window, at_first_paint = start_up(qtbot, settings, tmp_path, size)
+    assert window.transcript is not None
+    whole = len(window.view.toPlainText())
+    assert window.view.toPlainText().endswith(window.transcript.text)
+    (painted_chars, painted_height, viewport_height), = at_first_paint
+    assert painted_chars < whole  # the first paint did not wait for the whole document
+    assert painted_height > viewport_height  # ...but the screen it showed was full
+    assert window.speaker_nav.model().rowCount() > 0  # the rest of the show went on
+    window.loader.shutdown()
+
+
+def test_scrolling_after_start_up_reaches_the_end(qtbot, settings: AppSettings, tmp_path: Path) -> None:
+    window, _ = start_up(qtbot, settings, tmp_path, (900, 600))
+    assert window.transcript is not None
+    last = window.transcript.turns[-1]
+    window.go_to_turn(last.index)
+    QApplication.processEvents()
+    assert window.view.is_on_screen(last.start)
+    assert window.current_turn == last.index
+    window.loader.shutdown()
+
+
+def test_a_short_transcript_is_built_whole_at_once(qtbot, settings: AppSettings, tmp_path: Path) -> None:
+    window, at_first_paint = start_up(qtbot, settings, tmp_path, (1400, 900), filler=0)
+    assert window.transcript is not None
+    assert at_first_paint[0][0] == len(window.view.toPlainText())
+    window.loader.shutdown()
