@@ -27,10 +27,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.model import Transcript
+from reader.ui.clipboard import track_mime_data
 from reader.ui.kind_colors import CURRENT_MATCH_COLOR, CURRENT_TURN_COLOR, FLASH_COLOR
 from reader.ui.layout_pacer import LayoutPacer
 from reader.ui.match_painter import MatchPainter
-from reader.ui.transcript_document import OffsetMap, PreparedDocument, build_document
+from reader.ui.transcript_document import OffsetMap, PreparedDocument, build_document, finish_document
 
 SCROLL_MARGIN = 40  # pixels left above a target so its heading is not glued to the edge
 HIT_TOLERANCE = 30  # pixels: the widest spacing between two blocks (heading margin + paragraph gap)
@@ -38,6 +39,7 @@ FLASH_MS = 1200
 VISIBLE_RANGE_DEBOUNCE_MS = 60
 MIN_POINT_SIZE = 7
 MAX_POINT_SIZE = 40
+MIN_FIRST_SCREEN_CHARS = 1000
 
 
 class TranscriptView(QTextBrowser):
@@ -96,17 +98,22 @@ class TranscriptView(QTextBrowser):
         font.setPointSizeF(self._zoomed_point_size())
         return font
 
-    def set_transcript(self, transcript: Transcript, prepared: PreparedDocument | None = None) -> None:
+    def set_transcript(self, transcript: Transcript, prepared: PreparedDocument | None = None,
+                       first_screen_only: bool = False) -> None:
         """Show ``transcript``; search marks and the current turn are cleared.
 
         ``prepared``: its document, built ahead by the loader, used if it was built for
         this transcript at the current reading font (else the document is built here).
+        ``first_screen_only``: a document built here holds only the lines that fill the
+        view, so it is laid out and painted sooner (start-up); :meth:`finish_document`
+        must then follow, at the latest before scrolling anywhere but the top.
         """
         font = self.reading_font()
         if prepared is not None and prepared.transcript is transcript and prepared.font_key == font.key():
             document, offsets = prepared.document, prepared.offsets
         else:
-            document, offsets = build_document(transcript, font)
+            first_chars = self._first_screen_chars(font) if first_screen_only else None
+            document, offsets = build_document(transcript, font, first_chars=first_chars)
         self._matches.set_spans([])
         self._current_match = self._current_turn = self._flash = None
         self.setExtraSelections([])
@@ -121,6 +128,25 @@ class TranscriptView(QTextBrowser):
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
         self._range_timer.start()
+
+    def finish_document(self) -> None:
+        """Append the rest of a document set with ``first_screen_only``; nothing if it is whole."""
+        if self._transcript is not None:
+            finish_document(self.document(), self._transcript, self._offsets)
+
+    def _first_screen_chars(self, font: QFont) -> int:
+        """More characters than the view can show at once at ``font``.
+
+        Lines are 1.5 em apart; a character is an em wide in Chinese, about 0.55 em in
+        Latin letters and digits, so 0.6 em each overestimates what fits in any mix (twice
+        over in Chinese). Before the view is laid out, the window's size stands in for it.
+        """
+        size = self.viewport().size()
+        if size.width() < 100 or size.height() < 100:
+            size = self.window().size()
+        points = font.pointSizeF()
+        em = max(1.0, points * self.logicalDpiY() / 72.0 if points > 0 else float(font.pixelSize()))
+        return max(MIN_FIRST_SCREEN_CHARS, int(size.width() / (0.6 * em) * size.height() / (1.5 * em)))
 
     # -- positions ---------------------------------------------------------------------
     def position_at(self, point: QPoint) -> int:
@@ -372,7 +398,7 @@ class TranscriptView(QTextBrowser):
         """Plain text from the model: paragraphs on their own lines, nothing added."""
         mime = QMimeData()
         mime.setText(self.selected_plain_text())
-        return mime
+        return track_mime_data(mime)
 
     def selected_plain_text(self) -> str:
         cursor = self.textCursor()
