@@ -7,8 +7,7 @@ setting for it; its step shrinks back to 1,000 characters whenever the document 
 change. So the pacer watches the layout's timer and, every few steps, reports a
 one-character change at the end of what is already laid out (``markContentsDirty``: no
 text changes, no signal, no undo step), which costs one block's layout and keeps every
-step to a few milliseconds. Once the layout reaches the end, or for short documents,
-it does nothing.
+step to a few milliseconds. Once the layout reaches the end it does nothing.
 """
 
 from __future__ import annotations
@@ -20,8 +19,6 @@ from PySide6.QtGui import QTextBlock, QTextDocument
 # usually one size-report event, and each step doubles: about four doublings (16,000
 # characters, a few milliseconds) before the step is shrunk again.
 EVENTS_BETWEEN_RESTARTS = 8
-# Documents shorter than this are laid out in Qt's first few steps anyway.
-PACED_FROM_CHARACTERS = 100_000
 
 
 def _laid_out(block: QTextBlock) -> bool:
@@ -66,8 +63,9 @@ class LayoutPacer(QObject):
         self._document = document
         self._events = 0
         self.restarts = 0
-        if document.characterCount() >= PACED_FROM_CHARACTERS:
-            document.documentLayout().installEventFilter(self)
+        # Every document, short ones included: a document shown first screen first grows
+        # long later, and a short one is laid out before the pacer ever acts.
+        document.documentLayout().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Timer and self._document is not None:
