@@ -184,6 +184,10 @@ class MetricsPanel(QWidget):
         self._fill_charts()
 
     @Slot()
+    def _fill_charts_next_turn(self) -> None:
+        QTimer.singleShot(0, self, self._fill_charts)  # cancelled if the panel is deleted
+
+    @Slot()
     def _fill_charts(self) -> None:
         t, facts = self._transcript, self._facts
         if t is None or facts is None or self.speaking_chart is None:
@@ -215,8 +219,9 @@ class MetricsPanel(QWidget):
         self.figures.set_transcript(transcript, facts)
         self._fill_family_chooser(facts.family_counts)
         if self.speaking_chart is not None:
-            # In the next turn of the event loop: the table and summary paint first.
-            QTimer.singleShot(0, self, self._fill_charts)
+            # Two turns of the event loop later: the table and summary paint first, and the
+            # table fits its columns in the turn between (each step alone stays short).
+            QTimer.singleShot(0, self, self._fill_charts_next_turn)
         else:
             self._charts_pending = True
             self.update()
