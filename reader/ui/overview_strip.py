@@ -28,7 +28,12 @@ class OverviewStrip(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._length = 1
-        self._bands: list[tuple[int, int, QColor]] = []
+        self._bands: list[tuple[int, int, str]] = []  # turn start, end, speaker kind
+        # What a paint draws, per strip height: one run per pixel row at most, so painting
+        # costs no more than the strip is tall, however many turns and figures there are.
+        self._painted_for = -1
+        self._band_runs: list[tuple[int, int, QColor]] = []  # top row, rows, colour
+        self._figure_rows: list[int] = []
         self._figures: list[int] = []
         self._matches: list[int] = []
         self._visible = (0, 0)
@@ -46,13 +51,10 @@ class OverviewStrip(QWidget):
 
     def set_transcript(self, transcript: Transcript) -> None:
         self._length = max(1, len(transcript.text))
-        self._bands = []
-        for turn in transcript.turns:
-            color = kind_color(turn.kind)
-            color.setAlpha(90)
-            self._bands.append((turn.start, turn.end, color))
+        self._bands = [(turn.start, turn.end, turn.kind) for turn in transcript.turns]
         self._figures = [f.start for f in transcript.figures]
         self._matches = []
+        self._painted_for = -1
         self.update()
 
     def set_matches(self, starts: Sequence[int]) -> None:
@@ -74,18 +76,45 @@ class OverviewStrip(QWidget):
         scale = self.height() / self._length
         return sorted({int(offset * scale) for offset in offsets})
 
+    def _merged_bands(self, height: int) -> list[tuple[int, int, QColor]]:
+        """Each pixel row takes the kind of the last turn touching it; equal rows merge."""
+        rows: list[str | None] = [None] * max(1, height)
+        scale = height / self._length
+        last = len(rows) - 1
+        for start, end, kind in self._bands:
+            top = min(last, int(start * scale))
+            for y in range(top, min(last, max(top, int(end * scale))) + 1):
+                rows[y] = kind
+        colors: dict[str, QColor] = {}
+        runs: list[tuple[int, int, QColor]] = []
+        y = 0
+        while y < len(rows):
+            kind, top = rows[y], y
+            while y < len(rows) and rows[y] == kind:
+                y += 1
+            if kind is not None:
+                if kind not in colors:
+                    colors[kind] = kind_color(kind)
+                    colors[kind].setAlpha(90)
+                runs.append((top, y - top, colors[kind]))
+        return runs
+
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self._painted_for != self.height():
+            self._painted_for = self.height()
+            self._band_runs = self._merged_bands(self.height())
+            self._figure_rows = self._pixel_rows(self._figures)
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#f4f4f4"))
         width = self.width()
-        for start, end, color in self._bands:
-            painter.fillRect(QRectF(0, self._y(start), width, max(1.0, self._y(end) - self._y(start))), color)
+        for top, rows, color in self._band_runs:
+            painter.fillRect(0, top, width, rows, color)
         top, bottom = self._visible
         if bottom > top:
             painter.fillRect(QRectF(0, self._y(top), width, max(2.0, self._y(bottom) - self._y(top))),
                              QColor(0, 0, 0, 40))
         figure_color = QColor(FIGURE_UNDERLINE_COLOR)
-        for y in self._pixel_rows(self._figures):
+        for y in self._figure_rows:
             painter.fillRect(QRectF(width - 4, y, 4, 1.5), figure_color)
         match_color = QColor(CURRENT_MATCH_COLOR)
         for y in self._pixel_rows(self._matches):
