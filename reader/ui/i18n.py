@@ -7,12 +7,17 @@ compiled ``.qm`` file so it needs no build step and is reviewed like code.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
 from reader.ui.catalogue_zh import CATALOGUE_ZH
 
 CONTEXT = "reader"
 QT_TRANSLATOR_NAME = "qtbaseTranslator"
+# What install_translator installed, so a second call replaces it. Listing the application's
+# children instead makes PySide6 build Python types for them (QStyle's many enums): ~6 ms
+# at start-up, before the first paint.
+_installed: list[QTranslator] = []
 
 
 def tr(text: str) -> str:
@@ -51,16 +56,21 @@ def install_translator(app: QCoreApplication, locale: QLocale | None = None) -> 
     Returns the installed translator (keep it alive), or None for English.
     """
     locale = QLocale.system() if locale is None else locale
-    for old in app.findChildren(QTranslator):
-        if isinstance(old, CatalogueTranslator) or old.objectName() == QT_TRANSLATOR_NAME:
+    for old in _installed:
+        if shiboken6.isValid(old):
             QCoreApplication.removeTranslator(old)
             old.deleteLater()
+    _installed.clear()
     if not wants_chinese(locale):
         return None
     qt_own = QTranslator(app)  # Qt's own strings: standard buttons, file dialogs, context menus
     qt_own.setObjectName(QT_TRANSLATOR_NAME)
     if qt_own.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         QCoreApplication.installTranslator(qt_own)
+        _installed.append(qt_own)
+    else:
+        qt_own.deleteLater()
     translator = CatalogueTranslator(CATALOGUE_ZH, app)
     QCoreApplication.installTranslator(translator)
+    _installed.append(translator)
     return translator
