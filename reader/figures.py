@@ -126,7 +126,10 @@ _SCAN_FOLD = str.maketrans(
 RANGE_JOIN_RE = re.compile(r"[至到~～〜\-–—－]")
 #: What can stand right after a number that is (part of) a figure: a unit, a range or a
 #: list joiner. Anything else leaves a bare number, so the scan skips it cheaply.
-_MAY_FOLLOW = frozenset({u[0] for u in UNIT_FAMILY} | set("至到~～〜-–—－、和及与"))
+_MAY_FOLLOW = frozenset({u[0] for u in UNIT_FAMILY} | set("至到~～〜-–—－、和及与成"))
+#: Tenths (``近八成``, ``7成以上``) are read as percent, as 百分之三十 is: 八成 is 80%.
+#: Not when 成 starts a word (一成不变, 3成员, 七成熟).
+TENTHS_RE = re.compile(r"成(?![立为功本果交员效熟长绩品型就都年人不批套片群倍])")
 OPEN_QUOTES = "“\"「『‘'《〈"
 CLOSE_QUOTES = "”\"」』’'》〉"
 #: First characters of the measure words: statistics releases put a space between an
@@ -303,7 +306,10 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 
 def _minus_before(text: str, start: int) -> bool:
-    """-3.2%: a minus sign right before, itself after a word or punctuation (not 20%-)."""
+    """-3.2%: a minus sign right before, itself after a word or punctuation (not 20%-);
+    增速为负2.1%: 负 right before."""
+    if start > 0 and text[start - 1] == "负":
+        return True
     if start == 0 or text[start - 1] not in "-−":
         return False
     prev = fold_width(text[start - 2]) if start > 1 else ""
@@ -378,6 +384,10 @@ def _find_in_folded(original: str, text: str) -> list[FoundFigure]:
             continue
         unit = "%" if num.percent_word == "百分之" else "‰" if num.percent_word else _unit_at(text, num.end)
         unit_pos: int | None = None if num.percent_word else num.end
+        tenths = not unit and not num.percent_word and not num.has_mult and TENTHS_RE.match(text, num.end)
+        if tenths and num.value <= 10:
+            num = dataclasses.replace(num, value=num.value * 10, end=num.end + 1)
+            unit, unit_pos = "%", None
         if not unit and not num.chinese and not num.percent_word and text[num.end : num.end + 1] == " ":
             spaced = _unit_at(text, num.end + 1)
             if spaced and spaced[0] in _UNIT_STARTS:

@@ -253,3 +253,16 @@ def test_a_foreign_ministry_page_gives_its_date_from_the_byline_and_roles_from_i
     mao = speaker(t, "毛宁")
     assert (mao.role, mao.organization, mao.kind, mao.turns) == ("外交部发言人", "外交部", "official", 2)
     assert "2024-10-09" not in t.text
+
+
+def test_tenths_are_read_as_percent() -> None:
+    assert _figures("近八成企业实现盈利，超过六成受访者表示满意，7成以上。") == [
+        ("近八成", 80.0, "%", "近"), ("超过六成", 60.0, "%", "超过"), ("7成以上", 70.0, "%", "以上"),
+    ]
+    for phrase in ("一成不变", "3成员国", "七成熟"):
+        assert _figures(phrase) == [], phrase
+
+
+def test_a_rate_written_negative_in_words_is_negative() -> None:
+    found = _figures("增速为负2.1%，负责2.1%的份额。")
+    assert found == [("负2.1%", -2.1, "%", None), ("2.1%", 2.1, "%", None)]
