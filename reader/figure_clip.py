@@ -41,7 +41,8 @@ def format_value(value: float | None) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def _field(text: str | None) -> str:
+def one_line(text: str | None) -> str:
+    """A field on one line: tabs and line breaks would split a spreadsheet row or cell."""
     return FIELD_BREAK.sub(" ", text or "").strip()
 
 
@@ -57,7 +58,8 @@ def figure_row(transcript: Transcript, index: int) -> tuple[str, ...]:
     f = transcript.figures[index]
     name, role = _speaker_of(transcript, f)
     return (
-        _field(f.text), format_value(f.value), _field(f.unit), _field(name), _field(role), _field(f.sentence)
+        one_line(f.text), format_value(f.value), one_line(f.unit),
+        one_line(name), one_line(role), one_line(f.sentence),
     )
 
 
@@ -116,7 +118,7 @@ def _json_number(value: float | None) -> float | int | None:
     return value
 
 
-def _record(transcript: Transcript, index: int) -> dict[str, object]:
+def figure_record(transcript: Transcript, index: int) -> dict[str, object]:
     f = transcript.figures[index]
     name, role = _speaker_of(transcript, f)
     return {
@@ -148,7 +150,7 @@ def figures_csv(transcript: Transcript, indices: Iterable[int] | None = None) ->
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
     for i in _all_or(transcript, indices):
-        rec = _record(transcript, i)
+        rec = figure_record(transcript, i)
         row = []
         for key in CSV_HEADER:
             v = rec[key]
@@ -166,6 +168,6 @@ def figures_json(transcript: Transcript, indices: Iterable[int] | None = None) -
         "title": transcript.meta.title,
         "date": transcript.meta.date,
         "source": transcript.source.path,
-        "figures": [_record(transcript, i) for i in _all_or(transcript, indices)],
+        "figures": [figure_record(transcript, i) for i in _all_or(transcript, indices)],
     }
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"

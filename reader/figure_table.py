@@ -14,24 +14,18 @@ import io
 import json
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from reader.errors import ReaderError
-from reader.figure_clip import format_value
+from reader.figure_clip import figure_record, format_value, one_line
 from reader.figures import extract_figures
 from reader.model import Figure, Transcript
 
 COLUMNS: tuple[str, ...] = ("text", "value", "unit", "qualifier", "speaker", "role", "sentence")
 FORMATS: tuple[str, ...] = ("tsv", "csv", "json", "md")
 
-#: Tabs and line breaks inside a field would split a spreadsheet row or a table cell.
-FIELD_BREAK_RE = re.compile(r"[\t\r\n\u2028\u2029]+")
 #: A pipe inside a Markdown table cell ends the cell unless escaped.
 MD_PIPE_RE = re.compile(r"\|")
-
-
-def _figures_of(transcript: Transcript) -> tuple[Figure, ...]:
-    # A transcript built without the extractor (a test, an older cache) still gets a table.
-    return transcript.figures or extract_figures(transcript)
 
 
 def _row(transcript: Transcript, figure: Figure) -> dict[str, str]:
@@ -47,21 +41,11 @@ def _row(transcript: Transcript, figure: Figure) -> dict[str, str]:
     }
 
 
-def _one_line(value: str) -> str:
-    return FIELD_BREAK_RE.sub(" ", value).strip()
-
-
-def _json_number(value: float | None) -> int | float | None:
-    if value is None:
-        return None
-    return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
-
-
 def _tsv(transcript: Transcript, figures: tuple[Figure, ...]) -> str:
     lines = ["\t".join(COLUMNS)]
     for f in figures:
         row = _row(transcript, f)
-        lines.append("\t".join(_one_line(row[c]) for c in COLUMNS))
+        lines.append("\t".join(one_line(row[c]) for c in COLUMNS))
     return "\n".join(lines) + "\n"
 
 
@@ -76,33 +60,12 @@ def _csv(transcript: Transcript, figures: tuple[Figure, ...]) -> str:
 
 
 def _json(transcript: Transcript, figures: tuple[Figure, ...]) -> str:
-    records = []
-    for f in figures:
-        speaker = transcript.speaker(f.speaker)
-        records.append(
-            {
-                "text": f.text,
-                "value": _json_number(f.value),
-                "value_to": _json_number(f.value_to),
-                "unit": f.unit,
-                "qualifier": f.qualifier,
-                "family": f.family,
-                "speaker": speaker.name if speaker else None,
-                "role": speaker.role if speaker else None,
-                "turn": f.turn,
-                "start": f.start,
-                "end": f.end,
-                "change_of": f.change_of,
-                "direction": f.direction,
-                "same_as": f.same_as,
-                "sentence": f.sentence,
-            }
-        )
+    records = [figure_record(transcript, i) for i in range(len(figures))]
     return json.dumps(records, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
 
 def _md_cell(value: str) -> str:
-    return MD_PIPE_RE.sub(r"\\|", _one_line(value))
+    return MD_PIPE_RE.sub(r"\\|", one_line(value))
 
 
 def _md(transcript: Transcript, figures: tuple[Figure, ...]) -> str:
@@ -126,4 +89,7 @@ def render_figures(transcript: Transcript, fmt: str = "tsv") -> str:
     renderer = _RENDERERS.get(fmt)
     if renderer is None:
         raise ReaderError(None, f"unknown figures format {fmt!r} (choose one of {', '.join(FORMATS)})")
-    return renderer(transcript, _figures_of(transcript))
+    if not transcript.figures:
+        # A transcript built without the extractor (a test, an older cache) still gets a table.
+        transcript = replace(transcript, figures=extract_figures(transcript))
+    return renderer(transcript, transcript.figures)
