@@ -139,11 +139,11 @@ class TranscriptView(QTextBrowser):
 
         Lines are 1.5 em apart; a character is an em wide in Chinese, about 0.55 em in
         Latin letters and digits, so 0.6 em each overestimates what fits in any mix (twice
-        over in Chinese). Before the view is laid out, the window's size stands in for it.
+        over in Chinese). Before the view is laid out, the screen's size stands in for it.
         """
-        size = self.viewport().size()
+        size = self.maximumViewportSize()  # not viewport(): a first QWidget result costs PySide6 ~7 ms
         if size.width() < 100 or size.height() < 100:
-            size = self.window().size()
+            size = self.screen().availableSize()
         points = font.pointSizeF()
         em = max(1.0, points * self.logicalDpiY() / 72.0 if points > 0 else float(font.pixelSize()))
         return max(MIN_FIRST_SCREEN_CHARS, int(size.width() / (0.6 * em) * size.height() / (1.5 * em)))
