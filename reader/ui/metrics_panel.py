@@ -19,7 +19,10 @@ paint, so the transcript appears without waiting for pyqtgraph.
 
 from __future__ import annotations
 
+import importlib
 import os
+import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,7 +54,11 @@ if TYPE_CHECKING:
     from reader.ui.charts import DensityChart, FamilyChart, SpeakingShareChart
 
 
+CHARTS_MODULE = "reader.ui.charts"  # imports pyqtgraph
+
+
 class MetricsPanel(QWidget):
+    _chartsImported = Signal()
     offsetActivated = Signal(int)
     figureActivated = Signal(int)
     speakerActivated = Signal(str)
@@ -68,6 +75,7 @@ class MetricsPanel(QWidget):
         self.density_chart: DensityChart | None = None
         self.family_chart: FamilyChart | None = None
 
+        self._chartsImported.connect(self._build_next_chart)
         self.figure_actions = FigureActions(self)
         self.figure_actions.showRequested.connect(self.figureActivated)
 
@@ -156,10 +164,53 @@ class MetricsPanel(QWidget):
         if self._charts_pending:
             self._charts_pending = False
             # After this paint returns, not during it: the window's first frame comes first.
-            QTimer.singleShot(0, self, self._build_and_fill_charts)  # cancelled if the panel is deleted
+            if CHARTS_MODULE in sys.modules:
+                QTimer.singleShot(0, self, self._build_next_chart)  # cancelled if the panel is deleted
+            else:
+                threading.Thread(target=self._import_charts, name="import-charts", daemon=True).start()
+
+    def _import_charts(self) -> None:
+        """On a helper thread: importing pyqtgraph takes 0.25-0.5 s, a freeze on the GUI thread.
+
+        Importing defines classes and creates no Qt object; the charts themselves are made
+        back on the GUI thread, one per event-loop turn.
+        """
+        importlib.import_module(CHARTS_MODULE)
+        try:
+            self._chartsImported.emit()  # queued to the GUI thread
+        except RuntimeError:  # the panel was deleted meanwhile
+            pass
+
+    @Slot()
+    def _build_next_chart(self) -> None:
+        """Make one missing chart; the next in a later turn; fill them when all exist."""
+        if self._build_chart():
+            QTimer.singleShot(0, self, self._build_next_chart)  # cancelled if the panel is deleted
+        else:
+            self._fill_charts()
+
+    def _build_chart(self) -> bool:
+        """Make the first missing chart; False when none was missing."""
+        from reader.ui.charts import DensityChart, FamilyChart, SpeakingShareChart
+
+        if self.speaking_chart is None:
+            self.speaking_chart = SpeakingShareChart(self._share_slot)
+            self._share_slot.layout().addWidget(self.speaking_chart)
+            self.speaking_chart.speakerClicked.connect(self.speakerActivated)
+        elif self.density_chart is None:
+            self.density_chart = DensityChart(self._density_slot)
+            self._density_slot.layout().addWidget(self.density_chart)
+            self.density_chart.offsetClicked.connect(self.offsetActivated)
+        elif self.family_chart is None:
+            self.family_chart = FamilyChart(self._family_slot)
+            self._family_slot.layout().addWidget(self.family_chart)
+            self.family_chart.figureClicked.connect(self.figureActivated)
+        else:
+            return False
+        return True
 
     def charts_ready(self) -> bool:
-        return self.speaking_chart is not None
+        return self.family_chart is not None
 
     @Slot()
     def ensure_charts(self) -> None:
@@ -167,20 +218,9 @@ class MetricsPanel(QWidget):
         self._charts_pending = False
         self._build_and_fill_charts()
 
-    @Slot()
     def _build_and_fill_charts(self) -> None:
-        if self.speaking_chart is None:
-            from reader.ui.charts import DensityChart, FamilyChart, SpeakingShareChart
-
-            self.speaking_chart = SpeakingShareChart(self._share_slot)
-            self.density_chart = DensityChart(self._density_slot)
-            self.family_chart = FamilyChart(self._family_slot)
-            self._share_slot.layout().addWidget(self.speaking_chart)
-            self._density_slot.layout().addWidget(self.density_chart)
-            self._family_slot.layout().addWidget(self.family_chart)
-            self.speaking_chart.speakerClicked.connect(self.speakerActivated)
-            self.density_chart.offsetClicked.connect(self.offsetActivated)
-            self.family_chart.figureClicked.connect(self.figureActivated)
+        while self._build_chart():
+            pass
         self._fill_charts()
 
     @Slot()
@@ -192,7 +232,8 @@ class MetricsPanel(QWidget):
         t, facts = self._transcript, self._facts
         if t is None or facts is None or self.speaking_chart is None:
             return
-        assert self.density_chart is not None and self.family_chart is not None
+        if self.density_chart is None or self.family_chart is None:  # still being made, turn by turn
+            return
         self.speaking_chart.set_shares(facts.shares)
         self._share_slot.setVisible(bool(facts.shares))
         self.density_chart.set_density(facts.density, len(t.text))
