@@ -25,6 +25,8 @@ from reader.formats.base import Line, Run
 from reader.model import SpeakerKind
 
 COLON = re.compile(r"[：:]")
+# A bullet that sets a speaker off at the start of a paragraph (●王毅：, ■记者：).
+LEADING_BULLET = re.compile(r"^[●■◆▲★◇□○▶►◎※◼◾]\s*")
 MAX_LABEL = 40
 SENTENCE_PUNCTUATION = re.compile(r"[，。；！？!?;,…“”\"《》〈〉「」『』—~～|/\\=<>#*]")
 HAS_WORD = re.compile(r"[\u3400-\u9fffA-Za-z]")
@@ -372,6 +374,15 @@ def find_marker(line: Line, known_names: Collection[str] | None = None) -> Marke
     ``known_names`` are names the document already used (see ``looks_like_speaker``).
     """
     text = "".join(run.text for run in line)
+    bullet = LEADING_BULLET.match(text)
+    if bullet:
+        # ●王毅：, ■主持人：: newspapers set each speaker off with a bullet; the label follows it.
+        rest = _split_at(line, bullet.end())
+        inner = find_marker(rest, known_names) if rest else None
+        if inner is None:
+            return None
+        lead = text[: bullet.end()]
+        return Marker(inner.label, lead + inner.written, len(lead) + inner.label_offset, inner.rest)
     for rule in MARKER_RULES:
         marker = rule(line, text, known_names)
         if marker is not None:
@@ -405,6 +416,14 @@ def parse_label(label: str) -> ParsedLabel:
             return parse_label(compact[: len(bare)])  # 杜航伟先生 is 杜航伟
     if _is_question(simple):
         return ParsedLabel(compact, None, None, "reporter")
+    parts = PARENTHESIZED.match(simple)
+    if parts and REPORTER_WORD not in parts.group("outer") and (
+        _is_answer(parts.group("outer")) or _is_question(parts.group("outer"))
+    ):
+        # 答（王毅）, 问（新华社记者）: who asks or answers is in the parenthesis.
+        inner = parse_label(compact[parts.start("inner"):parts.end("inner")])
+        kind = inner.kind or ("official" if _is_answer(parts.group("outer")) else "reporter")
+        return ParsedLabel(inner.name, inner.role, inner.organization, kind)
     answerer = _answerer(simple)
     if answerer and (is_person_name(answerer) or ENDS_WITH_TITLE.search(answerer)):
         # ``李忠答``, ``商务部新闻发言人答``: the speaker is the part before 答.

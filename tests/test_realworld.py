@@ -266,3 +266,20 @@ def test_tenths_are_read_as_percent() -> None:
 def test_a_rate_written_negative_in_words_is_negative() -> None:
     found = _figures("增速为负2.1%，负责2.1%的份额。")
     assert found == [("负2.1%", -2.1, "%", None), ("2.1%", 2.1, "%", None)]
+
+
+def test_bulleted_speaker_labels_start_turns() -> None:
+    # Newspaper interviews set each speaker off with a bullet.
+    t = text("●记者：请介绍一下情况。\n●王毅：谢谢。\n◆ 付凌晖：我补充一点。\n●这是一个要点：内容。\n")
+    assert [turn.label for turn in t.turns] == ["记者", "王毅", "付凌晖"]
+    shown = [t.text[turn.label_span.start:turn.label_span.end] for turn in t.turns]
+    assert shown == ["记者", "王毅", "付凌晖"]
+    assert t.text.startswith("●记者：\n请介绍一下情况。\n●王毅：")
+    assert "●这是一个要点：内容。" in t.text  # a bulleted point is no marker
+
+
+def test_who_asks_or_answers_may_stand_in_parentheses_after_the_label() -> None:
+    t = text("问（新华社记者）：问题是什么？\n答（王毅）：这是答案。\n问：还有吗？\n王毅：没有了。\n")
+    assert [(s.name, s.organization, s.kind, s.turns) for s in t.speakers] == [
+        ("新华社记者", "新华社", "reporter", 1), ("王毅", None, "official", 2), ("问", None, "reporter", 1),
+    ]
