@@ -25,8 +25,11 @@ from reader.formats.base import Line, Run
 from reader.model import SpeakerKind
 
 COLON = re.compile(r"[：:]")
-# A bullet that sets a speaker off at the start of a paragraph (●王毅：, ■记者：).
-LEADING_BULLET = re.compile(r"^[●■◆▲★◇□○▶►◎※◼◾]\s*")
+# What may stand before a label at the start of a paragraph: a bullet (●王毅：, ■记者：) or
+# the clock time of a live text (10:02 寿小丽：, [10:05:30] 杜航伟：).
+LEADING_BULLET = re.compile(r"^(?:[●■◆▲★◇□○▶►◎※◼◾]|[\[【（(]?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[\]】）)]?)\s*")
+# A follow-up marked after the label (路透社记者（追问）): the same speaker as the label.
+FOLLOW_UP = re.compile(r"[（(](?:追问|续|补充|接上|又问|再问|续问)[）)]$")
 MAX_LABEL = 40
 SENTENCE_PUNCTUATION = re.compile(r"[，。；！？!?;,…“”\"《》〈〉「」『』—~～|/\\=<>#*]")
 HAS_WORD = re.compile(r"[\u3400-\u9fffA-Za-z]")
@@ -376,7 +379,7 @@ def find_marker(line: Line, known_names: Collection[str] | None = None) -> Marke
     text = "".join(run.text for run in line)
     bullet = LEADING_BULLET.match(text)
     if bullet:
-        # ●王毅：, ■主持人：: newspapers set each speaker off with a bullet; the label follows it.
+        # ●王毅：, 10:02 寿小丽：: a bullet or a live text's clock time; the label follows it.
         rest = _split_at(line, bullet.end())
         inner = find_marker(rest, known_names) if rest else None
         if inner is None:
@@ -403,6 +406,9 @@ def parse_label(label: str) -> ParsedLabel:
     simple = analysis_form(label)
     if len(simple) != len(compact):
         simple = compact
+    follow_up = FOLLOW_UP.search(simple)
+    if follow_up and follow_up.start() > 0:
+        return parse_label(compact[: follow_up.start()])
     if simple.startswith(HOST_WORDS):
         cut = len("主持人") if simple.startswith("主持人") else len("主持")
         rest = compact[cut:].strip("（）()")

@@ -283,3 +283,18 @@ def test_who_asks_or_answers_may_stand_in_parentheses_after_the_label() -> None:
     assert [(s.name, s.organization, s.kind, s.turns) for s in t.speakers] == [
         ("新华社记者", "新华社", "reporter", 1), ("王毅", None, "official", 2), ("问", None, "reporter", 1),
     ]
+
+
+def test_a_follow_up_question_is_the_same_reporter() -> None:
+    t = text("路透社记者：问题是什么？\n毛宁：回答。\n路透社记者（追问）：还有吗？\n毛宁：没有。\n")
+    assert [turn.label for turn in t.turns] == ["路透社记者", "毛宁", "路透社记者（追问）", "毛宁"]
+    assert t.turns[0].speaker == t.turns[2].speaker
+    assert [(p.question, p.answers) for p in t.qa] == [(0, (1,)), (2, (3,))]
+
+
+def test_live_text_clock_times_before_labels() -> None:
+    # 图文直播 pages stamp each turn with the time it was posted.
+    t = text("10:02 寿小丽：大家好。\n[10:05] 杜航伟：谢谢。\n10:07:30 记者：问题？\n10:08 会议开始。\n")
+    assert [turn.label for turn in t.turns] == ["寿小丽", "杜航伟", "记者"]
+    assert t.text.splitlines()[0] == "10:02 寿小丽："
+    assert t.text.endswith("问题？\n10:08 会议开始。")
