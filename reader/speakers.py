@@ -99,7 +99,7 @@ TITLES = (
     "副总理", "总理", "国务委员", "外长",
     "主任医师", "医师", "总设计师", "设计师", "律师", "高级警长", "警长", "党组书记", "党委书记", "党组成员",
     "常委", "首席科学家", "科学家", "总指挥", "指挥长", "政委", "司令员", "参谋长", "专员", "科长", "工程师",
-    "馆长", "团长",
+    "馆长", "团长", "行政长官", "长官",
 )
 TITLE_ALTERNATION = "|".join(sorted(TITLES, key=len, reverse=True))
 ROLE_THEN_NAME = re.compile(
@@ -112,7 +112,9 @@ PERSON_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,10}·[\u4e0
 SPACES = re.compile(r"\s+")
 # Minority and foreign names are written with any of these dots; the rules know one.
 MIDDLE_DOTS = str.maketrans({"•": "·", "‧": "·", "・": "·", "･": "·"})
-HONORIFICS = ("先生", "女士", "同志", "博士")
+# Courtesy titles and military ranks written after a name (杜航伟先生, 张晓刚大校).
+MILITARY_RANKS = ("大校", "上校", "中校", "少校", "上将", "中将", "少将", "大尉", "上尉", "中尉", "少尉")
+HONORIFICS = ("先生", "女士", "同志", "博士", *MILITARY_RANKS)
 # The most common Chinese surnames: a bare two-to-four character label starting with one is a name.
 SURNAMES_SINGLE = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
@@ -527,7 +529,8 @@ def _last_introduced_role(text: str) -> str:
 
 # Where a name introduced after its role ends: a courtesy title, a verb of the briefing, punctuation.
 NAME_BOUNDARY = (
-    r"(?=先生|女士|同志|主持|介绍|出席|表示|回答|今日|今天|昨日|昨天|日前|近日|\d|[，、。；和及与在于就（(\s])"
+    r"(?=先生|女士|同志|[大上中少][校将尉]|主持|介绍|出席|表示|回答|今日|今天|昨日|昨天|日前|近日|\d"
+    r"|[，、。；和及与在于就（(\s])"
 )
 
 

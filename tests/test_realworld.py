@@ -298,3 +298,20 @@ def test_live_text_clock_times_before_labels() -> None:
     assert [turn.label for turn in t.turns] == ["寿小丽", "杜航伟", "记者"]
     assert t.text.splitlines()[0] == "10:02 寿小丽："
     assert t.text.endswith("问题？\n10:08 会议开始。")
+
+
+def test_a_military_rank_after_the_name() -> None:
+    # 国防部 briefings: 国防部新闻发言人张晓刚大校.
+    t = text(
+        "国防部新闻局副局长、国防部新闻发言人张晓刚大校主持记者会。\n"
+        "问：问题是什么？\n答：这是回答。\n国防部新闻发言人张晓刚大校：我再补充一点。\n"
+    )
+    assert [turn.label for turn in t.turns] == ["问", "答", "国防部新闻发言人张晓刚大校"]
+    zhang = speaker(t, "张晓刚")
+    assert (zhang.role, zhang.turns) == ("国防部新闻局副局长、国防部新闻发言人", 2)
+
+
+def test_a_hong_kong_chief_executive_label() -> None:
+    t = text("行政長官：多謝主席。\n記者：請問有何回應？\n行政長官：我們會跟進。\n")
+    chief = speaker(t, "行政長官")
+    assert (chief.role, chief.kind, chief.turns) == ("行政長官", "official", 2)
