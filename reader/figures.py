@@ -56,7 +56,7 @@ _CN = rf"[{_CN_DIGIT}十拾][{CN_NUMERAL_CHARS}]*(?:点[{_CN_DIGIT}]+)?"
 #: 千克, 百分点) is left to the unit.
 NUMBER_RE = re.compile(
     rf"(?:(?P<pct>百分之|千分之)(?P<pnum>{_ARABIC}|{_CN})"
-    rf"|(?P<num>{_ARABIC_COMPOUND}|{_CN}))"
+    rf"|(?P<num>{_ARABIC_COMPOUND}|{_CN}|[百千万](?=[多余])))"
     r"(?P<mid>[多余])?(?P<mult>(?:[十百千万亿萬億](?![瓦米克卡帕赫焦伏分]))*)(?P<post>[多余])?"
 )
 
@@ -79,7 +79,7 @@ _UNIT_FAMILIES: dict[str, tuple[str, ...]] = {
         "个", "条", "张", "笔", "款", "家", "台", "种", "项", "次", "所",
         "座", "部", "只", "头", "辆", "架", "艘", "批", "份", "套", "处", "间", "栋", "场", "轮",
         "篇", "本", "册", "页", "支", "枚", "颗", "根", "片", "类", "组", "岁", "吨", "斤", "亩",
-        "米", "克", "升", "度", "列", "剂", "株", "棵", "块", "摄氏度", "℃",
+        "米", "克", "升", "度", "列", "剂", "株", "棵", "块", "摄氏度", "℃", "级",
         "kWh", "kW", "MW", "GW", "GB", "TB", "MB", "km", "kg",
     ),
 }
@@ -226,8 +226,8 @@ def _read_number(text: str, m: re.Match[str]) -> _Number | None:
     chinese = numeral[0] not in "0123456789０１２３４５６７８９"
     if chinese and len(numeral) > 1 and all(ch in CN_DIGITS for ch in numeral):
         return None  # 二〇二一, 一二, 三四: read digit by digit or approximate, not a quantity
-    if chinese and numeral[0] in CN_BIG_UNITS:
-        return None
+    if chinese and numeral[0] in CN_BIG_UNITS and not (len(numeral) == 1 and m.group("mid")):
+        return None  # 千万 (by all means), 万一; but 千余人, 万余名 are "a thousand odd"
     value = parse_number(numeral + mult)
     # The numeral before its multipliers (10 in 10至20万元); a compound is its own whole.
     compound = not chinese and any(ch in CN_BIG_UNITS for ch in numeral)

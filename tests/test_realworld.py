@@ -315,3 +315,18 @@ def test_a_hong_kong_chief_executive_label() -> None:
     t = text("行政長官：多謝主席。\n記者：請問有何回應？\n行政長官：我們會跟進。\n")
     chief = speaker(t, "行政長官")
     assert (chief.role, chief.kind, chief.turns) == ("行政長官", "official", 2)
+
+
+def test_a_thousand_odd_written_without_a_leading_digit() -> None:
+    assert _figures("千余人参加，万余名志愿者，百余个国家，千余万元。") == [
+        ("千余人", 1000.0, "人", "余"), ("万余名", 10000.0, "名", "余"),
+        ("百余个", 100.0, "个", "余"), ("千余万元", 10000000.0, "元", "余"),
+    ]
+    for phrase in ("千万不要", "万一出事", "成千上万人"):
+        assert _figures(phrase) == [], phrase
+
+
+def test_magnitudes_and_scales_are_figures() -> None:
+    assert _figures("发生7.8级地震，风力5级以上。一级巡视员，三级响应。") == [
+        ("7.8级", 7.8, "级", None), ("5级以上", 5.0, "级", "以上"),
+    ]
