@@ -78,5 +78,8 @@ class LayoutPacer(QObject):
     def _shrink_step(self, document: QTextDocument) -> None:
         frontier = laid_out_frontier(document)
         if frontier is not None:
-            document.markContentsDirty(frontier.position(), 1)
+            # To the end: Qt lays out a changed range and only moves the blocks after it, so
+            # a shorter range would leave the rest unlaid and the layout thinking it is done.
+            start = frontier.position()
+            document.markContentsDirty(start, max(1, document.characterCount() - 1 - start))
             self.restarts += 1
