@@ -1,0 +1,169 @@
+"""Large documents on the GUI thread: what keeps each step short, checked by what it does.
+
+The end-to-end check (a 3 MB transcript shown without a GUI-thread step over 100 ms) is
+``test_hostile_window.py::test_showing_a_large_transcript_does_not_freeze``; these pin
+the parts, without timing anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtGui import QColor, QFont, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextEdit
+from ui_transcripts import briefing
+
+from reader.model import Transcript
+from reader.panel_facts import panel_facts
+from reader.ui.figures_table import FiguresModel
+from reader.ui.kind_colors import kind_color
+from reader.ui.layout_pacer import LayoutPacer, laid_out_frontier
+from reader.ui.metrics_panel import MetricsPanel
+from reader.ui.overview_strip import OverviewStrip
+
+PARAGRAPH = "国务院新闻办公室今天举行新闻发布会，介绍有关情况并答记者问。" * 6
+
+
+def long_document(paragraphs: int) -> QTextDocument:
+    doc = QTextDocument()
+    doc.setUndoRedoEnabled(False)
+    doc.setDefaultFont(QFont("Noto Sans CJK SC", 12))
+    cursor = QTextCursor(doc)
+    cursor.insertText("\n".join(f"{i} {PARAGRAPH}" for i in range(paragraphs)))
+    return doc
+
+
+def test_laid_out_frontier_is_the_last_laid_out_block(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = QTextEdit()
+    qtbot.addWidget(view)
+    doc = long_document(3000)
+    view.setDocument(doc)
+    view.resize(800, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    frontier = laid_out_frontier(doc)
+    assert frontier is not None, "Qt lays out a long document lazily: it cannot be done yet"
+    assert frontier.layout().lineCount() > 0
+    assert frontier.next().layout().lineCount() == 0
+    qtbot.waitUntil(lambda: laid_out_frontier(doc) is None and doc.lastBlock().layout().lineCount() > 0,
+                    timeout=30_000)
+
+
+def test_the_pacer_keeps_each_background_layout_step_short(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Qt alone doubles its step up to 200,000 characters; paced, no step lays out more than
+    a few tens of thousands, and the whole document is still laid out."""
+    view = QTextEdit()
+    qtbot.addWidget(view)
+    doc = long_document(8000)  # about 1 M characters
+    view.setDocument(doc)
+    pacer = LayoutPacer(view)
+    pacer.pace(doc)
+    view.resize(800, 600)
+    view.show()
+    qtbot.waitExposed(view)
+
+    steps: list[int] = []
+    last = [0]
+
+    def frontier_position() -> int:
+        block = laid_out_frontier(doc)
+        return doc.characterCount() if block is None else block.position() + block.length()
+
+    def done() -> bool:
+        position = frontier_position()
+        steps.append(position - last[0])
+        last[0] = position
+        return doc.lastBlock().layout().lineCount() > 0
+
+    qtbot.waitUntil(done, timeout=60_000)
+    assert pacer.restarts > 5
+    block = doc.firstBlock()
+    while block.isValid():  # every block laid out: none skipped over, so all of the text shows
+        assert block.layout().lineCount() > 0, f"block {block.blockNumber()} was never laid out"
+        block = block.next()
+    assert max(steps[1:]) < 60_000, f"a layout step covered {max(steps[1:])} characters"
+
+
+def test_a_pacer_moved_to_another_document_leaves_the_first_alone(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = QTextEdit()
+    qtbot.addWidget(view)
+    pacer = LayoutPacer(view)
+    first, second = long_document(10), long_document(10)
+    pacer.pace(first)
+    pacer.pace(second)
+    first.deleteLater()
+    qtbot.wait(10)
+    pacer.pace(long_document(10))  # the first is gone: moving on must not touch it
+
+
+def many_turns(count: int) -> Transcript:
+    """The briefing, its turns repeated ``count`` times over the same text (enough for a strip)."""
+    t = briefing()
+    turns = []
+    length = len(t.text)
+    kinds = ("host", "official", "reporter")
+    for i in range(count):
+        start = i * length // count
+        template = t.turns[i % len(t.turns)]
+        turns.append(replace(template, index=i, start=start, end=(i + 1) * length // count,
+                             kind=kinds[i % 3]))
+    return replace(t, turns=turns)
+
+
+def test_overview_strip_paints_one_run_per_pixel_row_at_most(qtbot) -> None:  # type: ignore[no-untyped-def]
+    strip = OverviewStrip()
+    qtbot.addWidget(strip)
+    strip.resize(14, 300)
+    transcript = many_turns(10_000)
+    strip.set_transcript(transcript)
+    strip.show()
+    qtbot.waitExposed(strip)
+    assert strip.band_count == 10_000
+    runs = strip._merged_bands(strip.height())
+    assert 0 < len(runs) <= strip.height()
+    rows = sum(height for _, height, _ in runs)
+    assert rows == strip.height(), "every pixel row belongs to some turn"
+
+
+def test_overview_strip_bands_take_their_turns_colour(qtbot) -> None:  # type: ignore[no-untyped-def]
+    strip = OverviewStrip()
+    qtbot.addWidget(strip)
+    strip.resize(14, 200)
+    t = briefing()
+    length = len(t.text)
+    halves = [replace(t.turns[0], index=0, start=0, end=length // 2, kind="host"),
+              replace(t.turns[1], index=1, start=length // 2, end=length, kind="reporter")]
+    strip.set_transcript(replace(t, turns=halves, figures=[]))
+    strip.show()
+    qtbot.waitExposed(strip)
+    image = strip.grab().toImage()
+    top, bottom = QColor(image.pixel(2, 20)), QColor(image.pixel(2, 180))
+    assert top != bottom
+    for shown, kind in ((top, "host"), (bottom, "reporter")):
+        expected = kind_color(kind)
+        assert abs(shown.hueF() - expected.hueF()) < 0.05, (shown.name(), kind)
+
+
+def test_figures_model_formats_rows_on_demand_like_before(qtbot) -> None:  # type: ignore[no-untyped-def]
+    t = briefing()
+    model = FiguresModel()
+    model.set_transcript(t, panel_facts(t))
+    assert model.rowCount() == len(t.figures)
+    assert model._notes == {}, "nothing is formatted before a row is asked for"
+    for row, figure in enumerate(t.figures):
+        assert model.index(row, FiguresModel.FIGURE).data() == figure.text
+        assert model.index(row, FiguresModel.UNIT).data() == figure.unit
+    assert len(model._notes) == 0  # only the notes column makes notes
+    model.index(0, FiguresModel.NOTES).data()
+    assert len(model._notes) == 1
+
+
+def test_panel_ignores_facts_made_for_another_transcript(qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel = MetricsPanel()
+    qtbot.addWidget(panel)
+    t = briefing()
+    other = replace(t, figures=t.figures[:1])
+    panel.set_transcript(t, panel_facts(other))
+    assert f"figures: {len(t.figures)}" in panel._summary.text()
+    assert panel.figures.model.rowCount() == len(t.figures)
+
