@@ -330,3 +330,14 @@ def test_magnitudes_and_scales_are_figures() -> None:
     assert _figures("发生7.8级地震，风力5级以上。一级巡视员，三级响应。") == [
         ("7.8级", 7.8, "级", None), ("5级以上", 5.0, "级", "以上"),
     ]
+
+
+def test_bold_headings_with_a_colon_inside_speech_are_no_speakers() -> None:
+    # Officials' prepared statements and news pages set such headings in bold.
+    headings = ["从数据看", "分地区看", "总体来看", "数据显示", "主要成效", "主要有以下几个特点", "记者手记",
+                "记者了解到", "名词解释", "小贴士", "典型案例", "专家解读", "文件明确"]
+    body = "".join(f"<p><strong>{h}：</strong>内容是这样的。</p>" for h in headings)
+    page = f"<html><body><div><p><strong>付凌晖：</strong>谢谢。</p>{body}</div></body></html>"
+    t = parse_bytes(page.encode(), "briefing.html")
+    assert [turn.label for turn in t.turns] == ["付凌晖"]
+    assert len(t.turns[0].paragraphs) == 1 + len(headings)
