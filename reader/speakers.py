@@ -133,9 +133,20 @@ SURNAMES_SINGLE = frozenset(
 SURNAMES_DOUBLE = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
                    "司徒", "夏侯", "令狐", "端木", "西门", "南宫", "独孤", "澹台", "呼延", "万俟", "申屠")
 # Words that look like two-to-four character names but are discourse (``总之：``, ``主要做法：``).
+# Provinces, countries and the heading words of news round-ups and speeches that start with a
+# surname character: ``江苏：推进…``, ``韩国：…``, ``安全：…`` head an item, nobody speaks.
+PLACE_AND_HEADING_WORDS = frozenset(
+    "江苏 安徽 湖北 湖南 广东 广西 海南 云南 贵州 四川 江西 浙江 福建 山东 河南 河北 山西 陕西 甘肃 "
+    "青海 宁夏 新疆 西藏 吉林 辽宁 黑龙江 内蒙古 北京 天津 上海 重庆 香港 澳门 台湾 深圳 广州 杭州 南京 武汉 成都 西安 "
+    "韩国 印度 巴西 伊朗 沙特 欧盟 欧洲 东盟 巴黎 柏林 万众 "
+    "关键 方向 路径 金融 文化 安全 计划 管理 程序 项目 成果 平台 常规 保障 资金 和平 时间 相关 由于 包括 "
+    "尤其 高度 严格 明确 支持 宣传 应急 应对 卫生 康复 温度 农业 司法 宗教 商务 房价 关税 关系 战略 "
+    "危机 利率 居民 党建 全面 全国 全球 国际 国内 国家 海关 海外 简单 纪律 童年 阳光 游客 信息 智能 "
+    "文件 文明 安排 申请 连续 费用 边境 华侨 华人 银行 公安 公开 公告 公共 官方 车辆 程序 路线".split()
+)
 NOT_NAMES = frozenset({"主要做法", "具体来说", "具体而言", "一方面", "另一方面", "总的来看", "简单来说",
                        "重点", "目标", "任务", "原则", "要求", "意义", "特点", "成效", "做法", "问答",
-                       "洪水", "洪峰", "洪灾", "寿命"})
+                       "洪水", "洪峰", "洪灾", "寿命"}) | PLACE_AND_HEADING_WORDS
 # Last characters of institutions (公安部, 最高法院, 国新办), which also start with common surnames.
 NOT_NAME_ENDINGS = frozenset("是为有在说道的了着们等")
 INSTITUTION_ENDINGS = frozenset("部局院委办厅司署会社报台网处所站馆省市县区法检")
