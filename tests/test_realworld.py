@@ -341,3 +341,11 @@ def test_bold_headings_with_a_colon_inside_speech_are_no_speakers() -> None:
     t = parse_bytes(page.encode(), "briefing.html")
     assert [turn.label for turn in t.turns] == ["付凌晖"]
     assert len(t.turns[0].paragraphs) == 1 + len(headings)
+
+
+def test_round_up_items_headed_by_a_place_or_a_topic_are_no_speakers() -> None:
+    # News round-ups: ``江苏：…`` starts with a surname character but names a province.
+    t = text("江苏：全力推进项目建设。\n安全：守住底线。\n韩国：发布新规。\n")
+    assert t.turns == ()
+    t = text("汪文斌：谢谢。\n江苏：全力推进项目建设。\n")
+    assert [turn.label for turn in t.turns] == ["汪文斌"]
