@@ -167,3 +167,20 @@ def test_panel_ignores_facts_made_for_another_transcript(qtbot) -> None:  # type
     assert f"figures: {len(t.figures)}" in panel._summary.text()
     assert panel.figures.model.rowCount() == len(t.figures)
 
+
+
+def test_figure_columns_are_fitted_one_per_turn_after_the_rows_show(qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel = MetricsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(500, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    view = panel.figures.view
+    header = view.horizontalHeader()
+    header.resizeSection(FiguresModel.VALUE, 5)
+    panel.set_transcript(briefing())
+    assert header.sectionSize(FiguresModel.VALUE) == 5, "fitted later, not while the rows are set"
+    value = FiguresModel.VALUE
+    qtbot.waitUntil(lambda: header.sectionSize(value) >= view.sizeHintForColumn(value), timeout=2000)
+    ideograph = panel.fontMetrics().horizontalAdvance("汉")
+    assert 0 < header.sectionSize(FiguresModel.FIGURE) <= 8 * ideograph + 8
