@@ -66,7 +66,11 @@ _UNIT_FAMILIES: dict[str, tuple[str, ...]] = {
     "points": ("个百分点", "百分点"),
     "percent": ("%", "％", "‰"),
     "multiple": ("倍",),
-    "money": ("美元", "欧元", "日元", "港元", "港币", "英镑", "韩元", "卢布", "澳元", "元"),
+    "money": (
+        "美元", "欧元", "日元", "港元", "港币", "英镑", "韩元", "卢布", "澳元", "元", "人民币",
+        "新台币", "台币", "澳门元", "加元", "新加坡元", "瑞士法郎", "法郎", "卢比", "泰铢", "林吉特",
+        "比索", "兰特", "雷亚尔", "里亚尔", "迪拉姆",
+    ),
     "people": ("人次", "户次", "人", "名", "户", "位"),
     "cases": ("起", "件", "宗", "例"),
     "duration": (
@@ -86,6 +90,8 @@ _UNIT_FAMILIES: dict[str, tuple[str, ...]] = {
 UNIT_FAMILY: dict[str, str] = {u: fam for fam, units in _UNIT_FAMILIES.items() for u in units}
 #: The measure word right after a number (longest alternative first).
 UNIT_RE = re.compile("|".join(re.escape(u) for u in sorted(UNIT_FAMILY, key=len, reverse=True)))
+#: A rate: 元/吨, 公里/小时 (the unit of the figure is both words).
+PER_SIGNS = frozenset("/／")
 #: 1个多月, 3个多小时: "more than" inside the measure word, kept in the unit as written.
 MORE_THAN_ONE_UNIT_RE = re.compile(r"个多(?:月|小时|星期|工作日)")
 #: How a unit is reported: the full-width percent sign is the same unit as ``%``.
@@ -258,6 +264,17 @@ def _is_code_or_name(text: str, start: int, end: int) -> bool:
 
 
 def _unit_at(text: str, pos: int) -> str:
+    """The measure word at ``pos``, with a rate's second unit (``元/吨``, ``公里/小时``)."""
+    unit = _single_unit_at(text, pos)
+    end = pos + len(unit)
+    if unit and text[end : end + 1] in PER_SIGNS:
+        per = UNIT_RE.match(text, end + 1)
+        if per:
+            return unit + text[end] + per.group()
+    return unit
+
+
+def _single_unit_at(text: str, pos: int) -> str:
     m = UNIT_RE.match(text, pos)
     if m and m.group() == "个":
         more = MORE_THAN_ONE_UNIT_RE.match(text, pos)
@@ -462,7 +479,7 @@ def _find_in_folded(original: str, text: str) -> list[FoundFigure]:
         if unit.startswith("个多"):  # 1个多月: unit 个月, "more than"
             unit, written_unit = "个" + unit[2:], written_unit[0] + written_unit[2:]
             qualifier = qualifier or "多"
-        family = UNIT_FAMILY.get(unit, "count")
+        family = UNIT_FAMILY.get(unit.split("/", 1)[0], "count")
         post = POST_QUALIFIER_RE.match(text, end)
         if post:
             qualifier = original[post.start() : post.end()]

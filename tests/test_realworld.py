@@ -349,3 +349,15 @@ def test_round_up_items_headed_by_a_place_or_a_topic_are_no_speakers() -> None:
     assert t.turns == ()
     t = text("汪文斌：谢谢。\n江苏：全力推进项目建设。\n")
     assert [turn.label for turn in t.turns] == ["汪文斌"]
+
+
+def test_currencies_named_after_the_number_and_rates() -> None:
+    assert _figures("3000亿人民币，100亿新台币，3000亿元人民币。") == [
+        ("3000亿人民币", 3e11, "人民币", None), ("100亿新台币", 1e10, "新台币", None),
+        ("3000亿元", 3e11, "元", None),
+    ]
+    # 国家发展改革委 price briefings: a price per ton is one figure with both units.
+    assert _figures("价格为3500元/吨，时速350公里/小时，房价2.5万元/平方米。") == [
+        ("3500元/吨", 3500.0, "元/吨", None), ("350公里/小时", 350.0, "公里/小时", None),
+        ("2.5万元/平方米", 25000.0, "元/平方米", None),
+    ]
