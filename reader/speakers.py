@@ -188,6 +188,9 @@ TRADITIONAL_SURNAMES = frozenset(
     "陳劉楊黃趙吳孫馬鄭羅謝許韓馮鄧蕭葉蘇魏呂盧鍾譚陸賈韋鄒賀顧龔萬錢嚴湯溫齊喬龐顏莊聶魯嶽歐關蘭紀畢"
     "單塗駱藍遊靳鮑華饒車項蘆麥婁竇費衛閔鄔邊師欒鞏鄺勞諶藺樓閻聞權帥練鄢鄭張劉孫興應範戴"
 )
+TRADITIONAL_CHARACTER = re.compile(
+    "[" + "".join(sorted(TRADITIONAL_COMMON_HANZI | TRADITIONAL_SURNAMES)) + "]"
+)
 # An outlet in title marks before 记者 (``《中国日报》记者``, ``《财经》杂志记者``): its marks are
 # no sentence punctuation.
 OUTLET_IN_TITLE_MARKS = re.compile(r"^《([^《》]{1,20})》(?=[^《》]{0,10}记者)")
@@ -213,7 +216,7 @@ def to_simplified(text: str) -> str:
     """``text`` in simplified characters, one character for one (so offsets still hold), or
     ``text`` itself when it holds no common traditional character or OpenCC would change its
     length."""
-    if any(ch in TRADITIONAL_COMMON_HANZI or ch in TRADITIONAL_SURNAMES for ch in text):
+    if TRADITIONAL_CHARACTER.search(text):
         converted = _t2s().convert(text)
         if len(converted) == len(text):
             return converted
