@@ -40,6 +40,7 @@ from reader.speakers import (
     organization_of,
     parse_label,
     roles_from_introductions,
+    split_inline_turn,
     to_simplified,
 )
 
@@ -325,11 +326,14 @@ def _split_turns(blocks: list[Block]) -> tuple[list[_Paragraph], list[_TurnDraft
             if marker is not None and block.kind == "heading" and not _heading_marker(marker):
                 marker = None
             if marker is not None:
-                drafts.append(_TurnDraft(marker))
-                known.add(parse_label(marker.label).name)
-                rest = line_text(marker.rest)
-                if rest:
-                    drafts[-1].paragraphs.append(rest)
+                while marker is not None:
+                    speech, following = split_inline_turn(marker)
+                    drafts.append(_TurnDraft(marker))
+                    known.add(parse_label(marker.label).name)
+                    rest = line_text(speech)
+                    if rest:
+                        drafts[-1].paragraphs.append(rest)
+                    marker = find_marker(following, known) if following else None
                 # Speech on the marker's line continues on the next line unless the source breaks it.
                 new_paragraph = not rest
                 continue

@@ -377,6 +377,35 @@ def colon_marker(line: Line, text: str, known: Collection[str] | None) -> Marker
     return Marker(label, label + match.group(), 0, _split_at(line, match.end()))
 
 
+# 问/答 run together in one paragraph by pages that flatten their lines
+# (``问：…有何评论？ 答：中方注意到…``): a new turn starts after the sentence end.
+INLINE_QUESTION_OR_ANSWER = re.compile(r"(?<=[。？！?!”」])\s*(?=(?:问|答|問)\s*[：:])")
+
+
+def split_inline_turn(marker: Marker) -> tuple[Line, Line | None]:
+    """The speech of a 问/答 marker up to a 问：/答： run into the same paragraph, and the
+    line from that next marker on (None when there is none)."""
+    if not (_is_question(analysis_form(marker.label)) or _is_answer(analysis_form(marker.label))):
+        return marker.rest, None
+    text = "".join(run.text for run in marker.rest)
+    match = INLINE_QUESTION_OR_ANSWER.search(text)
+    if not match or match.start() == 0:
+        return marker.rest, None
+    return _cut_before(marker.rest, match.start()), _split_at(marker.rest, match.end())
+
+
+def _cut_before(line: Line, cut: int) -> Line:
+    """The runs of ``line`` before character ``cut``."""
+    out: list[Run] = []
+    pos = 0
+    for run in line:
+        if pos >= cut:
+            break
+        out.append(Run(run.text[: cut - pos], run.bold, run.link))
+        pos += len(run.text)
+    return tuple(out)
+
+
 def _head(line: Line, upto: int) -> Line:
     out: list[Run] = []
     pos = 0

@@ -361,3 +361,23 @@ def test_currencies_named_after_the_number_and_rates() -> None:
         ("3500元/吨", 3500.0, "元/吨", None), ("350公里/小时", 350.0, "公里/小时", None),
         ("2.5万元/平方米", 25000.0, "元/平方米", None),
     ]
+
+
+def test_questions_and_answers_run_together_in_one_paragraph_are_split() -> None:
+    # Mirrors that flatten a 外交部 transcript put 问 and 答 in one paragraph.
+    t = text(
+        "外交部发言人洪磊主持例行记者会。\n"
+        "问：中方是否会表示祝贺？ 答：中方注意到大选顺利举行。 问：中方有何评论？答：中方致力于和平。\n"
+        "问：还有问题吗？\n答：没有了。我说“问：这是引用”。\n"
+    )
+    assert [turn.label for turn in t.turns] == ["问", "答", "问", "答", "问", "答"]
+    assert [t.text[p.start:p.end] for turn in t.turns for p in turn.paragraphs] == [
+        "中方是否会表示祝贺？", "中方注意到大选顺利举行。", "中方有何评论？", "中方致力于和平。",
+        "还有问题吗？", "没有了。我说“问：这是引用”。",
+    ]
+    assert [(p.question, p.answers) for p in t.qa] == [(0, (1,)), (2, (3,)), (4, (5,))]
+
+
+def test_a_colon_after_answer_inside_a_named_speakers_speech_is_kept() -> None:
+    t = text("汪文斌：我的回答是这样的。答：这是引用的话。\n")
+    assert len(t.turns) == 1
