@@ -40,7 +40,7 @@ from reader.speakers import (
     organization_of,
     parse_label,
     roles_from_introductions,
-    split_inline_turn,
+    split_inline_turns,
     to_simplified,
 )
 
@@ -326,14 +326,19 @@ def _split_turns(blocks: list[Block]) -> tuple[list[_Paragraph], list[_TurnDraft
             if marker is not None and block.kind == "heading" and not _heading_marker(marker):
                 marker = None
             if marker is not None:
-                while marker is not None:
-                    speech, following = split_inline_turn(marker)
-                    drafts.append(_TurnDraft(marker))
-                    known.add(parse_label(marker.label).name)
-                    rest = line_text(speech)
+                speech, *following = split_inline_turns(marker)
+                pieces = [(marker, speech)]
+                for piece in following:
+                    inline = find_marker(piece, known)
+                    pieces.append((inline, piece) if inline is None else (inline, inline.rest))
+                rest = ""
+                for piece_marker, piece_speech in pieces:
+                    if piece_marker is not None:
+                        drafts.append(_TurnDraft(piece_marker))
+                        known.add(parse_label(piece_marker.label).name)
+                    rest = line_text(piece_speech)
                     if rest:
                         drafts[-1].paragraphs.append(rest)
-                    marker = find_marker(following, known) if following else None
                 # Speech on the marker's line continues on the next line unless the source breaks it.
                 new_paragraph = not rest
                 continue

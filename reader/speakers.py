@@ -382,28 +382,40 @@ def colon_marker(line: Line, text: str, known: Collection[str] | None) -> Marker
 INLINE_QUESTION_OR_ANSWER = re.compile(r"(?<=[。？！?!”」])\s*(?=(?:问|答|問)\s*[：:])")
 
 
-def split_inline_turn(marker: Marker) -> tuple[Line, Line | None]:
-    """The speech of a 问/答 marker up to a 问：/答： run into the same paragraph, and the
-    line from that next marker on (None when there is none)."""
+def split_inline_turns(marker: Marker) -> list[Line]:
+    """The speech of a 问/答 marker up to a 问：/答： run into the same paragraph, then the
+    line from each such next marker on. One pass over the line, whatever its length."""
     if not (_is_question(analysis_form(marker.label)) or _is_answer(analysis_form(marker.label))):
-        return marker.rest, None
+        return [marker.rest]
     text = "".join(run.text for run in marker.rest)
-    match = INLINE_QUESTION_OR_ANSWER.search(text)
-    if not match or match.start() == 0:
-        return marker.rest, None
-    return _cut_before(marker.rest, match.start()), _split_at(marker.rest, match.end())
+    spans = [(m.start(), m.end()) for m in INLINE_QUESTION_OR_ANSWER.finditer(text) if m.start() > 0]
+    if not spans:
+        return [marker.rest]
+    bounds = [(0, spans[0][0])]
+    bounds += [(spans[i][1], spans[i + 1][0] if i + 1 < len(spans) else len(text)) for i in range(len(spans))]
+    return _slices(marker.rest, bounds)
 
 
-def _cut_before(line: Line, cut: int) -> Line:
-    """The runs of ``line`` before character ``cut``."""
-    out: list[Run] = []
+def _slices(line: Line, bounds: list[tuple[int, int]]) -> list[Line]:
+    """``line`` cut into the character ranges ``bounds`` (ascending, not overlapping), in one
+    walk over its runs."""
+    out: list[list[Run]] = [[] for _ in bounds]
     pos = 0
+    k = 0
     for run in line:
-        if pos >= cut:
-            break
-        out.append(Run(run.text[: cut - pos], run.bold, run.link))
-        pos += len(run.text)
-    return tuple(out)
+        end = pos + len(run.text)
+        while k < len(bounds) and bounds[k][1] <= pos:
+            k += 1
+        j = k
+        while j < len(bounds) and bounds[j][0] < end:
+            a, b = max(bounds[j][0], pos), min(bounds[j][1], end)
+            if a < b:
+                out[j].append(Run(run.text[a - pos : b - pos], run.bold, run.link))
+            if bounds[j][1] > end:
+                break
+            j += 1
+        pos = end
+    return [tuple(runs) for runs in out]
 
 
 def _head(line: Line, upto: int) -> Line:

@@ -381,3 +381,25 @@ def test_questions_and_answers_run_together_in_one_paragraph_are_split() -> None
 def test_a_colon_after_answer_inside_a_named_speakers_speech_is_kept() -> None:
     t = text("汪文斌：我的回答是这样的。答：这是引用的话。\n")
     assert len(t.turns) == 1
+
+
+def test_splitting_run_together_questions_and_answers_stays_linear() -> None:
+    import time
+
+    def seconds(n: int) -> float:
+        body = "问：" + "问题是什么？ 答：回答是这样。 问：" * n + "结束？\n"
+        start = time.perf_counter()
+        t = text(body)
+        assert len(t.turns) == 2 * n + 1
+        return time.perf_counter() - start
+
+    small, large = seconds(1000), seconds(4000)
+    assert large / max(small, 1e-3) < 8 or large < 0.05  # four times the text, not sixteen times the time
+
+
+def test_run_together_markers_in_styled_runs_keep_their_text() -> None:
+    page = "<p><strong>问：</strong>问题一？<b>答：</b>回答<i>一</i>。问：问<em>题</em>二？ 答：回答二。</p>"
+    t = parse_bytes(f"<html><body><div>{page}</div></body></html>".encode(), "page.html")
+    assert [t.text[p.start:p.end] for turn in t.turns for p in turn.paragraphs] == [
+        "问题一？", "回答一。", "问题二？", "回答二。",
+    ]
