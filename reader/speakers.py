@@ -568,8 +568,7 @@ def roles_from_introductions(texts: Iterable[str], names: Iterable[str]) -> dict
             if name in found:
                 continue
             before = text[max(0, match.start() - 40):match.start()]
-            pieces = INTRODUCTION_SPLIT.split(before)
-            role = _last_introduced_role(pieces[-1] if pieces else "")
+            role = _last_introduced_role(_role_piece(before))
             if len(role) >= 2 and ENDS_WITH_TITLE.search(analysis_form(role)) and label_shape(role):
                 found[name] = role
     return found
@@ -581,9 +580,40 @@ def _last_introduced_role(text: str) -> str:
     (``…统计司司长、新闻发言人``) stays whole."""
     segments = text.split("、")
     for i in range(len(segments) - 1, 0, -1):
-        if ROLE_THEN_NAME.match(analysis_form(segments[i - 1])):
+        if _ends_with_person(segments[i - 1]):
             return "、".join(segments[i:])
     return text
+
+
+def _role_piece(before: str) -> str:
+    """The text right before an introduced name, cut at the introduction's last separator.
+
+    ``和``/``及``/``与`` join two people (``司长张三和副司长李四``) but also name one body
+    (``环境影响评价与排放管理处处长``): they cut only after a person's name.
+    """
+    parts = INTRODUCTION_SPLIT_KEEP.split(before)  # piece, separator, piece, …, piece
+    role = parts[-1]
+    k = len(parts) - 1
+    while k >= 2 and parts[k - 1] in INTRODUCTION_CONJUNCTIONS and parts[k - 2] and not _ends_with_person(
+        parts[k - 2]
+    ):
+        role = parts[k - 2] + parts[k - 1] + role
+        k -= 2
+    return role
+
+
+def _ends_with_person(text: str) -> bool:
+    """``…处长方芳女士``, ``…司长陈洲``, ``张三``: the text ends with a person's name."""
+    simple = analysis_form(text)
+    for honorific in HONORIFICS:
+        simple = simple.removesuffix(honorific)
+    if ENDS_WITH_TITLE.search(simple):
+        return False  # …司长、新闻发言人: two titles of one person
+    return bool(ROLE_THEN_NAME.match(simple)) or is_person_name(simple)
+
+
+INTRODUCTION_SPLIT_KEEP = re.compile(f"({INTRODUCTION_SPLIT.pattern})")
+INTRODUCTION_CONJUNCTIONS = frozenset({"和", "及", "与", "與", "以及"})
 
 
 # Where a name introduced after its role ends: a courtesy title, a verb of the briefing, punctuation.

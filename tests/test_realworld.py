@@ -403,3 +403,17 @@ def test_run_together_markers_in_styled_runs_keep_their_text() -> None:
     assert [t.text[p.start:p.end] for turn in t.turns for p in turn.paragraphs] == [
         "问题一？", "回答一。", "问题二？", "回答二。",
     ]
+
+
+def test_introduced_roles_keep_bodies_named_with_a_conjunction() -> None:
+    # A provincial briefing: hosts in parentheses, bodies such as 环境影响评价与排放管理处.
+    t = text(
+        "主持人(省生态环境厅宣教处处长杨正国):出席今天发布会的有:省生态环境厅法规处处长方芳女士、"
+        "省生态环境厅环境影响评价与排放管理处处长王春女士。今天请到了财政部部长张三和副部长李四。\n"
+        "记者：问题？\n方芳：回答。\n王春：补充。\n李四：再补充。\n杨正国：谢谢。\n"
+    )
+    roles = {s.name: (s.role, s.kind) for s in t.speakers}
+    assert roles["杨正国"] == ("省生态环境厅宣教处处长", "host")
+    assert roles["方芳"] == ("省生态环境厅法规处处长", "official")
+    assert roles["王春"] == ("省生态环境厅环境影响评价与排放管理处处长", "official")
+    assert roles["李四"] == ("副部长", "official")
