@@ -27,6 +27,7 @@ from reader.model import Meta, Source, Span, Speaker, SpeakerKind, Transcript, T
 from reader.qa import pair_questions
 from reader.speakers import (
     ANSWER_LABELS,
+    HOST_WORDS,
     NAME_THEN_TITLE,
     SPACES,
     Marker,
@@ -34,6 +35,7 @@ from reader.speakers import (
     analysis_form,
     answering_spokesperson,
     find_marker,
+    host_named_in_speech,
     is_person_name,
     looks_like_speaker,
     names_from_introductions,
@@ -202,6 +204,19 @@ def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, .
         highlight_spans.append(builder.add(line))
     preamble_spans = [builder.add(p.text) for p in preamble]
     parsed = {id(d): parse_label(d.marker.label) for d in drafts}
+    for d in drafts:
+        if parsed[id(d)].kind == "host" and parsed[id(d)].role is None and d.paragraphs:
+            # 主持人：福建省委宣传部对外新闻处处长柯宜达 女士们、先生们…: who hosts opens the speech.
+            named = host_named_in_speech(d.paragraphs[0])
+            if named is not None:
+                parsed[id(d)] = named
+    hosts = {label.name: label for label in parsed.values() if label.kind == "host" and label.role}
+    if len(hosts) == 1:
+        # A bare 主持人： after 主持人（寿小丽）： or a host named in speech is that one host.
+        (host,) = hosts.values()
+        for key, label in parsed.items():
+            if label.kind == "host" and label.role is None and analysis_form(label.name) in HOST_WORDS:
+                parsed[key] = host
     # The title introduces too: 2024年10月9日外交部发言人毛宁主持例行记者会.
     lead_texts = ([meta.title] if meta.title else []) + [p.text for p in preamble]
     intro_texts = lead_texts + [t for d in drafts for t in d.paragraphs[:3]]

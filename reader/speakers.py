@@ -675,3 +675,24 @@ def answering_spokesperson(texts: Iterable[str]) -> tuple[str, str] | None:
     if len(found) != 1 or answerers - set(found):
         return None  # 请公安部副部长杜航伟介绍情况，并答记者问: others answer too
     return next(iter(found.items()))
+
+
+# A role and name that open a host's speech, set off by a space: ``处长柯宜达 女士们…``.
+SPEECH_OPENING_NAME = re.compile(r"^(\S{3,40}?)[\s\u3000]+\S")
+
+
+def host_named_in_speech(speech: str) -> ParsedLabel | None:
+    """The host a bare ``主持人：`` label names in the first words of its speech, as provincial
+    transcripts write it (``主持人：福建省委宣传部对外新闻处处长柯宜达 女士们、先生们…``)."""
+    match = SPEECH_OPENING_NAME.match(speech)
+    if not match:
+        return None
+    written = match.group(1)
+    simple = analysis_form(written)
+    if len(simple) != len(written):
+        return None
+    role_name = ROLE_THEN_NAME.match(simple)
+    if not role_name or not is_person_name(role_name.group("name")):
+        return None
+    role = written[: role_name.end("role")]
+    return ParsedLabel(written[role_name.start("name"):], role, organization_of(role), "host")

@@ -417,3 +417,22 @@ def test_introduced_roles_keep_bodies_named_with_a_conjunction() -> None:
     assert roles["方芳"] == ("省生态环境厅法规处处长", "official")
     assert roles["王春"] == ("省生态环境厅环境影响评价与排放管理处处长", "official")
     assert roles["李四"] == ("副部长", "official")
+
+
+def test_a_host_named_in_the_first_words_of_the_speech_and_later_bare_host_labels() -> None:
+    t = text(
+        "主持人:福建省委宣传部对外新闻处处长柯宜达 女士们、先生们,大家上午好!\n"
+        "记者：问题是什么？\n郑彧：这是回答。\n主持人：谢谢大家。\n"
+    )
+    host = speaker(t, "柯宜达")
+    assert (host.role, host.organization, host.kind, host.turns) == (
+        "福建省委宣传部对外新闻处处长", "福建省委宣传部对外新闻处", "host", 2,
+    )
+    assert t.text.startswith("主持人:\n福建省委宣传部对外新闻处处长柯宜达 女士们")  # the text is untouched
+    t = text("主持人（国新办新闻局局长寿小丽）：大家好。\n记者：问题？\n杜航伟：回答。\n主持人：谢谢。\n")
+    assert [(s.name, s.turns) for s in t.speakers if s.kind == "host"] == [("寿小丽", 2)]
+
+
+def test_a_host_speech_opening_with_a_greeting_names_nobody() -> None:
+    t = text("主持人：女士们 先生们，大家好。\n记者：问题？\n")
+    assert [(s.name, s.role) for s in t.speakers if s.kind == "host"] == [("主持人", None)]
