@@ -85,6 +85,7 @@ _UNIT_FAMILIES: dict[str, tuple[str, ...]] = {
         "篇", "本", "册", "页", "支", "枚", "颗", "根", "片", "类", "组", "岁", "吨", "斤", "亩",
         "米", "克", "升", "度", "列", "剂", "株", "棵", "块", "摄氏度", "℃", "级",
         "kWh", "kW", "MW", "GW", "GB", "TB", "MB", "km", "kg",
+        "微克", "毫克", "毫米", "厘米", "纳米", "毫升", "海里", "英里", "分贝", "吉瓦",
     ),
 }
 UNIT_FAMILY: dict[str, str] = {u: fam for fam, units in _UNIT_FAMILIES.items() for u in units}

@@ -436,3 +436,11 @@ def test_a_host_named_in_the_first_words_of_the_speech_and_later_bare_host_label
 def test_a_host_speech_opening_with_a_greeting_names_nobody() -> None:
     t = text("主持人：女士们 先生们，大家好。\n记者：问题？\n")
     assert [(s.name, s.role) for s in t.speakers if s.kind == "host"] == [("主持人", None)]
+
+
+def test_measurement_units_of_environment_and_weather_briefings() -> None:
+    found = _figures("PM2.5平均浓度为30微克/立方米，降水量120毫米，距离12海里。")
+    assert found == [
+        ("30微克/立方米", 30.0, "微克/立方米", None), ("120毫米", 120.0, "毫米", None),
+        ("12海里", 12.0, "海里", None),
+    ]
