@@ -184,3 +184,12 @@ def test_figure_columns_are_fitted_after_the_rows_show(qtbot) -> None:  # type: 
     assert 0 < header.sectionSize(FiguresModel.FIGURE) <= 8 * ideograph + 8
     value = FiguresModel.VALUE
     assert view.sizeHintForColumn(value) <= header.sectionSize(value) < 300
+
+
+def test_chinese_characters_are_counted_alike_in_slices() -> None:
+    """``count_chinese_chars`` counts a long text slice by slice (bounded memory): same count."""
+    from reader.metrics import COUNT_SLICE, NOT_CHINESE_CHAR, count_chinese_chars
+
+    text = ("他说：2021年增长了28.5%，达到3291亿元。" * (3 * COUNT_SLICE // 20))[: 3 * COUNT_SLICE + 7]
+    assert len(text) > 3 * COUNT_SLICE
+    assert count_chinese_chars(text) == len(NOT_CHINESE_CHAR.sub("", text)) > 0
