@@ -316,7 +316,10 @@ def _take_metadata(meta: Meta, blocks: tuple[Block, ...]) -> tuple[Meta, list[Bl
             elif match.group(1) == "作者":
                 author = author or value
             continue
-        if END_MARK.match(row) or PAGE_CONTROL.match(row) or len(METADATA_FIELD.findall(row)) >= 2:
+        if END_MARK.match(row) or PAGE_CONTROL.match(row):
+            continue
+        if len(METADATA_FIELD.findall(row)) >= 2:
+            date = date or normalize_date(row)  # 来源：国新网　时间：2023-03-02: the page's date
             continue
         if DATE_LINE.match(row.replace(" ", "")) or DATE_ROW.match(row):
             date = date or normalize_date(row)

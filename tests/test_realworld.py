@@ -444,3 +444,9 @@ def test_measurement_units_of_environment_and_weather_briefings() -> None:
         ("30微克/立方米", 30.0, "微克/立方米", None), ("120毫米", 120.0, "毫米", None),
         ("12海里", 12.0, "海里", None),
     ]
+
+
+def test_a_byline_row_of_several_fields_gives_the_date() -> None:
+    t = text("来源:中共湖南省委台办 发布时间:2023-04-27\n朱凤莲：欢迎大家参加发布会。\n")
+    assert t.meta.date == "2023-04-27"
+    assert t.text == "朱凤莲：\n欢迎大家参加发布会。"
