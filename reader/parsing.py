@@ -60,6 +60,8 @@ DATE_LINE = re.compile(
     r"^\d{4}年\d{1,2}月\d{1,2}日\s*(?:[（(]星期.[）)])?\s*(?:\S{2}[时時][间間])?\s*"
     r"(?:\d{1,2}\s*[时時:：]\s*\d{1,2}\s*分?)?$"
 )
+# A full date in a title (2012年11月16日…, …辑录(2023-04-26)); never 2019年1-2月份.
+TITLE_DATE = re.compile(r"\d{4}(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}(?!\d))")
 # Page controls saved with the text as whole paragraphs (打印本页, 【我要纠错】, 分享到：).
 PAGE_CONTROL = re.compile(
     r"^[【\[（(]?\s*(?:我要)?(?:纠错|打印|打印本页|关闭|关闭窗口|返回顶部|回到顶部|收藏|举报|"
@@ -326,9 +328,13 @@ def _take_metadata(meta: Meta, blocks: tuple[Block, ...]) -> tuple[Meta, list[Bl
             continue
         if PHOTO_CAPTION.search(row):
             continue
-        if block.kind == "heading" and meta.title and row == meta.title:
+        if block.kind == "heading" and meta.title and written == meta.title:
             continue  # the page repeats its title; the window shows it from meta
         kept.append(block)
+    if date is None and meta.title:
+        dated = TITLE_DATE.search(meta.title)  # 2024年10月9日外交部发言人毛宁主持例行记者会
+        if dated:
+            date = normalize_date(dated.group())
     return dataclasses.replace(meta, editor=editor, author=author, date=date), kept
 
 

@@ -450,3 +450,25 @@ def test_a_byline_row_of_several_fields_gives_the_date() -> None:
     t = text("来源:中共湖南省委台办 发布时间:2023-04-27\n朱凤莲：欢迎大家参加发布会。\n")
     assert t.meta.date == "2023-04-27"
     assert t.text == "朱凤莲：\n欢迎大家参加发布会。"
+
+
+def test_the_first_line_of_a_plain_text_transcript_is_its_title_and_gives_its_date() -> None:
+    t = text("2012年11月16日外交部发言人洪磊主持例行记者会\n问：有何评论？\n答：我们注意到了。\n")
+    assert t.meta.title == "2012年11月16日外交部发言人洪磊主持例行记者会"
+    assert t.meta.date == "2012-11-16"
+    assert t.text.startswith("问：")
+    assert speaker(t, "洪磊").role == "外交部发言人"
+
+
+def test_a_first_line_that_is_speech_or_a_month_range_is_no_title_date() -> None:
+    t = text("大家好，欢迎参加发布会。\n问：有何评论？\n")
+    assert t.meta.title is None
+    t = text("新闻办就2019年1-2月份国民经济运行情况举行发布会\n问：有何评论？\n")
+    assert t.meta.title == "新闻办就2019年1-2月份国民经济运行情况举行发布会"
+    assert t.meta.date is None  # 1-2月份 is a period, not the 2nd of January
+
+
+def test_a_traditional_heading_that_repeats_the_title_leaves_the_text() -> None:
+    t = parse_bytes("# 新聞辦舉行發佈會\n\n新聞辦舉行發佈會\n\n記者：問題？\n".encode(), "page.md")
+    assert t.meta.title == "新聞辦舉行發佈會"
+    assert t.text.startswith("新聞辦舉行發佈會\n記者：")  # the repeat as a paragraph stays; the heading went

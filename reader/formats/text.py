@@ -25,6 +25,9 @@ WRAP_TOLERANCE = 0.85
 MIN_WRAPPED_LINES = 4
 MIN_WRAP_WIDTH = 16  # below this, equal lengths are labels (问：, 答：), not a wrap width
 MAX_WRAP_WIDTH = 120
+MIN_TITLE, MAX_TITLE = 8, 60
+TITLE_REFUSED = re.compile(r"[：:]|^[（(【\[]")
+SENTENCE_ENDS = ("。", "！", "？", "!", "?", "；", ";", "…", "，", ",")
 
 
 def read_text(text: str, *, markdown: bool = False) -> SourceDocument:
@@ -41,10 +44,21 @@ def read_text(text: str, *, markdown: bool = False) -> SourceDocument:
             blocks.append(Block(tuple(p[0] for p in parsed), kind, tuple(p[2] for p in parsed[1:])))
             continue
         for runs, kind, _indented in parsed:
-            if kind == "heading" and title is None and not blocks:
+            if title is None and not blocks and (kind == "heading" or _title_line(runs, groups)):
                 title = "".join(r.text for r in runs)
+                kind = "heading"
             blocks.append(Block((runs,), kind))
     return SourceDocument("text", Meta(title=title), tuple(blocks))
+
+
+def _title_line(runs: Line, groups: list[list[str]]) -> bool:
+    """The first line of a plain-text transcript is its title when it reads like one: short,
+    no colon (a speaker's label or a field), not ending a sentence, and more text follows
+    (``2012年11月16日外交部发言人洪磊主持例行记者会``)."""
+    line = "".join(r.text for r in runs)
+    if not MIN_TITLE <= len(line) <= MAX_TITLE or sum(len(g) for g in groups) < 2:
+        return False
+    return not TITLE_REFUSED.search(line) and not line.endswith(SENTENCE_ENDS)
 
 
 def _groups(lines: list[str]) -> list[list[str]]:
