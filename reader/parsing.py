@@ -392,7 +392,8 @@ def _heading_marker(marker: Marker) -> bool:
 def _split_lead(lead: list[_Paragraph]) -> tuple[str | None, list[str], list[_Paragraph]]:
     """Key points (a 要点 heading and the short lines after it, in one style) and the preamble."""
     for i, para in enumerate(lead):
-        if not HIGHLIGHTS_HEADING.match(para.text.replace(" ", "")) or i + 1 == len(lead):
+        heading = para.text.replace(" ", "").strip("【】[]〖〗")  # 【要点速览】 as well as 要点速览：
+        if not HIGHLIGHTS_HEADING.match(heading) or i + 1 == len(lead):
             continue
         first = lead[i + 1]
         j = i + 1

@@ -188,6 +188,8 @@ TRADITIONAL_SURNAMES = frozenset(
     "陳劉楊黃趙吳孫馬鄭羅謝許韓馮鄧蕭葉蘇魏呂盧鍾譚陸賈韋鄒賀顧龔萬錢嚴湯溫齊喬龐顏莊聶魯嶽歐關蘭紀畢"
     "單塗駱藍遊靳鮑華饒車項蘆麥婁竇費衛閔鄔邊師欒鞏鄺勞諶藺樓閻聞權帥練鄢鄭張劉孫興應範戴"
 )
+# Several posts of one person: ``…司长、新闻发言人``, ``商务部副部长兼国际贸易谈判副代表``.
+ROLE_LIST_SPLIT = re.compile(r"[、，,]|兼")
 TRADITIONAL_CHARACTER = re.compile(
     "[" + "".join(sorted(TRADITIONAL_COMMON_HANZI | TRADITIONAL_SURNAMES)) + "]"
 )
@@ -545,7 +547,7 @@ def organization_of(role: str) -> str | None:
     if simple != role and len(simple) == len(role):
         org = organization_of(simple)
         return role[: len(org)] if org else None
-    first = re.split(r"[、，,]", role, maxsplit=1)[0]
+    first = ROLE_LIST_SPLIT.split(role, maxsplit=1)[0]
     org = TITLE_AT_END.sub("", first)
     while org and TITLE_AT_END.search(org):
         org = TITLE_AT_END.sub("", org)

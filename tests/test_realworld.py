@@ -472,3 +472,16 @@ def test_a_traditional_heading_that_repeats_the_title_leaves_the_text() -> None:
     t = parse_bytes("# 新聞辦舉行發佈會\n\n新聞辦舉行發佈會\n\n記者：問題？\n".encode(), "page.md")
     assert t.meta.title == "新聞辦舉行發佈會"
     assert t.text.startswith("新聞辦舉行發佈會\n記者：")  # the repeat as a paragraph stays; the heading went
+
+
+def test_bracketed_key_points_heading_and_a_role_of_two_posts_joined_by_jian() -> None:
+    t = parse_bytes(
+        "**【要点速览】**\n\n1. 一季度进出口总值9.89万亿元。\n2. 实际使用外资4084.5亿元。\n\n"
+        "国务院新闻办公室举行吹风会。\n\n"
+        "**商务部副部长兼国际贸易谈判副代表 王受文：**\n\n谢谢主持人。\n".encode(),
+        "briefing.md",
+    )
+    assert t.highlights == ("一季度进出口总值9.89万亿元。", "实际使用外资4084.5亿元。")
+    assert [t.text[s.start:s.end] for s in t.preamble] == ["国务院新闻办公室举行吹风会。"]
+    wang = speaker(t, "王受文")
+    assert (wang.role, wang.organization) == ("商务部副部长兼国际贸易谈判副代表", "商务部")
