@@ -20,6 +20,7 @@ paint, so the transcript appears without waiting for pyqtgraph.
 from __future__ import annotations
 
 import importlib
+import linecache
 import os
 import sys
 import threading
@@ -55,6 +56,18 @@ if TYPE_CHECKING:
 
 
 CHARTS_MODULE = "reader.ui.charts"  # imports pyqtgraph
+
+
+def import_charts() -> None:
+    """Import the charts (and pyqtgraph) once, then drop the source lines it left cached.
+
+    PySide6 reads the source of every module that imports it (to look for ``__feature__``
+    imports), and ``linecache`` keeps them: pyqtgraph's come to about 10 MB, held for
+    nothing (tracebacks read them again if ever needed).
+    """
+    if CHARTS_MODULE not in sys.modules:
+        importlib.import_module(CHARTS_MODULE)
+        linecache.clearcache()
 
 
 class MetricsPanel(QWidget):
@@ -175,7 +188,7 @@ class MetricsPanel(QWidget):
         Importing defines classes and creates no Qt object; the charts themselves are made
         back on the GUI thread, one per event-loop turn.
         """
-        importlib.import_module(CHARTS_MODULE)
+        import_charts()
         try:
             self._chartsImported.emit()  # queued to the GUI thread
         except RuntimeError:  # the panel was deleted meanwhile
@@ -191,6 +204,7 @@ class MetricsPanel(QWidget):
 
     def _build_chart(self) -> bool:
         """Make the first missing chart; False when none was missing."""
+        import_charts()
         from reader.ui.charts import DensityChart, FamilyChart, SpeakingShareChart
 
         if self.speaking_chart is None:
