@@ -406,6 +406,9 @@ def _find_in_folded(original: str, text: str) -> list[FoundFigure]:
         if tenths and num.value <= 10:
             num = dataclasses.replace(num, value=num.value * 10, end=num.end + 1)
             unit, unit_pos = "%", None
+            more = num.end
+            if num.qualifier is None and text[more : more + 1] in ("多", "余"):  # 三成多
+                num = dataclasses.replace(num, qualifier=text[more], qualifier_pos=more, end=more + 1)
         if not unit and not num.chinese and not num.percent_word and text[num.end : num.end + 1] == " ":
             spaced = _unit_at(text, num.end + 1)
             if spaced and spaced[0] in _UNIT_STARTS:

@@ -259,6 +259,7 @@ def test_tenths_are_read_as_percent() -> None:
     assert _figures("近八成企业实现盈利，超过六成受访者表示满意，7成以上。") == [
         ("近八成", 80.0, "%", "近"), ("超过六成", 60.0, "%", "超过"), ("7成以上", 70.0, "%", "以上"),
     ]
+    assert _figures("占三成多") == [("三成多", 30.0, "%", "多")]
     for phrase in ("一成不变", "3成员国", "七成熟"):
         assert _figures(phrase) == [], phrase
 
