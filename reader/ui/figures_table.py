@@ -49,6 +49,8 @@ FigureIndexRole = Qt.ItemDataRole.UserRole + 1  # int: index in Transcript.figur
 SortRole = Qt.ItemDataRole.UserRole + 2  # what the column sorts by (the value, not its text)
 SpeakerIdRole = Qt.ItemDataRole.UserRole + 3  # str | None
 FamilyRole = Qt.ItemDataRole.UserRole + 4  # str: money, people, percent, points, ...
+KeptRole = Qt.ItemDataRole.UserRole + 5  # KEPT if the figures filter keeps the row, else ""
+KEPT = "1"
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -87,6 +89,7 @@ class FiguresModel(QAbstractTableModel):
         self._changes: tuple[tuple[int, ...], ...] = ()
         self._speakers: dict[str, tuple[str, str]] = {}
         self._notes: dict[int, str] = {}  # made on demand; sorting by notes fills it
+        self._kept: frozenset[int] | None = None  # rows the figures filter keeps; None: all
         self._cited_text: dict[int, str] = {}
         self._nobody = (NO_SPEAKER, self.tr("before the first speaker"))
         self._headers = (
@@ -97,6 +100,7 @@ class FiguresModel(QAbstractTableModel):
         """``facts``: the per-figure counts already computed (on the loader's thread)."""
         self.beginResetModel()
         self._notes = {}
+        self._kept = None
         if transcript is None:
             self._figures, self._citations, self._changes, self._speakers = [], (), (), {}
         else:
@@ -106,6 +110,10 @@ class FiguresModel(QAbstractTableModel):
             self._changes = facts.changes if usable else changes_of(transcript)  # type: ignore[union-attr]
             self._speakers = {sp.id: (sp.name, sp.role or "") for sp in transcript.speakers}
         self.endResetModel()
+
+    def set_kept(self, rows: frozenset[int] | None) -> None:
+        """What ``KeptRole`` answers (the filter proxy sets it, then refilters)."""
+        self._kept = rows
 
     def _speaker(self, figure: Figure) -> tuple[str, str]:
         return self._speakers.get(figure.speaker or "", self._nobody)
@@ -179,6 +187,8 @@ class FiguresModel(QAbstractTableModel):
             return self._figures[row].speaker
         if role == FamilyRole:
             return self._figures[row].family
+        if role == KeptRole:
+            return KEPT if self._kept is None or row in self._kept else ""
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.VALUE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -199,21 +209,29 @@ class FiguresModel(QAbstractTableModel):
 
 
 class FigureFilterProxy(QSortFilterProxyModel):
-    """Shows the figure indices the filter language kept; sorts by each column's sort key."""
+    """Shows the figure indices the filter language kept; sorts by each column's sort key.
+
+    Filtering is Qt's own, on ``KeptRole``: with nothing typed in the filter Qt keeps every
+    row without asking Python. (A Python ``filterAcceptsRow`` ran once per figure for every
+    document shown: 0.15 s of GUI thread on the 130,000 figures of a 50 MB transcript.)
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._accepted: frozenset[int] | None = None
         self.setSortRole(SortRole)
+        self.setFilterRole(KeptRole)
 
     def set_accepted(self, indices: frozenset[int] | None) -> None:
         """``None`` shows every row."""
-        self.beginFilterChange()
-        self._accepted = indices
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _AnyIndex) -> bool:
-        return self._accepted is None or source_row in self._accepted
+        source = self.sourceModel()
+        if isinstance(source, FiguresModel):
+            source.set_kept(indices)
+        pattern = "" if indices is None else KEPT
+        if self.filterRegularExpression().pattern() != pattern:
+            self.setFilterFixedString(pattern)
+        else:  # the same pattern, other rows: Qt must ask again
+            self.beginFilterChange()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
 
 class FiguresTableView(QTableView):
