@@ -651,6 +651,7 @@ SPOKESPERSON_INTRODUCED = re.compile(r"发言人\s*([\u4e00-\u9fff·]{2,4}?)" + 
 
 TITLED_NAME = re.compile(rf"(?:{TITLE_ALTERNATION})\s*([\u4e00-\u9fff·]{{2,4}}?){NAME_BOUNDARY}")
 ANSWERING_WORDS = re.compile(r"介绍|答记者问|回答|答问")
+UNNAMED_ANSWERER = re.compile(r"负责人|负责同志|有关部门|相关部门")
 SENTENCE_SPLIT = re.compile(r"[。；;！？]")
 
 
@@ -668,6 +669,8 @@ def answering_spokesperson(texts: Iterable[str]) -> tuple[str, str] | None:
         for sentence in SENTENCE_SPLIT.split(text):
             if ANSWERING_WORDS.search(sentence):
                 answerers.update(m.group(1) for m in TITLED_NAME.finditer(sentence))
+                if UNNAMED_ANSWERER.search(sentence):
+                    answerers.add("")  # 国家统计局有关负责人就…答记者问: someone unnamed answers
         for match in SPOKESPERSON_INTRODUCED.finditer(text):
             name = match.group(1)
             if not is_person_name(analysis_form(name)):

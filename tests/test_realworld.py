@@ -486,3 +486,11 @@ def test_bracketed_key_points_heading_and_a_role_of_two_posts_joined_by_jian() -
     assert [t.text[s.start:s.end] for s in t.preamble] == ["国务院新闻办公室举行吹风会。"]
     wang = speaker(t, "王受文")
     assert (wang.role, wang.organization) == ("商务部副部长兼国际贸易谈判副代表", "商务部")
+
+
+def test_answers_stay_unnamed_when_an_unnamed_official_answers() -> None:
+    t = text(
+        "国家统计局有关负责人就核算改革答记者问\n此前，外交部发言人汪文斌曾表示关注。\n"
+        "问：背景是什么？\n答：这是回答。\n"
+    )
+    assert [s.name for s in t.speakers] == ["问", "答"]
