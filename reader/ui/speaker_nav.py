@@ -6,13 +6,14 @@ reader wants to go (a text offset) and the main window scrolls there.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from functools import partial
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
-from reader.model import Transcript, Turn
+from reader.model import QAPair, Transcript, Turn
 from reader.ui.i18n import tr
 from reader.ui.kind_colors import kind_color
 from reader.ui.tooltips import plain_tooltip
@@ -24,6 +25,7 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 4  # "host" | "official" | "reporter" | "
 
 KIND_ORDER = ("host", "official", "reporter", "other")
 EAGER_TURN_ROWS = 300
+QUESTION_ROWS_PER_TURN = 1500  # about 20 ms of row making per event-loop turn
 FIRST_WORDS = 18
 
 
@@ -124,8 +126,14 @@ def build_qa_model(transcript: Transcript, parent: QTreeView | None = None,
     """Each question (by outlet) with who answered it (made on expansion past ``eager_questions``)."""
     model = QStandardItemModel(parent)
     model.setHorizontalHeaderLabels([tr("Question")])
-    lazy = len(transcript.qa) > eager_questions
-    for pair in transcript.qa:
+    append_question_rows(model, transcript, transcript.qa, lazy=len(transcript.qa) > eager_questions)
+    return model
+
+
+def append_question_rows(model: QStandardItemModel, transcript: Transcript, pairs: Sequence[QAPair],
+                         lazy: bool) -> None:
+    """One row per question in ``pairs``; with ``lazy``, its answers wait for its expansion."""
+    for pair in pairs:
         if not 0 <= pair.question < len(transcript.turns):
             continue
         question = transcript.turns[pair.question]
@@ -140,7 +148,6 @@ def build_qa_model(transcript: Transcript, parent: QTreeView | None = None,
             for answer in answer_rows(transcript, pair.answers):
                 row.appendRow(answer)
         model.appendRow(row)
-    return model
 
 
 class _NavTree(QTreeView):
@@ -280,17 +287,37 @@ class QaOutline(_NavTree):
         self.setModel(QStandardItemModel(self))
         self._answers: dict[int, tuple[int, ...]] = {}
         self._transcript: Transcript | None = None
+        self._generation = 0  # a newer document stops the previous one's rows being added
         self.expanded.connect(self._fill_answers)
 
     def set_transcript(self, transcript: Transcript) -> None:
+        """Questions past the first ``QUESTION_ROWS_PER_TURN`` are added in later event-loop
+        turns: 30,000 questions (a 50 MB transcript) took 0.4 s to make at once."""
         old = self.model()
         self._transcript = transcript
         self._answers = {pair.question: pair.answers for pair in transcript.qa}
-        self.setModel(build_qa_model(transcript, self))
+        self._generation += 1
+        lazy = len(transcript.qa) > EAGER_TURN_ROWS
+        model = QStandardItemModel(self)
+        model.setHorizontalHeaderLabels([tr("Question")])
+        append_question_rows(model, transcript, transcript.qa[:QUESTION_ROWS_PER_TURN], lazy=lazy)
+        self.setModel(model)
         if old is not None and old.parent() is self:
             old.deleteLater()
-        if len(transcript.qa) <= EAGER_TURN_ROWS:
+        if not lazy:
             self.expandAll()
+        elif len(transcript.qa) > QUESTION_ROWS_PER_TURN:
+            more = partial(self._append_questions, QUESTION_ROWS_PER_TURN, self._generation)
+            QTimer.singleShot(0, self, more)  # dropped if the outline is deleted first
+
+    def _append_questions(self, start: int, generation: int) -> None:
+        model, transcript = self.model(), self._transcript
+        if generation != self._generation or transcript is None or not isinstance(model, QStandardItemModel):
+            return  # another document since
+        end = start + QUESTION_ROWS_PER_TURN
+        append_question_rows(model, transcript, transcript.qa[start:end], lazy=True)
+        if end < len(transcript.qa):
+            QTimer.singleShot(0, self, partial(self._append_questions, end, generation))
 
     @Slot(QModelIndex)
     def _fill_answers(self, index: QModelIndex) -> None:
