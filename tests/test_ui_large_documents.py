@@ -193,3 +193,36 @@ def test_chinese_characters_are_counted_alike_in_slices() -> None:
     text = ("他说：2021年增长了28.5%，达到3291亿元。" * (3 * COUNT_SLICE // 20))[: 3 * COUNT_SLICE + 7]
     assert len(text) > 3 * COUNT_SLICE
     assert count_chinese_chars(text) == len(NOT_CHINESE_CHAR.sub("", text)) > 0
+
+
+def many_questions(pairs: int) -> Transcript:
+    from ui_transcripts import make_transcript
+
+    turns = []
+    for i in range(pairs):
+        turns.append(("s1", "记者", "reporter", [f"第{i}个问题？"]))
+        turns.append(("s2", "发言人", "official", [f"第{i}个回答。"]))
+    return make_transcript(turns=turns, speakers=[("s1", "记者", None, "reporter"),
+                                                  ("s2", "发言人", None, "official")],
+                           qa=[(2 * i, [2 * i + 1]) for i in range(pairs)])
+
+
+def test_thousands_of_questions_are_listed_over_several_turns(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from reader.ui.speaker_nav import OFFSET_ROLE, QUESTION_ROWS_PER_TURN, QaOutline
+
+    pairs = 2 * QUESTION_ROWS_PER_TURN + 10
+    transcript = many_questions(pairs)
+    outline = QaOutline()
+    qtbot.addWidget(outline)
+    outline.set_transcript(transcript)
+    model = outline.model()
+    assert model.rowCount() == QUESTION_ROWS_PER_TURN, "the first rows at once, the rest later"
+    qtbot.waitUntil(lambda: model.rowCount() == pairs, timeout=5000)
+    last = model.index(pairs - 1, 0)
+    assert last.data(OFFSET_ROLE) == transcript.turns[2 * (pairs - 1)].start
+    assert f"第{pairs - 1}个问题" in last.data()
+
+    outline.set_transcript(briefing())  # a new document stops the old one's rows
+    shown = outline.model().rowCount()
+    qtbot.wait(100)
+    assert outline.model().rowCount() == shown == len(briefing().qa)
