@@ -12,6 +12,7 @@ import sys
 
 PNG_SIZE_DEFAULT = (1400, 900)
 SETTLE_MS = 400  # let deferred work (charts) paint before a screenshot is taken
+FIRST_PAINT_WAIT_MS = 100  # how long a shown window's first paint may wait for the document
 
 
 def _application():  # -> QApplication
@@ -131,6 +132,7 @@ def run_window(path: str | None, screenshot: str | None = None, size: str | None
         if size:
             window.resize(*_parse_size(size))
         window.show()
+        loader.finish_within(FIRST_PAINT_WAIT_MS)  # a cached model is in the first paint, no empty one
         return app.exec()
     finally:
         hook.uninstall()

@@ -107,3 +107,34 @@ def test_a_short_transcript_is_built_whole_at_once(qtbot, settings: AppSettings,
     assert window.transcript is not None
     assert at_first_paint[0][0] == len(window.view.toPlainText())
     window.loader.shutdown()
+
+
+def test_finish_within_reports_a_quick_load_before_returning(qapp, tmp_path: Path) -> None:
+    path = tmp_path / "doc.md"
+    path.write_text("2", encoding="utf-8")
+    loader = DocumentLoader(load=fake_load)
+    loaded: list[str] = []
+    loader.loaded.connect(lambda p, transcript, prepared: loaded.append(p))
+    loader.start(str(path))
+    assert loader.finish_within(5000) is True
+    assert loaded == [str(path)]  # delivered in the call, with no event-loop turn
+    assert not loader.busy
+
+
+def test_finish_within_gives_up_on_a_slow_load(qtbot, tmp_path: Path) -> None:
+    import threading
+
+    release = threading.Event()
+
+    def slow_load(path: str, progress=None) -> Transcript:
+        release.wait(5)
+        return briefing()
+
+    loader = DocumentLoader(load=slow_load)
+    loaded: list[str] = []
+    loader.loaded.connect(lambda p, transcript, prepared: loaded.append(p))
+    loader.start(str(tmp_path / "slow.md"))
+    assert loader.finish_within(20) is False
+    assert loaded == [] and loader.busy
+    release.set()
+    qtbot.waitUntil(lambda: loaded == [str(tmp_path / "slow.md")], timeout=5000)

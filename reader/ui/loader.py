@@ -12,7 +12,7 @@ import threading
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from reader.errors import Cancelled, ReaderError
 from reader.model import Transcript
@@ -143,6 +143,18 @@ class DocumentLoader(QObject):
     def wait(self, msecs: int = -1) -> bool:
         """Block until running jobs end (tests and shutdown); signals still need the event loop."""
         return self._pool.waitForDone(msecs)
+
+    def finish_within(self, msecs: int) -> bool:
+        """Wait up to ``msecs`` for the running job; if it ends, report it now, not in a later turn.
+
+        Start-up calls this just after showing the window: a model from the cache is ready
+        within milliseconds, and reported here it is in the window's first paint instead of
+        following a paint of the empty window. Waiting leaves the GIL to the worker.
+        """
+        if not self._pool.waitForDone(msecs):
+            return False
+        QCoreApplication.sendPostedEvents(self)  # the job's queued signals, delivered here
+        return True
 
     def shutdown(self) -> None:
         self.cancel()
