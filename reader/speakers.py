@@ -78,7 +78,7 @@ NUMBERED_ITEM = re.compile(r"[一二三四五六七八九十\d]+$")
 # Function words that make a phrase of a label (``各地的做法``); names and titles lack them.
 FUNCTION_WORDS = frozenset("的了吗呢着把被")
 QUESTION_LABELS = frozenset({"问", "提问", "记者", "记者问", "记者提问", "有记者问", "有记者提问", "Q", "q",
-                             "问题", "追问", "又问"})
+                             "问题", "追问", "又问", "网友", "网友提问", "网民", "网友问"})
 ANSWER_LABELS = frozenset({"答", "回答", "A", "a", "答问"})
 ANSWER_SUFFIXES = ("回答", "答")
 REPORTER_WORD = "记者"

@@ -494,3 +494,16 @@ def test_answers_stay_unnamed_when_an_unnamed_official_answers() -> None:
         "问：背景是什么？\n答：这是回答。\n"
     )
     assert [s.name for s in t.speakers] == ["问", "答"]
+
+
+def test_an_online_interview_with_questions_from_the_public() -> None:
+    # 在线访谈 pages: [主持人], [嘉宾 name], [网友].
+    t = text(
+        "[主持人]各位网友大家好。\n[王瑞]谢谢主持人。\n[网友]请问政策何时出台？\n[王瑞]预计年内出台。\n"
+        "网友提问：还有吗？\n王瑞：没有了。\n"
+    )
+    assert [(turn.label, turn.kind) for turn in t.turns] == [
+        ("主持人", "host"), ("王瑞", "official"), ("网友", "reporter"), ("王瑞", "official"),
+        ("网友提问", "reporter"), ("王瑞", "official"),
+    ]
+    assert [(p.question, p.answers) for p in t.qa] == [(2, (3,)), (4, (5,))]
