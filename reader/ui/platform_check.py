@@ -7,7 +7,6 @@ tells us which one is missing, so we can name the Debian/Ubuntu package to insta
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 
@@ -35,6 +34,8 @@ CJK_FONT_PACKAGE = "fonts-noto-cjk"
 
 def missing_xcb_packages(libraries: tuple[tuple[str, str], ...] = XCB_LIBRARIES) -> list[str]:
     """Packages whose library cannot be loaded; empty when the xcb plugin can start."""
+    import ctypes  # only here: the other platforms never pay for importing it (~3 ms at start-up)
+
     missing = []
     for soname, package in libraries:
         try:
