@@ -17,7 +17,6 @@ import hashlib
 import inspect
 import os
 import pickle
-import tempfile
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -82,6 +81,8 @@ def _read_entry(entry: Path, path: str) -> Transcript | None:
 
 
 def _write_entry(entry: Path, transcript: Transcript) -> None:
+    import tempfile  # only on a miss: a hit (start-up) does not pay for importing it (~4 ms)
+
     try:
         entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, temp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
