@@ -520,6 +520,10 @@ def parse_label(label: str) -> ParsedLabel:
         name_s, role_s = analysis_form(spaced[1]), analysis_form(spaced[0])
         if PERSON_NAME.match(name_s) and ENDS_WITH_TITLE.search(role_s):
             return _with_role(spaced[1], SPACES.sub("", spaced[0]), role_s)
+        first, rest = label.strip().split(" ", 1)
+        first_s, rest_s = analysis_form(first), analysis_form(rest)
+        if is_person_name(first_s) and ENDS_WITH_TITLE.search(rest_s) and not ENDS_WITH_TITLE.search(first_s):
+            return _with_role(first, SPACES.sub("", rest), rest_s)  # 王受文 商务部副部长
     match = ROLE_THEN_NAME.match(simple)
     if match:
         return _with_role(compact[match.start("name"):], compact[: match.end("role")], match.group("role"))

@@ -507,3 +507,9 @@ def test_an_online_interview_with_questions_from_the_public() -> None:
         ("网友提问", "reporter"), ("王瑞", "official"),
     ]
     assert [(p.question, p.answers) for p in t.qa] == [(2, (3,)), (4, (5,))]
+
+
+def test_a_name_written_before_its_role_with_a_space() -> None:
+    t = text("王受文 商务部副部长：谢谢主持人。\n记者：问题？\n王受文：回答。\n")
+    wang = speaker(t, "王受文")
+    assert (wang.role, wang.organization, wang.turns) == ("商务部副部长", "商务部", 2)
