@@ -624,7 +624,8 @@ INTRODUCTION_CONJUNCTIONS = frozenset({"和", "及", "与", "與", "以及"})
 
 # Where a name introduced after its role ends: a courtesy title, a verb of the briefing, punctuation.
 NAME_BOUNDARY = (
-    r"(?=先生|女士|同志|[大上中少][校将尉]|主持|介绍|出席|表示|回答|今日|今天|昨日|昨天|日前|近日|\d"
+    r"(?=先生|女士|同志|[大上中少][校将尉]|主持|介绍|出席|表示|回答|举行|召开|首先|宣布|指出|强调|答"
+    r"|今日|今天|昨日|昨天|日前|近日|\d"
     r"|[，、。；和及与在于就（(\s])"
 )
 

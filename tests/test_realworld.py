@@ -513,3 +513,19 @@ def test_a_name_written_before_its_role_with_a_space() -> None:
     t = text("王受文 商务部副部长：谢谢主持人。\n记者：问题？\n王受文：回答。\n")
     wang = speaker(t, "王受文")
     assert (wang.role, wang.organization, wang.turns) == ("商务部副部长", "商务部", 2)
+
+
+def test_an_older_foreign_ministry_page_of_br_separated_paragraphs() -> None:
+    page = (
+        "<html><head><title>2009年5月5日外交部发言人马朝旭举行例行记者会</title></head><body>"
+        "<div class=nav>首页</div><div id=content>"
+        "　　2009年5月5日下午，外交部发言人马朝旭举行例行记者会。<br><br>"
+        "　　问：中方认为澳方此举是否将影响中澳关系？<br><br>　　答：中国坚持走和平发展道路。<br>"
+        "　　中国的军事现代化不对任何国家构成威胁。<br><br></div></body></html>"
+    )
+    t = parse_bytes(page.encode(), "briefing.html")
+    assert t.meta.date == "2009-05-05"
+    named = [(turn.label, t.speaker(turn.speaker).name) for turn in t.turns]
+    assert named == [("问", "问"), ("答", "马朝旭")]
+    assert speaker(t, "马朝旭").role == "外交部发言人"
+    assert len(t.turns[1].paragraphs) == 2
