@@ -201,6 +201,7 @@ def test_photo_credits_without_spaces_and_picture_notes_leave_the_text() -> None
         "郭卫民：大家好。\n"
         "3月2日，全国政协新闻发布会在北京人民大会堂举行。新华社记者沈伯韩摄\n"
         "【资料图】\n"
+        "▲图为发布会现场。\n"
         "发布会在人民大会堂召开。新華網/中國政府網 翟子赫攝\n"
         "郭卫民：请提问。我们请新华社记者张三拍摄\n"
     )
