@@ -41,6 +41,7 @@ from reader.speakers import (
     names_from_introductions,
     organization_of,
     parse_label,
+    person_by_surname_and_title,
     roles_from_introductions,
     split_inline_turns,
     to_simplified,
@@ -212,6 +213,12 @@ def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, .
             named = host_named_in_speech(d.paragraphs[0])
             if named is not None:
                 parsed[id(d)] = named
+    for d in drafts:
+        # 杜部长： after (or before) 公安部副部长杜航伟： is 杜航伟.
+        if parsed[id(d)].role is not None and parsed[id(d)].name == parsed[id(d)].role:
+            person = person_by_surname_and_title(d.marker.label, parsed.values())
+            if person is not None:
+                parsed[id(d)] = person
     hosts = {label.name: label for label in parsed.values() if label.kind == "host" and label.role}
     if len(hosts) == 1:
         # A bare 主持人： after 主持人（寿小丽）： or a host named in speech is that one host.

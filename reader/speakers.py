@@ -706,3 +706,27 @@ def host_named_in_speech(speech: str) -> ParsedLabel | None:
         return None
     role = written[: role_name.end("role")]
     return ParsedLabel(written[role_name.start("name"):], role, organization_of(role), "host")
+
+
+# ``杜部长``, ``欧阳司长``: a surname and a title, for a speaker a full label names.
+SURNAME_AND_TITLE = re.compile(
+    rf"^(?P<surname>[\u4e00-\u9fff]{{1,2}}?)(?P<title>副?(?:{TITLE_ALTERNATION}))$"
+)
+
+
+def person_by_surname_and_title(label: str, people: Iterable[ParsedLabel]) -> ParsedLabel | None:
+    """The one fully named speaker a ``杜部长：`` label means: same surname, a role with that
+    title (``公安部副部长杜航伟``). None when no one or several people fit."""
+    simple = analysis_form(label)
+    match = SURNAME_AND_TITLE.match(simple)
+    if not match:
+        return None
+    surname, title = match.group("surname"), match.group("title").removeprefix("副")
+    if surname not in SURNAMES_SINGLE and surname not in SURNAMES_DOUBLE:
+        return None
+    fits = {
+        p.name: p for p in people
+        if p.role and p.name != p.role and analysis_form(p.name).startswith(surname)
+        and title in analysis_form(p.role) and is_person_name(analysis_form(p.name))
+    }
+    return next(iter(fits.values())) if len(fits) == 1 else None

@@ -530,3 +530,10 @@ def test_an_older_foreign_ministry_page_of_br_separated_paragraphs() -> None:
     assert named == [("问", "问"), ("答", "马朝旭")]
     assert speaker(t, "马朝旭").role == "外交部发言人"
     assert len(t.turns[1].paragraphs) == 2
+
+
+def test_a_surname_and_title_label_is_the_one_fully_named_speaker_it_fits() -> None:
+    t = text("公安部副部长杜航伟：谢谢。\n记者：请问杜部长？\n杜部长：我来回答。\n李司长：补充。\n")
+    assert [(s.name, s.turns) for s in t.speakers] == [("杜航伟", 2), ("记者", 1), ("李司长", 1)]
+    t = text("公安部副部长杜航伟：谢谢。\n公安部部长杜某某：我也姓杜。\n杜部长：是哪一位？\n")
+    assert "杜部长" in [s.name for s in t.speakers]  # two people fit: the label says no more
