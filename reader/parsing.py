@@ -213,10 +213,20 @@ def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, .
             named = host_named_in_speech(d.paragraphs[0])
             if named is not None:
                 parsed[id(d)] = named
+    named_people = {p.name: p for p in parsed.values() if p.role and p.name != p.role}
+    by_initial: dict[str, list[ParsedLabel]] = {}
+    for person in named_people.values():
+        by_initial.setdefault(analysis_form(person.name)[:1], []).append(person)
+    surname_title_cache: dict[str, ParsedLabel | None] = {}
     for d in drafts:
-        # 杜部长： after (or before) 公安部副部长杜航伟： is 杜航伟.
-        if parsed[id(d)].role is not None and parsed[id(d)].name == parsed[id(d)].role:
-            person = person_by_surname_and_title(d.marker.label, parsed.values())
+        # 杜部长： after (or before) 公安部副部长杜航伟： is 杜航伟 (only people of that surname are asked).
+        label = parsed[id(d)]
+        if label.role is not None and label.name == label.role:
+            if d.marker.label not in surname_title_cache:
+                surname_title_cache[d.marker.label] = person_by_surname_and_title(
+                    d.marker.label, by_initial.get(analysis_form(d.marker.label)[:1], ())
+                )
+            person = surname_title_cache[d.marker.label]
             if person is not None:
                 parsed[id(d)] = person
     hosts = {label.name: label for label in parsed.values() if label.kind == "host" and label.role}
