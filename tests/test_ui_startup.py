@@ -13,7 +13,7 @@ from reader.model import Span, Transcript
 from reader.ui.loader import DocumentLoader
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import AppSettings
-from reader.ui.transcript_document import DISPLAY_BLOCK_CHARS, build_document, finish_document
+from reader.ui.transcript_document import DISPLAY_BLOCK_CHARS, build_document, chars_filling, finish_document
 
 
 def awkward_transcript() -> Transcript:
@@ -49,8 +49,26 @@ def test_a_document_built_in_two_parts_is_the_document_built_whole(qapp, first_c
     assert finish_document(first, transcript, first_offsets) is False
 
 
+def test_chars_filling_wraps_wide_and_narrow_characters() -> None:
+    assert chars_filling("", 10, 5) == 0
+    assert chars_filling("短\n" * 10, 10, 4) == 8  # four one-line paragraphs
+    assert chars_filling("中" * 25 + "\n" + "中" * 50, 10, 3) == 26  # 25 ems wrap into three lines
+    assert chars_filling("a" * 25 + "\n" + "b" * 50, 10, 3) > 26  # narrow letters: more per line
+    assert chars_filling("x" * 10 ** 6, 10, 2) < 100  # one endless line: only what two lines can hold
+
+
+def english_briefing(filler: int) -> Transcript:
+    paragraph = "The ministry said losses of 3.5 billion yuan were prevented, up 28.5% on the year."
+    return make_transcript(
+        speakers=[("s1", "Host", None, "host"), ("s2", "Minister", "Minister", "official")],
+        turns=[(f"s{1 + i % 2}", "Host" if i % 2 == 0 else "Minister", "host" if i % 2 == 0 else "official",
+                [paragraph * (1 + i % 3)] * filler) for i in range(6)],
+    )
+
+
 def fake_load(path: str, progress=None) -> Transcript:
-    return briefing(filler=int(Path(path).read_text(encoding="utf-8")))
+    language, filler = Path(path).read_text(encoding="utf-8").split(":")
+    return english_briefing(int(filler)) if language == "en" else briefing(filler=int(filler))
 
 
 @pytest.fixture
@@ -58,10 +76,11 @@ def settings(tmp_path: Path) -> AppSettings:
     return AppSettings.from_file(tmp_path / "settings.ini")
 
 
-def start_up(qtbot, settings: AppSettings, tmp_path: Path, size: tuple[int, int], filler: int = 150):
+def start_up(qtbot, settings: AppSettings, tmp_path: Path, size: tuple[int, int], filler: int = 150,
+             language: str = "zh"):
     """What ``run_window`` does: the load starts, the window is built and shown, the load lands."""
     path = tmp_path / "doc.md"
-    path.write_text(str(filler), encoding="utf-8")
+    path.write_text(f"{language}:{filler}", encoding="utf-8")
     loader = DocumentLoader(load=fake_load)
     loader.start(str(path))
     window = MainWindow(settings, loader=loader, defer_metrics_panel=True)
@@ -77,10 +96,11 @@ def start_up(qtbot, settings: AppSettings, tmp_path: Path, size: tuple[int, int]
     return window, at_first_paint
 
 
+@pytest.mark.parametrize("language", ["zh", "en"])
 @pytest.mark.parametrize("size", [(1400, 900), (640, 480), (2400, 1500)])
 def test_start_up_paints_a_full_first_screen_then_the_whole_document(qtbot, settings: AppSettings,
-                                                                    tmp_path: Path, size) -> None:
-    window, at_first_paint = start_up(qtbot, settings, tmp_path, size)
+                                                                    tmp_path: Path, size, language) -> None:
+    window, at_first_paint = start_up(qtbot, settings, tmp_path, size, language=language)
     assert window.transcript is not None
     whole = len(window.view.toPlainText())
     assert window.view.toPlainText().endswith(window.transcript.text)
@@ -111,7 +131,7 @@ def test_a_short_transcript_is_built_whole_at_once(qtbot, settings: AppSettings,
 
 def test_finish_within_reports_a_quick_load_before_returning(qapp, tmp_path: Path) -> None:
     path = tmp_path / "doc.md"
-    path.write_text("2", encoding="utf-8")
+    path.write_text("zh:2", encoding="utf-8")
     loader = DocumentLoader(load=fake_load)
     loaded: list[str] = []
     loader.loaded.connect(lambda p, transcript, prepared: loaded.append(p))

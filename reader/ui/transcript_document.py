@@ -39,6 +39,8 @@ DISPLAY_BLOCK_CHARS = 2000
 SENTENCE_END = re.compile(r"[。！？；!?;]")
 PARAGRAPH_SPACING = 8.0
 LINE_HEIGHT_PERCENT = 150
+WIDE_FROM = "\u1100"  # from here on a character is about an em wide (see chars_filling)
+NARROW_EM = 0.45
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +265,31 @@ def _body_block_format() -> QTextBlockFormat:
     block.setBottomMargin(PARAGRAPH_SPACING)
     block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     return block
+
+
+def chars_filling(text: str, columns: float, rows: float) -> int:
+    """How many characters from the start of ``text`` fill ``rows`` lines ``columns`` ems wide.
+
+    Each line of the text wraps into lines of ``columns`` ems. A character counts an em
+    from U+1100 on (Hangul, CJK, full-width forms: an em wide in any font) and
+    ``NARROW_EM`` before (Latin letters and digits are wider than that in any UI font),
+    so lines wrap later here than on screen and the count errs towards more text, never
+    towards a screen left half empty.
+    """
+    columns = max(columns, 1.0)
+    filled = 0.0
+    start = 0
+    length = len(text)
+    while start < length and filled < rows:
+        end = text.find("\n", start)
+        end = length if end == -1 else end
+        room = int((rows - filled) * columns / NARROW_EM) + 1  # more than the rows left can hold
+        stop = min(end, start + room)
+        wide = sum(1 for char in text[start:stop] if char >= WIDE_FROM)
+        width = wide + (stop - start - wide) * NARROW_EM
+        filled += max(1.0, -(-width // columns))
+        start = stop + 1 if stop == end else stop
+    return min(start, length)
 
 
 def _first_lines_end(text: str, first_chars: int) -> int | None:

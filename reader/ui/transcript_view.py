@@ -31,7 +31,13 @@ from reader.ui.clipboard import track_mime_data
 from reader.ui.kind_colors import CURRENT_MATCH_COLOR, CURRENT_TURN_COLOR, FLASH_COLOR
 from reader.ui.layout_pacer import LayoutPacer
 from reader.ui.match_painter import MatchPainter
-from reader.ui.transcript_document import OffsetMap, PreparedDocument, build_document, finish_document
+from reader.ui.transcript_document import (
+    OffsetMap,
+    PreparedDocument,
+    build_document,
+    chars_filling,
+    finish_document,
+)
 
 SCROLL_MARGIN = 40  # pixels left above a target so its heading is not glued to the edge
 HIT_TOLERANCE = 30  # pixels: the widest spacing between two blocks (heading margin + paragraph gap)
@@ -39,7 +45,7 @@ FLASH_MS = 1200
 VISIBLE_RANGE_DEBOUNCE_MS = 60
 MIN_POINT_SIZE = 7
 MAX_POINT_SIZE = 40
-MIN_FIRST_SCREEN_CHARS = 1000
+FIRST_SCREEN_SPARE_ROWS = 1.25  # estimate a quarter more lines than the view shows
 
 
 class TranscriptView(QTextBrowser):
@@ -112,7 +118,7 @@ class TranscriptView(QTextBrowser):
         if prepared is not None and prepared.transcript is transcript and prepared.font_key == font.key():
             document, offsets = prepared.document, prepared.offsets
         else:
-            first_chars = self._first_screen_chars(font) if first_screen_only else None
+            first_chars = self._first_screen_chars(transcript, font) if first_screen_only else None
             document, offsets = build_document(transcript, font, first_chars=first_chars)
         self._matches.set_spans([])
         self._current_match = self._current_turn = self._flash = None
@@ -134,19 +140,21 @@ class TranscriptView(QTextBrowser):
         if self._transcript is not None:
             finish_document(self.document(), self._transcript, self._offsets)
 
-    def _first_screen_chars(self, font: QFont) -> int:
-        """More characters than the view can show at once at ``font``.
+    def _first_screen_chars(self, transcript: Transcript, font: QFont) -> int:
+        """More characters of ``transcript`` than the view can show at once at ``font``.
 
-        Lines are 1.5 em apart; a character is an em wide in Chinese, about 0.55 em in
-        Latin letters and digits, so 0.6 em each overestimates what fits in any mix (twice
-        over in Chinese). Before the view is laid out, the screen's size stands in for it.
+        Lines are at least 1.5 em apart and the text runs the whole width (no margins,
+        header or paragraph spacing counted), so more lines are estimated than fit; see
+        :func:`chars_filling` for the width of a line. Before the view is laid out, the
+        screen's size stands in for it.
         """
         size = self.maximumViewportSize()  # not viewport(): a first QWidget result costs PySide6 ~7 ms
         if size.width() < 100 or size.height() < 100:
             size = self.screen().availableSize()
         points = font.pointSizeF()
         em = max(1.0, points * self.logicalDpiY() / 72.0 if points > 0 else float(font.pixelSize()))
-        return max(MIN_FIRST_SCREEN_CHARS, int(size.width() / (0.6 * em) * size.height() / (1.5 * em)))
+        rows = FIRST_SCREEN_SPARE_ROWS * size.height() / (1.5 * em)
+        return chars_filling(transcript.text, size.width() / em, rows)
 
     # -- positions ---------------------------------------------------------------------
     def position_at(self, point: QPoint) -> int:
