@@ -158,3 +158,18 @@ def test_finish_within_gives_up_on_a_slow_load(qtbot, tmp_path: Path) -> None:
     assert loaded == [] and loader.busy
     release.set()
     qtbot.waitUntil(lambda: loaded == [str(tmp_path / "slow.md")], timeout=5000)
+
+
+def test_the_reading_font_names_a_chinese_family_after_the_ui_family(qtbot) -> None:
+    from reader.ui.transcript_view import CHINESE_FAMILIES, TranscriptView, chinese_family
+
+    view = TranscriptView()
+    qtbot.addWidget(view)
+    view.set_transcript(briefing())
+    families = view.document().defaultFont().families()
+    assert families[0] == view.font().families()[0]  # Latin text keeps the UI's look
+    chinese = chinese_family()
+    if chinese is None:  # no preferred family installed: Qt's fallback as before
+        assert not set(families) & set(CHINESE_FAMILIES)
+    else:
+        assert families[-1] == chinese and chinese in CHINESE_FAMILIES

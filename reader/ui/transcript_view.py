@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import cache
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
@@ -46,6 +47,19 @@ VISIBLE_RANGE_DEBOUNCE_MS = 60
 MIN_POINT_SIZE = 7
 MAX_POINT_SIZE = 40
 FIRST_SCREEN_SPARE_ROWS = 1.25  # estimate a quarter more lines than the view shows
+# Simplified Chinese sans-serif families (Linux, Adobe/Google, Windows, macOS), in order of
+# preference; the reading font names the first one installed after the UI's own family.
+CHINESE_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "Noto Sans SC",
+                    "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei")
+
+
+@cache
+def chinese_family() -> str | None:
+    """The preferred installed family for Chinese text, or None (Qt's fallback then picks one)."""
+    from PySide6.QtGui import QFontDatabase
+
+    installed = set(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+    return next((family for family in CHINESE_FAMILIES if family in installed), None)
 
 
 class TranscriptView(QTextBrowser):
@@ -99,9 +113,18 @@ class TranscriptView(QTextBrowser):
         return self._offsets
 
     def reading_font(self) -> QFont:
-        """The font documents are built with (the reading size): building at it means one layout."""
+        """The font documents are built with (the reading size): building at it means one layout.
+
+        Its families are the UI's, then a Chinese one: Latin letters keep the UI's look, and
+        Chinese characters come from a named Simplified Chinese family instead of a fallback
+        that Qt asks the system for at each new style (a few ms of the first paint) and that
+        depends on the system's locale.
+        """
         font = QFont(self.font())
         font.setPointSizeF(self._zoomed_point_size())
+        chinese = chinese_family()
+        if chinese is not None and chinese not in font.families():
+            font.setFamilies([*font.families(), chinese])
         return font
 
     def set_transcript(self, transcript: Transcript, prepared: PreparedDocument | None = None,
