@@ -382,12 +382,13 @@ def _seconds(text: str) -> float:
     ],
 )
 def test_scanning_stays_linear_on_hostile_paragraphs(unit: str) -> None:
-    small = unit * (20_000 // len(unit))
+    small = unit * (10_000 // len(unit))
     large = unit * (80_000 // len(unit))
     large_s = _seconds(large)
     ratio = large_s / max(_seconds(small), 1e-4)
-    # Four times the text, at most about four times the time (or too fast to measure).
-    assert ratio < 8 or large_s < 0.02, ratio
+    # Eight times the text: linear is ~8x the time, quadratic ~64x. The 3x margin keeps a
+    # loaded CI machine from failing a linear scanner (or too fast to measure).
+    assert ratio < 24 or large_s < 0.02, ratio
 
 
 def test_a_megabyte_paragraph_without_punctuation_is_fast() -> None:
