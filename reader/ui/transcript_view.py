@@ -46,7 +46,6 @@ FLASH_MS = 1200
 VISIBLE_RANGE_DEBOUNCE_MS = 60
 MIN_POINT_SIZE = 7
 MAX_POINT_SIZE = 40
-FIRST_SCREEN_SPARE_ROWS = 1.25  # estimate a quarter more lines than the view shows
 # Simplified Chinese sans-serif families (Linux, Adobe/Google, Windows, macOS), in order of
 # preference; the reading font names the first one installed after the UI's own family.
 CHINESE_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "Noto Sans SC",
@@ -166,8 +165,9 @@ class TranscriptView(QTextBrowser):
     def _first_screen_chars(self, transcript: Transcript, font: QFont) -> int:
         """More characters of ``transcript`` than the view can show at once at ``font``.
 
-        Lines are at least 1.5 em apart and the text runs the whole width (no margins,
-        header or paragraph spacing counted), so more lines are estimated than fit; see
+        Lines are at least 1.5 em apart (150% of a line at least an em high; with Chinese
+        glyphs nearer 2.2 em) and the text runs the whole width (no margins, header or
+        paragraph spacing counted), so more lines are estimated than fit; see
         :func:`chars_filling` for the width of a line. Before the view is laid out, the
         screen's size stands in for it.
         """
@@ -176,8 +176,7 @@ class TranscriptView(QTextBrowser):
             size = self.screen().availableSize()
         points = font.pointSizeF()
         em = max(1.0, points * self.logicalDpiY() / 72.0 if points > 0 else float(font.pixelSize()))
-        rows = FIRST_SCREEN_SPARE_ROWS * size.height() / (1.5 * em)
-        return chars_filling(transcript.text, size.width() / em, rows)
+        return chars_filling(transcript.text, size.width() / em, size.height() / (1.5 * em))
 
     # -- positions ---------------------------------------------------------------------
     def position_at(self, point: QPoint) -> int:
