@@ -4,21 +4,36 @@ QTextDocumentLayout lays a long document out lazily, on a 10 ms timer, and doubl
 stretch it lays out at every step, up to 200,000 characters: on a 3 MB transcript each
 late step held the GUI thread 90-400 ms, long after the text appeared. Qt offers no
 setting for it; its step shrinks back to 1,000 characters whenever the document reports a
-change. So the pacer watches the layout's timer and, every few steps, reports a
-one-character change at the end of what is already laid out (``markContentsDirty``: no
-text changes, no signal, no undo step), which costs one block's layout and keeps every
-step to a few milliseconds. Once the layout reaches the end it does nothing.
+change. So the pacer watches the layout's timer and, every few steps, reports a change
+of the stretch just past what is already laid out (``markContentsDirty``: no text
+changes, no signal, no undo step; those blocks were not laid out anyway), which keeps
+every step to a few milliseconds. A watchdog restarts the layout should Qt stop before the
+end. Once the layout reaches the end the pacer does nothing.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QTextBlock, QTextDocument
+from PySide6.QtCore import QEvent, QObject, QTimer, Slot
+from PySide6.QtGui import QFontMetricsF, QTextBlock, QTextDocument
 
 # Timer events the layout gets between restarts. Each step is one layout-timer event and
 # usually one size-report event, and each step doubles: about four doublings (16,000
 # characters, a few milliseconds) before the step is shrunk again.
 EVENTS_BETWEEN_RESTARTS = 8
+MIN_RESTART_SPAN = 100_000  # characters of the range reported changed at each restart
+# Qt's layout timer ticks every 10 ms until the layout is done; silence this long before the
+# end means Qt stopped early, and the pacer restarts it from its frontier to the end.
+WATCHDOG_MS = 150
+
+
+def restart_span(document: QTextDocument) -> int:
+    """Characters sure to fill 4,000 pixels of height at the document's width and font."""
+    metrics = QFontMetricsF(document.defaultFont())
+    width = document.pageSize().width()
+    width = width if width > 0 else 4000.0
+    per_line = width / max(1.0, metrics.averageCharWidth() * 0.5)  # narrow Latin letters included
+    lines = 4000.0 / max(1.0, metrics.lineSpacing())
+    return max(MIN_RESTART_SPAN, int(per_line * lines))
 
 
 def _laid_out(block: QTextBlock) -> bool:
@@ -52,6 +67,9 @@ class LayoutPacer(QObject):
         self._document: QTextDocument | None = None
         self._events = 0
         self.restarts = 0  # how many times the step was shrunk (tests, benchmarks)
+        self.full_restarts = 0  # how many times the watchdog had to restart the layout
+        self._watchdog = QTimer(self, singleShot=True, interval=WATCHDOG_MS)
+        self._watchdog.timeout.connect(self._on_silence)
 
     def pace(self, document: QTextDocument) -> None:
         """Watch ``document``'s layout from now on (and stop watching the previous one's)."""
@@ -63,12 +81,15 @@ class LayoutPacer(QObject):
         self._document = document
         self._events = 0
         self.restarts = 0
+        self.full_restarts = 0
+        self._watchdog.start()
         # Every document, short ones included: a document shown first screen first grows
         # long later, and a short one is laid out before the pacer ever acts.
         document.documentLayout().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Timer and self._document is not None:
+            self._watchdog.start()
             self._events += 1
             if self._events >= EVENTS_BETWEEN_RESTARTS:
                 self._events = 0
@@ -78,8 +99,28 @@ class LayoutPacer(QObject):
     def _shrink_step(self, document: QTextDocument) -> None:
         frontier = laid_out_frontier(document)
         if frontier is not None:
-            # To the end: Qt lays out a changed range and only moves the blocks after it, so
-            # a shorter range would leave the rest unlaid and the layout thinking it is done.
+            # Qt lays out the changed range, stopping at its first check point (every 2,000
+            # pixels) past the step; the blocks after the range it only moves, and blocks
+            # never laid out have no height, so a range too short to reach a check point
+            # would be walked to the end and the layout would think it was done. The range
+            # covers twice the check-point distance (and the watchdog catches the rest);
+            # to the end of the document it would cost a walk over every block each time.
             start = frontier.position()
-            document.markContentsDirty(start, max(1, document.characterCount() - 1 - start))
+            rest = document.characterCount() - 1 - start
+            document.markContentsDirty(start, max(1, min(rest, restart_span(document))))
             self.restarts += 1
+
+    @Slot()
+    def _on_silence(self) -> None:
+        """Qt's layout timer went quiet before the end: make it lay out the rest after all."""
+        document = self._document
+        if document is None:
+            return
+        try:
+            frontier = laid_out_frontier(document)
+            if frontier is not None:
+                start = frontier.position()
+                document.markContentsDirty(start, max(1, document.characterCount() - 1 - start))
+                self.full_restarts += 1
+        except RuntimeError:  # the document was deleted
+            self._document = None
