@@ -12,7 +12,7 @@ import sys
 
 PNG_SIZE_DEFAULT = (1400, 900)
 SETTLE_MS = 400  # let deferred work (charts) paint before a screenshot is taken
-FIRST_PAINT_WAIT_MS = 100  # how long a shown window's first paint may wait for the document
+SHOW_WAIT_MS = 150  # how long the built window may wait for its document before it is shown
 
 
 def _application():  # -> QApplication
@@ -131,8 +131,13 @@ def run_window(path: str | None, screenshot: str | None = None, size: str | None
         window.track_load(target)
         if size:
             window.resize(*_parse_size(size))
+        # A window shown with its document paints it at once; an empty one would be painted
+        # first, then the text a turn later. So a quick load (a cached model, a small file
+        # parsed) is awaited before showing, and delivered just after (the view lays out only
+        # its first screen, so it needs its size); a slow one shows the empty window as before.
+        loader.wait(SHOW_WAIT_MS)
         window.show()
-        loader.finish_within(FIRST_PAINT_WAIT_MS)  # a cached model is in the first paint, no empty one
+        loader.finish_within(0)
         return app.exec()
     finally:
         hook.uninstall()

@@ -147,8 +147,8 @@ class DocumentLoader(QObject):
     def finish_within(self, msecs: int) -> bool:
         """Wait up to ``msecs`` for the running job; if it ends, report it now, not in a later turn.
 
-        Start-up calls this just after showing the window: a model from the cache is ready
-        within milliseconds, and reported here it is in the window's first paint instead of
+        Start-up calls this just after showing the window (having waited for the job before
+        showing it): reported here, a quick load is in the window's first paint instead of
         following a paint of the empty window. Waiting leaves the GIL to the worker.
         """
         if not self._pool.waitForDone(msecs):
