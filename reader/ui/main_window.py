@@ -172,7 +172,8 @@ class MainWindow(QMainWindow):
         self.progress.setObjectName("loadProgress")
         self.progress.setRange(0, 100)
         self.progress.setMaximumWidth(220)
-        self.cancel_button = QPushButton(tr("Cancel"), self)
+        self.cancel_button = QPushButton(self)  # (text, parent) would make PySide6 try QIcon first: ~1 ms
+        self.cancel_button.setText(tr("Cancel"))
         self.cancel_button.setObjectName("cancelLoad")
         self.status_label = QLabel("", self)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # file names in it may look like markup
@@ -185,7 +186,8 @@ class MainWindow(QMainWindow):
 
     def _action(self, text: str, slot: object, *shortcuts: QKeySequence | str,
                 name: str | None = None) -> QAction:
-        action = QAction(text, self)
+        action = QAction(self)  # like the cancel button: no (text, parent), which tries QIcon first
+        action.setText(text)
         if shortcuts:
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
