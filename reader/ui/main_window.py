@@ -26,7 +26,6 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -341,6 +340,8 @@ class MainWindow(QMainWindow):
     # -- opening -------------------------------------------------------------------------
     @Slot()
     def choose_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # here: its Python type costs ~1 ms at start-up
+
         start = os.path.dirname(self.path) if self.path else os.path.expanduser("~")
         path, _ = QFileDialog.getOpenFileName(self, tr("Open transcript"), start, OPEN_FILTER)
         if path:
