@@ -204,7 +204,7 @@ class FiguresModel(QAbstractTableModel):
     def roleNames(self) -> dict[int, bytes]:
         names = dict(super().roleNames())
         names.update({FigureIndexRole: b"figureIndex", SortRole: b"sortKey",
-                      SpeakerIdRole: b"speakerId", FamilyRole: b"family"})
+                      SpeakerIdRole: b"speakerId", FamilyRole: b"family", KeptRole: b"kept"})
         return names
 
 
