@@ -671,11 +671,13 @@ def group_citations(
         seen: dict[str, int] = {}
         for i in members:
             s_start, s_end = sentences.bounds(found[i].start)
+            b = root(i)  # a root is the smallest index of its group, so unions keep it current
             for gram in _context_bigrams(text, found[i], s_start, s_end):
                 if gram in seen:
-                    a, b = root(seen[gram]), root(i)
+                    a = root(seen[gram])
                     if a != b:
                         parent[max(a, b)] = min(a, b)
+                        b = min(a, b)
                 else:
                     seen[gram] = i
     roots = [root(i) for i in range(len(found))]
@@ -694,18 +696,19 @@ def extract_figures(transcript: Transcript) -> tuple[Figure, ...]:
     text = transcript.text
     folded = fold_for_scanning(text)
     found = []
+    turns = []
     for fig in _find_in_folded(text, folded):
         turn = transcript.turn_at(fig.start)
         if turn is not None and turn.label_span.start <= fig.start < turn.label_span.end:
             continue
         found.append(fig)
+        turns.append(turn)
     # Sentence ends are not folded, so one set of bounds serves both texts.
     sentences = _Sentences(text)
     changes = link_changes(folded, found, sentences)
     same = group_citations(folded, found, sentences)
     figures: list[Figure] = []
-    for fig, (change_of, direction), same_as in zip(found, changes, same, strict=True):
-        turn = transcript.turn_at(fig.start)
+    for fig, turn, (change_of, direction), same_as in zip(found, turns, changes, same, strict=True):
         figures.append(
             Figure(
                 text=fig.text,
