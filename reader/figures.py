@@ -224,7 +224,17 @@ class _Number:
     raw: str
 
 
-def _read_number(text: str, m: re.Match[str]) -> _Number | None:
+def _numeral_value(values: dict[str, float | None], numeral: str) -> float | None:
+    """``parse_number`` remembered for one scan: a transcript repeats its numerals (the
+    figures quoted again in answers, 2021年), and the scan reads each once."""
+    try:
+        return values[numeral]
+    except KeyError:
+        value = values[numeral] = parse_number(numeral)
+        return value
+
+
+def _read_number(text: str, m: re.Match[str], values: dict[str, float | None]) -> _Number | None:
     pct = m.group("pct")
     numeral = m.group("pnum") if pct else m.group("num")
     mult = m.group("mult") or ""
@@ -237,10 +247,10 @@ def _read_number(text: str, m: re.Match[str]) -> _Number | None:
         return None  # 二〇二一, 一二, 三四: read digit by digit or approximate, not a quantity
     if chinese and numeral[0] in CN_BIG_UNITS and not (len(numeral) == 1 and m.group("mid")):
         return None  # 千万 (by all means), 万一; but 千余人, 万余名 are "a thousand odd"
-    value = parse_number(numeral + mult)
+    value = _numeral_value(values, numeral + mult)
     # The numeral before its multipliers (10 in 10至20万元); a compound is its own whole.
     compound = not chinese and any(ch in CN_BIG_UNITS for ch in numeral)
-    coefficient = value if compound else parse_number(numeral) if mult else value
+    coefficient = value if compound else _numeral_value(values, numeral) if mult else value
     if coefficient is None or value is None:
         return None
     qualifier = m.group("mid") or m.group("post")
@@ -361,7 +371,7 @@ def fold_for_scanning(text: str) -> str:
     return _SCAN_FOLD_RUN_RE.sub(_fold_run, text)
 
 
-def _shared_unit(text: str, pos: int) -> tuple[str, float, int] | None:
+def _shared_unit(text: str, pos: int, values: dict[str, float | None]) -> tuple[str, float, int] | None:
     """The unit a list of bare numbers shares with its last member: ``8.2、5.0个百分点``.
 
     Returns the unit, the multiplier of the number that carries it (``3.6、2.1万亿元``)
@@ -371,7 +381,7 @@ def _shared_unit(text: str, pos: int) -> tuple[str, float, int] | None:
     for _ in range(MAX_SHARED_LIST):
         join = LIST_JOIN_RE.match(text, pos)
         m = NUMBER_RE.match(text, join.end()) if join else None
-        nxt = _read_number(text, m) if m else None
+        nxt = _read_number(text, m, values) if m else None
         if nxt is None or nxt.percent_word:
             return None
         factor = nxt.value / nxt.coefficient if nxt.has_mult and nxt.coefficient else 1.0
@@ -392,6 +402,7 @@ def find_figures(text: str) -> list[FoundFigure]:
 def _find_in_folded(original: str, text: str) -> list[FoundFigure]:
     """The scan itself: rules read the folded ``text``, figures quote ``original``."""
     found: list[FoundFigure] = []
+    values: dict[str, float | None] = {}
     skip_until = 0
     n = len(text)
     for m in NUMBER_RE.finditer(text):
@@ -402,7 +413,7 @@ def _find_in_folded(original: str, text: str) -> list[FoundFigure]:
             after == " " and text[m.end() + 1 : m.end() + 2] in _UNIT_STARTS
         ) and not _MYRIADS_RE.search(m.group()):
             continue  # a bare number with nothing that could make it a figure: skip the parse
-        num = _read_number(text, m)
+        num = _read_number(text, m, values)
         if num is None or _is_code_or_name(text, num.start, num.end):
             skip_until = m.end()
             continue
@@ -435,7 +446,7 @@ def _find_in_folded(original: str, text: str) -> list[FoundFigure]:
         # A range: 3至5年, 20%-30%, 10万到20万元, 10至20万元, 百分之二十至三十.
         join = RANGE_JOIN_RE.match(text, end)
         second_m = NUMBER_RE.match(text, join.end()) if join else None
-        second = _read_number(text, second_m) if second_m else None
+        second = _read_number(text, second_m, values) if second_m else None
         if second is not None and (not second.percent_word or num.percent_word):
             if second.percent_word:
                 unit2 = "%" if second.percent_word == "百分之" else "‰"
@@ -469,7 +480,7 @@ def _find_in_folded(original: str, text: str) -> list[FoundFigure]:
                     chinese=num.chinese and second.chinese,
                 )
         if not unit and not num.has_mult and value_to is None and not num.chinese:
-            shared = _shared_unit(text, num.end)
+            shared = _shared_unit(text, num.end, values)
             if shared is not None and not (shared[0] == "年" and _is_year(num, "年", text, end)):
                 unit, factor, unit_pos = shared
                 if factor != 1.0:
