@@ -127,7 +127,8 @@ def run_window(path: str | None, screenshot: str | None = None, size: str | None
         from reader.ui.main_window import MainWindow
         from reader.ui.settings import AppSettings
 
-        window = MainWindow(AppSettings.default(), loader=loader, defer_metrics_panel=True)
+        window = MainWindow(AppSettings.default(), loader=loader, defer_metrics_panel=True,
+                            defer_navigation=True)
         window.track_load(target)
         if size:
             window.resize(*_parse_size(size))

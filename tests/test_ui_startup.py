@@ -6,12 +6,13 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QApplication, QWidget
 from ui_transcripts import briefing, make_transcript
 
 from reader.model import Span, Transcript
 from reader.ui.loader import DocumentLoader
-from reader.ui.main_window import MainWindow
+from reader.ui.main_window import RESULTS_TAB, MainWindow
 from reader.ui.settings import AppSettings
 from reader.ui.transcript_document import DISPLAY_BLOCK_CHARS, build_document, chars_filling, finish_document
 
@@ -76,14 +77,18 @@ def settings(tmp_path: Path) -> AppSettings:
     return AppSettings.from_file(tmp_path / "settings.ini")
 
 
+nav_at_first_paint: list[tuple[object, QRect]] = []  # (the tabs, the placeholder's geometry)
+
+
 def start_up(qtbot, settings: AppSettings, tmp_path: Path, size: tuple[int, int], filler: int = 150,
              language: str = "zh"):
     """What ``run_window`` does: the load starts, the window is built and shown, the load lands."""
+    nav_at_first_paint.clear()
     path = tmp_path / "doc.md"
     path.write_text(f"{language}:{filler}", encoding="utf-8")
     loader = DocumentLoader(load=fake_load)
     loader.start(str(path))
-    window = MainWindow(settings, loader=loader, defer_metrics_panel=True)
+    window = MainWindow(settings, loader=loader, defer_metrics_panel=True, defer_navigation=True)
     qtbot.addWidget(window)
     window.track_load(str(path))
     window.resize(*size)
@@ -91,6 +96,8 @@ def start_up(qtbot, settings: AppSettings, tmp_path: Path, size: tuple[int, int]
     window.view.transcriptPainted.connect(lambda: at_first_paint.append(
         (len(window.view.toPlainText()), window.view.document().size().height(),
          window.view.viewport().height())))
+    window.view.transcriptPainted.connect(lambda: nav_at_first_paint.append(
+        (window.nav_tabs, window.findChild(QWidget, "navPlaceholder").geometry())))
     with qtbot.waitSignal(window.documentShown, timeout=10000):
         window.show()
     return window, at_first_paint
@@ -173,3 +180,44 @@ def test_the_reading_font_names_a_chinese_family_after_the_ui_family(qtbot) -> N
         assert not set(families) & set(CHINESE_FAMILIES)
     else:
         assert families[-1] == chinese and chinese in CHINESE_FAMILIES
+
+
+def test_navigation_tabs_arrive_after_the_first_paint_in_the_placeholders_place(qtbot, settings: AppSettings,
+                                                                                tmp_path: Path) -> None:
+    window, _ = start_up(qtbot, settings, tmp_path, (1400, 900))
+    (tabs_then, placeholder_geometry), = nav_at_first_paint
+    assert tabs_then is None  # the first paint did not wait for them
+    assert window.transcript is not None and window.nav_tabs is not None and window.speaker_nav is not None
+    assert window.findChild(QWidget, "navTabs") is window.nav_tabs
+    assert window.findChild(QWidget, "navPlaceholder") is None or not window.findChild(
+        QWidget, "navPlaceholder").isVisible()
+    assert window.splitter.indexOf(window.nav_tabs) == 0
+    assert window.nav_tabs.geometry().width() == placeholder_geometry.width()  # the layout did not jump
+    assert window.speaker_nav.model().rowCount() > 0
+    last = window.transcript.turns[-1]
+    window.speaker_nav.offsetActivated.emit(last.start)  # wired as if built at once
+    assert window.current_turn == last.index
+    window.search_bar.field.setText("诈骗")
+    window.find_all()
+    assert window.find_results is not None and window.nav_tabs.currentIndex() == RESULTS_TAB
+    assert len(window.matches) > 0 and window.find_results.topLevelItemCount() > 0
+    assert "诈骗" in window.find_results.topLevelItem(1).child(0).text(0)  # after the summary row
+    window.loader.shutdown()
+
+
+def test_a_failed_first_load_still_gets_the_navigation_tabs(qtbot, settings: AppSettings,
+                                                            tmp_path: Path) -> None:
+    def failing_load(path: str, progress=None) -> Transcript:
+        from reader.errors import ReaderError
+
+        raise ReaderError(path, "unreadable")
+
+    loader = DocumentLoader(load=failing_load)
+    window = MainWindow(settings, loader=loader, defer_metrics_panel=True, defer_navigation=True,
+                        show_dialogs=False)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.openFailed, timeout=5000):
+        loader.start(str(tmp_path / "missing.md"))
+    assert window.findChild(QWidget, "navTabs") is window.nav_tabs is not None
+    window.loader.shutdown()

@@ -43,20 +43,20 @@ from reader.model import Transcript
 from reader.navigation import WrapCursor
 from reader.ui import messages
 from reader.ui.banner import BannerArea
-from reader.ui.find_results import FindResults
 from reader.ui.i18n import tr
 from reader.ui.loader import DocumentLoader
 from reader.ui.overview_strip import OverviewStrip
 from reader.ui.platform_check import CJK_FONT_PACKAGE, has_cjk_font
 from reader.ui.search_bar import SearchBar
 from reader.ui.settings import AppSettings
-from reader.ui.speaker_nav import QaOutline, SpeakerNav
 from reader.ui.transcript_document import PreparedDocument, prepare_document
 from reader.ui.transcript_view import TranscriptView
 
 if TYPE_CHECKING:
     from reader.panel_facts import PanelFacts
+    from reader.ui.find_results import FindResults
     from reader.ui.metrics_panel import MetricsPanel
+    from reader.ui.speaker_nav import QaOutline, SpeakerNav
 
 PROGRESS_DELAY_MS = 250  # a load quicker than this shows no progress bar at all
 OPEN_FILTER = "Transcripts (*.md *.markdown *.html *.htm *.txt);;All files (*)"
@@ -80,9 +80,12 @@ class MainWindow(QMainWindow):
     openFailed = Signal(str, str)  # path, reason
 
     def __init__(self, settings: AppSettings, loader: DocumentLoader | None = None,
-                 show_dialogs: bool = True, defer_metrics_panel: bool = False) -> None:
+                 show_dialogs: bool = True, defer_metrics_panel: bool = False,
+                 defer_navigation: bool = False) -> None:
         """``defer_metrics_panel``: create the panel just after the transcript is first painted
-        (start-up: the transcript is what the reader waits for; charts may follow)."""
+        (start-up: the transcript is what the reader waits for; charts may follow).
+        ``defer_navigation``: the same for the speaker, Q&A and results tabs (their modules,
+        widgets and first paint); a placeholder holds their place in the splitter."""
         super().__init__()
         self.setObjectName("MainWindow")
         self.setWindowTitle(tr("Transcript Reader"))
@@ -104,6 +107,7 @@ class MainWindow(QMainWindow):
         self._pending_steps: list[Callable[[], None]] = []  # the rest of a stepwise show
         self._steps_wait_for_paint = False  # the rest starts once the first screen is painted
         self._defer_metrics_panel = defer_metrics_panel
+        self._defer_navigation = defer_navigation
         self._build_widgets()
         self._build_menus()
         self._connect()
@@ -121,15 +125,6 @@ class MainWindow(QMainWindow):
         self.search_toolbar.setMovable(False)
         self.search_toolbar.addWidget(self.search_bar)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.search_toolbar)
-
-        self.speaker_nav = SpeakerNav(self)
-        self.qa_outline = QaOutline(self)
-        self.find_results = FindResults(self)
-        self.nav_tabs = QTabWidget(self)
-        self.nav_tabs.setObjectName("navTabs")
-        self.nav_tabs.addTab(self.speaker_nav, tr("Speakers"))
-        self.nav_tabs.addTab(self.qa_outline, tr("Q&A"))
-        self.nav_tabs.addTab(self.find_results, tr("Results"))
 
         self.view = TranscriptView(self)
         self.view.setAcceptDrops(False)
@@ -149,7 +144,16 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.nav_tabs)
+        self.speaker_nav: SpeakerNav | None = None
+        self.qa_outline: QaOutline | None = None
+        self.find_results: FindResults | None = None
+        self.nav_tabs: QTabWidget | None = None
+        if self._defer_navigation:
+            placeholder = QWidget(self)
+            placeholder.setObjectName("navPlaceholder")
+            self.splitter.addWidget(placeholder)
+        else:
+            self.splitter.addWidget(self._make_navigation())
         self.splitter.addWidget(centre)
         self.metrics_panel: MetricsPanel | None = None
         self._panel_facts: PanelFacts | None = None  # the shown transcript's, if made off-thread
@@ -182,6 +186,45 @@ class MainWindow(QMainWindow):
         self._set_progress_visible(False)
         self._progress_delay = QTimer(self, singleShot=True, interval=PROGRESS_DELAY_MS)
         self.watcher = QFileSystemWatcher(self)
+
+    def _make_navigation(self) -> QTabWidget:
+        from reader.ui.find_results import FindResults  # not needed for the first paint
+        from reader.ui.speaker_nav import QaOutline, SpeakerNav
+
+        self.speaker_nav = SpeakerNav(self)
+        self.qa_outline = QaOutline(self)
+        self.find_results = FindResults(self)
+        self.nav_tabs = QTabWidget(self)
+        self.nav_tabs.setObjectName("navTabs")
+        self.nav_tabs.addTab(self.speaker_nav, tr("Speakers"))
+        self.nav_tabs.addTab(self.qa_outline, tr("Q&A"))
+        self.nav_tabs.addTab(self.find_results, tr("Results"))
+        self.find_results.matchActivated.connect(self.go_to_match)
+        self.speaker_nav.offsetActivated.connect(self.go_to_turn_at)
+        self.qa_outline.offsetActivated.connect(self.go_to_turn_at)
+        return self.nav_tabs
+
+    def attach_navigation(self) -> QTabWidget:
+        """Create the navigation tabs in their placeholder's place (same size) if start-up
+        deferred them, and show the current document and search in them."""
+        if self.nav_tabs is not None:
+            return self.nav_tabs
+        tabs = self._make_navigation()
+        placeholder = self.findChild(QWidget, "navPlaceholder")
+        if placeholder is not None:
+            sizes = self.splitter.sizes()
+            self.splitter.replaceWidget(self.splitter.indexOf(placeholder), tabs)
+            self.splitter.setSizes(sizes)
+            placeholder.deleteLater()
+        else:
+            self.splitter.insertWidget(0, tabs)
+        self.splitter.setStretchFactor(0, 0)
+        if self.transcript is not None:
+            self._show_speakers()
+            self._show_questions_and_overview()
+            self._update_match_counts()
+            self._set_current_turn(self._current_turn)
+        return tabs
 
     def _action(self, text: str, slot: object, *shortcuts: QKeySequence | str,
                 name: str | None = None) -> QAction:
@@ -246,9 +289,6 @@ class MainWindow(QMainWindow):
         self.search_bar.nextRequested.connect(self.next_match)
         self.search_bar.previousRequested.connect(self.previous_match)
         self.search_bar.findAllRequested.connect(self.find_all)
-        self.find_results.matchActivated.connect(self.go_to_match)
-        self.speaker_nav.offsetActivated.connect(self.go_to_turn_at)
-        self.qa_outline.offsetActivated.connect(self.go_to_turn_at)
         self.overview.offsetActivated.connect(self.go_to_offset)
         self.view.visibleRangeChanged.connect(self._on_visible_range)
         self.view.figureMenuRequested.connect(self.show_figure_menu)
@@ -294,6 +334,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_transcript_painted(self) -> None:
+        if self.nav_tabs is None:
+            QTimer.singleShot(0, self, self.attach_navigation)  # after this paint, not inside it
         self._start_waiting_steps()
         if self.metrics_panel is None:
             QTimer.singleShot(0, self, self.attach_metrics_panel)  # after this paint, not inside it
@@ -397,6 +439,7 @@ class MainWindow(QMainWindow):
     @Slot(str, str)
     def _on_load_failed(self, path: str, reason: str) -> None:
         self._end_loading()
+        self.attach_navigation()  # deferred at start-up for a first paint that will not come
         self._restore_offset = None
         self.last_error = (path, reason)
         self.status_label.setText(tr("Could not open {name}").format(name=os.path.basename(path)))
@@ -407,6 +450,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_load_cancelled(self, path: str) -> None:
         self._end_loading()
+        self.attach_navigation()
         self._restore_offset = None
         self.status_label.setText(tr("Opening {name} was cancelled").format(name=os.path.basename(path)))
 
@@ -483,13 +527,14 @@ class MainWindow(QMainWindow):
             self.view.scroll_to_offset(min(restore, len(transcript.text)))
 
     def _show_speakers(self) -> None:
-        if self.transcript is not None:
+        if self.transcript is not None and self.speaker_nav is not None and self.find_results is not None:
             self.speaker_nav.set_transcript(self.transcript)
             self.find_results.clear()
 
     def _show_questions_and_overview(self) -> None:
         if self.transcript is not None:
-            self.qa_outline.set_transcript(self.transcript)
+            if self.qa_outline is not None:
+                self.qa_outline.set_transcript(self.transcript)
             self.overview.set_transcript(self.transcript)
 
     def _show_in_metrics_panel(self) -> None:
@@ -642,7 +687,8 @@ class MainWindow(QMainWindow):
         self._current_turn = index
         turn = None if index is None or self.transcript is None else self.transcript.turns[index]
         self.view.set_current_turn(None if turn is None else turn.start)
-        self.speaker_nav.select_turn(index)
+        if self.speaker_nav is not None:
+            self.speaker_nav.select_turn(index)
 
     def _update_current_turn(self, offset: int) -> None:
         if self.transcript is None:
@@ -700,7 +746,8 @@ class MainWindow(QMainWindow):
         if self.metrics_panel is not None:
             self.metrics_panel.set_search_spans(spans)
         self._update_match_counts()
-        if self.nav_tabs.currentIndex() == RESULTS_TAB and self.transcript is not None:
+        if (self.nav_tabs is not None and self.find_results is not None
+                and self.nav_tabs.currentIndex() == RESULTS_TAB and self.transcript is not None):
             self.find_results.show_matches(self.transcript, spans)
         if not spans:
             self.view.set_current_match(None)
@@ -720,7 +767,8 @@ class MainWindow(QMainWindow):
                 if count:
                     per_turn[turn.index] = count
                     per_speaker[turn.speaker] = per_speaker.get(turn.speaker, 0) + count
-        self.speaker_nav.set_match_counts(per_speaker, per_turn)
+        if self.speaker_nav is not None:
+            self.speaker_nav.set_match_counts(per_speaker, per_turn)
 
     def _show_current_match(self) -> None:
         index = self._match_cursor.index
@@ -761,5 +809,7 @@ class MainWindow(QMainWindow):
         if not self.search_bar.query.strip():
             self.search_bar.focus_field()
             return
+        tabs = self.attach_navigation()
+        assert self.find_results is not None
         self.find_results.show_matches(self.transcript, self._matches)
-        self.nav_tabs.setCurrentIndex(RESULTS_TAB)
+        tabs.setCurrentIndex(RESULTS_TAB)
