@@ -52,8 +52,11 @@ _CN = rf"[{_CN_DIGIT}十拾][{CN_NUMERAL_CHARS}]*(?:点[{_CN_DIGIT}]+)?"
 #: One number as written: an optional 百分之, the numeral, then 多/余 and multipliers.
 #: 百分之百 is left out on purpose: it is an idiom ("wholeheartedly") far more often than
 #: a measurement, which is written 100%. A multiplier that begins a unit (千瓦, 千米,
-#: 千克, 百分点) is left to the unit.
+#: 千克, 百分点) is left to the unit. The look-ahead names every character a number can
+#: start with: it changes no match, but lets the scan skip the other characters without
+#: trying each alternative (a third of the time on a long transcript).
 NUMBER_RE = re.compile(
+    rf"(?=[{_D}{_CN_DIGIT}十拾百千万])"
     rf"(?:(?P<pct>百分之|千分之)(?P<pnum>{_ARABIC}|{_CN})"
     rf"|(?P<num>{_ARABIC_COMPOUND}|{_CN}|[百千万](?=[多余])))"
     r"(?P<mid>[多余])?(?P<mult>(?:[十百千万亿萬億](?![瓦米克卡帕赫焦伏分]))*)(?P<post>[多余])?"
