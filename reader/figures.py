@@ -109,6 +109,8 @@ PRE_QUALIFIERS: tuple[str, ...] = (
     "不超过", "不少于", "不低于", "不到", "不足", "将近", "接近", "大约", "至少", "超过", "近", "约",
     "超", "逾",
 )
+#: The last characters of the qualifiers: most numbers have none of them before them.
+_PRE_QUALIFIER_LAST = frozenset(word[-1] for word in PRE_QUALIFIERS)
 # Words that end in a qualifier's character but qualify nothing: 最近3年 is "the last
 # three years", 节约3亿元 "saved 0.3 billion", 赶超 "catch up with".
 _NOT_QUALIFIER_BEFORE = {
@@ -313,6 +315,8 @@ def _recent_period(text: str, q_start: int, end: int) -> bool:
 
 
 def _pre_qualifier(text: str, start: int, unit_family: str, end: int) -> str | None:
+    if start == 0 or text[start - 1] not in _PRE_QUALIFIER_LAST:
+        return None
     head = text[max(0, start - 4) : start]
     for word in PRE_QUALIFIERS:
         if head.endswith(word):
@@ -411,9 +415,10 @@ def _find_in_folded(original: str, text: str) -> list[FoundFigure]:
     for m in NUMBER_RE.finditer(text):
         if m.start() < skip_until:
             continue
-        after = text[m.end() : m.end() + 1]
-        if not (m.group("pct") or m.group("mult")) and after not in _MAY_FOLLOW and not (
-            after == " " and text[m.end() + 1 : m.end() + 2] in _UNIT_STARTS
+        after_pos = m.end()
+        after = text[after_pos : after_pos + 1]
+        if after not in _MAY_FOLLOW and not (m.group("mult") or m.group("pct")) and not (
+            after == " " and text[after_pos + 1 : after_pos + 2] in _UNIT_STARTS
         ) and not _MYRIADS_RE.search(m.group()):
             continue  # a bare number with nothing that could make it a figure: skip the parse
         num = _read_number(text, m, values)
