@@ -323,10 +323,10 @@ def _take_metadata(meta: Meta, blocks: tuple[Block, ...]) -> tuple[Meta, list[Bl
             kept.append(block)
             continue
         written = "".join(line_text(line) for line in block.lines)
-        row = to_simplified(written)  # the rules read simplified; values are taken as written
-        if len(row) > MAX_METADATA_ROW:
+        if len(written) > MAX_METADATA_ROW:  # to_simplified keeps the length: test it first
             kept.append(block)
             continue
+        row = to_simplified(written)  # the rules read simplified; values are taken as written
         match = METADATA_LINE.match(row) if len(block.lines) == 1 else None
         if match:
             value = written[match.start("value"):match.end("value")].strip() or None
