@@ -189,8 +189,8 @@ CHANGE_LOOKBACK = 12
 #: A time span is when, not what, changes: 前十个月的贸易额同比增长1.1% changes the trade.
 CHANGE_TARGET_EXCLUDED = {"duration"}
 
-#: Two or more Chinese characters in a row: the words whose bigrams compare citations.
-_CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]{2,}")
+#: Every pair of adjacent Chinese characters, overlapping (a look-ahead consumes nothing).
+_CJK_BIGRAM_RE = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 #: Context around a citation compared to tell one figure cited twice from two figures
 #: that merely share a value (60% of cases versus a 60% success rate).
 SAME_CONTEXT_CHARS = 12
@@ -656,10 +656,8 @@ def link_changes(
 def _context_bigrams(text: str, fig: FoundFigure, s_start: int, s_end: int) -> set[str]:
     before = text[max(s_start, fig.start - SAME_CONTEXT_CHARS) : fig.start]
     after = text[fig.end : min(s_end, fig.end + SAME_CONTEXT_CHARS)]
-    grams: set[str] = set()
-    for part in (before, after):
-        for run in _CJK_RUN_RE.findall(part):
-            grams.update(run[k : k + 2] for k in range(len(run) - 1))
+    grams = set(_CJK_BIGRAM_RE.findall(before))
+    grams.update(_CJK_BIGRAM_RE.findall(after))
     return grams - _GENERIC_BIGRAMS
 
 
