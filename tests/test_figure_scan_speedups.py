@@ -58,3 +58,16 @@ def test_context_bigrams_are_pairs_of_adjacent_chinese_characters(text: str) -> 
         if cjk.match(part[k]) and cjk.match(part[k + 1])
     } - figures._GENERIC_BIGRAMS
     assert figures._context_bigrams(double, fig, 0, len(double)) == expected
+
+
+_CHANGE_CHARS = "同比环较上年去同期分别增长下降减少提高加快收窄了为达到新增至0123456789%，、 "
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_CHANGE_CHARS, max_size=14))
+def test_change_verb_look_ahead_changes_no_match(window: str) -> None:
+    look_ahead, _, bare = figures.CHANGE_BEFORE_RE.pattern.partition("])")
+    assert look_ahead.startswith("(?=[")
+    plain = re.compile(bare).search(window)
+    found = figures.CHANGE_BEFORE_RE.search(window)
+    assert (found and (found.span(), found.groupdict())) == (plain and (plain.span(), plain.groupdict()))
