@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from reader.ui.i18n import tr
+from reader.ui.qt_values import PLAIN_TEXT, set_qt_property
 
 
 class Banner(QFrame):
@@ -23,7 +23,7 @@ class Banner(QFrame):
         self.setStyleSheet("QFrame { background: #fff6d5; border-bottom: 1px solid #e5d38a; }"
                            "QLabel { border: none; }")
         self.label = QLabel(text, self)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        set_qt_property(self.label, "textFormat", PLAIN_TEXT)
         self.label.setWordWrap(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 4, 4)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QPoint, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QFileSystemWatcher, QPoint, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -47,6 +47,7 @@ from reader.ui.i18n import tr
 from reader.ui.loader import DocumentLoader
 from reader.ui.overview_strip import OverviewStrip
 from reader.ui.platform_check import CJK_FONT_PACKAGE, has_cjk_font
+from reader.ui.qt_values import PLAIN_TEXT, set_qt_property
 from reader.ui.search_bar import SearchBar
 from reader.ui.settings import AppSettings
 from reader.ui.transcript_document import PreparedDocument, prepare_document
@@ -124,7 +125,7 @@ class MainWindow(QMainWindow):
         self.search_toolbar.setObjectName("searchToolbar")
         self.search_toolbar.setMovable(False)
         self.search_toolbar.addWidget(self.search_bar)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.search_toolbar)
+        self.addToolBar(self.search_toolbar)  # at the top; naming the area touches ``Qt``
 
         self.view = TranscriptView(self)
         self.view.setAcceptDrops(False)
@@ -142,7 +143,7 @@ class MainWindow(QMainWindow):
         reading.addWidget(self.overview)
         centre_layout.addLayout(reading, 1)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = QSplitter()  # horizontal; QSplitter(self) tries (Qt.Orientation, parent) first
         self.splitter.setObjectName("mainSplitter")
         self.speaker_nav: SpeakerNav | None = None
         self.qa_outline: QaOutline | None = None
@@ -179,7 +180,7 @@ class MainWindow(QMainWindow):
         self.cancel_button.setText(tr("Cancel"))
         self.cancel_button.setObjectName("cancelLoad")
         self.status_label = QLabel("", self)
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # file names in it may look like markup
+        set_qt_property(self.status_label, "textFormat", PLAIN_TEXT)  # file names may look like markup
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
@@ -232,7 +233,7 @@ class MainWindow(QMainWindow):
         action.setText(text)
         if shortcuts:
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        # Qt.ShortcutContext.WindowShortcut is an action's default context (a test checks it)
         action.triggered.connect(slot)
         if name:
             action.setObjectName(name)

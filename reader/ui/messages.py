@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-
 from reader.ui.i18n import tr
+from reader.ui.qt_values import PLAIN_TEXT, set_qt_property
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox, QWidget
@@ -26,7 +25,7 @@ def _box(parent: QWidget | None, icon_name: str, title: str, text: str,
 
     box = QMessageBox(getattr(QMessageBox.Icon, icon_name), title, text,
                       QMessageBox.StandardButton.NoButton, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
+    set_qt_property(box, "textFormat", PLAIN_TEXT)
     if detail:
         box.setInformativeText(detail)
     return box

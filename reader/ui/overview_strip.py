@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -26,7 +26,6 @@ class OverviewStrip(QWidget):
         self.setObjectName("overviewStrip")
         self.setFixedWidth(STRIP_WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._length = 1
         self._bands: list[tuple[int, int, str]] = []  # turn start, end, speaker kind
         # What a paint draws, per strip height: one run per pixel row at most, so painting
@@ -50,6 +49,9 @@ class OverviewStrip(QWidget):
         return len(self._bands)
 
     def set_transcript(self, transcript: Transcript) -> None:
+        from PySide6.QtCore import Qt  # not at import: see reader.ui.qt_values
+
+        self.setCursor(Qt.CursorShape.PointingHandCursor)  # a place to click now
         self._length = max(1, len(transcript.text))
         self._bands = [(turn.start, turn.end, turn.kind) for turn in transcript.turns]
         self._figures = [f.start for f in transcript.figures]
@@ -122,6 +124,8 @@ class OverviewStrip(QWidget):
         painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        from PySide6.QtCore import Qt
+
         if event.button() == Qt.MouseButton.LeftButton:
             self.offsetActivated.emit(self.offset_at_y(event.position().y()))
             event.accept()

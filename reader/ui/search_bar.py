@@ -6,11 +6,12 @@ Typing is debounced with a single-shot timer so a fast typist triggers one searc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from reader.ui.i18n import tr
+from reader.ui.qt_values import ALIGN_CENTER, set_qt_property
 
 TYPING_DEBOUNCE_MS = 40
 
@@ -31,7 +32,7 @@ class SearchBar(QWidget):
         self.status = QLabel("", self)
         self.status.setObjectName("searchStatus")
         self.status.setMinimumWidth(70)
-        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_qt_property(self.status, "alignment", ALIGN_CENTER)
         self.previous_button = QToolButton(self)
         self.previous_button.setText("▲")
         self.previous_button.setToolTip(tr("Previous match (Shift+Enter, Shift+F3)"))
@@ -74,6 +75,8 @@ class SearchBar(QWidget):
 
     @Slot()
     def focus_field(self) -> None:
+        from PySide6.QtCore import Qt  # not at import: see reader.ui.qt_values
+
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
 
@@ -90,6 +93,8 @@ class SearchBar(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.field and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
+            from PySide6.QtCore import Qt  # not at import: see reader.ui.qt_values
+
             key = event.key()
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.flush()

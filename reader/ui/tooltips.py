@@ -8,9 +8,11 @@ so every tooltip built from document text goes through here.
 
 from __future__ import annotations
 
-from PySide6.QtGui import Qt
-
 
 def plain_tooltip(text: str) -> str:
     """``text`` as a tooltip that shows it literally; ordinary text is returned unchanged."""
+    if "<" not in text and "&lt;" not in text:  # Qt takes nothing else for markup; and the
+        return text  # first screen's tooltips then never touch ``Qt`` (see reader.ui.qt_values)
+    from PySide6.QtGui import Qt
+
     return Qt.convertFromPlainText(text) if Qt.mightBeRichText(text) else text

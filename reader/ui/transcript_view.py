@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -32,6 +32,7 @@ from reader.ui.clipboard import track_mime_data
 from reader.ui.kind_colors import CURRENT_MATCH_COLOR, CURRENT_TURN_COLOR, FLASH_COLOR
 from reader.ui.layout_pacer import LayoutPacer
 from reader.ui.match_painter import MatchPainter
+from reader.ui.qt_values import SELECTABLE_TEXT_AND_LINKS, set_qt_property
 from reader.ui.transcript_document import (
     OffsetMap,
     PreparedDocument,
@@ -76,12 +77,7 @@ class TranscriptView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setUndoRedoEnabled(False)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-            | Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
+        set_qt_property(self, "textInteractionFlags", SELECTABLE_TEXT_AND_LINKS)
         self._transcript: Transcript | None = None
         self._painted = False
         self._offsets = OffsetMap.for_text("", 0)
@@ -197,6 +193,8 @@ class TranscriptView(QTextBrowser):
         doc = self.document()
         layout = doc.documentLayout()
         x, y = self._document_point(point)
+        from PySide6.QtCore import Qt  # not at import: see reader.ui.qt_values
+
         hit = layout.hitTest(QPointF(x, y), Qt.HitTestAccuracy.FuzzyHit)
         if hit >= 0:
             block = doc.findBlock(hit)
