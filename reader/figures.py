@@ -419,11 +419,16 @@ def _find_in_folded(original: str, text: str) -> list[FoundFigure]:
     for m in NUMBER_RE.finditer(text):
         if m.start() < skip_until:
             continue
-        after_pos = m.end()
+        match_start, after_pos = m.span()
         after = text[after_pos : after_pos + 1]
-        if after not in _MAY_FOLLOW and not (m.group("mult") or m.group("pct")) and not (
-            after == " " and text[after_pos + 1 : after_pos + 2] in _UNIT_STARTS
-        ) and not _MYRIADS_RE.search(m.group()):
+        if (
+            after not in _MAY_FOLLOW
+            and not (after == " " and text[after_pos + 1 : after_pos + 2] in _UNIT_STARTS)
+            # One character (一, 3) has no multiplier, percent word or 万/亿 to look for.
+            and (after_pos - match_start == 1 or not (
+                m.group("mult") or m.group("pct") or _MYRIADS_RE.search(m.group())
+            ))
+        ):
             continue  # a bare number with nothing that could make it a figure: skip the parse
         num = _read_number(text, m, values)
         if num is None or _is_code_or_name(text, num.start, num.end):
