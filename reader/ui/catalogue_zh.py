@@ -32,7 +32,7 @@ CATALOGUE_ZH: dict[str, str] = {
     "Transcript Reader": "发布会实录阅读器",
     "Search": "搜索",
     "Speakers": "发言人",
-    "Q&A": "问答",
+    "Q&&A": "问答",
     "Results": "搜索结果",
     "Cancel": "取消",
     "Open transcript": "打开实录",

@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
         self.nav_tabs = QTabWidget(self)
         self.nav_tabs.setObjectName("navTabs")
         self.nav_tabs.addTab(self.speaker_nav, tr("Speakers"))
-        self.nav_tabs.addTab(self.qa_outline, tr("Q&A"))
+        self.nav_tabs.addTab(self.qa_outline, tr("Q&&A"))  # && shows one &, not a shortcut
         self.nav_tabs.addTab(self.find_results, tr("Results"))
         self.find_results.matchActivated.connect(self.go_to_match)
         self.speaker_nav.offsetActivated.connect(self.go_to_turn_at)
