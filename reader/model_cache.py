@@ -27,6 +27,7 @@ from reader.model import Transcript
 CACHE_DIR_ENV = "TRANSCRIPT_READER_CACHE_DIR"
 CACHE_OFF = "off"
 MAX_CACHED_BYTES = 20 * 1024 * 1024  # bigger files parse rarely enough; don't fill the disk
+MAX_ENTRIES = 200  # the most recently written models kept; older ones are deleted
 _CORE_DIR = Path(__file__).resolve().parent
 
 
@@ -89,8 +90,25 @@ def _write_entry(entry: Path, transcript: Transcript) -> None:
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(transcript, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, entry)
+        _prune(entry)
     except Exception:
         return
+
+
+def _prune(kept: Path) -> None:
+    """Drop models of older parsers for the same bytes, and all but the newest MAX_ENTRIES.
+
+    Without it every parser change and every file ever opened leaves a pickle behind.
+    """
+    digest = kept.name.split("-", 1)[0]
+    entries = [p for p in kept.parent.glob("*.pickle") if p != kept]
+    stale = [p for p in entries if p.name.startswith(f"{digest}-")]
+    others = sorted((p for p in entries if p not in stale), key=lambda p: p.stat().st_mtime, reverse=True)
+    for path in stale + others[MAX_ENTRIES - 1:]:
+        try:
+            path.unlink()
+        except OSError:
+            continue
 
 
 def load_cached(path: str, progress: Callable[..., None] | None = None) -> Transcript:

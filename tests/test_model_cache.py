@@ -80,3 +80,31 @@ def test_source_file_is_never_modified(parses: list[str], tmp_path: Path) -> Non
 
 def test_fingerprint_covers_the_core_source() -> None:
     assert len(code_fingerprint()) == 16
+
+
+def test_a_new_parser_replaces_its_older_models(parses: list[str], tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.model_cache as model_cache
+
+    doc = tmp_path / "a.txt"
+    doc.write_text(TEXT, encoding="utf-8")
+    load_cached(str(doc))
+    cache = tmp_path / "cache"
+    (old,) = cache.glob("*.pickle")
+    monkeypatch.setattr(model_cache, "code_fingerprint", lambda: "0" * 16)
+    load_cached(str(doc))
+    assert [p.name for p in cache.glob("*.pickle")] == [old.name.split("-")[0] + "-" + "0" * 16 + ".pickle"]
+
+
+def test_the_cache_keeps_only_the_newest_entries(parses: list[str], tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.model_cache as model_cache
+
+    monkeypatch.setattr(model_cache, "MAX_ENTRIES", 3)
+    paths = []
+    for i in range(5):
+        doc = tmp_path / f"doc{i}.txt"
+        doc.write_text(TEXT + f"第{i}段。\n", encoding="utf-8")
+        load_cached(str(doc))
+        paths.append(doc)
+    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 3
