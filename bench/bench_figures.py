@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+
+from inputs import SAMPLE, best_of, big_transcript  # noqa: E402
 
 from reader.decoding import decode_bytes  # noqa: E402
 from reader.figures import extract_figures, find_figures  # noqa: E402
@@ -26,32 +26,12 @@ from reader.formats import read_document  # noqa: E402
 from reader.model import Source, Transcript  # noqa: E402
 from reader.parsing import build_transcript  # noqa: E402
 
-SAMPLE = REPO / "resources" / "samples" / "anti-fraud-press-conference-2022-04-14.md"
-TARGET_BYTES = 2 * 1024 * 1024
-
 
 def parse_only(data: bytes, name: str) -> Transcript:
     """What ``parse_bytes`` does, minus the figures: the baseline."""
     decoded = decode_bytes(data, name)
     doc = read_document(decoded.text, Path(name).suffix)
     return build_transcript(doc, Source(name, "", doc.format, decoded.encoding))
-
-
-def big_transcript(sample: bytes) -> bytes:
-    """The sample's front matter, then its body repeated to about 2 MB."""
-    text = sample.decode("utf-8")
-    _, front, body = text.split("---", 2)
-    copies = TARGET_BYTES // len(body.encode("utf-8")) + 1
-    return f"---{front}---{body * copies}".encode()
-
-
-def best_of(repeat: int, fn: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
 
 
 def measure(label: str, data: bytes, repeat: int) -> None:

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+
+from inputs import SAMPLE, best_of, big_transcript  # noqa: E402
 
 from reader.figure_clip import figures_csv  # noqa: E402
 from reader.figure_filter import filter_figures, haystacks  # noqa: E402
@@ -36,26 +36,6 @@ from reader.metrics import (  # noqa: E402
 )
 from reader.model import Transcript  # noqa: E402
 from reader.parsing import parse_bytes  # noqa: E402
-
-SAMPLE = REPO / "resources" / "samples" / "anti-fraud-press-conference-2022-04-14.md"
-TARGET_BYTES = 2 * 1024 * 1024
-
-
-def big_transcript(sample: bytes) -> bytes:
-    """The sample's front matter, then its body repeated to about 2 MB."""
-    text = sample.decode("utf-8")
-    _, front, body = text.split("---", 2)
-    copies = TARGET_BYTES // len(body.encode("utf-8")) + 1
-    return f"---{front}---{body * copies}".encode()
-
-
-def best_of(repeat: int, fn: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
 
 
 def panel_series(t: Transcript) -> None:

@@ -12,39 +12,16 @@ run; the aim is the whole model under 3x the bare parse.
 from __future__ import annotations
 
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bs4 import BeautifulSoup  # noqa: E402
+from inputs import best_of, big_transcript  # noqa: E402
 
 from reader import figures, parsing  # noqa: E402
 from reader.resources import sample_path  # noqa: E402
-
-TARGET_BYTES = 2_000_000
-FIRST_MARKER = "<p>　　<strong>国务院新闻办"
-
-
-def big_transcript(sample: bytes) -> bytes:
-    """The sample with its turns repeated until the file is about 2 MB."""
-    text = sample.decode("utf-8")
-    start = text.index(FIRST_MARKER)
-    end = text.index("<!--", start)
-    head, turns, tail = text[:start], text[start:end], text[end:]
-    copies = max(1, (TARGET_BYTES - len(sample)) // len(turns.encode("utf-8")) + 1)
-    return (head + turns * copies + tail).encode("utf-8")
-
-
-def best_of(runs: int, func: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def model_without_figures(data: bytes) -> object:

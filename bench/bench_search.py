@@ -25,6 +25,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from inputs import big_transcript  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from reader.parsing import load  # noqa: E402
@@ -33,19 +34,7 @@ from reader.ui.main_window import MainWindow  # noqa: E402
 from reader.ui.settings import AppSettings  # noqa: E402
 
 QUERIES = ("诈骗", "3291", "公安部", "app", "電信網絡")
-TARGET_BYTES = 2_000_000
-FIRST_MARKER = "<p>　　<strong>国务院新闻办"
 AIMS_MS = {"sample": 16.0, "2 MB": 100.0}
-
-
-def big_transcript(sample: bytes) -> bytes:
-    """The sample with its turns repeated until the file is about 2 MB."""
-    text = sample.decode("utf-8")
-    start = text.index(FIRST_MARKER)
-    end = text.index("<!--", start)
-    head, turns, tail = text[:start], text[start:end], text[end:]
-    copies = max(1, (TARGET_BYTES - len(sample)) // len(turns.encode("utf-8")) + 1)
-    return (head + turns * copies + tail).encode("utf-8")
 
 
 def keystrokes(app: QApplication, window: MainWindow) -> list[float]:
