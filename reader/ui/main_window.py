@@ -50,7 +50,7 @@ from reader.ui.platform_check import CJK_FONT_PACKAGE, has_cjk_font
 from reader.ui.qt_values import PLAIN_TEXT, set_qt_property
 from reader.ui.search_bar import SearchBar
 from reader.ui.settings import AppSettings
-from reader.ui.transcript_document import PreparedDocument, prepare_document
+from reader.ui.transcript_document import PreparedDocument
 from reader.ui.transcript_view import TranscriptView
 
 if TYPE_CHECKING:
@@ -64,14 +64,21 @@ OPEN_FILTER = "Transcripts (*.md *.markdown *.html *.htm *.txt);;All files (*)"
 NAV_TAB, QA_TAB, RESULTS_TAB = 0, 1, 2
 MATCH_ANCHOR = 0.3  # a match scrolled to sits this far down the view
 FIRST_PAINT_WAIT_MS = 500  # a stepwise show waiting for the first paint goes on after this anyway
+FINISH_STEP_CHARS = 60_000  # characters of a long document appended per event-loop turn
 
 
-def prepare_off_thread(transcript: Transcript, font: QFont) -> tuple[PreparedDocument, PanelFacts]:
-    """What the loader's worker makes besides the model: the document, and the metrics panel's
-    whole-document numbers (a pass over the text that would otherwise hold the GUI thread)."""
+def prepare_off_thread(transcript: Transcript, font: QFont) -> tuple[None, PanelFacts]:
+    """What the loader's worker makes besides the model: the metrics panel's whole-document
+    numbers (a pass over the text that would otherwise hold the GUI thread).
+
+    Plain Python only. The document is not built here: a Qt call on a worker holds the GIL
+    while it waits for Qt's object locks, and the GUI thread destroying a Python-made
+    QObject holds such a lock while it waits for the GIL, a deadlock seen in CI (the
+    worker in ``QObject.moveToThread``). The GUI thread builds the document in steps.
+    """
     from reader.panel_facts import panel_facts  # the loader's thread pays for the import too
 
-    return prepare_document(transcript, font), panel_facts(transcript)
+    return None, panel_facts(transcript)
 
 
 class MainWindow(QMainWindow):
@@ -475,7 +482,7 @@ class MainWindow(QMainWindow):
                  self._finish_showing]
         self._steps_wait_for_paint = False
         if stepwise:
-            self._pending_steps = [self.view.finish_document, *steps] if first_screen else steps
+            self._pending_steps = [self._finish_document_step, *steps] if first_screen else steps
             if first_screen:
                 self._steps_wait_for_paint = True
                 QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._start_waiting_steps)  # never painted?
@@ -485,6 +492,11 @@ class MainWindow(QMainWindow):
         self._pending_steps = []
         for step in steps:
             step()
+
+    def _finish_document_step(self) -> None:
+        """Append the next part of a document shown first screen first; again next turn if more remains."""
+        if self.view.finish_document(FINISH_STEP_CHARS):
+            self._pending_steps.insert(0, self._finish_document_step)
 
     @Slot()
     def _start_waiting_steps(self) -> None:

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -172,19 +172,6 @@ class PreparedDocument:
     font_key: str  # QFont.key() of the font it was built with
 
 
-def prepare_document(transcript: Transcript, font: QFont) -> PreparedDocument:
-    """Build the document on any thread and hand it to the GUI thread.
-
-    QTextDocument needs no GUI thread until a view lays it out, so the loader builds it
-    next to the parser and the window only has to show it.
-    """
-    document, offsets = build_document(transcript, font)
-    app = QCoreApplication.instance()
-    if app is not None and document.thread() is not app.thread():
-        document.moveToThread(app.thread())
-    return PreparedDocument(transcript, document, offsets, font.key())
-
-
 def build_document(transcript: Transcript, base_font: QFont | None = None,
                    first_chars: int | None = None) -> tuple[QTextDocument, OffsetMap]:
     """A document showing ``transcript`` and the map from its text offsets to positions.
@@ -242,25 +229,34 @@ def build_document(transcript: Transcript, base_font: QFont | None = None,
     return doc, offsets
 
 
-def finish_document(document: QTextDocument, transcript: Transcript, offsets: OffsetMap) -> bool:
+def finish_document(document: QTextDocument, transcript: Transcript, offsets: OffsetMap,
+                    max_chars: int | None = None) -> bool:
     """Append what ``build_document(first_chars=...)`` left out; False if nothing was missing.
 
-    The result is the document ``build_document`` makes whole: the same blocks, text
-    and formats at the same positions.
+    ``max_chars``: append only the lines holding about that many more characters, so a
+    long document is finished in steps that each keep the GUI thread briefly; call
+    again until :func:`is_whole` says so. The result is the document ``build_document``
+    makes whole: the same blocks, text and formats at the same positions.
     """
     text = transcript.text
-    cut = offsets.to_offset(document.characterCount() - 1)  # the line break the first part stops at
+    cut = offsets.to_offset(document.characterCount() - 1)  # the line break the built part stops at
     if cut >= len(text):
         return False
+    end = _first_lines_end(text, cut + 1 + max_chars) if max_chars is not None else None
     cursor = QTextCursor(document)
     cursor.movePosition(QTextCursor.MoveOperation.End)
     cursor.beginEditBlock()
     cursor.insertBlock(_body_block_format(), QTextCharFormat())  # the line break at ``cut``
-    cursor.insertText(_with_breaks(text, display_breaks(text), cut + 1, len(text)))
-    _format_body(cursor, transcript, offsets, cut, None)
+    cursor.insertText(_with_breaks(text, display_breaks(text), cut + 1, len(text) if end is None else end))
+    _format_body(cursor, transcript, offsets, cut, end)
     cursor.endEditBlock()
     document.setModified(False)
     return True
+
+
+def is_whole(document: QTextDocument, transcript: Transcript, offsets: OffsetMap) -> bool:
+    """Whether ``document`` holds all of ``transcript.text`` (not only a first part)."""
+    return offsets.to_offset(document.characterCount() - 1) >= len(transcript.text)
 
 
 def _body_block_format() -> QTextBlockFormat:

@@ -39,6 +39,7 @@ from reader.ui.transcript_document import (
     build_document,
     chars_filling,
     finish_document,
+    is_whole,
 )
 
 SCROLL_MARGIN = 40  # pixels left above a target so its heading is not glued to the edge
@@ -153,10 +154,24 @@ class TranscriptView(QTextBrowser):
         self.verticalScrollBar().setValue(0)
         self._range_timer.start()
 
-    def finish_document(self) -> None:
-        """Append the rest of a document set with ``first_screen_only``; nothing if it is whole."""
-        if self._transcript is not None:
-            finish_document(self.document(), self._transcript, self._offsets)
+    def finish_document(self, max_chars: int | None = None) -> bool:
+        """Append (up to ``max_chars`` of) the rest of a document set with ``first_screen_only``.
+
+        Returns whether more remains to append.
+        """
+        if self._transcript is None:
+            return False
+        finish_document(self.document(), self._transcript, self._offsets, max_chars)
+        return not is_whole(self.document(), self._transcript, self._offsets)
+
+    def _ensure_built(self, offset: int) -> None:
+        """Going to a place in the text needs the text there: finish a partly built document
+        (shown first screen first) when ``offset`` lies past the part built so far."""
+        if self._transcript is None or offset <= 0:
+            return
+        built = self._offsets.to_offset(self.document().characterCount() - 1)
+        if offset > built and built < len(self._transcript.text):
+            self.finish_document()
 
     def _first_screen_chars(self, transcript: Transcript, font: QFont) -> int:
         """More characters of ``transcript`` than the view can show at once at ``font``.
@@ -274,6 +289,7 @@ class TranscriptView(QTextBrowser):
 
     def is_on_screen(self, offset: int) -> bool:
         """True when the line holding ``offset`` is wholly inside the view."""
+        self._ensure_built(offset)
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._offsets.to_position(offset))
         rect = self.cursorRect(cursor)
@@ -285,6 +301,7 @@ class TranscriptView(QTextBrowser):
         ``anchor`` places it that fraction down the view instead (search matches sit a
         third down, so the reader sees what leads up to them).
         """
+        self._ensure_built(offset)
         doc = self.document()
         position = self._offsets.to_position(offset)
         block = doc.findBlock(position)
@@ -339,6 +356,7 @@ class TranscriptView(QTextBrowser):
             self.transcriptPainted.emit()
 
     def set_current_match(self, span: tuple[int, int] | None) -> None:
+        self._ensure_built(span[1] if span else 0)
         self._current_match = None if span is None else self._selection(span, CURRENT_MATCH_COLOR)
         self._current_match_span = None if span is None else (
             self._offsets.to_position(span[0]), self._offsets.to_position(span[1]))
@@ -366,6 +384,7 @@ class TranscriptView(QTextBrowser):
         self._refresh_extra_selections()
 
     def _selection(self, span: tuple[int, int], color: str) -> QTextEdit.ExtraSelection:
+        self._ensure_built(span[1])
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._offsets.to_position(span[0]))
