@@ -46,6 +46,10 @@ WIDE_FROM = "\u1100"  # from here on a character is about an em wide (see chars_
 NARROW_EM = 0.45
 
 
+#: A character outside the BMP: two UTF-16 units in the document, one offset in the text.
+ASTRAL_CHAR_RE = re.compile("[\U00010000-\U0010FFFF]")
+
+
 @dataclass(frozen=True, slots=True)
 class OffsetMap:
     """Text offsets (code points) <-> document positions (UTF-16 units after the header).
@@ -63,7 +67,7 @@ class OffsetMap:
 
     @classmethod
     def for_text(cls, text: str, base: int, breaks: Sequence[int] = ()) -> OffsetMap:
-        astral = [i + 1 for i, c in enumerate(text) if ord(c) > 0xFFFF] if _has_astral(text) else []
+        astral = [m.end() for m in ASTRAL_CHAR_RE.finditer(text)]
         thresholds = tuple(sorted([*astral, *breaks]))
         partial = cls(base, len(text), thresholds)
         separators = frozenset(partial.to_position(b) - base - 1 for b in breaks)
@@ -135,11 +139,6 @@ def display_breaks(text: str, limit: int = DISPLAY_BLOCK_CHARS) -> list[int]:
             piece_start = cut
         line_start = line_end + 1
     return breaks
-
-
-def _has_astral(text: str) -> bool:
-    # ``max`` on a str is a fast C loop; most transcripts have no astral characters at all.
-    return bool(text) and max(text) > "\uffff"
 
 
 def _header_lines(transcript: Transcript) -> tuple[str, list[str]]:
