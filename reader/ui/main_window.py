@@ -11,7 +11,6 @@ import gc
 import os
 from bisect import bisect_left
 from collections.abc import Callable
-from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QPoint, QTimer, QUrl, Signal, Slot
@@ -21,7 +20,6 @@ from PySide6.QtGui import (
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
-    QFont,
     QKeySequence,
     QShowEvent,
 )
@@ -50,7 +48,6 @@ from reader.ui.platform_check import CJK_FONT_PACKAGE, has_cjk_font
 from reader.ui.qt_values import PLAIN_TEXT, set_qt_property
 from reader.ui.search_bar import SearchBar
 from reader.ui.settings import AppSettings
-from reader.ui.transcript_document import PreparedDocument
 from reader.ui.transcript_view import TranscriptView
 
 if TYPE_CHECKING:
@@ -67,7 +64,7 @@ FIRST_PAINT_WAIT_MS = 500  # a stepwise show waiting for the first paint goes on
 FINISH_STEP_CHARS = 60_000  # characters of a long document appended per event-loop turn
 
 
-def prepare_off_thread(transcript: Transcript, font: QFont) -> tuple[None, PanelFacts]:
+def prepare_off_thread(transcript: Transcript) -> PanelFacts:
     """What the loader's worker makes besides the model: the metrics panel's whole-document
     numbers (a pass over the text that would otherwise hold the GUI thread).
 
@@ -78,7 +75,7 @@ def prepare_off_thread(transcript: Transcript, font: QFont) -> tuple[None, Panel
     """
     from reader.panel_facts import panel_facts  # the loader's thread pays for the import too
 
-    return None, panel_facts(transcript)
+    return panel_facts(transcript)
 
 
 class MainWindow(QMainWindow):
@@ -400,8 +397,7 @@ class MainWindow(QMainWindow):
     def open_file(self, path: str, keep_position: bool = False) -> int:
         """Start loading ``path`` in the background; the current document stays until it is ready."""
         self._restore_offset = self.view.top_offset() if keep_position and self.transcript else None
-        prepare = partial(prepare_off_thread, font=self.view.reading_font())
-        generation = self.loader.start(path, prepare=prepare)
+        generation = self.loader.start(path, prepare=prepare_off_thread)
         self.track_load(path)
         return generation
 
@@ -437,12 +433,13 @@ class MainWindow(QMainWindow):
         self._loading_path = None
 
     @Slot(str, object, object)
-    def _on_loaded(self, path: str, transcript: object, prepared: object) -> None:
+    def _on_loaded(self, path: str, transcript: object, facts: object) -> None:
+        from reader.panel_facts import PanelFacts  # plain Python, already loaded by the worker
+
         assert isinstance(transcript, Transcript)
         self._end_loading()
-        document, facts = prepared if isinstance(prepared, tuple) else (prepared, None)
-        self.show_transcript(transcript, path, document if isinstance(document, PreparedDocument) else None,
-                             stepwise=True, facts=facts)
+        self.show_transcript(transcript, path, stepwise=True,
+                             facts=facts if isinstance(facts, PanelFacts) else None)
 
     @Slot(str, str)
     def _on_load_failed(self, path: str, reason: str) -> None:
@@ -463,21 +460,21 @@ class MainWindow(QMainWindow):
         self.status_label.setText(tr("Opening {name} was cancelled").format(name=os.path.basename(path)))
 
     def show_transcript(self, transcript: Transcript, path: str | None = None,
-                        prepared: PreparedDocument | None = None, stepwise: bool = False,
+                        stepwise: bool = False,
                         facts: PanelFacts | None = None) -> None:
         """Put a loaded transcript on screen (every view), replacing the previous one.
 
         ``stepwise``: the text first, then the navigation, the metrics panel and the search
         each in a later turn of the event loop, so no single step holds the window long
         (a large file loaded in the background). ``documentShown`` ends either way.
-        ``facts``: the metrics panel's numbers, computed with ``prepared`` off the GUI thread.
+        ``facts``: the metrics panel's numbers, computed off the GUI thread by the loader.
         """
         self._panel_facts = facts
-        # A document the loader did not build is built here; at start-up, only its first
-        # screen before the first paint, the rest just after (a restored position needs it all).
-        first_screen = (stepwise and prepared is None and self._restore_offset is None
+        # Stepwise, only the first screen is built before the first paint, the rest in later
+        # turns (a restored position needs it all at once).
+        first_screen = (stepwise and self._restore_offset is None
                         and self.view.isVisible())
-        self._show_text(transcript, path, prepared, first_screen_only=first_screen)
+        self._show_text(transcript, path, first_screen_only=first_screen)
         steps = [self._show_speakers, self._show_questions_and_overview, self._show_in_metrics_panel,
                  self._finish_showing]
         self._steps_wait_for_paint = False
@@ -511,8 +508,7 @@ class MainWindow(QMainWindow):
         if self._pending_steps:
             QTimer.singleShot(0, self, self._run_next_step)  # dropped if the window is deleted first
 
-    def _show_text(self, transcript: Transcript, path: str | None, prepared: PreparedDocument | None,
-                   first_screen_only: bool = False) -> None:
+    def _show_text(self, transcript: Transcript, path: str | None, first_screen_only: bool = False) -> None:
         restore = self._restore_offset
         self._restore_offset = None
         self.transcript = transcript
@@ -520,7 +516,7 @@ class MainWindow(QMainWindow):
         self._matches = []
         self._match_cursor = WrapCursor()
         self._current_turn = self._pinned_turn = None
-        self.view.set_transcript(transcript, prepared, first_screen_only=first_screen_only)
+        self.view.set_transcript(transcript, first_screen_only=first_screen_only)
         self._watch(path)
         self.path = path
         title = transcript.meta.title or (os.path.basename(path) if path else "")

@@ -161,16 +161,6 @@ def _safe_link(url: str | None) -> str | None:
     return url if parsed.isValid() and parsed.scheme().lower() in LINK_SCHEMES else None
 
 
-@dataclass(frozen=True)
-class PreparedDocument:
-    """A document built ahead (on the loader's thread) for one transcript at one font."""
-
-    transcript: Transcript
-    document: QTextDocument
-    offsets: OffsetMap
-    font_key: str  # QFont.key() of the font it was built with
-
-
 def build_document(transcript: Transcript, base_font: QFont | None = None,
                    first_chars: int | None = None) -> tuple[QTextDocument, OffsetMap]:
     """A document showing ``transcript`` and the map from its text offsets to positions.

@@ -35,7 +35,6 @@ from reader.ui.match_painter import MatchPainter
 from reader.ui.qt_values import SELECTABLE_TEXT_AND_LINKS, set_qt_property
 from reader.ui.transcript_document import (
     OffsetMap,
-    PreparedDocument,
     build_document,
     chars_filling,
     finish_document,
@@ -123,22 +122,16 @@ class TranscriptView(QTextBrowser):
             font.setFamilies([*font.families(), chinese])
         return font
 
-    def set_transcript(self, transcript: Transcript, prepared: PreparedDocument | None = None,
-                       first_screen_only: bool = False) -> None:
+    def set_transcript(self, transcript: Transcript, first_screen_only: bool = False) -> None:
         """Show ``transcript``; search marks and the current turn are cleared.
 
-        ``prepared``: its document, built ahead by the loader, used if it was built for
-        this transcript at the current reading font (else the document is built here).
-        ``first_screen_only``: a document built here holds only the lines that fill the
-        view, so it is laid out and painted sooner (start-up); :meth:`finish_document`
-        must then follow, at the latest before scrolling anywhere but the top.
+        ``first_screen_only``: the document holds only the lines that fill the view, so it
+        is laid out and painted sooner; :meth:`finish_document` appends the rest (and any
+        move to text not built yet finishes it first).
         """
         font = self.reading_font()
-        if prepared is not None and prepared.transcript is transcript and prepared.font_key == font.key():
-            document, offsets = prepared.document, prepared.offsets
-        else:
-            first_chars = self._first_screen_chars(transcript, font) if first_screen_only else None
-            document, offsets = build_document(transcript, font, first_chars=first_chars)
+        first_chars = self._first_screen_chars(transcript, font) if first_screen_only else None
+        document, offsets = build_document(transcript, font, first_chars=first_chars)
         self._matches.set_spans([])
         self._current_match = self._current_turn = self._flash = None
         self.setExtraSelections([])
