@@ -32,3 +32,27 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture
 def sample_path() -> Path:
     return SAMPLE
+
+
+@pytest.fixture
+def open_sample_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sample_path: Path):  # type: ignore[no-untyped-def]
+    """Open the bundled sample in the real window (real parser, own cache and settings) at a size."""
+    from reader.app import create_main_window
+    from reader.ui.settings import AppSettings
+
+    monkeypatch.setenv("TRANSCRIPT_READER_CACHE_DIR", str(tmp_path / "cache"))
+    windows = []
+
+    def open_window(width: int, height: int):  # type: ignore[no-untyped-def]
+        w = create_main_window(str(sample_path), settings=AppSettings.from_file(tmp_path / "settings.ini"),
+                               show_dialogs=False)
+        qtbot.addWidget(w)
+        w.resize(width, height)
+        w.show()
+        qtbot.waitExposed(w)
+        windows.append(w)
+        return w
+
+    yield open_window
+    for w in windows:
+        w.loader.shutdown()

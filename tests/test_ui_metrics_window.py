@@ -2,31 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit, QTableView
 
-from reader.app import create_main_window
 from reader.ui.figures_table import FigureIndexRole, FiguresModel
 from reader.ui.main_window import MainWindow
-from reader.ui.settings import AppSettings
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sample_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("TRANSCRIPT_READER_CACHE_DIR", str(tmp_path / "cache"))
-    w = create_main_window(str(sample_path), settings=AppSettings.from_file(tmp_path / "settings.ini"),
-                           show_dialogs=False)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
+def window(qtbot, open_sample_window) -> MainWindow:  # type: ignore[no-untyped-def]
+    w = open_sample_window(1400, 900)
     qtbot.waitUntil(w.metrics_panel.charts_ready, timeout=5000)
-    yield w
-    w.loader.shutdown()
+    return w
 
 
 def table(window: MainWindow) -> QTableView:

@@ -11,23 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QTextCursor
 from test_ui_transcript_view import painted_match_count
 
-from reader.app import create_main_window
 from reader.ui.main_window import MainWindow
-from reader.ui.settings import AppSettings
 from reader.ui.speaker_nav import SPEAKER_ROLE
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sample_path: Path) -> MainWindow:
-    monkeypatch.setenv("TRANSCRIPT_READER_CACHE_DIR", str(tmp_path / "cache"))
-    w = create_main_window(str(sample_path), settings=AppSettings.from_file(tmp_path / "settings.ini"),
-                           show_dialogs=False)
-    qtbot.addWidget(w)
-    w.resize(1200, 700)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.loader.shutdown()
+def window(qtbot, open_sample_window) -> MainWindow:  # type: ignore[no-untyped-def]
+    w = open_sample_window(1200, 700)
+    return w
 
 
 def speaker_id(window: MainWindow, name: str) -> str:
