@@ -221,3 +221,29 @@ def test_a_failed_first_load_still_gets_the_navigation_tabs(qtbot, settings: App
         loader.start(str(tmp_path / "missing.md"))
     assert window.findChild(QWidget, "navTabs") is window.nav_tabs is not None
     window.loader.shutdown()
+
+
+def test_start_up_computes_the_panels_numbers_off_the_gui_thread(qtbot, settings: AppSettings, tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    """Start-up loads the model alone; the panel's whole-document pass (tenths of a second on
+    a large file) then runs on the loader's thread, and the panel still shows the document."""
+    import threading
+
+    import reader.panel_facts
+
+    threads: list[bool] = []
+    original = reader.panel_facts.panel_facts
+
+    def recording_panel_facts(transcript: Transcript):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return original(transcript)
+
+    monkeypatch.setattr(reader.panel_facts, "panel_facts", recording_panel_facts)
+    monkeypatch.setattr("reader.ui.metrics_panel.panel_facts", recording_panel_facts)
+    window, _ = start_up(qtbot, settings, tmp_path, (1400, 900))
+    qtbot.waitUntil(lambda: window.metrics_panel is not None and window.metrics_panel.transcript is not None)
+    assert window.metrics_panel.transcript is window.transcript
+    assert window.metrics_panel.findChild(QWidget, "figuresTable").model().rowCount() == len(
+        window.transcript.figures) > 0
+    assert threads == [False]  # once, and not on the GUI thread
+    window.loader.shutdown()

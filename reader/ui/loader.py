@@ -43,6 +43,7 @@ class _JobSignals(QObject):
     finished = Signal(int, str, object)  # generation, path, Transcript
     failed = Signal(int, str, str)  # generation, path, reason
     cancelled = Signal(int, str)
+    prepared = Signal(object, object)  # Transcript, what ``prepare`` made of it (or None)
 
 
 class _LoadJob(QRunnable):
@@ -93,6 +94,25 @@ class _LoadJob(QRunnable):
             self._signals.finished.emit(self._generation, self._path, (transcript, extra))
 
 
+class _PrepareJob(QRunnable):
+    """Run ``prepare(transcript)`` for a transcript already shown (start-up asks after its first paint)."""
+
+    def __init__(self, transcript: Transcript, prepare: PrepareFunction, signals: _JobSignals) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._transcript = transcript
+        self._prepare = prepare
+        self._signals = signals
+
+    def run(self) -> None:
+        try:
+            result = self._prepare(self._transcript)
+        except Exception:  # only costs speed: the window then computes it itself
+            traceback.print_exc()
+            result = None
+        self._signals.prepared.emit(self._transcript, result)
+
+
 class DocumentLoader(QObject):
     """Starts loads, keeps only the newest, and reports in the GUI thread."""
 
@@ -100,6 +120,7 @@ class DocumentLoader(QObject):
     loaded = Signal(str, object, object)  # path, Transcript, what ``prepare`` made of it (or None)
     failed = Signal(str, str)  # path, reason
     cancelled = Signal(str)
+    prepared = Signal(object, object)  # Transcript, what ``prepare`` made of it (None if it failed)
 
     def __init__(self, load: LoadFunction | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -112,6 +133,7 @@ class DocumentLoader(QObject):
         self._signals.finished.connect(self._on_finished)
         self._signals.failed.connect(self._on_failed)
         self._signals.cancelled.connect(self._on_cancelled)
+        self._signals.prepared.connect(self.prepared)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
 
@@ -135,6 +157,15 @@ class DocumentLoader(QObject):
         self._busy = True
         self._pool.start(_LoadJob(self._generation, path, self._load, self._cancel, self._signals, prepare))
         return self._generation
+
+    def prepare(self, transcript: Transcript, prepare: PrepareFunction) -> None:
+        """Run ``prepare(transcript)`` on the worker thread and report it with ``prepared``.
+
+        For a transcript loaded without its ``prepare`` step: start-up delivers the model
+        alone, since any Python on the worker before the first paint competes with the
+        window for the GIL (PySide6 keeps it during Qt's own work, such as layout).
+        """
+        self._pool.start(_PrepareJob(transcript, prepare, self._signals))
 
     @Slot()
     def cancel(self) -> None:

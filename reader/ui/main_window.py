@@ -162,6 +162,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(centre)
         self.metrics_panel: MetricsPanel | None = None
         self._panel_facts: PanelFacts | None = None  # the shown transcript's, if made off-thread
+        self._facts_requested: Transcript | None = None  # asked of the loader's thread, not yet back
+        self._steps_wait_for_facts = False  # the stepwise show waits for the panel's numbers
+        self._showing_stepwise = False
         if self._defer_metrics_panel:
             placeholder = QWidget(self)
             placeholder.setObjectName("metricsPlaceholder")
@@ -302,6 +305,7 @@ class MainWindow(QMainWindow):
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_load_failed)
         self.loader.cancelled.connect(self._on_load_cancelled)
+        self.loader.prepared.connect(self._on_prepared)
         self.loader.progressed.connect(self._on_progress)
         self.cancel_button.clicked.connect(self.loader.cancel)
         self._progress_delay.timeout.connect(self._show_progress)
@@ -327,10 +331,52 @@ class MainWindow(QMainWindow):
         self.metrics_panel = panel
         self._connect_metrics_panel(panel)
         if self.transcript is not None:
-            panel.set_transcript(self.transcript, self._panel_facts)
-            panel.set_search_spans(self._matches)
-            panel.set_visible_range(*self.view.visible_range())
+            if self._panel_facts_ready() or not self._defer_metrics_panel:
+                self._fill_metrics_panel()
+            else:
+                self._request_panel_facts()  # the panel fills when they come back
         return panel
+
+    def _fill_metrics_panel(self) -> None:
+        """Show the current transcript in the panel (its numbers are computed here if not ready)."""
+        panel = self.metrics_panel
+        if panel is None or self.transcript is None:
+            return
+        if panel.transcript is not self.transcript:
+            panel.set_transcript(self.transcript, self._panel_facts if self._panel_facts_ready() else None)
+        panel.set_search_spans(self._matches)
+        panel.set_visible_range(*self.view.visible_range())
+
+    def _panel_facts_ready(self) -> bool:
+        return self._panel_facts is not None and self._panel_facts.transcript is self.transcript
+
+    def _request_panel_facts(self) -> None:
+        """Have the loader's thread compute the panel's numbers for the shown transcript, once.
+
+        Start-up loads the model alone (the first paint must not share the GIL with this
+        pass) and asks for them after the first paint; on a large file this pass takes
+        tenths of a second, which must not hold the window.
+        """
+        if self.transcript is None or self._panel_facts_ready() or self._facts_requested is self.transcript:
+            return
+        self._facts_requested = self.transcript
+        self.loader.prepare(self.transcript, prepare_off_thread)
+
+    @Slot(object, object)
+    def _on_prepared(self, transcript: object, facts: object) -> None:
+        if transcript is not self.transcript:
+            return  # another document was opened meanwhile
+        self._facts_requested = None
+        if facts is not None:
+            from reader.panel_facts import PanelFacts  # plain Python, already loaded by the worker
+
+            if isinstance(facts, PanelFacts):
+                self._panel_facts = facts
+        if self._steps_wait_for_facts:
+            self._steps_wait_for_facts = False
+            QTimer.singleShot(0, self, self._run_next_step)  # the panel's step, now ready
+        elif self.metrics_panel is not None:
+            self._fill_metrics_panel()
 
     def _connect_metrics_panel(self, panel: MetricsPanel) -> None:
         panel.offsetActivated.connect(self.go_to_offset)
@@ -342,16 +388,24 @@ class MainWindow(QMainWindow):
         if self.nav_tabs is None:
             QTimer.singleShot(0, self, self.attach_navigation)  # after this paint, not inside it
         self._start_waiting_steps()
+        self._request_panel_facts()  # computed on the loader's thread while the rest is shown
         if self.metrics_panel is None:
             QTimer.singleShot(0, self, self.attach_metrics_panel)  # after this paint, not inside it
 
+    def _metrics_panel_now(self) -> MetricsPanel:
+        """The panel with the current transcript in it, for a user's action that needs it now."""
+        panel = self.attach_metrics_panel()
+        if self.transcript is not None and panel.transcript is not self.transcript:
+            self._fill_metrics_panel()
+        return panel
+
     @Slot()
     def export_figures(self) -> None:
-        self.attach_metrics_panel().export_figures()
+        self._metrics_panel_now().export_figures()
 
     @Slot(int, QPoint)
     def show_figure_menu(self, figure_index: int, global_pos: QPoint) -> None:
-        self.attach_metrics_panel().show_figure_menu(figure_index, global_pos)
+        self._metrics_panel_now().show_figure_menu(figure_index, global_pos)
 
     # -- settings ------------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -434,12 +488,13 @@ class MainWindow(QMainWindow):
 
     @Slot(str, object, object)
     def _on_loaded(self, path: str, transcript: object, facts: object) -> None:
-        from reader.panel_facts import PanelFacts  # plain Python, already loaded by the worker
-
         assert isinstance(transcript, Transcript)
+        if facts is not None:
+            from reader.panel_facts import PanelFacts  # plain Python, already loaded by the worker
+
+            facts = facts if isinstance(facts, PanelFacts) else None
         self._end_loading()
-        self.show_transcript(transcript, path, stepwise=True,
-                             facts=facts if isinstance(facts, PanelFacts) else None)
+        self.show_transcript(transcript, path, stepwise=True, facts=facts)
 
     @Slot(str, str)
     def _on_load_failed(self, path: str, reason: str) -> None:
@@ -470,6 +525,8 @@ class MainWindow(QMainWindow):
         ``facts``: the metrics panel's numbers, computed off the GUI thread by the loader.
         """
         self._panel_facts = facts
+        self._showing_stepwise = stepwise
+        self._steps_wait_for_facts = False
         # Stepwise, only the first screen is built before the first paint, the rest in later
         # turns (a restored position needs it all at once).
         first_screen = (stepwise and self._restore_offset is None
@@ -505,7 +562,7 @@ class MainWindow(QMainWindow):
     def _run_next_step(self) -> None:
         if self._pending_steps:
             self._pending_steps.pop(0)()
-        if self._pending_steps:
+        if self._pending_steps and not self._steps_wait_for_facts:
             QTimer.singleShot(0, self, self._run_next_step)  # dropped if the window is deleted first
 
     def _show_text(self, transcript: Transcript, path: str | None, first_screen_only: bool = False) -> None:
@@ -547,8 +604,16 @@ class MainWindow(QMainWindow):
             self.overview.set_transcript(self.transcript)
 
     def _show_in_metrics_panel(self) -> None:
-        if self.metrics_panel is not None and self.transcript is not None:
-            self.metrics_panel.set_transcript(self.transcript, self._panel_facts)
+        """A step of a stepwise show: waits (the steps pause) while the loader's thread
+        computes the panel's numbers; they come with the model except at start-up."""
+        if self.transcript is None:
+            return
+        if self._showing_stepwise and not self._panel_facts_ready():
+            self._request_panel_facts()
+            self._steps_wait_for_facts = True
+            self._pending_steps.insert(0, self._show_in_metrics_panel)  # again once they are back
+            return
+        self._fill_metrics_panel()
 
     def _finish_showing(self) -> None:
         if self.search_bar.query.strip():

@@ -257,6 +257,11 @@ class MetricsPanel(QWidget):
 
     # -- the interface the main window uses ------------------------------------------------
 
+    @property
+    def transcript(self) -> Transcript | None:
+        """The transcript shown, if any."""
+        return self._transcript
+
     def set_transcript(self, transcript: Transcript, facts: PanelFacts | None = None) -> None:
         """Show ``transcript``; ``facts`` are its whole-document numbers if already computed.
 
