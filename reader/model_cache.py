@@ -1,4 +1,4 @@
-"""Reopen a transcript instantly: the parsed model, pickled, keyed by the file's SHA-256.
+"""Reopen a transcript instantly: the parsed model, stored, keyed by the file's SHA-256.
 
 Parsing (HTML, figures) is most of the time to first paint; a file already read once
 is the same bytes, so its model can be reused. The key also holds a fingerprint of the
@@ -7,7 +7,9 @@ lives in the user's cache directory (``TRANSCRIPT_READER_CACHE_DIR`` overrides i
 value ``off`` disables it), is written atomically, and any problem with it falls back
 to parsing: the cache can make opening faster, never make it fail.
 
-Only files this process wrote are unpickled, from a directory private to the user.
+Entries are ``marshal`` data decoded by :mod:`reader.model_codec` (not pickle: it costs
+start-up about 4 ms to import, and unpickling can run code). They live in a directory
+private to the user.
 """
 
 from __future__ import annotations
@@ -15,19 +17,22 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import inspect
+import marshal
 import os
-import pickle
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 from reader.errors import UnreadableFileError
 from reader.model import Transcript
+from reader.model_codec import decode_transcript, encode
 
 CACHE_DIR_ENV = "TRANSCRIPT_READER_CACHE_DIR"
 CACHE_OFF = "off"
 MAX_CACHED_BYTES = 20 * 1024 * 1024  # bigger files parse rarely enough; don't fill the disk
 MAX_ENTRIES = 200  # the most recently written models kept; older ones are deleted
+ENTRY_SUFFIX = ".model"
+ENTRY_FORMAT = 1  # the first value of every entry; bump when the codec's layout changes
 _CORE_DIR = Path(__file__).resolve().parent
 
 
@@ -40,18 +45,34 @@ def cache_dir() -> Path | None:
     return Path(base) / "transcript-reader" / "models"
 
 
+def _core_sources(directory: Path) -> list[tuple[str, int, int]]:
+    """(relative path, size, modification time) of each source file of the core (not ``ui``)."""
+    found = []
+    pending = [directory]
+    while pending:
+        with os.scandir(pending.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name not in ("ui", "__pycache__"):
+                        pending.append(Path(entry.path))
+                elif entry.name.endswith(".py"):
+                    info = entry.stat()
+                    found.append((os.path.relpath(entry.path, directory), info.st_size, info.st_mtime_ns))
+    return sorted(found)
+
+
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A hash of the core's source: a changed parser invalidates every cached model."""
-    digest = hashlib.sha256()
-    for path in sorted(_CORE_DIR.rglob("*.py")):
-        if "ui" in path.relative_to(_CORE_DIR).parts:
-            continue
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            continue
-    return digest.hexdigest()[:16]
+    """Names, sizes and times of the core's source: a changed parser invalidates every model.
+
+    Read at every start-up, so it stats the files instead of hashing their text (any
+    edit, checkout or reinstall changes a file's time).
+    """
+    try:
+        sources = _core_sources(_CORE_DIR)
+    except OSError:
+        sources = []
+    return hashlib.sha256(repr(sources).encode()).hexdigest()[:16]
 
 
 def file_digest(data: bytes) -> str:
@@ -67,16 +88,17 @@ def _parse(path: str, progress: Callable[..., None] | None) -> Transcript:
 
 
 def _entry(directory: Path, digest: str) -> Path:
-    return directory / f"{digest}-{code_fingerprint()}.pickle"
+    return directory / f"{digest}-{code_fingerprint()}{ENTRY_SUFFIX}"
 
 
 def _read_entry(entry: Path, path: str) -> Transcript | None:
     try:
         with entry.open("rb") as handle:
-            transcript = pickle.load(handle)
-    except Exception:  # a truncated or stale entry is just a miss
-        return None
-    if not isinstance(transcript, Transcript):
+            stored = marshal.load(handle)
+        if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != ENTRY_FORMAT:
+            return None
+        transcript = decode_transcript(stored[1])
+    except Exception:  # a truncated, stale or foreign entry is just a miss
         return None
     return dataclasses.replace(transcript, source=dataclasses.replace(transcript.source, path=path))
 
@@ -88,7 +110,7 @@ def _write_entry(entry: Path, transcript: Transcript) -> None:
         entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, temp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump(transcript, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            marshal.dump((ENTRY_FORMAT, encode(transcript)), handle)
         os.replace(temp, entry)
         _prune(entry)
     except Exception:
@@ -98,11 +120,12 @@ def _write_entry(entry: Path, transcript: Transcript) -> None:
 def _prune(kept: Path) -> None:
     """Drop models of older parsers for the same bytes, and all but the newest MAX_ENTRIES.
 
-    Without it every parser change and every file ever opened leaves a pickle behind.
+    Without it every parser change and every file ever opened leaves an entry behind.
+    Pickles written by earlier versions of the cache go too.
     """
     digest = kept.name.split("-", 1)[0]
-    entries = [p for p in kept.parent.glob("*.pickle") if p != kept]
-    stale = [p for p in entries if p.name.startswith(f"{digest}-")]
+    entries = [p for p in kept.parent.glob(f"*{ENTRY_SUFFIX}") if p != kept]
+    stale = [p for p in entries if p.name.startswith(f"{digest}-")] + list(kept.parent.glob("*.pickle"))
     others = sorted((p for p in entries if p not in stale), key=lambda p: p.stat().st_mtime, reverse=True)
     for path in stale + others[MAX_ENTRIES - 1:]:
         try:

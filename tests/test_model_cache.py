@@ -78,8 +78,48 @@ def test_source_file_is_never_modified(parses: list[str], tmp_path: Path) -> Non
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
 
 
-def test_fingerprint_covers_the_core_source() -> None:
-    assert len(code_fingerprint()) == 16
+def test_fingerprint_changes_with_any_core_source_file(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    import reader.model_cache as model_cache
+
+    core = tmp_path / "reader"
+    (core / "formats").mkdir(parents=True)
+    (core / "ui").mkdir()
+    for name in ("model.py", "formats/html.py", "ui/window.py"):
+        (core / name).write_text("x = 1\n", encoding="utf-8")
+        os.utime(core / name, ns=(10**18, 10**18))
+    monkeypatch.setattr(model_cache, "_CORE_DIR", core)
+
+    def fingerprint() -> str:
+        code_fingerprint.cache_clear()
+        return code_fingerprint()
+
+    try:
+        first = fingerprint()
+        assert len(first) == 16 and fingerprint() == first
+        (core / "ui" / "window.py").write_text("x = 22\n", encoding="utf-8")  # the window is not the parser
+        assert fingerprint() == first
+        (core / "formats" / "html.py").write_text("x = 2\n", encoding="utf-8")  # same size, new time
+        second = fingerprint()
+        assert second != first
+        (core / "formats" / "new.py").write_text("", encoding="utf-8")
+        assert fingerprint() not in (first, second)
+    finally:
+        code_fingerprint.cache_clear()
+
+
+def test_entries_hold_no_pickle_and_old_pickles_are_pruned(parses: list[str], tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "0123-abcd.pickle").write_bytes(b"old")
+    doc = tmp_path / "a.txt"
+    doc.write_text(TEXT, encoding="utf-8")
+    load_cached(str(doc))
+    (entry,) = cache.iterdir()
+    assert entry.suffix == ".model" and b"pickle" not in entry.read_bytes()[:2]
+    assert not entry.read_bytes().startswith(b"\x80")  # pickle's protocol marker
 
 
 def test_a_new_parser_replaces_its_older_models(parses: list[str], tmp_path: Path,
@@ -90,10 +130,10 @@ def test_a_new_parser_replaces_its_older_models(parses: list[str], tmp_path: Pat
     doc.write_text(TEXT, encoding="utf-8")
     load_cached(str(doc))
     cache = tmp_path / "cache"
-    (old,) = cache.glob("*.pickle")
+    (old,) = cache.glob("*.model")
     monkeypatch.setattr(model_cache, "code_fingerprint", lambda: "0" * 16)
     load_cached(str(doc))
-    assert [p.name for p in cache.glob("*.pickle")] == [old.name.split("-")[0] + "-" + "0" * 16 + ".pickle"]
+    assert [p.name for p in cache.glob("*.model")] == [old.name.split("-")[0] + "-" + "0" * 16 + ".model"]
 
 
 def test_the_cache_keeps_only_the_newest_entries(parses: list[str], tmp_path: Path,
@@ -107,4 +147,4 @@ def test_the_cache_keeps_only_the_newest_entries(parses: list[str], tmp_path: Pa
         doc.write_text(TEXT + f"第{i}段。\n", encoding="utf-8")
         load_cached(str(doc))
         paths.append(doc)
-    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 3
+    assert len(list((tmp_path / "cache").glob("*.model"))) == 3
