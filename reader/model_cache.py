@@ -15,7 +15,6 @@ private to the user.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import inspect
 import marshal
 import os
@@ -26,6 +25,16 @@ from pathlib import Path
 from reader.errors import UnreadableFileError
 from reader.model import Transcript
 from reader.model_codec import decode_transcript, encode
+
+# CPython's own SHA-256 (``_sha2`` from 3.12, ``_sha256`` before): ``hashlib`` loads
+# OpenSSL first, about 3 ms of every start-up, for no gain at the sizes cached here.
+try:
+    from _sha2 import sha256  # type: ignore[import-not-found]
+except ImportError:
+    try:
+        from _sha256 import sha256  # type: ignore[import-not-found,no-redef]
+    except ImportError:
+        from hashlib import sha256  # type: ignore[assignment]
 
 CACHE_DIR_ENV = "TRANSCRIPT_READER_CACHE_DIR"
 CACHE_OFF = "off"
@@ -72,11 +81,12 @@ def code_fingerprint() -> str:
         sources = _core_sources(_CORE_DIR)
     except OSError:
         sources = []
-    return hashlib.sha256(repr(sources).encode()).hexdigest()[:16]
+    return sha256(repr(sources).encode()).hexdigest()[:16]
 
 
 def file_digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    """The file's SHA-256, as hex: the cache key (the same digest ``hashlib`` gives)."""
+    return sha256(data).hexdigest()
 
 
 def _parse(path: str, progress: Callable[..., None] | None) -> Transcript:

@@ -148,3 +148,12 @@ def test_the_cache_keeps_only_the_newest_entries(parses: list[str], tmp_path: Pa
         load_cached(str(doc))
         paths.append(doc)
     assert len(list((tmp_path / "cache").glob("*.model"))) == 3
+
+
+def test_the_cache_key_is_the_files_sha256() -> None:
+    import hashlib
+
+    from reader.model_cache import file_digest
+
+    for data in (b"", TEXT.encode("utf-8"), bytes(range(256)) * 1000):
+        assert file_digest(data) == hashlib.sha256(data).hexdigest()
