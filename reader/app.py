@@ -141,7 +141,7 @@ def run_window(path: str | None, screenshot: str | None = None, size: str | None
         from reader.ui.settings import AppSettings
 
         window = MainWindow(AppSettings.default(), loader=loader, defer_metrics_panel=True,
-                            defer_navigation=True)
+                            defer_navigation=True, defer_menus=True)
         window.track_load(target)
         window.view.transcriptPainted.connect(_collect_again)
         window.openFailed.connect(_collect_again)

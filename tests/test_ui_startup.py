@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from ui_transcripts import briefing, make_transcript
 
@@ -78,17 +78,20 @@ def settings(tmp_path: Path) -> AppSettings:
 
 
 nav_at_first_paint: list[tuple[object, QRect]] = []  # (the tabs, the placeholder's geometry)
+menus_at_first_paint: list[list[int]] = []  # actions in the File, View and Go menus
 
 
 def start_up(qtbot, settings: AppSettings, tmp_path: Path, size: tuple[int, int], filler: int = 150,
              language: str = "zh"):
     """What ``run_window`` does: the load starts, the window is built and shown, the load lands."""
     nav_at_first_paint.clear()
+    menus_at_first_paint.clear()
     path = tmp_path / "doc.md"
     path.write_text(f"{language}:{filler}", encoding="utf-8")
     loader = DocumentLoader(load=fake_load)
     loader.start(str(path))
-    window = MainWindow(settings, loader=loader, defer_metrics_panel=True, defer_navigation=True)
+    window = MainWindow(settings, loader=loader, defer_metrics_panel=True, defer_navigation=True,
+                        defer_menus=True)
     qtbot.addWidget(window)
     window.track_load(str(path))
     window.resize(*size)
@@ -98,6 +101,8 @@ def start_up(qtbot, settings: AppSettings, tmp_path: Path, size: tuple[int, int]
          window.view.viewport().height())))
     window.view.transcriptPainted.connect(lambda: nav_at_first_paint.append(
         (window.nav_tabs, window.findChild(QWidget, "navPlaceholder").geometry())))
+    window.view.transcriptPainted.connect(lambda: menus_at_first_paint.append(
+        [len(menu.actions()) for menu in (window.file_menu, window.view_menu, window.go_menu)]))
     with qtbot.waitSignal(window.documentShown, timeout=10000):
         window.show()
     return window, at_first_paint
@@ -246,4 +251,35 @@ def test_start_up_computes_the_panels_numbers_off_the_gui_thread(qtbot, settings
     assert window.metrics_panel.findChild(QWidget, "figuresTable").model().rowCount() == len(
         window.transcript.figures) > 0
     assert threads == [False]  # once, and not on the GUI thread
+    window.loader.shutdown()
+
+
+def test_menus_get_their_actions_and_shortcuts_after_the_first_paint(qtbot, settings: AppSettings,
+                                                                     tmp_path: Path) -> None:
+    window, _ = start_up(qtbot, settings, tmp_path, (1400, 900))
+    assert menus_at_first_paint == [[0, 0, 0]]  # titles only: the first paint did not wait for them
+    menus = (window.file_menu, window.view_menu, window.go_menu)
+    assert [m.title() for m in menus] == ["&File", "&View", "&Go"]
+    qtbot.waitUntil(lambda: len(window.go_menu.actions()) > 0)
+    names = {a.objectName() for a in window.actions()}
+    assert {"openAction", "quitAction", "findAction", "nextTurnAction", "zoomInAction"} <= names
+    assert window.recent_menu in [a.menu() for a in window.file_menu.actions()]
+    window.search_bar.field.clearFocus()
+    qtbot.keyClick(window, "f", modifier=Qt.KeyboardModifier.ControlModifier)  # Ctrl+F works
+    assert window.search_bar.field.hasFocus()
+    window.loader.shutdown()
+
+
+def test_a_failed_first_load_still_gets_the_menus(qtbot, settings: AppSettings, tmp_path: Path) -> None:
+    def failing_load(path: str, progress=None) -> Transcript:
+        from reader.errors import ReaderError
+
+        raise ReaderError(path, "unreadable")
+
+    window = MainWindow(settings, loader=DocumentLoader(load=failing_load), defer_navigation=True,
+                        defer_menus=True, show_dialogs=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.openFailed, timeout=5000):
+        window.loader.start(str(tmp_path / "missing.md"))
+    assert any(a.objectName() == "openAction" for a in window.actions())  # File > Open, to try another
     window.loader.shutdown()

@@ -8,7 +8,7 @@ compiled ``.qm`` file so it needs no build step and is reviewed like code.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator
 
 from reader.ui.catalogue_zh import CATALOGUE_ZH
 
@@ -63,6 +63,8 @@ def install_translator(app: QCoreApplication, locale: QLocale | None = None) -> 
     _installed.clear()
     if not wants_chinese(locale):
         return None
+    from PySide6.QtCore import QLibraryInfo  # only for a Chinese UI: not named at every start-up
+
     qt_own = QTranslator(app)  # Qt's own strings: standard buttons, file dialogs, context menus
     qt_own.setObjectName(QT_TRANSLATOR_NAME)
     if qt_own.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

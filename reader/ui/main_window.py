@@ -13,16 +13,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QPoint, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDesktopServices,
-    QDragEnterEvent,
-    QDropEvent,
-    QKeySequence,
-    QShowEvent,
-)
+from PySide6.QtCore import QFileSystemWatcher, QPoint, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,7 +22,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -50,7 +40,10 @@ from reader.ui.search_bar import SearchBar
 from reader.ui.settings import AppSettings
 from reader.ui.transcript_view import TranscriptView
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # PySide6 builds a class (and its enums) when first named: not at start-up
+    from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
+    from PySide6.QtWidgets import QTabWidget
+
     from reader.panel_facts import PanelFacts
     from reader.ui.find_results import FindResults
     from reader.ui.metrics_panel import MetricsPanel
@@ -86,11 +79,13 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: AppSettings, loader: DocumentLoader | None = None,
                  show_dialogs: bool = True, defer_metrics_panel: bool = False,
-                 defer_navigation: bool = False) -> None:
+                 defer_navigation: bool = False, defer_menus: bool = False) -> None:
         """``defer_metrics_panel``: create the panel just after the transcript is first painted
         (start-up: the transcript is what the reader waits for; charts may follow).
         ``defer_navigation``: the same for the speaker, Q&A and results tabs (their modules,
-        widgets and first paint); a placeholder holds their place in the splitter."""
+        widgets and first paint); a placeholder holds their place in the splitter.
+        ``defer_menus``: the same for the menus' actions (and their shortcuts); the menu
+        bar's titles are there from the start."""
         super().__init__()
         self.setObjectName("MainWindow")
         self.setWindowTitle(tr("Transcript Reader"))
@@ -113,8 +108,11 @@ class MainWindow(QMainWindow):
         self._steps_wait_for_paint = False  # the rest starts once the first screen is painted
         self._defer_metrics_panel = defer_metrics_panel
         self._defer_navigation = defer_navigation
+        self._menus_filled = False
         self._build_widgets()
         self._build_menus()
+        if not defer_menus:
+            self._fill_menus()
         self._connect()
         self._restore_settings()
         if not has_cjk_font():
@@ -202,6 +200,8 @@ class MainWindow(QMainWindow):
         self.speaker_nav = SpeakerNav(self)
         self.qa_outline = QaOutline(self)
         self.find_results = FindResults(self)
+        from PySide6.QtWidgets import QTabWidget
+
         self.nav_tabs = QTabWidget(self)
         self.nav_tabs.setObjectName("navTabs")
         self.nav_tabs.addTab(self.speaker_nav, tr("Speakers"))
@@ -236,6 +236,8 @@ class MainWindow(QMainWindow):
 
     def _action(self, text: str, slot: object, *shortcuts: QKeySequence | str,
                 name: str | None = None) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence  # made after the first paint at start-up
+
         action = QAction(self)  # like the cancel button: no (text, parent), which tries QIcon first
         action.setText(text)
         if shortcuts:
@@ -248,13 +250,28 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
+        """The menu bar and its titles; :meth:`_fill_menus` adds the actions."""
         bar = self.menuBar()
-        file_menu = bar.addMenu(tr("&File"))
-        file_menu.setObjectName("fileMenu")
-        file_menu.addAction(self._action(tr("&Open…"), self.choose_file, QKeySequence.StandardKey.Open,
-                                         name="openAction"))
+        self.file_menu = bar.addMenu(tr("&File"))
+        self.file_menu.setObjectName("fileMenu")
+        self.view_menu = bar.addMenu(tr("&View"))
+        self.view_menu.setObjectName("viewMenu")
+        self.go_menu = bar.addMenu(tr("&Go"))
+        self.go_menu.setObjectName("goMenu")
         self.recent_menu = QMenu(tr("Open &Recent"), self)
         self.recent_menu.setObjectName("recentMenu")
+
+    @Slot()
+    def _fill_menus(self) -> None:
+        """The menus' actions and shortcuts (at start-up just after the first paint: about 3 ms)."""
+        if self._menus_filled:
+            return
+        self._menus_filled = True
+        from PySide6.QtGui import QKeySequence
+
+        file_menu, view_menu, go_menu = self.file_menu, self.view_menu, self.go_menu
+        file_menu.addAction(self._action(tr("&Open…"), self.choose_file, QKeySequence.StandardKey.Open,
+                                         name="openAction"))
         file_menu.addMenu(self.recent_menu)
         self.reload_action = self._action(tr("&Reload"), self.reload, "F5", name="reloadAction")
         file_menu.addAction(self.reload_action)
@@ -265,8 +282,6 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action(tr("&Quit"), self.close, "Ctrl+Q", name="quitAction"))
 
-        view_menu = bar.addMenu(tr("&View"))
-        view_menu.setObjectName("viewMenu")
         view_menu.addAction(self._action(tr("Zoom &In"), self.view.zoom_in_reading, "Ctrl+=", "Ctrl++",
                                          name="zoomInAction"))
         view_menu.addAction(self._action(tr("Zoom &Out"), self.view.zoom_out_reading, "Ctrl+-",
@@ -274,8 +289,6 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._action(tr("&Reset Zoom"), self.view.zoom_reset_reading, "Ctrl+0",
                                          name="zoomResetAction"))
 
-        go_menu = bar.addMenu(tr("&Go"))
-        go_menu.setObjectName("goMenu")
         go_menu.addAction(self._action(tr("&Find"), self.search_bar.focus_field,
                                        QKeySequence.StandardKey.Find, name="findAction"))
         go_menu.addAction(self._action(tr("Find &Next"), self.next_match, "F3", name="findNextAction"))
@@ -388,6 +401,8 @@ class MainWindow(QMainWindow):
         if self.nav_tabs is None:
             QTimer.singleShot(0, self, self.attach_navigation)  # after this paint, not inside it
         self._start_waiting_steps()
+        if not self._menus_filled:
+            QTimer.singleShot(0, self, self._fill_menus)  # after this paint, not inside it
         self._request_panel_facts()  # computed on the loader's thread while the rest is shown
         if self.metrics_panel is None:
             QTimer.singleShot(0, self, self.attach_metrics_panel)  # after this paint, not inside it
@@ -421,6 +436,8 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         """On a first run, share the width by proportion: a small screen keeps a readable centre."""
         super().showEvent(event)
+        if not self._menus_filled:  # a slow first load: the menus need not wait for its paint
+            QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._fill_menus)
         if not self._splitter_restored:
             self._splitter_restored = True
             width = self.splitter.width()
@@ -500,6 +517,7 @@ class MainWindow(QMainWindow):
     def _on_load_failed(self, path: str, reason: str) -> None:
         self._end_loading()
         self.attach_navigation()  # deferred at start-up for a first paint that will not come
+        self._fill_menus()
         self._restore_offset = None
         self.last_error = (path, reason)
         self.status_label.setText(tr("Could not open {name}").format(name=os.path.basename(path)))
@@ -511,6 +529,7 @@ class MainWindow(QMainWindow):
     def _on_load_cancelled(self, path: str) -> None:
         self._end_loading()
         self.attach_navigation()
+        self._fill_menus()
         self._restore_offset = None
         self.status_label.setText(tr("Opening {name} was cancelled").format(name=os.path.basename(path)))
 
@@ -586,9 +605,6 @@ class MainWindow(QMainWindow):
         else:
             self.banners.remove_banner("warnings")
         self.banners.remove_banner("deleted")
-        if path:
-            self.settings.add_recent_file(path)
-            self._update_recent_menu()
         if restore is not None:
             self.view.scroll_to_offset(min(restore, len(transcript.text)))
 
@@ -616,6 +632,11 @@ class MainWindow(QMainWindow):
         self._fill_metrics_panel()
 
     def _finish_showing(self) -> None:
+        if self.path:
+            # Here, not with the text: QSettings writes its file in the next event-loop
+            # turn, which at start-up would come before the first paint.
+            self.settings.add_recent_file(self.path)
+            self._update_recent_menu()
         if self.search_bar.query.strip():
             self.search(self.search_bar.query)
         # The model lives as long as the document is shown and holds no reference cycles;
@@ -655,6 +676,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _open_recent(self) -> None:
+        from PySide6.QtGui import QAction
+
         action = self.sender()
         if isinstance(action, QAction) and action.data():
             self.open_file(str(action.data()))
@@ -674,6 +697,9 @@ class MainWindow(QMainWindow):
     def open_link(self, url: str) -> None:
         """Links open in the system browser only after the reader saw the address."""
         if messages.confirm_open_link(self, url):
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
             QDesktopServices.openUrl(QUrl(url))
 
     # -- going places --------------------------------------------------------------------

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, QSize, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reader.model import Transcript
 from reader.ui.kind_colors import CURRENT_MATCH_COLOR, FIGURE_UNDERLINE_COLOR, kind_color
@@ -24,8 +24,7 @@ class OverviewStrip(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("overviewStrip")
-        self.setFixedWidth(STRIP_WIDTH)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.setFixedWidth(STRIP_WIDTH)  # fixed across; as tall as the view beside it
         self._length = 1
         self._bands: list[tuple[int, int, str]] = []  # turn start, end, speaker kind
         # What a paint draws, per strip height: one run per pixel row at most, so painting

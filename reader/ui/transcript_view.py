@@ -10,17 +10,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QPoint, QPointF, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QContextMenuEvent,
     QFont,
     QPainter,
-    QPaintEvent,
-    QResizeEvent,
-    QShowEvent,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
@@ -28,7 +25,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.model import Transcript
-from reader.ui.clipboard import track_mime_data
 from reader.ui.kind_colors import CURRENT_MATCH_COLOR, CURRENT_TURN_COLOR, FLASH_COLOR
 from reader.ui.layout_pacer import LayoutPacer
 from reader.ui.match_painter import MatchPainter
@@ -40,6 +36,10 @@ from reader.ui.transcript_document import (
     finish_document,
     is_whole,
 )
+
+if TYPE_CHECKING:  # PySide6 builds a class (and its enums) when first named: not at start-up
+    from PySide6.QtCore import QMimeData, QRect, QUrl
+    from PySide6.QtGui import QContextMenuEvent, QPaintEvent, QResizeEvent, QShowEvent
 
 SCROLL_MARGIN = 40  # pixels left above a target so its heading is not glued to the edge
 HIT_TOLERANCE = 30  # pixels: the widest spacing between two blocks (heading margin + paragraph gap)
@@ -436,6 +436,10 @@ class TranscriptView(QTextBrowser):
     # -- copy, links, menus ------------------------------------------------------------
     def createMimeDataFromSelection(self) -> QMimeData:
         """Plain text from the model: paragraphs on their own lines, nothing added."""
+        from PySide6.QtCore import QMimeData
+
+        from reader.ui.clipboard import track_mime_data
+
         mime = QMimeData()
         mime.setText(self.selected_plain_text())
         return track_mime_data(mime)
@@ -461,7 +465,6 @@ class TranscriptView(QTextBrowser):
         """Nothing is ever loaded: no images, no style sheets, local or remote."""
         return None
 
-    @Slot(QUrl)
     def _on_anchor_clicked(self, url: QUrl) -> None:
         self.linkRequested.emit(url.toString())
 
