@@ -18,6 +18,9 @@ SHOW_WAIT_MS = 150  # how long the built window may wait for its document before
 def _application():  # -> QApplication
     from PySide6.QtWidgets import QApplication
 
+    from reader.ui.import_scan import install_fast_import_scan
+
+    install_fast_import_scan()  # before the window's modules are imported
     from reader.ui.i18n import install_translator
 
     app = QApplication.instance()
