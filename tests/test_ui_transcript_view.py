@@ -79,6 +79,22 @@ def test_speaker_headings_are_bold_and_coloured_by_kind(qapp) -> None:
         assert fmt.foreground().color() == QColor(KIND_COLORS[turn.kind])
 
 
+def test_highlights_are_set_apart_by_colour_and_indent_not_slanted(qapp) -> None:
+    """Chinese type has no italic: Qt would slant the glyphs (and load another face)."""
+    body = make_transcript(preamble=["要点一：立案数同比下降"], turns=[("s1", "主持人", "host", ["各位好。"])],
+                           speakers=[("s1", "主持人", None, "host")])
+    first = body.preamble[0]
+    transcript = dataclasses.replace(body, highlights=("要点一",), highlight_spans=(first,))
+    doc, offsets = build_document(transcript)
+    cursor = QTextCursor(doc)
+    cursor.setPosition(offsets.to_position(first.start) + 1)
+    assert not cursor.charFormat().fontItalic()
+    assert cursor.charFormat().foreground().color() == QColor("#3b4a5c")
+    assert cursor.blockFormat().leftMargin() > 0
+    cursor.setPosition(offsets.to_position(transcript.turns[0].paragraphs[0].start) + 1)
+    assert cursor.blockFormat().leftMargin() == 0  # the body is not indented
+
+
 def test_figures_get_a_dotted_underline(qapp) -> None:
     transcript = briefing()
     doc, offsets = build_document(transcript)
