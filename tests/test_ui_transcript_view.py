@@ -81,8 +81,8 @@ def test_speaker_headings_are_bold_and_coloured_by_kind(qapp) -> None:
 
 def test_highlights_are_set_apart_by_colour_and_indent_not_slanted(qapp) -> None:
     """Chinese type has no italic: Qt would slant the glyphs (and load another face)."""
-    body = make_transcript(preamble=["要点一：立案数同比下降"], turns=[("s1", "主持人", "host", ["各位好。"])],
-                           speakers=[("s1", "主持人", None, "host")])
+    body = make_transcript(preamble=["要点一：立案数同比下降"], speakers=[("s1", "主持人", None, "host")],
+                           turns=[("s1", "主持人", "host", ["各位好。"])])
     first = body.preamble[0]
     transcript = dataclasses.replace(body, highlights=("要点一",), highlight_spans=(first,))
     doc, offsets = build_document(transcript)

@@ -182,6 +182,18 @@ def test_escape_clears_the_search(qtbot, window: MainWindow) -> None:
     assert window.speaker_nav.isColumnHidden(2)
 
 
+def test_the_clear_button_comes_with_the_first_text_and_clears(qtbot, window: MainWindow) -> None:
+    field = window.search_bar.field
+    assert not field.isClearButtonEnabled()  # made with the first text, not at start-up
+    type_query(qtbot, window, "3291")
+    assert field.isClearButtonEnabled()
+    from PySide6.QtWidgets import QToolButton
+
+    field.findChild(QToolButton).click()
+    qtbot.waitUntil(lambda: window.matches == [])
+    assert field.text() == "" and window.search_bar.status.text() == ""
+
+
 def test_no_match_shows_zero(qtbot, window: MainWindow) -> None:
     type_query(qtbot, window, "不存在的词")
     assert window.search_bar.status.text() == "0 / 0"

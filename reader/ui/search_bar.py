@@ -27,7 +27,9 @@ class SearchBar(QWidget):
         self.field = QLineEdit(self)
         self.field.setObjectName("searchField")
         self.field.setPlaceholderText(tr("Search (Ctrl+F): 诈骗, 詐騙, APP…"))
-        self.field.setClearButtonEnabled(True)
+        # The clear button shows only over text, so it is made with the first text: its
+        # icon (and Qt's image plugins) cost the window's first paint about 1 ms.
+        self.field.textChanged.connect(self._enable_clear_button)
         self.field.setMinimumWidth(220)
         self.status = QLabel("", self)
         self.status.setObjectName("searchStatus")
@@ -55,6 +57,12 @@ class SearchBar(QWidget):
         self.next_button.clicked.connect(self.nextRequested)
         self.find_all_button.clicked.connect(self.findAllRequested)
         self.field.installEventFilter(self)
+
+    @Slot(str)
+    def _enable_clear_button(self, text: str) -> None:
+        if text:
+            self.field.textChanged.disconnect(self._enable_clear_button)
+            self.field.setClearButtonEnabled(True)
 
     @property
     def query(self) -> str:
