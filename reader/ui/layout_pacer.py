@@ -14,7 +14,7 @@ end. Once the layout reaches the end the pacer does nothing.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Slot
-from PySide6.QtGui import QFontMetricsF, QTextBlock, QTextDocument
+from PySide6.QtGui import QTextBlock, QTextDocument
 
 # Timer events the layout gets between restarts. Each step is one layout-timer event and
 # usually one size-report event, and each step doubles: about four doublings (16,000
@@ -28,6 +28,8 @@ WATCHDOG_MS = 150
 
 def restart_span(document: QTextDocument) -> int:
     """Characters sure to fill 4,000 pixels of height at the document's width and font."""
+    from PySide6.QtGui import QFontMetricsF  # first needed once a long document is laid out
+
     metrics = QFontMetricsF(document.defaultFont())
     width = document.pageSize().width()
     width = width if width > 0 else 4000.0

@@ -109,6 +109,12 @@ class MainWindow(QMainWindow):
         self._defer_metrics_panel = defer_metrics_panel
         self._defer_navigation = defer_navigation
         self._menus_filled = False
+        # Timer objects, not QTimer.singleShot(ms, self, slot): that overload makes PySide6
+        # build QMetaMethod's class before the first paint.
+        self._menus_timer = QTimer(self, singleShot=True, interval=FIRST_PAINT_WAIT_MS)
+        self._menus_timer.timeout.connect(self._fill_menus)
+        self._paint_wait_timer = QTimer(self, singleShot=True, interval=FIRST_PAINT_WAIT_MS)
+        self._paint_wait_timer.timeout.connect(self._start_waiting_steps)
         self._build_widgets()
         self._build_menus()
         if not defer_menus:
@@ -437,7 +443,7 @@ class MainWindow(QMainWindow):
         """On a first run, share the width by proportion: a small screen keeps a readable centre."""
         super().showEvent(event)
         if not self._menus_filled:  # a slow first load: the menus need not wait for its paint
-            QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._fill_menus)
+            self._menus_timer.start()
         if not self._splitter_restored:
             self._splitter_restored = True
             width = self.splitter.width()
@@ -558,7 +564,7 @@ class MainWindow(QMainWindow):
             self._pending_steps = [self._finish_document_step, *steps] if first_screen else steps
             if first_screen:
                 self._steps_wait_for_paint = True
-                QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._start_waiting_steps)  # never painted?
+                self._paint_wait_timer.start()  # goes on anyway if the view is never painted
             else:
                 QTimer.singleShot(0, self, self._run_next_step)  # dropped if the window is deleted first
             return

@@ -16,11 +16,15 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QPainter, QTextBlock, QTextDocument
+from PySide6.QtGui import QColor, QTextBlock, QTextDocument
 
 from reader.ui.kind_colors import MATCH_COLOR
+
+if TYPE_CHECKING:  # named only in annotations: PySide6 builds QPainter (and its enums) when named
+    from PySide6.QtGui import QPainter
 
 
 def _x(line: object, position: int) -> float:

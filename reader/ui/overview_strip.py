@@ -7,15 +7,20 @@ prose; it is a map for the eye, clicked to jump, not a ruler.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from reader.model import Transcript
 from reader.ui.kind_colors import CURRENT_MATCH_COLOR, FIGURE_UNDERLINE_COLOR, kind_color
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QMouseEvent, QPaintEvent
+
 STRIP_WIDTH = 14
+BACKGROUND = "#f4f4f4"
 
 
 class OverviewStrip(QWidget):
@@ -25,6 +30,10 @@ class OverviewStrip(QWidget):
         super().__init__(parent)
         self.setObjectName("overviewStrip")
         self.setFixedWidth(STRIP_WIDTH)  # fixed across; as tall as the view beside it
+        palette = self.palette()  # Qt fills the background: an empty strip needs no painter
+        palette.setColor(palette.ColorRole.Window, QColor(BACKGROUND))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
         self._length = 1
         self._bands: list[tuple[int, int, str]] = []  # turn start, end, speaker kind
         # What a paint draws, per strip height: one run per pixel row at most, so painting
@@ -101,16 +110,19 @@ class OverviewStrip(QWidget):
         return runs
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        top, bottom = self._visible
+        if not (self._bands or self._figures or self._matches or bottom > top):
+            return  # nothing on the background yet (the window's first paint comes before)
+        from PySide6.QtGui import QPainter  # PySide6 builds it when named: not before the first paint
+
         if self._painted_for != self.height():
             self._painted_for = self.height()
             self._band_runs = self._merged_bands(self.height())
             self._figure_rows = self._pixel_rows(self._figures)
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#f4f4f4"))
         width = self.width()
-        for top, rows, color in self._band_runs:
-            painter.fillRect(0, top, width, rows, color)
-        top, bottom = self._visible
+        for row, rows, color in self._band_runs:
+            painter.fillRect(0, row, width, rows, color)
         if bottom > top:
             painter.fillRect(QRectF(0, self._y(top), width, max(2.0, self._y(bottom) - self._y(top))),
                              QColor(0, 0, 0, 40))

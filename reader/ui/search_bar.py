@@ -6,14 +6,42 @@ Typing is debounced with a single-shot timer so a fast typist triggers one searc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from reader.ui.i18n import tr
 from reader.ui.qt_values import ALIGN_CENTER, set_qt_property
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
+
 TYPING_DEBOUNCE_MS = 40
+
+
+class QueryField(QLineEdit):
+    """The query field: Enter / Shift+Enter ask for the next / previous match, Esc to clear.
+
+    Its own ``keyPressEvent`` rather than an event filter: a filter written in Python
+    sees every event of the field (show, resize, paint, focus...), each wrapped for
+    Python, and at start-up that made PySide6 build a dozen event classes before the
+    window's first paint.
+    """
+
+    stepRequested = Signal(bool)  # backwards (Shift held)
+    clearRequested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt  # not at import: see reader.ui.qt_values
+
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.stepRequested.emit(bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+        elif key == Qt.Key.Key_Escape:
+            self.clearRequested.emit()
+        else:
+            super().keyPressEvent(event)
 
 
 class SearchBar(QWidget):
@@ -24,7 +52,7 @@ class SearchBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.field = QLineEdit(self)
+        self.field = QueryField(self)
         self.field.setObjectName("searchField")
         self.field.setPlaceholderText(tr("Search (Ctrl+F): 诈骗, 詐騙, APP…"))
         # The clear button shows only over text, so it is made with the first text: its
@@ -56,7 +84,8 @@ class SearchBar(QWidget):
         self.previous_button.clicked.connect(self.previousRequested)
         self.next_button.clicked.connect(self.nextRequested)
         self.find_all_button.clicked.connect(self.findAllRequested)
-        self.field.installEventFilter(self)
+        self.field.stepRequested.connect(self._step)
+        self.field.clearRequested.connect(self.clear)
 
     @Slot(str)
     def _enable_clear_button(self, text: str) -> None:
@@ -98,20 +127,10 @@ class SearchBar(QWidget):
             self._debounce.stop()
             self._emit_query()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.field and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            from PySide6.QtCore import Qt  # not at import: see reader.ui.qt_values
-
-            key = event.key()
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.flush()
-                if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-                    self.previousRequested.emit()
-                else:
-                    self.nextRequested.emit()
-                return True
-            if key == Qt.Key.Key_Escape:
-                self.clear()
-                return True
-        return super().eventFilter(watched, event)
+    @Slot(bool)
+    def _step(self, backwards: bool) -> None:
+        self.flush()
+        if backwards:
+            self.previousRequested.emit()
+        else:
+            self.nextRequested.emit()

@@ -16,8 +16,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
-from PySide6.QtCore import QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -155,10 +155,18 @@ def _header_lines(transcript: Transcript) -> tuple[str, list[str]]:
 
 
 def _safe_link(url: str | None) -> str | None:
-    if not url:
+    """``url`` if it is an http(s) address with a host and nothing that could hide another one.
+
+    Plain ``urllib`` (already loaded) rather than QUrl: naming QUrl makes PySide6 build
+    its class and enums before the first paint.
+    """
+    if not url or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
         return None
-    parsed = QUrl(url)
-    return url if parsed.isValid() and parsed.scheme().lower() in LINK_SCHEMES else None
+    try:
+        parsed = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parsed.scheme.lower() in LINK_SCHEMES and parsed.hostname else None
 
 
 def build_document(transcript: Transcript, base_font: QFont | None = None,

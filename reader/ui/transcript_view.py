@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
-    QPainter,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
@@ -30,6 +29,7 @@ from reader.ui.layout_pacer import LayoutPacer
 from reader.ui.match_painter import MatchPainter
 from reader.ui.qt_values import SELECTABLE_TEXT_AND_LINKS, set_qt_property
 from reader.ui.transcript_document import (
+    LINE_HEIGHT_PERCENT,
     OffsetMap,
     build_document,
     chars_filling,
@@ -169,18 +169,21 @@ class TranscriptView(QTextBrowser):
     def _first_screen_chars(self, transcript: Transcript, font: QFont) -> int:
         """More characters of ``transcript`` than the view can show at once at ``font``.
 
-        Lines are at least 1.5 em apart (150% of a line at least an em high; with Chinese
-        glyphs nearer 2.2 em) and the text runs the whole width (no margins, header or
-        paragraph spacing counted), so more lines are estimated than fit; see
-        :func:`chars_filling` for the width of a line. Before the view is laid out, the
-        screen's size stands in for it.
+        Lines are at least 150% of the reading font's own line apart (lines holding Chinese
+        glyphs more: the Chinese family's line is taller) and the text runs the whole width
+        (no margins, header or paragraph spacing counted), so more lines are estimated than
+        fit; see :func:`chars_filling` for the width of a line. Before the view is laid out,
+        the screen's size stands in for it.
         """
+        from PySide6.QtGui import QFontMetricsF
+
         size = self.maximumViewportSize()  # not viewport(): a first QWidget result costs PySide6 ~7 ms
         if size.width() < 100 or size.height() < 100:
             size = self.screen().availableSize()
         points = font.pointSizeF()
         em = max(1.0, points * self.logicalDpiY() / 72.0 if points > 0 else float(font.pixelSize()))
-        return chars_filling(transcript.text, size.width() / em, size.height() / (1.5 * em))
+        line = max(em, QFontMetricsF(font).height()) * LINE_HEIGHT_PERCENT / 100
+        return chars_filling(transcript.text, size.width() / em, size.height() / line)
 
     # -- positions ---------------------------------------------------------------------
     def position_at(self, point: QPoint) -> int:
@@ -339,6 +342,8 @@ class TranscriptView(QTextBrowser):
         rect = event.rect()
         visible = self._quick_visible_positions(rect) if self._matches.span_count else None
         if visible is not None:
+            from PySide6.QtGui import QPainter  # named only with matches: not for the first paint
+
             painter = QPainter(self.viewport())
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
             self._matches.paint(painter, self.document(), *visible, self._scroll_offset(), rect.bottom(),
