@@ -157,6 +157,11 @@ def run_window(path: str | None, screenshot: str | None = None, size: str | None
         loader.wait(SHOW_WAIT_MS)
         window.show()
         loader.finish_within(0)
-        return app.exec()
+        code = app.exec()
+        # Quitting without closing the window (QApplication.exit, the session ending) skips
+        # closeEvent; a job still running Python on the worker while the interpreter shuts
+        # down crashes the process (seen when quitting just after the first paint).
+        loader.shutdown()
+        return code
     finally:
         hook.uninstall()

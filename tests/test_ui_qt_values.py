@@ -119,3 +119,46 @@ def test_start_up_paints_without_building_the_qt_namespace(tmp_path: Path) -> No
         "late imports:",  # nothing the first paint of a cached model does not need
         "classes built:",
     ]
+
+
+def test_quitting_at_the_first_paint_waits_for_the_loaders_thread(tmp_path: Path) -> None:
+    """QApplication.exit skips closeEvent; a job still in Python on the worker while the
+    interpreter shuts down crashed the process (SIGSEGV, 2 cold starts in 15 that quit at
+    the first paint). run_window returns only once the loader's jobs have ended."""
+    code = textwrap.dedent(f"""
+        import sys, time
+        sys.path.insert(0, {str(ROOT)!r})
+        from PySide6.QtWidgets import QApplication
+        import reader.ui.main_window as main_window
+        import reader.ui.transcript_view as transcript_view
+        original_prepare = main_window.prepare_off_thread
+        def slow_prepare(transcript):
+            end = time.perf_counter() + 0.5
+            while time.perf_counter() < end:  # Python still running when the application quits
+                sum(range(1000))
+            return original_prepare(transcript)
+        main_window.prepare_off_thread = slow_prepare
+        original_paint = transcript_view.TranscriptView.paintEvent
+        def paint(self, event):
+            original_paint(self, event)
+            if self.transcript is not None:
+                QApplication.instance().exit(0)
+        transcript_view.TranscriptView.paintEvent = paint
+        import reader.ui.loader as loader_module
+        loaders = []
+        original_init = loader_module.DocumentLoader.__init__
+        def init(self, *args, **kwargs):
+            original_init(self, *args, **kwargs)
+            loaders.append(self)
+        loader_module.DocumentLoader.__init__ = init
+        from reader.app import run_window
+        code = run_window(None, size="900x600")
+        print("jobs running", sum(loader._pool.activeThreadCount() for loader in loaders), flush=True)
+        print("exit", code, flush=True)
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               TRANSCRIPT_READER_SETTINGS=str(tmp_path / "settings.ini"),
+               TRANSCRIPT_READER_CACHE_DIR=str(tmp_path / "cache"))
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, (result.returncode, result.stderr[-2000:])
+    assert result.stdout.splitlines()[-2:] == ["jobs running 0", "exit 0"]

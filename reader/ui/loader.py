@@ -97,14 +97,18 @@ class _LoadJob(QRunnable):
 class _PrepareJob(QRunnable):
     """Run ``prepare(transcript)`` for a transcript already shown (start-up asks after its first paint)."""
 
-    def __init__(self, transcript: Transcript, prepare: PrepareFunction, signals: _JobSignals) -> None:
+    def __init__(self, transcript: Transcript, prepare: PrepareFunction, cancel: threading.Event,
+                 signals: _JobSignals) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._transcript = transcript
         self._prepare = prepare
+        self._cancel = cancel
         self._signals = signals
 
     def run(self) -> None:
+        if self._cancel.is_set():  # shutting down, or another file opened since
+            return
         try:
             result = self._prepare(self._transcript)
         except Exception:  # only costs speed: the window then computes it itself
@@ -165,7 +169,7 @@ class DocumentLoader(QObject):
         alone, since any Python on the worker before the first paint competes with the
         window for the GIL (PySide6 keeps it during Qt's own work, such as layout).
         """
-        self._pool.start(_PrepareJob(transcript, prepare, self._signals))
+        self._pool.start(_PrepareJob(transcript, prepare, self._cancel, self._signals))
 
     @Slot()
     def cancel(self) -> None:
