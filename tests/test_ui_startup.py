@@ -283,3 +283,25 @@ def test_a_failed_first_load_still_gets_the_menus(qtbot, settings: AppSettings, 
         window.loader.start(str(tmp_path / "missing.md"))
     assert any(a.objectName() == "openAction" for a in window.actions())  # File > Open, to try another
     window.loader.shutdown()
+
+
+def test_a_failed_panel_pass_on_the_worker_still_fills_the_panel(qtbot, settings: AppSettings,
+                                                                 tmp_path: Path, monkeypatch) -> None:
+    """No retry loop: the window computes the numbers itself, once, and the show ends."""
+    import reader.ui.main_window as main_window
+
+    attempts: list[int] = []
+
+    def failing_prepare(transcript: Transcript):
+        attempts.append(1)
+        raise RuntimeError("panel pass failed")
+
+    monkeypatch.setattr(main_window, "prepare_off_thread", failing_prepare)
+    window, _ = start_up(qtbot, settings, tmp_path, (1400, 900))  # waits for documentShown
+    qtbot.waitUntil(lambda: window.metrics_panel is not None and window.metrics_panel.transcript is not None)
+    assert window.metrics_panel.transcript is window.transcript
+    assert window.metrics_panel.findChild(QWidget, "figuresTable").model().rowCount() == len(
+        window.transcript.figures)
+    QApplication.processEvents()
+    assert attempts == [1]
+    window.loader.shutdown()

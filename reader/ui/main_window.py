@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         self.metrics_panel: MetricsPanel | None = None
         self._panel_facts: PanelFacts | None = None  # the shown transcript's, if made off-thread
         self._facts_requested: Transcript | None = None  # asked of the loader's thread, not yet back
+        self._facts_failed: Transcript | None = None  # the loader's thread could not make them
         self._steps_wait_for_facts = False  # the stepwise show waits for the panel's numbers
         self._showing_stepwise = False
         if self._defer_metrics_panel:
@@ -376,7 +377,9 @@ class MainWindow(QMainWindow):
         pass) and asks for them after the first paint; on a large file this pass takes
         tenths of a second, which must not hold the window.
         """
-        if self.transcript is None or self._panel_facts_ready() or self._facts_requested is self.transcript:
+        shown = self.transcript
+        if shown is None or self._panel_facts_ready() or shown is self._facts_requested \
+                or shown is self._facts_failed:
             return
         self._facts_requested = self.transcript
         self.loader.prepare(self.transcript, prepare_off_thread)
@@ -386,11 +389,12 @@ class MainWindow(QMainWindow):
         if transcript is not self.transcript:
             return  # another document was opened meanwhile
         self._facts_requested = None
-        if facts is not None:
-            from reader.panel_facts import PanelFacts  # plain Python, already loaded by the worker
+        from reader.panel_facts import PanelFacts  # plain Python, already loaded by the worker
 
-            if isinstance(facts, PanelFacts):
-                self._panel_facts = facts
+        if isinstance(facts, PanelFacts):
+            self._panel_facts = facts
+        else:  # it failed (and said why on stderr): the panel computes them itself, once
+            self._facts_failed = transcript
         if self._steps_wait_for_facts:
             self._steps_wait_for_facts = False
             QTimer.singleShot(0, self, self._run_next_step)  # the panel's step, now ready
@@ -630,7 +634,8 @@ class MainWindow(QMainWindow):
         computes the panel's numbers; they come with the model except at start-up."""
         if self.transcript is None:
             return
-        if self._showing_stepwise and not self._panel_facts_ready():
+        if (self._showing_stepwise and not self._panel_facts_ready()
+                and self._facts_failed is not self.transcript):
             self._request_panel_facts()
             self._steps_wait_for_facts = True
             self._pending_steps.insert(0, self._show_in_metrics_panel)  # again once they are back
