@@ -308,6 +308,21 @@ def test_open_file_and_recent_files_menu(qtbot, window: MainWindow, tmp_path: Pa
     assert blocker.args == [str(first)]
 
 
+def test_a_recent_file_with_an_ampersand_is_listed_as_named(qtbot, window: MainWindow,
+                                                            tmp_path: Path) -> None:
+    """A "&" in a menu entry marks a keyboard shortcut: the entry doubles it to show it."""
+    named = tmp_path / "Q&A 记者会.md"
+    named.write_text("1", encoding="utf-8")
+    open_and_wait(qtbot, window, named)
+    window.recent_menu.aboutToShow.emit()
+    entry = window.recent_menu.actions()[0]
+    assert entry.data() == str(named)
+    assert entry.text() == str(named).replace("&", "&&")  # shown as one "&", no shortcut
+    with qtbot.waitSignal(window.documentShown, timeout=5000) as blocker:
+        entry.trigger()
+    assert blocker.args == [str(named)]
+
+
 def test_failed_open_keeps_the_previous_document(qtbot, window: MainWindow, tmp_path: Path,
                                                 errors) -> None:
     before = window.transcript

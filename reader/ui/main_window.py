@@ -680,7 +680,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         files = self.settings.recent_files
         for path in files:
-            action = self.recent_menu.addAction(path)
+            action = self.recent_menu.addAction(path.replace("&", "&&"))  # "&&" shows one "&"
             action.setData(path)
             action.triggered.connect(self._open_recent)
         self.recent_menu.setEnabled(bool(files))
