@@ -313,3 +313,27 @@ def test_a_new_document_replaces_the_old_one_everywhere(panel: MetricsPanel, qtb
     assert [chooser.itemData(i) for i in range(chooser.count())] == ["people", "cases"]
     assert table(panel).model().rowCount() == 2
     assert "figures: 2" in panel._summary.text()
+
+
+def test_a_long_transcripts_speaking_share_axis_reads_as_plain_numbers(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """pyqtgraph writes 1e+06 from a million on; a reader expects 1,000,000."""
+    from reader.metrics import SpeakerShare
+    from reader.ui.charts import SpeakingShareChart, plain_number
+
+    chart = SpeakingShareChart()
+    qtbot.addWidget(chart)
+    chart.resize(320, 200)
+    shares = [SpeakerShare(f"s{i}", f"人{i}", None, "official", chars, chars / 3_000_000, 0)
+              for i, chars in enumerate((1_800_000, 900_000, 300_000))]
+    chart.set_shares(shares)
+    chart.show()
+    qtbot.waitExposed(chart)
+    axis = chart.getPlotItem().getAxis("bottom")
+    low, high = chart.getPlotItem().viewRange()[0]
+    labels = [label for spacing, values in axis.tickValues(low, high, 300)
+              for label in axis.tickStrings(values, 1.0, spacing)]
+    assert labels and not any("e+" in label or "e-" in label for label in labels)
+    assert any("," in label for label in labels)  # 500,000 or 1,000,000
+    assert plain_number(1_500_000, 500_000) == "1,500,000"
+    assert plain_number(0.25, 0.05) == "0.25"
+    assert plain_number(12.5, 2.5) == "12.5" and plain_number(40_000, 20_000) == "40,000"

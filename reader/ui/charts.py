@@ -48,12 +48,33 @@ def elide(text: str, chars: int = LABEL_CHARS) -> str:
     return text if len(text) <= chars else text[: chars - 1] + "…"
 
 
+def plain_number(value: float, spacing: float) -> str:
+    """A tick label as a reader writes it: ``1,500,000``, ``12.5``; never ``1.5e+06``.
+
+    As many decimals as the spacing between ticks has (up to 6).
+    """
+    step = f"{abs(spacing):.6f}".rstrip("0").rstrip(".")
+    return f"{value:,.{len(step.partition('.')[2])}f}"
+
+
+class PlainNumberAxis(pg.AxisItem):
+    """A value axis with plain numbers: pyqtgraph writes 1e+06 from a million on (a long
+    transcript's speaking share) and can add an SI prefix to the label."""
+
+    def __init__(self, orientation: str) -> None:
+        super().__init__(orientation)
+        self.enableAutoSIPrefix(False)
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        return [plain_number(v * scale, spacing * scale) for v in values]
+
+
 class _PanelPlot(pg.PlotWidget):
     """A small, static plot: no pan, zoom or context menu, colours from the widget palette."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         configure_pyqtgraph()
-        super().__init__(parent)
+        super().__init__(parent, axisItems={"bottom": PlainNumberAxis("bottom")})
         palette = self.palette()
         self.setBackground(palette.color(QPalette.ColorRole.Base))
         fg = palette.color(QPalette.ColorRole.Text)
