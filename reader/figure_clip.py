@@ -27,6 +27,10 @@ CSV_HEADER: tuple[str, ...] = (
 FIELD_BREAK = re.compile(r"[\t\r\n\u2028\u2029]+")
 
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+# A signed number (``-5``, ``+28.5%``) is safe in a spreadsheet; any other cell starting with
+# one of these characters is read as a formula (``=HYPERLINK(...)``, ``@SUM(...)``).
+FORMULA_START = frozenset("=+-@")
+SIGNED_NUMBER = re.compile(r"^[+-][\d.,]+%?$")
 
 
 def format_value(value: float | None) -> str:
@@ -46,6 +50,18 @@ def one_line(text: str | None) -> str:
     return FIELD_BREAK.sub(" ", text or "").strip()
 
 
+def spreadsheet_cell(text: str) -> str:
+    """``text`` as a spreadsheet cell that cannot run: a leading ``'`` on what would be a formula.
+
+    A transcript is someone else's document: a sentence beginning ``=HYPERLINK(...)``
+    pasted or opened in a spreadsheet would run. Spreadsheets take the ``'`` as "this
+    is text"; every other cell, and the JSON export, stays exactly as written.
+    """
+    if text[:1] in FORMULA_START and not SIGNED_NUMBER.match(text):
+        return "'" + text
+    return text
+
+
 def _speaker_of(transcript: Transcript, figure: Figure) -> tuple[str, str]:
     sp = transcript.speaker(figure.speaker)
     if sp is None:
@@ -57,10 +73,10 @@ def figure_row(transcript: Transcript, index: int) -> tuple[str, ...]:
     """One TSV row, in TSV_HEADER order."""
     f = transcript.figures[index]
     name, role = _speaker_of(transcript, f)
-    return (
+    return tuple(spreadsheet_cell(cell) for cell in (
         one_line(f.text), format_value(f.value), one_line(f.unit),
         one_line(name), one_line(role), one_line(f.sentence),
-    )
+    ))
 
 
 def figures_tsv(transcript: Transcript, indices: Sequence[int]) -> str:
@@ -158,7 +174,7 @@ def figures_csv(transcript: Transcript, indices: Iterable[int] | None = None) ->
                 row.append(format_value(v))  # type: ignore[arg-type]
             else:
                 row.append("" if v is None else str(v))
-        writer.writerow(row)
+        writer.writerow([spreadsheet_cell(cell) for cell in row])
     return buf.getvalue().encode("utf-8-sig")
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from reader.errors import ReaderError
-from reader.figure_clip import figure_record, format_value, one_line
+from reader.figure_clip import figure_record, format_value, one_line, spreadsheet_cell
 from reader.figures import extract_figures
 from reader.model import Figure, Transcript
 
@@ -45,7 +45,7 @@ def _tsv(transcript: Transcript, figures: tuple[Figure, ...]) -> str:
     lines = ["\t".join(COLUMNS)]
     for f in figures:
         row = _row(transcript, f)
-        lines.append("\t".join(one_line(row[c]) for c in COLUMNS))
+        lines.append("\t".join(spreadsheet_cell(one_line(row[c])) for c in COLUMNS))
     return "\n".join(lines) + "\n"
 
 
@@ -55,7 +55,7 @@ def _csv(transcript: Transcript, figures: tuple[Figure, ...]) -> str:
     writer.writerow(COLUMNS)
     for f in figures:
         row = _row(transcript, f)
-        writer.writerow([row[c] for c in COLUMNS])
+        writer.writerow([spreadsheet_cell(row[c]) for c in COLUMNS])
     return buf.getvalue()
 
 

@@ -20,6 +20,7 @@ from reader.figure_clip import (
     selection_text,
     with_source,
 )
+from reader.figure_table import COLUMNS, render_figures
 
 
 @pytest.mark.parametrize(
@@ -104,3 +105,26 @@ def test_json_export_round_trips() -> None:
     assert doc["figures"][0]["value"] == 394000 and isinstance(doc["figures"][0]["value"], int)
     assert doc["figures"][1]["value"] == 28.5
     assert doc["figures"][0]["role"] == "公安部副部长"
+
+
+@pytest.mark.parametrize(("sentence", "cell"), [
+    ('=HYPERLINK("http://evil.example","点击")', '\'=HYPERLINK("http://evil.example","点击")'),
+    ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+    ("+1+2 同比上升28.5%", "'+1+2 同比上升28.5%"),
+    ("-3+cmd|' /C calc'!A0", "'-3+cmd|' /C calc'!A0"),
+    ("-5%", "-5%"),  # a signed number is a number in a spreadsheet, not a formula
+    ("+28.5%", "+28.5%"),
+    ("一年来，共破获案件39.4万起。", "一年来，共破获案件39.4万起。"),
+])
+def test_cells_that_would_run_as_formulas_are_marked_as_text(sentence: str, cell: str) -> None:
+    t = build_transcript()
+    figs = list(t.figures)
+    figs[0] = replace(figs[0], sentence=sentence)
+    doc = replace(t, figures=tuple(figs))
+    assert figures_tsv(doc, [0, 1]).splitlines()[1].split("\t")[5] == cell
+    rows = list(csv.reader(io.StringIO(figures_csv(doc).decode("utf-8-sig"), newline="")))
+    assert dict(zip(CSV_HEADER, rows[1], strict=True))["sentence"] == cell
+    assert json.loads(figures_json(doc, [0]))["figures"][0]["sentence"] == sentence  # JSON stays verbatim
+    assert render_figures(doc, "tsv").splitlines()[1].split("\t")[COLUMNS.index("sentence")] == cell
+    csv_rows = list(csv.reader(io.StringIO(render_figures(doc, "csv"))))
+    assert csv_rows[1][COLUMNS.index("sentence")] == cell
