@@ -225,6 +225,12 @@ def to_simplified(text: str) -> str:
     return text
 
 
+def _simplified_name(name: str) -> str:
+    """``name`` in simplified characters (one for one), converted whatever it holds."""
+    converted = _t2s().convert(name)
+    return converted if len(converted) == len(name) else name
+
+
 @functools.lru_cache(maxsize=1)
 def _t2s() -> Any:
     import opencc
@@ -562,21 +568,34 @@ def organization_of(role: str) -> str | None:
 
 
 def roles_from_introductions(texts: Iterable[str], names: Iterable[str]) -> dict[str, str]:
-    """Roles that introductions give names: ``…公安部刑事侦查局局长刘忠义先生…``."""
-    wanted = [n for n in set(names) if len(n) >= 2]
+    """Roles that introductions give names: ``…公安部刑事侦查局局长刘忠义先生…``.
+
+    Names are looked for in simplified characters (one for one, so offsets hold): a page
+    may introduce 毛宁 in a simplified title and label her 毛寧 in traditional text. The
+    role is returned as the introduction writes it, keyed by the name as the label does.
+    """
+    texts = list(texts)
+    wanted = [name for name in set(names) if len(name) >= 2]
     found: dict[str, str] = {}
     if not wanted:
         return found
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(wanted, key=len, reverse=True)))
+    # A name is too short to hold a common traditional character (寧 is not one): in a
+    # document that shows traditional script anywhere, names are converted whatever they hold.
+    traditional = any(TRADITIONAL_CHARACTER.search(t) for t in (*texts, *wanted))
+    by_form: dict[str, list[str]] = {}
+    for name in wanted:
+        by_form.setdefault(_simplified_name(name) if traditional else name, []).append(name)
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(by_form, key=len, reverse=True)))
     for text in texts:
-        for match in pattern.finditer(text):
-            name = match.group()
-            if name in found:
+        for match in pattern.finditer(to_simplified(text)):
+            pending = [name for name in by_form[match.group()] if name not in found]
+            if not pending:
                 continue
             before = text[max(0, match.start() - 40):match.start()]
             role = _last_introduced_role(_role_piece(before))
             if len(role) >= 2 and ENDS_WITH_TITLE.search(analysis_form(role)) and label_shape(role):
-                found[name] = role
+                for name in pending:
+                    found[name] = role
     return found
 
 

@@ -537,3 +537,23 @@ def test_a_surname_and_title_label_is_the_one_fully_named_speaker_it_fits() -> N
     assert [(s.name, s.turns) for s in t.speakers] == [("杜航伟", 2), ("记者", 1), ("李司长", 1)]
     t = text("公安部副部长杜航伟：谢谢。\n公安部部长杜某某：我也姓杜。\n杜部长：是哪一位？\n")
     assert "杜部长" in [s.name for s in t.speakers]  # two people fit: the label says no more
+
+
+def test_a_name_introduced_in_one_script_and_labelled_in_the_other_meets() -> None:
+    """Traditional mirrors keep a simplified title (毛宁) over traditional labels (毛寧), and
+    the reverse: the role still reaches the speaker, named as the labels write it."""
+    traditional_labels = text(
+        "2024年10月9日外交部发言人毛宁主持例行记者会\n"
+        "總台央視記者：中方對此有何評論？\n"
+        "毛寧：中方對中東局勢動盪深感憂慮。\n"
+        "彭博社記者：中方是否會推出刺激計劃？\n"
+        "毛寧：建議你向主管部門詢問。\n"
+    )
+    mao = speaker(traditional_labels, "毛寧")
+    assert (mao.role, mao.kind, mao.turns) == ("外交部发言人", "official", 2)
+    simplified_labels = text(
+        "2024年10月9日外交部發言人毛寧主持例行記者會\n"
+        "总台央视记者：中方对此有何评论？\n"
+        "毛宁：中方对中东局势动荡深感忧虑。\n"
+    )
+    assert speaker(simplified_labels, "毛宁").role == "外交部發言人"  # the role as the page writes it
