@@ -40,6 +40,7 @@ from reader.numerals import (
     fold_width,
     parse_number,
 )
+from reader.progress import checkpoint
 
 _D = "0-9０-９"
 _CN_DIGIT = "".join(CN_DIGITS)
@@ -416,7 +417,9 @@ def _find_in_folded(original: str, text: str) -> list[FoundFigure]:
     values: dict[str, float | None] = {}
     skip_until = 0
     n = len(text)
-    for m in NUMBER_RE.finditer(text):
+    for count, m in enumerate(NUMBER_RE.finditer(text)):
+        if not count % 2048:
+            checkpoint(0.6 * m.start() / max(1, n))  # the scan is most of the figures stage
         if m.start() < skip_until:
             continue
         match_start, after_pos = m.span()
@@ -632,6 +635,8 @@ def link_changes(
         group.clear()
 
     for i, fig in enumerate(found):
+        if not i % 4096:
+            checkpoint(0.6 + 0.2 * i / len(found))
         s_start, _ = sentences.bounds(fig.start)
         if s_start != current_sentence:
             close_group()
@@ -690,7 +695,9 @@ def group_citations(
             i = parent[i]
         return i
 
-    for members in by_key.values():
+    for count, members in enumerate(by_key.values()):
+        if not count % 1024:
+            checkpoint(0.8 + 0.1 * count / len(by_key))
         if len(members) < 2:
             continue
         seen: dict[str, int] = {}
@@ -729,11 +736,17 @@ def extract_figures(transcript: Transcript) -> tuple[Figure, ...]:
         found.append(fig)
         turns.append(turn)
     # Sentence ends are not folded, so one set of bounds serves both texts.
+    checkpoint(0.6)
     sentences = _Sentences(text)
     changes = link_changes(folded, found, sentences)
+    checkpoint(0.8)
     same = group_citations(folded, found, sentences)
+    checkpoint(0.9)
     figures: list[Figure] = []
-    for fig, turn, (change_of, direction), same_as in zip(found, turns, changes, same, strict=True):
+    for count, (fig, turn, (change_of, direction), same_as) in enumerate(
+            zip(found, turns, changes, same, strict=True)):
+        if not count % 4096:
+            checkpoint(0.9 + 0.1 * count / len(found))
         figures.append(
             Figure(
                 text=fig.text,

@@ -24,6 +24,7 @@ from reader.errors import Cancelled, UnreadableFileError
 from reader.formats import Block, SourceDocument, read_document
 from reader.formats.base import join_wrapped, line_text, normalize_date
 from reader.model import Meta, Source, Span, Speaker, SpeakerKind, Transcript, Turn
+from reader.progress import checkpoint, reporting
 from reader.qa import pair_questions
 from reader.speakers import (
     ANSWER_LABELS,
@@ -168,16 +169,27 @@ def _parse_held(held: list[bytes], path: str | None, progress: Progress | None) 
     decoded = decode_bytes(data, path)
     del data
     _report(progress, 0.4)
-    suffix = Path(path).suffix if path else ""
-    doc = read_document(decoded.text, suffix)
-    encoding, warnings = decoded.encoding, decoded.warnings
-    del decoded
-    _report(progress, 0.7)
-    source = Source(path, digest, doc.format, encoding)
-    transcript = build_transcript(doc, source, warnings=warnings)
-    del doc
-    _report(progress, 0.85)
-    transcript = dataclasses.replace(transcript, figures=figure_extraction.extract_figures(transcript))
+    stage = [0.4, 0.7]  # the current stage's share of the bar; checkpoints inside it report
+    shown = [0.4]
+
+    def report_inside(done: float) -> None:
+        fraction = stage[0] + (stage[1] - stage[0]) * min(1.0, done)
+        shown[0] = max(shown[0], fraction)  # forward only, whatever a reader reports
+        _report(progress, shown[0])
+
+    with reporting(report_inside):
+        suffix = Path(path).suffix if path else ""
+        doc = read_document(decoded.text, suffix)
+        encoding, warnings = decoded.encoding, decoded.warnings
+        del decoded
+        _report(progress, 0.7)
+        stage[:] = [0.7, 0.85]
+        source = Source(path, digest, doc.format, encoding)
+        transcript = build_transcript(doc, source, warnings=warnings)
+        del doc
+        _report(progress, 0.85)
+        stage[:] = [0.85, 1.0]
+        transcript = dataclasses.replace(transcript, figures=figure_extraction.extract_figures(transcript))
     _report(progress, 1.0)
     return transcript
 
@@ -236,6 +248,7 @@ def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, .
         for key, label in parsed.items():
             if label.kind == "host" and label.role is None and analysis_form(label.name) in HOST_WORDS:
                 parsed[key] = host
+    checkpoint(0.7)
     # The title introduces too: 2024年10月9日外交部发言人毛宁主持例行记者会.
     lead_texts = ([meta.title] if meta.title else []) + [p.text for p in preamble]
     intro_texts = lead_texts + [t for d in drafts for t in d.paragraphs[:3]]
@@ -258,7 +271,10 @@ def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, .
     )
     speakers_by_key: dict[str, _SpeakerDraft] = {}
     turns: list[Turn] = []
-    for draft in drafts:
+    checkpoint(0.8)
+    for count, draft in enumerate(drafts):
+        if not count % 1024:
+            checkpoint(0.8 + 0.2 * count / len(drafts))
         label = parsed[id(draft)]
         speaker = _speaker_for(label, speakers_by_key, intro_roles)
         marker_span = builder.add(draft.marker.written)
@@ -361,6 +377,8 @@ def _split_turns(blocks: list[Block]) -> tuple[list[_Paragraph], list[_TurnDraft
     drafts: list[_TurnDraft] = []
     known: set[str] = set()  # names used as labels so far; a plain label may repeat one
     for index, block in enumerate(blocks):
+        if not index % 512:
+            checkpoint(0.6 * index / len(blocks))  # most of the stage; the rest is quick
         new_paragraph = True
         for n, line in enumerate(block.lines):
             marker = find_marker(line, known)

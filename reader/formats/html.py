@@ -22,6 +22,7 @@ import lxml.html
 
 from reader.formats.base import BlockBuilder, BlockKind, SourceDocument, normalize_date
 from reader.model import Meta
+from reader.progress import checkpoint
 
 XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
 # What an XML tree cannot hold (C0 controls but tab and line breaks, U+FFFE, U+FFFF), raw or
@@ -79,12 +80,14 @@ def read_html(text: str, *, whole_page: bool = True) -> SourceDocument:
     root = _parse(text)
     if root is None:
         return SourceDocument("html", Meta(), ())
+    checkpoint(0.25)  # shares of the reading stage, as measured on a large page
     meta = page_meta(root) if whole_page else Meta()
     _drop_junk(root)
     _drop_chrome(root)
+    checkpoint(0.3)
     body = _article_body(root)
     builder = BlockBuilder()
-    _walk(body, builder)
+    _walk(body, builder, expected_events=2 * max(1, text.count("<")))
     builder.end_block()
     return SourceDocument("html", meta, tuple(builder.blocks))
 
@@ -198,7 +201,9 @@ def _drop_chrome(root: lxml.html.HtmlElement) -> None:
 
 def _article_body(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     scores: dict[lxml.html.HtmlElement, float] = {}
-    for el in root.iter(*PARAGRAPH_TAGS, "div", "td"):
+    for count, el in enumerate(root.iter(*PARAGRAPH_TAGS, "div", "td")):
+        if not count % 4096:
+            checkpoint(0.3)
         if el.tag in ("div", "td"):
             length = len((el.text or "").strip()) + sum(len((c.tail or "").strip()) for c in el)
         else:
@@ -243,14 +248,21 @@ def _is_bold(el: lxml.html.HtmlElement) -> bool:
     return bool(style and BOLD_STYLE.search(style))
 
 
-def _walk(body: lxml.html.HtmlElement, builder: BlockBuilder) -> None:
-    """Feed the body's text to ``builder`` in document order, tracking bold, links and blocks."""
+def _walk(body: lxml.html.HtmlElement, builder: BlockBuilder, expected_events: int = 0) -> None:
+    """Feed the body's text to ``builder`` in document order, tracking bold, links and blocks.
+
+    ``expected_events``: about how many start and end events the walk will see (twice the
+    page's tags), to report how far it got.
+    """
     kinds: list[BlockKind] = ["p"]
     bold = 0
     link = 0
     quote = 0
     flags: list[tuple[bool, bool, bool]] = []  # per open element: was it bold, a link, a quote
-    for event, el in _events(body):
+    for count, (event, el) in enumerate(_events(body)):
+        if not count % 4096:
+            # A large page walks for seconds: Cancel must not wait for the end.
+            checkpoint(0.4 + 0.6 * min(1.0, count / expected_events) if expected_events else 0.4)
         tag = el.tag if isinstance(el.tag, str) else ""
         if event == "start":
             is_bold, is_link, is_quote = _is_bold(el), tag == "a", tag == "blockquote"
