@@ -66,14 +66,8 @@ class _LoadJob(QRunnable):
             self._signals.progressed.emit(self._generation, fraction)
 
     def _prepared(self, transcript: Transcript) -> object:
-        """The optional second step (the window's document); its failure only costs speed."""
-        if self._prepare is None:
-            return None
-        try:
-            return self._prepare(transcript)
-        except Exception:
-            traceback.print_exc()
-            return None
+        """The optional second step (the panel's numbers); its failure only costs speed."""
+        return None if self._prepare is None else _run_prepare(self._prepare, transcript)
 
     def run(self) -> None:
         try:
@@ -94,6 +88,15 @@ class _LoadJob(QRunnable):
             self._signals.finished.emit(self._generation, self._path, (transcript, extra))
 
 
+def _run_prepare(prepare: PrepareFunction, transcript: Transcript) -> object:
+    """``prepare(transcript)``, or None if it fails: the window then computes it itself."""
+    try:
+        return prepare(transcript)
+    except Exception:
+        traceback.print_exc()
+        return None
+
+
 class _PrepareJob(QRunnable):
     """Run ``prepare(transcript)`` for a transcript already shown (start-up asks after its first paint)."""
 
@@ -109,12 +112,7 @@ class _PrepareJob(QRunnable):
     def run(self) -> None:
         if self._cancel.is_set():  # shutting down, or another file opened since
             return
-        try:
-            result = self._prepare(self._transcript)
-        except Exception:  # only costs speed: the window then computes it itself
-            traceback.print_exc()
-            result = None
-        self._signals.prepared.emit(self._transcript, result)
+        self._signals.prepared.emit(self._transcript, _run_prepare(self._prepare, self._transcript))
 
 
 class DocumentLoader(QObject):
