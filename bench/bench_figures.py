@@ -20,11 +20,12 @@ sys.path.insert(0, str(REPO))
 
 from inputs import SAMPLE, best_of, big_transcript  # noqa: E402
 
-from reader.decoding import decode_bytes  # noqa: E402
-from reader.figures import extract_figures, find_figures  # noqa: E402
-from reader.formats import read_document  # noqa: E402
+from reader.figures.extract import extract_figures  # noqa: E402
+from reader.figures.scan import find_figures  # noqa: E402
+from reader.load.decoding import decode_bytes  # noqa: E402
 from reader.model import Source, Transcript  # noqa: E402
-from reader.parsing import build_transcript  # noqa: E402
+from reader.parse.formats import read_document  # noqa: E402
+from reader.turns.build import build_transcript  # noqa: E402
 
 
 def parse_only(data: bytes, name: str) -> Transcript:

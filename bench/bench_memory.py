@@ -6,7 +6,7 @@ never goes down), all in the same run on the same generated file:
 
 - ``idle``: the interpreter with the reader's modules imported, nothing read;
 - ``bytes``: the same, plus reading the file's bytes (the baseline);
-- ``load``: ``reader.parsing.load(path)``, what the window and the export run;
+- ``load``: ``reader.pipeline.load(path)``, what the window and the export run;
 - ``window`` (with ``--window``): the whole window opened offscreen on the file, which
   adds the Qt text document, navigation and charts to the parsed model.
 
@@ -37,14 +37,14 @@ BOUND = 10.0  # peak RSS / file size, from issue 6
 _CHILD = """\
 import json, resource, sys, time
 mode, path = sys.argv[1], sys.argv[2]
-import reader.parsing
+import reader.pipeline
 start = time.perf_counter()
 size = 0
 if mode == "bytes":
     with open(path, "rb") as f:
         size = len(f.read())
 elif mode == "load":
-    transcript = reader.parsing.load(path)
+    transcript = reader.pipeline.load(path)
     size = len(transcript.text)
 elif mode in ("window", "window-sample"):
     import os

@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_metrics.py [--repeat N]
 
 For the bundled sample and a 2 MB transcript (the sample's body repeated), reports the
-best-of-N time of ``reader.parsing.parse_bytes`` (the baseline) and, as ratios to it:
+best-of-N time of ``reader.pipeline.parse_bytes`` (the baseline) and, as ratios to it:
 - the series the panel computes when a document opens (summary, speaking share, figure
   density, every family series, citation counts, change links);
 - one keystroke in the figures filter (``>1亿`` and ``39.4万``, with the haystacks the
@@ -23,9 +23,9 @@ sys.path.insert(0, str(REPO))
 
 from inputs import SAMPLE, best_of, big_transcript  # noqa: E402
 
-from reader.figure_clip import figures_csv  # noqa: E402
-from reader.figure_filter import filter_figures, haystacks  # noqa: E402
-from reader.metrics import (  # noqa: E402
+from reader.export.figure_rows import figures_csv  # noqa: E402
+from reader.figures.filter import filter_figures, haystacks  # noqa: E402
+from reader.metrics.series import (  # noqa: E402
     changes_of,
     citation_counts,
     family_counts,
@@ -35,7 +35,7 @@ from reader.metrics import (  # noqa: E402
     summarize,
 )
 from reader.model import Transcript  # noqa: E402
-from reader.parsing import parse_bytes  # noqa: E402
+from reader.pipeline import parse_bytes  # noqa: E402
 
 
 def panel_series(t: Transcript) -> None:

@@ -20,17 +20,18 @@ sys.path.insert(0, str(ROOT))
 from bs4 import BeautifulSoup  # noqa: E402
 from inputs import best_of, big_transcript  # noqa: E402
 
-from reader import figures, parsing  # noqa: E402
+from reader import pipeline  # noqa: E402
+from reader.figures import extract  # noqa: E402
 from reader.resources import sample_path  # noqa: E402
 
 
 def model_without_figures(data: bytes) -> object:
-    original = figures.extract_figures
-    parsing.figure_extraction.extract_figures = lambda t: ()  # type: ignore[assignment]
+    original = extract.extract_figures
+    extract.extract_figures = lambda t: ()  # type: ignore[assignment]
     try:
-        return parsing.parse_bytes(data, "bench.md")
+        return pipeline.parse_bytes(data, "bench.md")
     finally:
-        parsing.figure_extraction.extract_figures = original  # type: ignore[assignment]
+        extract.extract_figures = original
 
 
 def main() -> None:
@@ -40,11 +41,11 @@ def main() -> None:
     print("{:8} {:>10} {:>10} {:>10} {:>6} {:>10} {:>6}".format(*header))
     for name, data in inputs.items():
         runs = 7 if len(data) < 200_000 else 3
-        t = parsing.parse_bytes(data, "bench.md")
+        t = pipeline.parse_bytes(data, "bench.md")
         assert t.turns, "the benchmark input must parse into turns"
         base = best_of(runs, lambda d=data: BeautifulSoup(d, "lxml"))
         bare = best_of(runs, lambda d=data: model_without_figures(d))
-        whole = best_of(runs, lambda d=data: parsing.parse_bytes(d, "bench.md"))
+        whole = best_of(runs, lambda d=data: pipeline.parse_bytes(d, "bench.md"))
         print(f"{name:8} {len(data):>10,} {base * 1000:>8.1f}ms {bare * 1000:>8.1f}ms {bare / base:>5.2f}x "
               f"{whole * 1000:>8.1f}ms {whole / base:>5.2f}x   ({len(t.turns)} turns)")
 

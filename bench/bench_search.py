@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from inputs import big_transcript  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from reader.parsing import load  # noqa: E402
+from reader.pipeline import load  # noqa: E402
 from reader.resources import sample_path  # noqa: E402
 from reader.ui.main_window import MainWindow  # noqa: E402
 from reader.ui.settings import AppSettings  # noqa: E402

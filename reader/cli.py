@@ -67,8 +67,8 @@ def _write_output(text: str, out: str | None) -> None:
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from reader.export import transcript_to_dict
-    from reader.parsing import load
+    from reader.export.document import transcript_to_dict
+    from reader.pipeline import load
 
     transcript = load(args.file)
     text = json.dumps(transcript_to_dict(transcript), ensure_ascii=False, indent=1)
@@ -77,8 +77,8 @@ def _run_export(args: argparse.Namespace) -> int:
 
 
 def _run_figures(args: argparse.Namespace) -> int:
-    from reader.figure_table import render_figures
-    from reader.parsing import load
+    from reader.export.figure_rows import render_figures
+    from reader.pipeline import load
 
     transcript = load(args.file)
     _write_output(render_figures(transcript, args.format), args.out)

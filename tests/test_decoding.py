@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.decoding import decode_bytes
 from reader.errors import UndecodableError
+from reader.load.decoding import decode_bytes
 
 SIMPLIFIED = (
     "主持人：各位媒体朋友们，大家上午好。欢迎出席国务院新闻办新闻发布会。\n"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.export import SCHEMA, transcript_to_dict
+from reader.export.document import SCHEMA, transcript_to_dict
 from reader.model import Figure, Transcript
-from reader.parsing import load, parse_bytes
+from reader.pipeline import load, parse_bytes
 
 DATA = Path(__file__).resolve().parent / "data"
 GOLDEN = sorted(p for p in DATA.iterdir() if p.suffix in (".html", ".md", ".txt"))

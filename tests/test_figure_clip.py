@@ -10,17 +10,18 @@ from dataclasses import replace
 import pytest
 from metrics_doc import TITLE, build_transcript
 
-from reader.figure_clip import (
+from reader.export.figure_rows import (
+    COLUMNS,
     CSV_HEADER,
     TSV_HEADER,
     figures_csv,
     figures_json,
     figures_tsv,
     format_value,
+    render_figures,
     selection_text,
     with_source,
 )
-from reader.figure_table import COLUMNS, render_figures
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from metrics_doc import build_transcript
 
-from reader.figure_filter import filter_figures, parse_quantity, parse_query
+from reader.figures.filter import filter_figures, parse_quantity, parse_query
 
 
 def texts(query: str) -> list[str]:

@@ -13,7 +13,7 @@ import pytest
 from metrics_doc import build_transcript
 
 from reader.errors import ReaderError
-from reader.figure_table import COLUMNS, render_figures
+from reader.export.figure_rows import COLUMNS, render_figures
 from reader.model import Meta, Source, Span, Speaker, Transcript, Turn
 
 
@@ -115,7 +115,7 @@ def test_an_empty_table_is_just_the_header() -> None:
 
 
 def test_figures_command_on_the_bundled_sample(sample_path) -> None:
-    pytest.importorskip("reader.parsing", reason="the parser (issue 2) has not landed")
+    pytest.importorskip("reader.pipeline", reason="the parser (issue 2) has not landed")
     result = subprocess.run(
         [sys.executable, "-m", "reader", "figures", str(sample_path), "--format", "tsv"],
         capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,

@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.figures import extract_figures, find_figures
+from reader.figures.extract import extract_figures
+from reader.figures.scan import find_figures
 from reader.model import Meta, Source, Span, Speaker, Transcript, Turn
 
 

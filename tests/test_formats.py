@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.parsing import parse_bytes
+from reader.pipeline import parse_bytes
 
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -90,10 +90,10 @@ def test_an_unforeseen_failure_is_still_one_line(fault: str, tmp_path: Path) -> 
     """A bug in the parser (planted here) must not reach the user as a traceback."""
     source = tmp_path / "ok.txt"
     source.write_text(plain_text(BRIEFING), encoding="utf-8")
-    plant = ("import reader.parsing\n"
+    plant = ("import reader.turns.build\n"
              "def _broken(*args, **kwargs):\n"
              f"    raise {fault}\n"
-             "reader.parsing.build_transcript = _broken\n")
+             "reader.turns.build.build_transcript = _broken\n")
     result = run_cli(["export", str(source)], before=plant)
     _assert_no_crash(result.stderr)
     assert_refusal(result, source)

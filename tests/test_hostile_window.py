@@ -36,9 +36,9 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.app import create_main_window
-from reader.export import transcript_to_dict
+from reader.export.document import transcript_to_dict
 from reader.model import Transcript
-from reader.model_cache import load_cached
+from reader.pipeline import load_cached
 from reader.ui.loader import DocumentLoader
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import AppSettings
@@ -407,12 +407,12 @@ def test_a_parser_bug_is_a_message_not_a_crash(window: MainWindow, qtbot, tmp_pa
                                                monkeypatch: pytest.MonkeyPatch, dialogs: Dialogs,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     """A fault planted in the parser: the reader is told, the previous document stays."""
-    import reader.parsing
+    import reader.turns.build
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("a parser bug")
 
-    monkeypatch.setattr(reader.parsing, "build_transcript", broken)
+    monkeypatch.setattr(reader.turns.build, "build_transcript", broken)
     path = tmp_path / "fine.txt"
     path.write_text(plain_text(BRIEFING), encoding="utf-8")
     previous = window.transcript

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from metrics_doc import build_transcript
 
-from reader.metrics import (
+from reader.metrics.series import (
     changes_of,
     choose_scale,
     citation_counts,

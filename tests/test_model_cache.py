@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-import reader.parsing
-from reader.model_cache import code_fingerprint, load_cached
+import reader.pipeline
+from reader.load.cache import code_fingerprint
+from reader.pipeline import load_cached
 
 TEXT = "主持人：各位记者，上午好。\n\n公安部副部长杜航伟：全国共破获案件39.4万起。\n"
 
@@ -17,13 +18,13 @@ def parses(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str]:
     """Paths the real parser was asked to read, with the cache in tmp_path."""
     monkeypatch.setenv("TRANSCRIPT_READER_CACHE_DIR", str(tmp_path / "cache"))
     calls: list[str] = []
-    real = reader.parsing.load
+    real = reader.pipeline._parse_held
 
-    def counting(path, **kwargs):  # type: ignore[no-untyped-def]
+    def counting(held, path, progress, digest):  # type: ignore[no-untyped-def]
         calls.append(str(path))
-        return real(path, **kwargs)
+        return real(held, path, progress, digest)
 
-    monkeypatch.setattr(reader.parsing, "load", counting)
+    monkeypatch.setattr(reader.pipeline, "_parse_held", counting)
     return calls
 
 
@@ -82,12 +83,12 @@ def test_fingerprint_changes_with_any_core_source_file(tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    import reader.model_cache as model_cache
+    import reader.load.cache as model_cache
 
     core = tmp_path / "reader"
-    (core / "formats").mkdir(parents=True)
+    (core / "parse").mkdir(parents=True)
     (core / "ui").mkdir()
-    for name in ("model.py", "formats/html.py", "ui/window.py"):
+    for name in ("model.py", "parse/html.py", "ui/window.py"):
         (core / name).write_text("x = 1\n", encoding="utf-8")
         os.utime(core / name, ns=(10**18, 10**18))
     monkeypatch.setattr(model_cache, "_CORE_DIR", core)
@@ -101,10 +102,10 @@ def test_fingerprint_changes_with_any_core_source_file(tmp_path: Path,
         assert len(first) == 16 and fingerprint() == first
         (core / "ui" / "window.py").write_text("x = 22\n", encoding="utf-8")  # the window is not the parser
         assert fingerprint() == first
-        (core / "formats" / "html.py").write_text("x = 2\n", encoding="utf-8")  # same size, new time
+        (core / "parse" / "html.py").write_text("x = 2\n", encoding="utf-8")  # same size, new time
         second = fingerprint()
         assert second != first
-        (core / "formats" / "new.py").write_text("", encoding="utf-8")
+        (core / "parse" / "new.py").write_text("", encoding="utf-8")
         assert fingerprint() not in (first, second)
     finally:
         code_fingerprint.cache_clear()
@@ -124,7 +125,7 @@ def test_entries_hold_no_pickle_and_old_pickles_are_pruned(parses: list[str], tm
 
 def test_a_new_parser_replaces_its_older_models(parses: list[str], tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    import reader.model_cache as model_cache
+    import reader.load.cache as model_cache
 
     doc = tmp_path / "a.txt"
     doc.write_text(TEXT, encoding="utf-8")
@@ -138,7 +139,7 @@ def test_a_new_parser_replaces_its_older_models(parses: list[str], tmp_path: Pat
 
 def test_the_cache_keeps_only_the_newest_entries(parses: list[str], tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    import reader.model_cache as model_cache
+    import reader.load.cache as model_cache
 
     monkeypatch.setattr(model_cache, "MAX_ENTRIES", 3)
     paths = []
@@ -153,7 +154,7 @@ def test_the_cache_keeps_only_the_newest_entries(parses: list[str], tmp_path: Pa
 def test_the_cache_key_is_the_files_sha256() -> None:
     import hashlib
 
-    from reader.model_cache import file_digest
+    from reader.load.files import file_digest
 
     for data in (b"", TEXT.encode("utf-8"), bytes(range(256)) * 1000):
         assert file_digest(data) == hashlib.sha256(data).hexdigest()

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.load.codec import DecodeError, decode, decode_transcript, encode
 from reader.model import Figure, Span
-from reader.model_codec import DecodeError, decode, decode_transcript, encode
-from reader.parsing import load, parse_bytes
+from reader.pipeline import load, parse_bytes
 from reader.resources import sample_path
 
 

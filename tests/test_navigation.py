@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.navigation import WrapCursor
+from reader.search.cursor import WrapCursor
 
 
 def test_next_from_start_then_wraps() -> None:

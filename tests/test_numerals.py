@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.numerals import parse_chinese, parse_number
+from reader.figures.numerals import parse_chinese, parse_number
 
 
 @pytest.mark.parametrize(

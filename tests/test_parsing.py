@@ -10,7 +10,7 @@ import pytest
 
 from reader.errors import Cancelled, UndecodableError, UnreadableFileError
 from reader.model import Transcript
-from reader.parsing import load, parse_bytes
+from reader.pipeline import load, parse_bytes
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 from hostile import make_huge
 
 from reader.errors import Cancelled
-from reader.parsing import load
+from reader.pipeline import load
 from reader.progress import checkpoint, reporting
 
 STAGE_ENDS = {0.0, 0.2, 0.4, 0.7, 0.85, 1.0}

@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.errors import ReaderError
-from reader.figures import extract_figures
-from reader.parsing import parse_bytes
+from reader.figures.extract import extract_figures
+from reader.pipeline import parse_bytes
 
 SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "samples" / (
     "anti-fraud-press-conference-2022-04-14.md"

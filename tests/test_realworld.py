@@ -5,7 +5,7 @@ short paraphrased excerpt of one form and checks what the reader shows for it.""
 from __future__ import annotations
 
 from reader.model import Speaker, Transcript
-from reader.parsing import parse_bytes
+from reader.pipeline import parse_bytes
 
 
 def text(body: str) -> Transcript:
@@ -118,7 +118,7 @@ def test_speech_that_mentions_a_photo_or_a_date_stays() -> None:
 # -- figures in statistics briefings -----------------------------------------------------
 
 def _figures(body: str) -> list[tuple[str, float, str, str | None]]:
-    from reader.figures import find_figures
+    from reader.figures.scan import find_figures
 
     return [(f.text, f.value, f.unit, f.qualifier) for f in find_figures(body)]
 

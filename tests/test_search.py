@@ -7,7 +7,8 @@ import time
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.search import Match, SearchIndex, find_all, fold
+from reader.search.index import Match, SearchIndex, find_all
+from reader.text.fold import fold
 
 TEXT = "国家反诈中心APP已预警２０２１次。詐騙案件下降，诈骗分子转移。Ａpp 用户"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reader.model import Transcript
-from reader.parsing import parse_bytes
+from reader.pipeline import parse_bytes
 
 
 def html(body: str) -> Transcript:

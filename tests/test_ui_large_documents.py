@@ -13,8 +13,8 @@ from PySide6.QtGui import QColor, QFont, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 from ui_transcripts import briefing
 
+from reader.metrics.facts import panel_facts
 from reader.model import Transcript
-from reader.panel_facts import panel_facts
 from reader.ui.figures_table import FiguresModel
 from reader.ui.kind_colors import kind_color
 from reader.ui.layout_pacer import LayoutPacer, laid_out_frontier
@@ -189,7 +189,7 @@ def test_figure_columns_are_fitted_after_the_rows_show(qtbot) -> None:  # type: 
 
 def test_chinese_characters_are_counted_alike_in_slices() -> None:
     """``count_chinese_chars`` counts a long text slice by slice (bounded memory): same count."""
-    from reader.metrics import COUNT_SLICE, NOT_CHINESE_CHAR, count_chinese_chars
+    from reader.metrics.series import COUNT_SLICE, NOT_CHINESE_CHAR, count_chinese_chars
 
     text = ("他说：2021年增长了28.5%，达到3291亿元。" * (3 * COUNT_SLICE // 20))[: 3 * COUNT_SLICE + 7]
     assert len(text) > 3 * COUNT_SLICE

@@ -317,7 +317,7 @@ def test_a_new_document_replaces_the_old_one_everywhere(panel: MetricsPanel, qtb
 
 def test_a_long_transcripts_speaking_share_axis_reads_as_plain_numbers(qtbot) -> None:  # type: ignore[no-untyped-def]
     """pyqtgraph writes 1e+06 from a million on; a reader expects 1,000,000."""
-    from reader.metrics import SpeakerShare
+    from reader.metrics.series import SpeakerShare
     from reader.ui.charts import SpeakingShareChart, plain_number
 
     chart = SpeakingShareChart()

@@ -81,8 +81,9 @@ def test_start_up_paints_without_building_the_qt_namespace(tmp_path: Path) -> No
         original_paint = transcript_view.TranscriptView.paintEvent
         def paint(self, event):
             # Taken as the paint starts: the paint itself asks the loader's thread for the
-            # panel's numbers, which may import reader.panel_facts before it returns.
-            late = {{"pickle", "reader.parsing", "reader.panel_facts", "pyqtgraph"}}
+            # panel's numbers, which may import reader.metrics.facts before it returns.
+            late = {{"pickle", "reader.turns.build", "reader.figures.extract", "reader.metrics.facts",
+                     "pyqtgraph"}}
             loaded = sorted(late & set(sys.modules))
             # Classes PySide6 builds (with their enums) when first named; none is needed
             # for the first paint.

@@ -234,16 +234,16 @@ def test_start_up_computes_the_panels_numbers_off_the_gui_thread(qtbot, settings
     a large file) then runs on the loader's thread, and the panel still shows the document."""
     import threading
 
-    import reader.panel_facts
+    import reader.metrics.facts
 
     threads: list[bool] = []
-    original = reader.panel_facts.panel_facts
+    original = reader.metrics.facts.panel_facts
 
     def recording_panel_facts(transcript: Transcript):
         threads.append(threading.current_thread() is threading.main_thread())
         return original(transcript)
 
-    monkeypatch.setattr(reader.panel_facts, "panel_facts", recording_panel_facts)
+    monkeypatch.setattr(reader.metrics.facts, "panel_facts", recording_panel_facts)
     monkeypatch.setattr("reader.ui.metrics_panel.panel_facts", recording_panel_facts)
     window, _ = start_up(qtbot, settings, tmp_path, (1400, 900))
     qtbot.waitUntil(lambda: window.metrics_panel is not None and window.metrics_panel.transcript is not None)

@@ -20,7 +20,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QPalette
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from reader.metrics import DensitySeries, FamilySeries, SpeakerShare
+from reader.metrics.series import DensitySeries, FamilySeries, SpeakerShare
 from reader.ui.kind_colors import KIND_COLORS
 from reader.ui.tooltips import plain_tooltip
 

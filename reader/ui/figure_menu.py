@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
-from reader.figure_clip import figures_tsv, format_value, with_source
+from reader.export.figure_rows import figures_tsv, format_value, with_source
 from reader.model import Transcript
 
 

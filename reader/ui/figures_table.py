@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.figure_clip import format_value, selection_text
-from reader.figure_filter import filter_figures, haystacks
-from reader.metrics import changes_of, citation_counts
+from reader.export.figure_rows import format_value, selection_text
+from reader.figures.filter import filter_figures, haystacks
+from reader.metrics.facts import PanelFacts
+from reader.metrics.series import changes_of, citation_counts
 from reader.model import Figure, Transcript
-from reader.panel_facts import PanelFacts
 from reader.ui.figure_menu import FigureActions, set_clipboard_text
 from reader.ui.tooltips import plain_tooltip
 

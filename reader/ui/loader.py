@@ -22,7 +22,7 @@ PrepareFunction = Callable[[Transcript], object]
 
 
 def _default_load(path: str, progress: Callable[..., None]) -> Transcript:
-    from reader.model_cache import load_cached
+    from reader.pipeline import load_cached
 
     return load_cached(path, progress=progress)
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.model import Transcript
-from reader.navigation import WrapCursor
+from reader.search.cursor import WrapCursor
 from reader.ui import messages
 from reader.ui.banner import BannerArea
 from reader.ui.i18n import tr
@@ -44,7 +44,7 @@ if TYPE_CHECKING:  # PySide6 builds a class (and its enums) when first named: no
     from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
     from PySide6.QtWidgets import QTabWidget
 
-    from reader.panel_facts import PanelFacts
+    from reader.metrics.facts import PanelFacts
     from reader.ui.find_results import FindResults
     from reader.ui.metrics_panel import MetricsPanel
     from reader.ui.speaker_nav import QaOutline, SpeakerNav
@@ -66,7 +66,7 @@ def prepare_off_thread(transcript: Transcript) -> PanelFacts:
     QObject holds such a lock while it waits for the GIL, a deadlock seen in CI (the
     worker in ``QObject.moveToThread``). The GUI thread builds the document in steps.
     """
-    from reader.panel_facts import panel_facts  # the loader's thread pays for the import too
+    from reader.metrics.facts import panel_facts
 
     return panel_facts(transcript)
 
@@ -389,7 +389,7 @@ class MainWindow(QMainWindow):
         if transcript is not self.transcript:
             return  # another document was opened meanwhile
         self._facts_requested = None
-        from reader.panel_facts import PanelFacts  # plain Python, already loaded by the worker
+        from reader.metrics.facts import PanelFacts
 
         if isinstance(facts, PanelFacts):
             self._panel_facts = facts
@@ -517,7 +517,7 @@ class MainWindow(QMainWindow):
     def _on_loaded(self, path: str, transcript: object, facts: object) -> None:
         assert isinstance(transcript, Transcript)
         if facts is not None:
-            from reader.panel_facts import PanelFacts  # plain Python, already loaded by the worker
+            from reader.metrics.facts import PanelFacts
 
             facts = facts if isinstance(facts, PanelFacts) else None
         self._end_loading()
@@ -841,7 +841,7 @@ class MainWindow(QMainWindow):
             self._show_matches([], None)
             return
         if self._search_index is None:
-            from reader.search import SearchIndex  # OpenCC loads on the first search, not at start-up
+            from reader.search.index import SearchIndex
 
             self._search_index = SearchIndex(self.transcript.text)
         spans = [(m.start, m.end) for m in self._search_index.find_all(query)]

@@ -44,10 +44,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.figure_clip import figures_csv, figures_json
-from reader.metrics import FAMILIES, Summary, family_series
+from reader.export.figure_rows import figures_csv, figures_json
+from reader.metrics.facts import PanelFacts, panel_facts
+from reader.metrics.series import FAMILIES, Summary, family_series
 from reader.model import Transcript
-from reader.panel_facts import PanelFacts, panel_facts
 from reader.ui.figure_menu import FigureActions
 from reader.ui.figures_table import FiguresPane
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.metrics import (
+from reader.metrics.series import (
     DensitySeries,
     SpeakerShare,
     Summary,

@@ -20,9 +20,10 @@ from collections.abc import Iterator
 import lxml.etree
 import lxml.html
 
-from reader.formats.base import BlockBuilder, BlockKind, SourceDocument, normalize_date
 from reader.model import Meta
+from reader.parse.blocks import BlockBuilder, BlockKind, SourceDocument
 from reader.progress import checkpoint
+from reader.text.dates import normalize_date
 
 XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
 # What an XML tree cannot hold (C0 controls but tab and line breaks, U+FFFE, U+FFFF), raw or

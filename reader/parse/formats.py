@@ -11,10 +11,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reader.formats.base import Block, Run, SourceDocument
-from reader.formats.html import read_html
-from reader.formats.markdown import has_front_matter, read_markdown
-from reader.formats.text import read_text
+from reader.load.front_matter import has_front_matter
+from reader.parse.blocks import Block, Run, SourceDocument
+from reader.parse.html import read_html
+from reader.parse.markdown import read_markdown
+from reader.parse.text import read_text
 
 __all__ = ["READERS", "Block", "FormatReader", "Run", "SourceDocument", "read_document"]
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from reader.formats.base import Block, BlockKind, Line, Run, SourceDocument
 from reader.model import Meta
+from reader.parse.blocks import Block, BlockKind, Line, Run, SourceDocument
 
 LINE_SPLIT = re.compile(r"\r\n|\r|\n")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")

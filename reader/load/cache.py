@@ -2,12 +2,13 @@
 
 Parsing (HTML, figures) is most of the time to first paint; a file already read once
 is the same bytes, so its model can be reused. The key also holds a fingerprint of the
-core's source, so a new parser never serves a model made by an older one. The cache
-lives in the user's cache directory (``TRANSCRIPT_READER_CACHE_DIR`` overrides it; the
-value ``off`` disables it), is written atomically, and any problem with it falls back
-to parsing: the cache can make opening faster, never make it fail.
+core's source, so a new parser never serves a model made by an older one. The cache is a
+store (get and put by digest): ``reader.pipeline`` reads the file once, hashes it once and
+asks here. It lives in the user's cache directory (``TRANSCRIPT_READER_CACHE_DIR``
+overrides it; the value ``off`` disables it), is written atomically, and any problem with
+it falls back to parsing: the cache can make opening faster, never make it fail.
 
-Entries are ``marshal`` data decoded by :mod:`reader.model_codec` (not pickle: it costs
+Entries are ``marshal`` data decoded by :mod:`reader.load.codec` (not pickle: it costs
 start-up about 4 ms to import, and unpickling can run code). They live in a directory
 private to the user.
 """
@@ -15,26 +16,14 @@ private to the user.
 from __future__ import annotations
 
 import dataclasses
-import inspect
 import marshal
 import os
-from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from reader.errors import UnreadableFileError
+from reader.load.codec import decode_transcript, encode
+from reader.load.files import sha256
 from reader.model import Transcript
-from reader.model_codec import decode_transcript, encode
-
-# CPython's own SHA-256 (``_sha2`` from 3.12, ``_sha256`` before): ``hashlib`` loads
-# OpenSSL first, about 3 ms of every start-up, for no gain at the sizes cached here.
-try:
-    from _sha2 import sha256  # type: ignore[import-not-found]
-except ImportError:
-    try:
-        from _sha256 import sha256  # type: ignore[import-not-found,no-redef]
-    except ImportError:
-        from hashlib import sha256  # type: ignore[assignment]
 
 CACHE_DIR_ENV = "TRANSCRIPT_READER_CACHE_DIR"
 CACHE_OFF = "off"
@@ -42,7 +31,7 @@ MAX_CACHED_BYTES = 20 * 1024 * 1024  # bigger files parse rarely enough; don't f
 MAX_ENTRIES = 200  # the most recently written models kept; older ones are deleted
 ENTRY_SUFFIX = ".model"
 ENTRY_FORMAT = 1  # the first value of every entry; bump when the codec's layout changes
-_CORE_DIR = Path(__file__).resolve().parent
+_CORE_DIR = Path(__file__).resolve().parent.parent  # reader/
 
 
 def cache_dir() -> Path | None:
@@ -84,24 +73,11 @@ def code_fingerprint() -> str:
     return sha256(repr(sources).encode()).hexdigest()[:16]
 
 
-def file_digest(data: bytes) -> str:
-    """The file's SHA-256, as hex: the cache key (the same digest ``hashlib`` gives)."""
-    return sha256(data).hexdigest()
-
-
-def _parse(path: str, progress: Callable[..., None] | None) -> Transcript:
-    from reader.parsing import load
-
-    if progress is not None and "progress" in inspect.signature(load).parameters:
-        return load(path, progress=progress)
-    return load(path)
-
-
 def _entry(directory: Path, digest: str) -> Path:
     return directory / f"{digest}-{code_fingerprint()}{ENTRY_SUFFIX}"
 
 
-def _read_entry(entry: Path, path: str) -> Transcript | None:
+def _read_entry(entry: Path, path: str | None) -> Transcript | None:
     try:
         with entry.open("rb") as handle:
             stored = marshal.load(handle)
@@ -144,23 +120,23 @@ def _prune(kept: Path) -> None:
             continue
 
 
-def load_cached(path: str, progress: Callable[..., None] | None = None) -> Transcript:
-    """``reader.parsing.load(path)``, served from the cache when the bytes were seen before."""
-    directory = cache_dir()
-    if directory is None or not os.path.isfile(path):
-        return _parse(path, progress)
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_CACHED_BYTES:
-            return _parse(path, progress)
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        raise UnreadableFileError(path, exc.strerror or str(exc)) from exc
-    entry = _entry(directory, file_digest(data))
-    cached = _read_entry(entry, path) if entry.is_file() else None
-    if cached is not None:
-        return cached
-    transcript = _parse(path, progress)
-    _write_entry(entry, transcript)
-    return transcript
+class ModelCache:
+    """Models stored by the SHA-256 of the bytes they were parsed from."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    @classmethod
+    def default(cls) -> ModelCache | None:
+        """The user's cache, or None when caching is off."""
+        directory = cache_dir()
+        return None if directory is None else cls(directory)
+
+    def get(self, digest: str, path: str | None) -> Transcript | None:
+        """The model stored for ``digest``, its source path set to ``path``; None on any miss."""
+        entry = _entry(self.directory, digest)
+        return _read_entry(entry, path) if entry.is_file() else None
+
+    def put(self, digest: str, transcript: Transcript) -> None:
+        """Store ``transcript`` for ``digest``; a failure to write is silently no cache."""
+        _write_entry(_entry(self.directory, digest), transcript)

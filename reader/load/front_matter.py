@@ -1,29 +1,24 @@
-"""Markdown with YAML front matter, as blogs and news mirrors (Hexo, Jekyll) store articles.
+"""YAML front matter (Hexo, Jekyll): the fields a transcript's meta takes from it.
 
-The front matter gives title, date, author and categories; the body is usually the site's
-HTML pasted as is (read with the HTML reader, chrome removal included), sometimes plain
-Markdown. YAML is read with ``safe_load``: no tags, no code.
+YAML is read with ``safe_load``: no tags, no code.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any
 
 import yaml
 
-from reader.formats.base import SourceDocument, normalize_date
-from reader.formats.html import read_html
-from reader.formats.text import read_text
 from reader.model import Meta
+from reader.text.dates import normalize_date
 
 FRONT_MATTER_OPEN = re.compile(r"\A[\s\ufeff]*---[ \t]*\r?\n")
+
 FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
-HTML_BODY_TAG = re.compile(
-    r"<(?:p|div|br|blockquote|strong|b|span|section|article|h[1-6]|table|ul|ol|li|font)\b", re.IGNORECASE
-)
+
 URL_KEYS = ("url", "link", "source_url", "original_url", "origin", "source")
+
 MAX_CATEGORIES = 50
 
 
@@ -33,34 +28,7 @@ def has_front_matter(text: str) -> bool:
     return bool(opening and FRONT_MATTER_CLOSE.search(text, opening.end()))
 
 
-def read_markdown(text: str) -> SourceDocument:
-    """Front matter to meta; the body through the HTML or the text reader."""
-    opening = FRONT_MATTER_OPEN.match(text)
-    closing = FRONT_MATTER_CLOSE.search(text, opening.end()) if opening else None
-    warnings: list[str] = []
-    meta = Meta()
-    body = text
-    if opening and closing:
-        meta, problem = _front_matter_meta(text[opening.end():closing.start()])
-        if problem:
-            warnings.append(problem)
-        body = text[closing.end():]
-    if HTML_BODY_TAG.search(body[:65536]):
-        doc = read_html(body, whole_page=False)
-    else:
-        doc = read_text(body, markdown=True)
-    merged = Meta(
-        title=meta.title or doc.meta.title,
-        date=meta.date or doc.meta.date,
-        author=meta.author or doc.meta.author,
-        editor=meta.editor or doc.meta.editor,
-        categories=meta.categories or doc.meta.categories,
-        url=meta.url or doc.meta.url,
-    )
-    return replace(doc, format="hexo-markdown", meta=merged, warnings=(*doc.warnings, *warnings))
-
-
-def _front_matter_meta(source: str) -> tuple[Meta, str | None]:
+def front_matter_meta(source: str) -> tuple[Meta, str | None]:
     try:
         data = yaml.safe_load(source)
     except yaml.YAMLError as exc:

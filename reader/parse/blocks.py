@@ -18,7 +18,9 @@ BlockKind = Literal["p", "quote", "heading", "item"]
 
 # White space a paragraph is indented with, in any of the forms sites use.
 INDENT_CHARS = " \t\r\n\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
+
 WHITESPACE_RUN = re.compile(r"[ \t\r\n\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
+
 CJK_OR_FULLWIDTH = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c-\u201d]")
 
 
@@ -29,7 +31,6 @@ class Run:
     text: str
     bold: bool = False
     link: bool = False
-
 
 Line = tuple[Run, ...]
 
@@ -73,9 +74,9 @@ def join_wrapped(left: str, right: str) -> str:
         return left + right
     return left + " " + right
 
-
 # Whitespace as an HTML source holds it: a run with a line break may vanish between Chinese.
 SOURCE_WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
+
 PARAGRAPH_INDENT = re.compile(r"^[ \t\r\n]*[\u3000\u00a0\u2002\u2003]|^[ \t]{2,}")
 
 
@@ -192,40 +193,3 @@ def _first_char(texts: list[str], i: int) -> str:
         if texts[j]:
             return texts[j][0]
     return ""
-
-
-ISO_LIKE_DATE = re.compile(
-    r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]*(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2}))?)?"
-)
-
-
-def normalize_date(value: object) -> str | None:
-    """Any date a front matter or page head gives, as ISO 8601 (with its offset where known)."""
-    import datetime as dt
-    from email.utils import parsedate_to_datetime
-
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if not isinstance(value, str) or not value.strip():
-        return None
-    text = value.strip()
-    try:
-        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).isoformat()
-    except ValueError:
-        pass
-    try:
-        return parsedate_to_datetime(text).isoformat()
-    except (TypeError, ValueError, IndexError):
-        pass
-    match = ISO_LIKE_DATE.search(text)
-    if not match:
-        return None
-    year, month, day, hour, minute, second = (int(g) if g else 0 for g in match.groups())
-    try:
-        if match.group(4):
-            return dt.datetime(year, month, day, hour, minute, second).isoformat()
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None

@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from reader.figures.numerals import parse_number
 from reader.model import Figure, Transcript
-from reader.numerals import parse_number
+from reader.text.fold import fold_compatibility
 
 # After NFKC (which maps ＞ to > and ％ to %); ≥ and ≤ survive NFKC and are accepted as is.
 COMPARISON_TERM = re.compile(r"^(>=|<=|≥|≤|>|<|=)(.*)$")
@@ -78,11 +78,6 @@ STANDALONE_UNIT = re.compile(
 _REL_TOLERANCE = 1e-9
 
 
-def normalize(text: str) -> str:
-    """Full-width to half-width and Latin case folded, so ``＞１亿`` reads as ``>1亿``."""
-    return unicodedata.normalize("NFKC", text).casefold().strip()
-
-
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A number the user typed, in base units, with the unit written after it (or "")."""
@@ -93,7 +88,7 @@ class Quantity:
 
 def parse_quantity(term: str) -> Quantity | None:
     """``39.4万`` -> 394000, ``1亿元`` -> (1e8, 元), ``百分之三十`` -> (30, %); None if not a number."""
-    term = normalize(term).replace(" ", "")
+    term = fold_compatibility(term).replace(" ", "")
     pct = PERCENT_WORDS.match(term)
     if pct:
         value = parse_number(pct.group(1))
@@ -171,7 +166,7 @@ def _comparison(op: str, quantity: Quantity) -> Predicate:
 
 
 def _number(term: str, quantity: Quantity) -> Predicate:
-    digits = NUMBER_HEAD.match(normalize(term))
+    digits = NUMBER_HEAD.match(fold_compatibility(term))
     text_pattern = _digits_in_text(digits.group(0)) if digits and digits.group(0)[0].isdigit() else None
 
     def check(figure: Figure, _haystack: str) -> bool:
@@ -180,7 +175,7 @@ def _number(term: str, quantity: Quantity) -> Predicate:
         high = figure.value_to if figure.value_to is not None else figure.value
         if _same_value(figure.value, quantity.value) or figure.value <= quantity.value <= high:
             return True
-        return bool(text_pattern and text_pattern.search(normalize(figure.text)))
+        return bool(text_pattern and text_pattern.search(fold_compatibility(figure.text)))
 
     return check
 
@@ -196,7 +191,7 @@ def _words(term: str) -> Predicate:
 
 def parse_query(text: str) -> FigureQuery:
     """Turn what the user typed into predicates; never raises: what is not understood is text."""
-    raw = normalize(text).split()
+    raw = fold_compatibility(text).split()
     terms: list[str] = []
     predicates: list[Predicate] = []
     i = 0
@@ -243,7 +238,7 @@ def haystacks(transcript: Transcript) -> tuple[str, ...]:
         parts = [f.text, f.unit, f.family]
         if sp is not None:
             parts += [sp.name, sp.role or "", sp.organization or ""]
-        out.append(normalize("\u0000".join(parts)))
+        out.append(fold_compatibility("\u0000".join(parts)))
     return tuple(out)
 
 

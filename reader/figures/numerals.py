@@ -22,6 +22,8 @@ import math
 import re
 from decimal import Decimal, InvalidOperation
 
+from reader.text.fold import fold_width
+
 #: Chinese digit characters and their values (simplified, traditional and financial forms).
 CN_DIGITS: dict[str, int] = {
     "零": 0, "〇": 0, "○": 0,
@@ -45,20 +47,12 @@ MULTIPLIERS: dict[str, int] = {**CN_SMALL_UNITS, **CN_BIG_UNITS}
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)
 CN_DECIMAL_POINT = "点"
 
-#: Full-width digits and punctuation that occur inside numbers, mapped to ASCII.
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％－＋", "0123456789.,%-+")
-
 #: An Arabic number after full-width folding: digits, optional thousands groups, decimals.
 ARABIC_NUMBER_RE = re.compile(r"[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?")
 #: Percent prefixes: ``百分之三十`` is 30 (percent), ``千分之五`` is 5 (per mille).
 PERCENT_PREFIX_RE = re.compile(r"^(?:百分之|千分之)")
 #: Longest numeral we try to read: beyond this it is a code, an ID or hostile input.
 MAX_NUMERAL_CHARS = 40
-
-
-def fold_width(s: str) -> str:
-    """Full-width digits and signs as ASCII, so ``３２９１`` and ``3291`` read the same."""
-    return s.translate(_FULLWIDTH)
 
 
 def _finite(value: float) -> float | None:

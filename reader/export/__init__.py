@@ -1,0 +1,1 @@
+"""What leaves the reader: the JSON export, and figures as table rows, clipboard text and files."""

@@ -1,0 +1,1 @@
+"""Figures: numerals and units, the scan, relations between figures, attribution, the filter."""

@@ -1,0 +1,65 @@
+"""Figures cited in a transcript: found, normalized, attributed and related.
+
+Journalists quote these numbers with attribution, so a figure must be exactly what was
+said (``Figure.text`` is a slice of the transcript, qualifiers included), worth what it
+says (``近4万人`` is 40000 people, "near"), and carry who said it in which sentence.
+The scan (:mod:`reader.figures.scan`) finds figures in plain text; this attributes each to
+its turn, speaker and sentence and relates them (:mod:`reader.figures.relations`).
+"""
+
+from __future__ import annotations
+
+from reader.figures.relations import Sentences, group_citations, link_changes
+from reader.figures.scan import find_in_folded
+from reader.model import Figure, Transcript
+from reader.progress import checkpoint
+from reader.text.fold import fold_for_scanning
+
+
+def extract_figures(transcript: Transcript) -> tuple[Figure, ...]:
+    """Every figure in ``transcript.text``, attributed and related, in text order.
+
+    Numbers in a speaker marker (the label line) are not figures; figures in the
+    highlights or preamble have no turn and no speaker.
+    """
+    text = transcript.text
+    folded = fold_for_scanning(text)
+    found = []
+    turns = []
+    for fig in find_in_folded(text, folded):
+        turn = transcript.turn_at(fig.start)
+        if turn is not None and turn.label_span.start <= fig.start < turn.label_span.end:
+            continue
+        found.append(fig)
+        turns.append(turn)
+    # Sentence ends are not folded, so one set of bounds serves both texts.
+    checkpoint(0.6)
+    sentences = Sentences(text)
+    changes = link_changes(folded, found, sentences)
+    checkpoint(0.8)
+    same = group_citations(folded, found, sentences)
+    checkpoint(0.9)
+    figures: list[Figure] = []
+    for count, (fig, turn, (change_of, direction), same_as) in enumerate(
+            zip(found, turns, changes, same, strict=True)):
+        if not count % 4096:
+            checkpoint(0.9 + 0.1 * count / len(found))
+        figures.append(
+            Figure(
+                text=fig.text,
+                value=fig.value,
+                unit=fig.unit,
+                qualifier=fig.qualifier,
+                start=fig.start,
+                end=fig.end,
+                turn=None if turn is None else turn.index,
+                speaker=None if turn is None else turn.speaker,
+                sentence=sentences.sentence(fig.start, fig.end),
+                value_to=fig.value_to,
+                change_of=change_of,
+                direction=direction,
+                same_as=same_as,
+                family=fig.family,
+            )
+        )
+    return tuple(figures)

@@ -1,0 +1,1 @@
+"""Getting a document in: reading the file, decoding it, its front matter, the model cache."""

@@ -1,0 +1,62 @@
+"""Find every match of a query in a transcript, forgiving how it was typed.
+
+Readers type what they remember, not what the page says: ``app`` for ``APP``, ``2021``
+for ``２０２１``, ``詐騙`` for ``诈骗``. Both the text and the query are folded the same
+way, one character to one character, so an offset in the folded text is the same offset
+in ``Transcript.text`` and every span slices the original exactly.
+
+Folding is :func:`reader.text.fold.fold`: width, Latin case and traditional to simplified,
+per character, so query and text are folded by the same function.
+
+No Qt here: the window paints the spans this module returns and never searches itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.text.fold import fold
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One match: ``[start, end)`` offsets into the searched text."""
+
+    start: int
+    end: int
+
+
+class SearchIndex:
+    """The folded copy of one text, built once so each keystroke only scans it.
+
+    Building costs one pass over the text (a table lookup per character); a search is
+    then ``str.find`` on the folded text, well under a keystroke's budget on megabytes.
+    """
+
+    __slots__ = ("_folded", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._folded = fold(text)
+
+    def find_all(self, query: str, limit: int | None = None) -> list[Match]:
+        """Every non-overlapping match of ``query``, in text order (at most ``limit``)."""
+        needle = fold(query.strip())
+        if not needle:
+            return []
+        matches: list[Match] = []
+        haystack = self._folded
+        size = len(needle)
+        find = haystack.find
+        position = find(needle)
+        while position != -1:
+            matches.append(Match(position, position + size))
+            if limit is not None and len(matches) >= limit:
+                break
+            position = find(needle, position + size)
+        return matches
+
+
+def find_all(text: str, query: str) -> list[Match]:
+    """Convenience for a one-off search; keep a :class:`SearchIndex` when searching again."""
+    return SearchIndex(text).find_all(query)

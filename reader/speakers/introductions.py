@@ -1,0 +1,213 @@
+"""What a briefing's introductions say about its speakers.
+
+The preamble, the title and the first words of turns introduce people: ``出席今天发布会的
+还有，公安部刑事侦查局局长刘忠义先生`` gives a short label its role, ``外交部发言人林剑主持
+例行记者会`` gives a role-only label its name and says who answers ``答：``, and a host may
+name themselves as their speech opens. Each function reads plain text and returns what it
+found; ``reader.speakers.resolve`` decides what to do with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from reader.speakers.labels import ParsedLabel, label_shape, organization_of
+from reader.speakers.names import (
+    ENDS_WITH_TITLE,
+    HONORIFICS,
+    ROLE_THEN_NAME,
+    SURNAMES_DOUBLE,
+    SURNAMES_SINGLE,
+    TITLE_ALTERNATION,
+    analysis_form,
+    is_person_name,
+)
+from reader.text.fold import has_traditional, simplified_name, to_simplified
+
+INTRODUCTION_SPLIT = re.compile(
+    r"[，。；;,（）()：:\s]|\d+[年月日号时]|还有|的有|以及|邀请到|邀请|出席|分别是|分别为|请来了|请来|请到|请|和|及|与|是|为|由|在"
+    r"|還有|邀請|請來了|請來|請到|請|與|為"
+)
+
+
+def roles_from_introductions(texts: Iterable[str], names: Iterable[str]) -> dict[str, str]:
+    """Roles that introductions give names: ``…公安部刑事侦查局局长刘忠义先生…``.
+
+    Names are looked for in simplified characters (one for one, so offsets hold): a page
+    may introduce 毛宁 in a simplified title and label her 毛寧 in traditional text. The
+    role is returned as the introduction writes it, keyed by the name as the label does.
+    """
+    texts = list(texts)
+    wanted = [name for name in set(names) if len(name) >= 2]
+    found: dict[str, str] = {}
+    if not wanted:
+        return found
+    # A name is too short to hold a common traditional character (寧 is not one): in a
+    # document that shows traditional script anywhere, names are converted whatever they hold.
+    traditional = any(has_traditional(t) for t in (*texts, *wanted))
+    by_form: dict[str, list[str]] = {}
+    for name in wanted:
+        by_form.setdefault(simplified_name(name) if traditional else name, []).append(name)
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(by_form, key=len, reverse=True)))
+    for text in texts:
+        for match in pattern.finditer(to_simplified(text)):
+            pending = [name for name in by_form[match.group()] if name not in found]
+            if not pending:
+                continue
+            before = text[max(0, match.start() - 40):match.start()]
+            role = _last_introduced_role(_role_piece(before))
+            if len(role) >= 2 and ENDS_WITH_TITLE.search(analysis_form(role)) and label_shape(role):
+                for name in pending:
+                    found[name] = role
+    return found
+
+
+def _last_introduced_role(text: str) -> str:
+    """``商务部亚洲司司长陈洲、中国贸促会副会长`` → ``中国贸促会副会长``: in a list of people, the
+    role before the name is what follows the previous person's name; a role of two titles
+    (``…统计司司长、新闻发言人``) stays whole."""
+    segments = text.split("、")
+    for i in range(len(segments) - 1, 0, -1):
+        if _ends_with_person(segments[i - 1]):
+            return "、".join(segments[i:])
+    return text
+
+
+def _role_piece(before: str) -> str:
+    """The text right before an introduced name, cut at the introduction's last separator.
+
+    ``和``/``及``/``与`` join two people (``司长张三和副司长李四``) but also name one body
+    (``环境影响评价与排放管理处处长``): they cut only after a person's name.
+    """
+    parts = INTRODUCTION_SPLIT_KEEP.split(before)  # piece, separator, piece, …, piece
+    role = parts[-1]
+    k = len(parts) - 1
+    while k >= 2 and parts[k - 1] in INTRODUCTION_CONJUNCTIONS and parts[k - 2] and not _ends_with_person(
+        parts[k - 2]
+    ):
+        role = parts[k - 2] + parts[k - 1] + role
+        k -= 2
+    return role
+
+
+def _ends_with_person(text: str) -> bool:
+    """``…处长方芳女士``, ``…司长陈洲``, ``张三``: the text ends with a person's name."""
+    simple = analysis_form(text)
+    for honorific in HONORIFICS:
+        simple = simple.removesuffix(honorific)
+    if ENDS_WITH_TITLE.search(simple):
+        return False  # …司长、新闻发言人: two titles of one person
+    return bool(ROLE_THEN_NAME.match(simple)) or is_person_name(simple)
+
+INTRODUCTION_SPLIT_KEEP = re.compile(f"({INTRODUCTION_SPLIT.pattern})")
+
+INTRODUCTION_CONJUNCTIONS = frozenset({"和", "及", "与", "與", "以及"})
+
+# Where a name introduced after its role ends: a courtesy title, a verb of the briefing, punctuation.
+NAME_BOUNDARY = (
+    r"(?=先生|女士|同志|[大上中少][校将尉]|主持|介绍|出席|表示|回答|举行|召开|首先|宣布|指出|强调|答"
+    r"|今日|今天|昨日|昨天|日前|近日|\d"
+    r"|[，、。；和及与在于就（(\s])"
+)
+
+
+def names_from_introductions(texts: Iterable[str], roles: Iterable[str]) -> dict[str, str]:
+    """Names that introductions give role-only labels: ``外交部发言人林剑主持例行记者会``.
+
+    A role introduced with two different names (two deputy ministers) gives none: the
+    label cannot tell which of them spoke.
+    """
+    wanted = sorted({r for r in roles if len(r) >= 2}, key=len, reverse=True)
+    if not wanted:
+        return {}
+    pattern = re.compile(
+        "(" + "|".join(re.escape(r) for r in wanted) + r")\s*([\u4e00-\u9fff·]{2,4}?)" + NAME_BOUNDARY
+    )
+    seen: dict[str, set[str]] = {}
+    for text in texts:
+        for match in pattern.finditer(text):
+            if is_person_name(analysis_form(match.group(2))):
+                seen.setdefault(match.group(1), set()).add(match.group(2))
+    return {role: next(iter(names)) for role, names in seen.items() if len(names) == 1}
+
+# ``外交部发言人洪磊主持例行记者会``: a spokesperson introduced by role and name.
+SPOKESPERSON_INTRODUCED = re.compile(r"发言人\s*([\u4e00-\u9fff·]{2,4}?)" + NAME_BOUNDARY)
+
+TITLED_NAME = re.compile(rf"(?:{TITLE_ALTERNATION})\s*([\u4e00-\u9fff·]{{2,4}}?){NAME_BOUNDARY}")
+
+ANSWERING_WORDS = re.compile(r"介绍|答记者问|回答|答问")
+
+UNNAMED_ANSWERER = re.compile(r"负责人|负责同志|有关部门|相关部门")
+
+SENTENCE_SPLIT = re.compile(r"[。；;！？]")
+
+
+def answering_spokesperson(texts: Iterable[str]) -> tuple[str, str] | None:
+    """(name, role) of the one spokesperson the preamble introduces, or None.
+
+    Briefings written as ``问：``/``答：`` (外交部 transcripts before 2019, ministry Q&A
+    articles) say who answers only in the preamble: ``外交部发言人洪磊主持例行记者会``. Two
+    different spokespeople introduced name nobody: the label cannot tell which answered.
+    """
+    found: dict[str, str] = {}
+    answerers: set[str] = set()
+    texts = list(texts)
+    for text in texts:
+        for sentence in SENTENCE_SPLIT.split(text):
+            if ANSWERING_WORDS.search(sentence):
+                answerers.update(m.group(1) for m in TITLED_NAME.finditer(sentence))
+                if UNNAMED_ANSWERER.search(sentence):
+                    answerers.add("")  # 国家统计局有关负责人就…答记者问: someone unnamed answers
+        for match in SPOKESPERSON_INTRODUCED.finditer(text):
+            name = match.group(1)
+            if not is_person_name(analysis_form(name)):
+                continue
+            pieces = INTRODUCTION_SPLIT.split(text[max(0, match.start() - 20):match.start()])
+            found.setdefault(name, _last_introduced_role(pieces[-1] if pieces else "") + "发言人")
+    if len(found) != 1 or answerers - set(found):
+        return None  # 请公安部副部长杜航伟介绍情况，并答记者问: others answer too
+    return next(iter(found.items()))
+
+# A role and name that open a host's speech, set off by a space: ``处长柯宜达 女士们…``.
+SPEECH_OPENING_NAME = re.compile(r"^(\S{3,40}?)[\s\u3000]+\S")
+
+
+def host_named_in_speech(speech: str) -> ParsedLabel | None:
+    """The host a bare ``主持人：`` label names in the first words of its speech, as provincial
+    transcripts write it (``主持人：福建省委宣传部对外新闻处处长柯宜达 女士们、先生们…``)."""
+    match = SPEECH_OPENING_NAME.match(speech)
+    if not match:
+        return None
+    written = match.group(1)
+    simple = analysis_form(written)
+    if len(simple) != len(written):
+        return None
+    role_name = ROLE_THEN_NAME.match(simple)
+    if not role_name or not is_person_name(role_name.group("name")):
+        return None
+    role = written[: role_name.end("role")]
+    return ParsedLabel(written[role_name.start("name"):], role, organization_of(role), "host")
+
+# ``杜部长``, ``欧阳司长``: a surname and a title, for a speaker a full label names.
+SURNAME_AND_TITLE = re.compile(
+    rf"^(?P<surname>[\u4e00-\u9fff]{{1,2}}?)(?P<title>副?(?:{TITLE_ALTERNATION}))$"
+)
+
+
+def person_by_surname_and_title(label: str, people: Iterable[ParsedLabel]) -> ParsedLabel | None:
+    """The one fully named speaker a ``杜部长：`` label means: same surname, a role with that
+    title (``公安部副部长杜航伟``). None when no one or several people fit."""
+    simple = analysis_form(label)
+    match = SURNAME_AND_TITLE.match(simple)
+    if not match:
+        return None
+    surname, title = match.group("surname"), match.group("title").removeprefix("副")
+    if surname not in SURNAMES_SINGLE and surname not in SURNAMES_DOUBLE:
+        return None
+    fits = {
+        p.name: p for p in people
+        if p.role and p.name != p.role and analysis_form(p.name).startswith(surname)
+        and title in analysis_form(p.role) and is_person_name(analysis_form(p.name))
+    }
+    return next(iter(fits.values())) if len(fits) == 1 else None

@@ -1,0 +1,291 @@
+"""What a speaker label says on its own: whether it can be one, and name, role and kind.
+
+``label_shape`` and ``looks_like_speaker`` decide whether a label opening a line is a
+speaker's; ``parse_label`` cuts a label into name, role, organization and (where the label
+alone tells) kind: ``公安部副部长杜航伟`` is 杜航伟, 公安部副部长, 公安部; ``新华社记者`` is a
+reporter of 新华社; ``问`` is a reporter and ``答`` an official. What a label means in one
+document (``杜部长`` after ``公安部副部长杜航伟``) is decided in ``reader.speakers.resolve``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from reader.model import SpeakerKind
+from reader.speakers.names import (
+    ENDS_WITH_TITLE,
+    HONORIFICS,
+    NAME_THEN_TITLE,
+    PERSON_NAME,
+    ROLE_THEN_NAME,
+    SPACES,
+    TITLE_AT_END,
+    analysis_form,
+    is_person_name,
+)
+
+MAX_LABEL = 40
+
+# A follow-up marked after the label (路透社记者（追问）): the same speaker as the label.
+FOLLOW_UP = re.compile(r"[（(](?:追问|续|补充|接上|又问|再问|续问)[）)]$")
+
+SENTENCE_PUNCTUATION = re.compile(r"[，。；！？!?;,…“”\"《》〈〉「」『』—~～|/\\=<>#*]")
+
+HAS_WORD = re.compile(r"[\u3400-\u9fffA-Za-z]")
+
+ENUMERATION = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、是.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．)]|"
+    r"第[一二三四五六七八九十\d]+(?:[条章节点项个是、.．]|部分|方面)|"
+    r"其[一二三四五六七八九十]\b)"
+)
+
+# Labels that are metadata or document structure, never a person (compared without spaces).
+NOT_SPEAKER_LABELS = frozenset({
+    "责任编辑", "编辑", "来源", "原标题", "编者按", "本报讯", "注", "附", "附件", "关键词", "摘要", "导读",
+    "要点", "发布会要点", "图", "图片", "视频", "链接", "相关链接", "相关新闻", "相关阅读", "延伸阅读",
+    "作者", "校对", "审核", "审校", "监制", "时间", "地点", "主办", "承办", "电话", "地址", "邮编", "网址",
+    "标题", "文章来源", "新闻来源", "出处", "转载", "声明", "特别声明", "免责声明", "提示", "温馨提示",
+    "备注", "说明", "主题", "日期", "简介", "背景", "背景资料", "资料", "参考", "文字", "摄影", "出品",
+    "策划", "统筹", "制作", "核心提示", "导语", "内容提要", "提要", "本期嘉宾", "嘉宾", "报道", "通讯员",
+    "其中", "例如", "比如", "总之", "另外", "此外", "同时", "首先", "其次", "最后", "综上", "目前",
+    "下一步", "据悉", "据了解", "据介绍", "新华社", "中新网", "人民网", "央视网",
+    "note", "source", "editor", "tags", "url", "http", "https", "updated", "date", "title",
+})
+
+NOT_SPEAKER_PREFIXES = ("责任编辑", "原标题", "编者按", "发布会要点", "文章来源", "新闻来源", "相关")
+
+# Endings of a sentence that introduces a list or reports speech (``…表示：``), not a label.
+NOT_SPEAKER_ENDINGS = (
+    "要点", "看点", "亮点", "重点", "摘要", "提要", "速览", "一览", "核心观点", "导读",
+    "如下", "以下", "下列", "表示", "指出", "强调", "认为", "介绍说", "透露", "宣布", "说", "称",
+    "问道", "答道", "记者问", "来源", "链接", "注意", "提醒", "提示",
+    "包括", "在于", "写道", "提到", "回应", "坦言", "直言", "举例", "工作",
+    "措施", "方面", "情况", "问题如下",
+    # Bold headings in speeches and news pages (从数据看：, 数据显示：, 记者手记：, 名词解释：).
+    "看", "显示", "明确", "成效", "做法", "特点", "案例", "手记", "观察", "了解到", "注意到", "获悉",
+    "走访", "探访", "直击", "解读", "贴士", "解释", "释义",
+)
+
+HOST_WORDS = ("主持人", "主持")
+
+NUMBERED_QUESTION = re.compile(r"^(?:问|提问|问题|追问|Q)[一二三四五六七八九十\d]{1,3}$")
+
+NUMBERED_ANSWER = re.compile(r"^(?:答|回答|A)[一二三四五六七八九十\d]{1,3}$")
+
+# ``主持人（寿小丽）``, ``杜航伟（公安部副部长）``, ``记者（人民日报）``: a label with a parenthesis.
+PARENTHESIZED = re.compile(r"^(?P<outer>[^（(）)]+)[（(](?P<inner>[^（(）)]+)[）)]$")
+
+# How headings and list introductions begin; a label never does.
+NOT_SPEAKER_STARTS = (
+    "关于", "对于", "针对", "围绕", "如何", "怎样", "为什么", "为何", "据", "截至", "根据", "按照", "通过",
+    "总的来说", "首先", "其次", "最后", "此外", "另外", "同时", "一方面", "另一方面",
+)
+
+NUMBERED_ITEM = re.compile(r"[一二三四五六七八九十\d]+$")
+
+# Function words that make a phrase of a label (``各地的做法``); names and titles lack them.
+FUNCTION_WORDS = frozenset("的了吗呢着把被")
+
+QUESTION_LABELS = frozenset({"问", "提问", "记者", "记者问", "记者提问", "有记者问", "有记者提问", "Q", "q",
+                             "问题", "追问", "又问", "网友", "网友提问", "网民", "网友问"})
+
+ANSWER_LABELS = frozenset({"答", "回答", "A", "a", "答问"})
+
+ANSWER_SUFFIXES = ("回答", "答")
+
+REPORTER_WORD = "记者"
+
+# ``人民网记者``, ``新华社记者张三``, ``记者（人民日报）``, ``人民日报（记者）``;
+# not ``新华社记者从公安部获悉``.
+REPORTER_LABEL = re.compile(
+    r"^(?:[^（(）)]{0,30}记者(?:[\u4e00-\u9fff]{2,4})?|记者[（(][^（(）)]{1,30}[）)]|[^（(）)]{1,30}[（(]记者[）)])$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedLabel:
+    """What a label says about its speaker; ``kind`` is None where only context can tell."""
+
+    name: str
+    role: str | None
+    organization: str | None
+    kind: SpeakerKind | None
+
+# Several posts of one person: ``…司长、新闻发言人``, ``商务部副部长兼国际贸易谈判副代表``.
+ROLE_LIST_SPLIT = re.compile(r"[、，,]|兼")
+
+# An outlet in title marks before 记者 (``《中国日报》记者``, ``《财经》杂志记者``): its marks are
+# no sentence punctuation.
+OUTLET_IN_TITLE_MARKS = re.compile(r"^《([^《》]{1,20})》(?=[^《》]{0,10}记者)")
+
+# Qualifiers that are no body of their own (``有关负责人``, ``相关负责同志``): no organization.
+NOT_ORGANIZATIONS = ("有关", "相关", "该", "本")
+
+
+def is_question(compact: str) -> bool:
+    return compact in QUESTION_LABELS or bool(NUMBERED_QUESTION.match(compact))
+
+
+def _answerer(compact: str) -> str | None:
+    """``李忠答`` → ``李忠``: who answers, in Q&A articles that label answers this way."""
+    for suffix in ANSWER_SUFFIXES:
+        if compact.endswith(suffix) and len(compact) > len(suffix) + 1:
+            return compact[: -len(suffix)]
+    return None
+
+
+def is_answer(compact: str) -> bool:
+    return compact in ANSWER_LABELS or bool(NUMBERED_ANSWER.match(compact))
+
+
+@functools.lru_cache(maxsize=4096)
+def label_shape(label: str) -> bool:
+    """Could ``label`` be a speaker label at all (before asking whether it names one)?"""
+    compact = analysis_form(label)
+    if not compact or len(compact) > MAX_LABEL or not HAS_WORD.search(compact):
+        return False
+    if SENTENCE_PUNCTUATION.search(OUTLET_IN_TITLE_MARKS.sub(r"\1", compact)) or ENUMERATION.match(compact):
+        return False
+    lowered = compact.lower()
+    if lowered in NOT_SPEAKER_LABELS or compact.startswith(NOT_SPEAKER_PREFIXES):
+        return False
+    if is_question(compact) or is_answer(compact):
+        return True
+    if compact.endswith(NOT_SPEAKER_ENDINGS) or compact.startswith(NOT_SPEAKER_STARTS):
+        return False
+    if NUMBERED_ITEM.search(compact) and not any(is_person_name(compact[-n:]) for n in (2, 3)):
+        return False  # 案例一, 典型案例2, 附件1: numbered items, while 张三 is a name
+    return not (any(ch in FUNCTION_WORDS for ch in compact) and not looks_like_speaker(label))
+
+
+def looks_like_speaker(label: str, known_names: Collection[str] | None = None) -> bool:
+    """A label without bold type must name a speaker by its form: role words, titles, names.
+
+    A bare name passes when it starts with a common surname (``汪文斌``) or is one of
+    ``known_names`` (names the document gave in full labels, whatever their surname).
+    """
+    compact = analysis_form(label)
+    if is_question(compact) or is_answer(compact) or compact.startswith(HOST_WORDS):
+        return True
+    if REPORTER_LABEL.match(OUTLET_IN_TITLE_MARKS.sub(r"\1", compact)):
+        return True
+    answerer = _answerer(compact)
+    if answerer and (is_person_name(answerer) or looks_like_speaker(answerer, known_names)):
+        return True
+    for honorific in HONORIFICS:
+        bare = compact.removesuffix(honorific)
+        if bare != compact and (is_person_name(bare) or ROLE_THEN_NAME.match(bare)):
+            return True
+    if ROLE_THEN_NAME.match(compact) or ENDS_WITH_TITLE.search(compact):
+        return True
+    parts = PARENTHESIZED.match(compact)
+    if parts:
+        return any(looks_like_speaker(part) for part in (parts.group("outer"), parts.group("inner")))
+    if known_names is not None and (compact in known_names or label.replace(" ", "") in known_names):
+        return True
+    return is_person_name(compact)
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_label(label: str) -> ParsedLabel:
+    """Name, role, organization and (where the label alone tells) kind of a speaker label.
+
+    The rules read the simplified form; names and roles are cut from the label as written.
+    """
+    compact = SPACES.sub("", label)
+    simple = analysis_form(label)
+    if len(simple) != len(compact):
+        simple = compact
+    follow_up = FOLLOW_UP.search(simple)
+    if follow_up and follow_up.start() > 0:
+        return parse_label(compact[: follow_up.start()])
+    if simple.startswith(HOST_WORDS):
+        cut = len("主持人") if simple.startswith("主持人") else len("主持")
+        rest = compact[cut:].strip("（）()")
+        if rest and ROLE_THEN_NAME.match(simple[cut:].strip("（）()")):
+            inner = parse_label(rest)  # 主持人（国新办新闻局局长寿小丽）
+            return ParsedLabel(inner.name, inner.role, inner.organization, "host")
+        return ParsedLabel(rest or compact, compact[:cut] if rest else None, None, "host")
+    for honorific in HONORIFICS:
+        bare = simple.removesuffix(honorific)
+        if bare != simple and (is_person_name(bare) or ROLE_THEN_NAME.match(bare)):
+            return parse_label(compact[: len(bare)])  # 杜航伟先生 is 杜航伟
+    if is_question(simple):
+        return ParsedLabel(compact, None, None, "reporter")
+    parts = PARENTHESIZED.match(simple)
+    if parts and REPORTER_WORD not in parts.group("outer") and (
+        is_answer(parts.group("outer")) or is_question(parts.group("outer"))
+    ):
+        # 答（王毅）, 问（新华社记者）: who asks or answers is in the parenthesis.
+        inner = parse_label(compact[parts.start("inner"):parts.end("inner")])
+        kind = inner.kind or ("official" if is_answer(parts.group("outer")) else "reporter")
+        return ParsedLabel(inner.name, inner.role, inner.organization, kind)
+    answerer = _answerer(simple)
+    if answerer and (is_person_name(answerer) or ENDS_WITH_TITLE.search(answerer)):
+        # ``李忠答``, ``商务部新闻发言人答``: the speaker is the part before 答.
+        parsed = parse_label(compact[: len(answerer)])
+        return ParsedLabel(parsed.name, parsed.role, parsed.organization, parsed.kind or "official")
+    if is_answer(simple):
+        return ParsedLabel(compact, None, None, "official")
+    parts = PARENTHESIZED.match(simple)
+    if REPORTER_WORD in simple:
+        outlet = compact[: simple.index(REPORTER_WORD)].strip("（）()").replace("《", "").replace("》", "")
+        if not outlet and parts and REPORTER_WORD not in parts.group("inner"):
+            outlet = compact[parts.start("inner"):parts.end("inner")]
+        return ParsedLabel(compact, None, outlet or None, "reporter")
+    if parts:
+        outer, inner = parts.group("outer"), parts.group("inner")
+        for name_group, role_group in (("outer", "inner"), ("inner", "outer")):
+            name_s, role_s = parts.group(name_group), parts.group(role_group)
+            if is_person_name(name_s) and ENDS_WITH_TITLE.search(role_s):
+                name = compact[parts.start(name_group):parts.end(name_group)]
+                role = compact[parts.start(role_group):parts.end(role_group)]
+                return _with_role(name, role, role_s)
+        del outer, inner
+    spaced = label.strip().rsplit(" ", 1)
+    if len(spaced) == 2:
+        name_s, role_s = analysis_form(spaced[1]), analysis_form(spaced[0])
+        if PERSON_NAME.match(name_s) and ENDS_WITH_TITLE.search(role_s):
+            return _with_role(spaced[1], SPACES.sub("", spaced[0]), role_s)
+        first, rest = label.strip().split(" ", 1)
+        first_s, rest_s = analysis_form(first), analysis_form(rest)
+        if is_person_name(first_s) and ENDS_WITH_TITLE.search(rest_s) and not ENDS_WITH_TITLE.search(first_s):
+            return _with_role(first, SPACES.sub("", rest), rest_s)  # 王受文 商务部副部长
+    match = ROLE_THEN_NAME.match(simple)
+    if match:
+        return _with_role(compact[match.start("name"):], compact[: match.end("role")], match.group("role"))
+    named_first = NAME_THEN_TITLE.match(simple)
+    if named_first and is_person_name(named_first.group("name")):
+        # 杜航伟副部长: the person, whose full role a longer label or an introduction gives.
+        return ParsedLabel(compact[: named_first.end("name")], None, None, None)
+    if ENDS_WITH_TITLE.search(simple):
+        return _with_role(compact, compact, simple)
+    return ParsedLabel(compact, None, None, None)
+
+
+def _with_role(name: str, role: str, simple_role: str) -> ParsedLabel:
+    org = organization_of(simple_role)
+    written_org = role[: len(org)] if org and len(simple_role) == len(role) else org
+    return ParsedLabel(name, role, written_org, "host" if "主持" in simple_role else None)
+
+
+def organization_of(role: str) -> str | None:
+    """The body a role belongs to: its first title with the job title taken off.
+
+    Read in simplified characters (``副會長`` is a title too), returned as written.
+    """
+    simple = analysis_form(role)
+    if simple != role and len(simple) == len(role):
+        org = organization_of(simple)
+        return role[: len(org)] if org else None
+    first = ROLE_LIST_SPLIT.split(role, maxsplit=1)[0]
+    org = TITLE_AT_END.sub("", first)
+    while org and TITLE_AT_END.search(org):
+        org = TITLE_AT_END.sub("", org)
+    org = org.removesuffix("副")
+    for qualifier in NOT_ORGANIZATIONS:
+        org = org.removesuffix(qualifier)
+    return org if len(org) >= 2 else None

@@ -1,0 +1,114 @@
+"""Chinese names and job titles: what a label is made of.
+
+A name is two to four characters starting with a common surname (or a ``·`` name); a
+title is one of ``TITLES``; a label is often a role (an organization and a title) then a
+name. Rules read labels in simplified characters without spaces (:func:`analysis_form`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from reader.text.fold import fold_dots, to_simplified
+
+# Job titles, longest first within a family, that end the role part of ``role + name``.
+TITLES = (
+    "新闻发言人", "发言人", "负责同志", "负责人", "主任委员", "常务副部长", "副部长", "部长助理", "部长",
+    "副局长", "局长", "副司长", "司长", "副主任", "主任", "副院长", "院长", "副庭长", "庭长",
+    "副厅长", "厅长", "副处长", "处长", "副署长", "署长", "副行长", "行长", "副会长", "会长",
+    "副社长", "社长", "副台长", "台长", "副主席", "主席", "副秘书长", "秘书长", "副书记", "书记",
+    "副检察长", "检察长", "副省长", "省长", "副市长", "市长", "副县长", "县长", "区长", "镇长",
+    "副校长", "校长", "所长", "副总经理", "总经理", "董事长", "副总裁", "总裁", "总工程师", "总经济师",
+    "总会计师", "总师", "总监", "理事长", "首席专家", "首席经济学家", "首席", "专家", "教授", "研究员",
+    "特约研究员", "大使", "参赞", "总领事", "领事", "代表", "委员", "院士", "主编", "总编辑", "经理",
+    "巡视员", "督察长", "审判员", "检察官", "法官", "顾问", "队长", "站长", "组长", "主持人",
+    "副总理", "总理", "国务委员", "外长",
+    "主任医师", "医师", "总设计师", "设计师", "律师", "高级警长", "警长", "党组书记", "党委书记", "党组成员",
+    "常委", "首席科学家", "科学家", "总指挥", "指挥长", "政委", "司令员", "参谋长", "专员", "科长", "工程师",
+    "馆长", "团长", "行政长官", "长官",
+)
+
+TITLE_ALTERNATION = "|".join(sorted(TITLES, key=len, reverse=True))
+
+ROLE_THEN_NAME = re.compile(
+    rf"^(?P<role>.*(?:{TITLE_ALTERNATION}))\s*(?P<name>[\u4e00-\u9fff]{{2,4}}|[\u4e00-\u9fff]{{1,10}}·[\u4e00-\u9fff·]{{1,20}})$"
+)
+
+NAME_THEN_TITLE = re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?P<title>{TITLE_ALTERNATION})$")
+
+ENDS_WITH_TITLE = re.compile(rf"(?:{TITLE_ALTERNATION})$")
+
+TITLE_AT_END = re.compile(rf"(?:常务|代理|执行|一级|二级|三级|高级)?(?:{TITLE_ALTERNATION})$")
+
+PERSON_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,10}·[\u4e00-\u9fff·]{1,20}$")
+
+SPACES = re.compile(r"\s+")
+
+# Courtesy titles and military ranks written after a name (杜航伟先生, 张晓刚大校).
+MILITARY_RANKS = ("大校", "上校", "中校", "少校", "上将", "中将", "少将", "大尉", "上尉", "中尉", "少尉")
+
+HONORIFICS = ("先生", "女士", "同志", "博士", *MILITARY_RANKS)
+
+# The most common Chinese surnames: a bare two-to-four character label starting with one is a name.
+SURNAMES_SINGLE = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单"
+    "季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚"
+    "娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池"
+    "查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴"
+    "盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况"
+    "那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+    "洪寿袭郗宓眭佴逄訾缑阎荀桓笪郦谯"
+)
+
+SURNAMES_DOUBLE = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
+                   "司徒", "夏侯", "令狐", "端木", "西门", "南宫", "独孤", "澹台", "呼延", "万俟", "申屠")
+
+# Words that look like two-to-four character names but are discourse (``总之：``, ``主要做法：``).
+# Provinces, countries and the heading words of news round-ups and speeches that start with a
+# surname character: ``江苏：推进…``, ``韩国：…``, ``安全：…`` head an item, nobody speaks.
+PLACE_AND_HEADING_WORDS = frozenset(
+    "江苏 安徽 湖北 湖南 广东 广西 海南 云南 贵州 四川 江西 浙江 福建 山东 河南 河北 山西 陕西 甘肃 "
+    "青海 宁夏 新疆 西藏 吉林 辽宁 黑龙江 内蒙古 北京 天津 上海 重庆 香港 澳门 台湾 "
+    "深圳 广州 杭州 南京 武汉 成都 西安 "
+    "韩国 印度 巴西 伊朗 沙特 欧盟 欧洲 东盟 巴黎 柏林 万众 "
+    "关键 方向 路径 金融 文化 安全 计划 管理 程序 项目 成果 平台 常规 保障 资金 和平 时间 相关 由于 包括 "
+    "尤其 高度 严格 明确 支持 宣传 应急 应对 卫生 康复 温度 农业 司法 宗教 商务 房价 关税 关系 战略 "
+    "危机 利率 居民 党建 全面 全国 全球 国际 国内 国家 海关 海外 简单 纪律 童年 阳光 游客 信息 智能 "
+    "文件 文明 安排 申请 连续 费用 边境 华侨 华人 银行 公安 公开 公告 公共 官方 车辆 程序 路线".split()
+)
+
+NOT_NAMES = frozenset({"主要做法", "具体来说", "具体而言", "一方面", "另一方面", "总的来看", "简单来说",
+                       "重点", "目标", "任务", "原则", "要求", "意义", "特点", "成效", "做法", "问答",
+                       "洪水", "洪峰", "洪灾", "寿命"}) | PLACE_AND_HEADING_WORDS
+
+# Last characters of institutions (公安部, 最高法院, 国新办), which also start with common surnames.
+NOT_NAME_ENDINGS = frozenset("是为有在说道的了着们等")
+
+INSTITUTION_ENDINGS = frozenset("部局院委办厅司署会社报台网处所站馆省市县区法检")
+
+
+@functools.lru_cache(maxsize=4096)
+def analysis_form(label: str) -> str:
+    """The label without spaces, in simplified characters: rules are written once, for both scripts.
+
+    Traditional labels (``記者``, ``局長``, ``發言人``) are converted with OpenCC only when they
+    hold a common traditional character, so simplified documents never load the converter.
+    """
+    return to_simplified(fold_dots(SPACES.sub("", label)))
+
+
+def is_person_name(text: str) -> bool:
+    """A two-to-four character Chinese name starting with a common surname, or a ``·`` name."""
+    if not PERSON_NAME.match(text) or text in NOT_NAMES:
+        return False
+    if "·" in text:
+        return True
+    if text[-1] in INSTITUTION_ENDINGS or text[-1] in NOT_NAME_ENDINGS:
+        return False
+    if text.startswith(SURNAMES_DOUBLE):
+        return len(text) >= 3
+    # Four characters after a single surname are nearly always a phrase (文件明确), not a name.
+    return text[0] in SURNAMES_SINGLE and len(text) <= 3

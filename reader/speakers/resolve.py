@@ -1,0 +1,181 @@
+"""Who is who in one document: the one place where a turn's speaker is decided.
+
+A label alone (``reader.speakers.labels.parse_label``) says what it can: ``公安部副部长
+杜航伟`` names 杜航伟 with a role, ``杜部长`` only a surname and a title, ``主持人`` only a
+part. Within a document the rest is resolved, in this order:
+
+1. a bare ``主持人：`` whose speech opens with a role and a name is that person;
+2. ``杜部长`` is the one fully named speaker of that surname whose role holds that title;
+3. a bare ``主持人`` is the document's one named host, if there is one;
+4. a role-only label (``外交部发言人``) takes the name an introduction gives that role
+   (``外交部发言人林剑主持例行记者会``), unless two names are given;
+5. ``答`` is the one spokesperson the title or preamble introduces;
+6. a name-only label takes the role an introduction gives it
+   (``…公安部刑事侦查局局长刘忠义先生…``);
+7. a short label joins the full one with the same name (``杜航伟`` is ``公安部副部长杜航伟``);
+8. kinds come from the labels, then from the conversation (``reader.speakers.kinds``).
+
+Everything here reads plain data (labels, the speech of each turn, the lead's text) and
+returns plain data: the speakers and which of them speaks each turn.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reader.model import Speaker, SpeakerKind
+from reader.progress import checkpoint
+from reader.speakers.introductions import (
+    answering_spokesperson,
+    host_named_in_speech,
+    names_from_introductions,
+    person_by_surname_and_title,
+    roles_from_introductions,
+)
+from reader.speakers.kinds import decide_kinds
+from reader.speakers.labels import ANSWER_LABELS, HOST_WORDS, ParsedLabel, organization_of, parse_label
+from reader.speakers.names import NAME_THEN_TITLE, SPACES, analysis_form, is_person_name
+
+#: How many of a turn's first paragraphs are read for introductions (``…请刘局长回答``).
+INTRODUCING_PARAGRAPHS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledSpeech:
+    """What the speaker stage needs of one turn: its label as written and its paragraphs."""
+
+    label: str
+    paragraphs: Sequence[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Cast:
+    """The speakers of a document and who speaks each turn."""
+
+    speakers: tuple[Speaker, ...]  # in order of first appearance, kinds and counts decided
+    turn_speakers: tuple[str, ...]  # Speaker.id of each turn, in turn order
+
+    def kinds(self) -> dict[str, SpeakerKind]:
+        return {s.id: s.kind for s in self.speakers}
+
+
+@dataclass(slots=True)
+class _SpeakerDraft:
+    id: str
+    name: str
+    role: str | None
+    organization: str | None
+    hint: SpeakerKind | None
+    turn_indexes: list[int] = field(default_factory=list)
+    chars: int = 0
+    introduced: bool = False
+
+
+def resolve_speakers(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) -> Cast:
+    """The speakers of ``turns``; ``lead_texts`` are the title and the paragraphs before the
+    first turn, where a briefing introduces its people."""
+    people = identify_people(turns, lead_texts)
+    intro_texts = [*lead_texts, *(t for turn in turns for t in turn.paragraphs[:INTRODUCING_PARAGRAPHS])]
+    intro_roles = roles_from_introductions(
+        intro_texts,
+        [p.name for p in people if p.role is None and is_person_name(analysis_form(p.name))],
+    )
+    by_key: dict[str, _SpeakerDraft] = {}
+    turn_speakers: list[str] = []
+    checkpoint(0.8)
+    for count, (turn, person) in enumerate(zip(turns, people, strict=True)):
+        if not count % 1024:
+            checkpoint(0.8 + 0.1 * count / len(turns))
+        draft = _speaker_for(person, by_key, intro_roles)
+        draft.turn_indexes.append(count)
+        draft.chars += sum(len(p) for p in turn.paragraphs)
+        turn_speakers.append(draft.id)
+    drafts = list(by_key.values())
+    kinds = decide_kinds(
+        [(s.id, s.hint, s.role, s.introduced) for s in drafts],
+        [(speaker, sum(len(p) for p in turn.paragraphs))
+         for speaker, turn in zip(turn_speakers, turns, strict=True)],
+    )
+    speakers = tuple(
+        Speaker(s.id, s.name, s.role, s.organization, kinds[s.id], len(s.turn_indexes), s.chars)
+        for s in drafts
+    )
+    return Cast(speakers, tuple(turn_speakers))
+
+
+def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) -> list[ParsedLabel]:
+    """Per turn, the person its label names once the document's other labels and its
+    introductions are taken into account (steps 1 to 5 of the module's list)."""
+    people = [parse_label(turn.label) for turn in turns]
+    for i, turn in enumerate(turns):
+        person = people[i]
+        if person.kind == "host" and person.role is None and turn.paragraphs:
+            # 主持人：福建省委宣传部对外新闻处处长柯宜达 女士们、先生们…: who hosts opens the speech.
+            named = host_named_in_speech(turn.paragraphs[0])
+            if named is not None:
+                people[i] = named
+    named_people = {p.name: p for p in people if p.role and p.name != p.role}
+    by_initial: dict[str, list[ParsedLabel]] = {}
+    for person in named_people.values():
+        by_initial.setdefault(analysis_form(person.name)[:1], []).append(person)
+    by_surname_and_title: dict[str, ParsedLabel | None] = {}
+    for i, turn in enumerate(turns):
+        # 杜部长： after (or before) 公安部副部长杜航伟： is 杜航伟 (only people of that surname are asked).
+        person = people[i]
+        if person.role is not None and person.name == person.role:
+            if turn.label not in by_surname_and_title:
+                by_surname_and_title[turn.label] = person_by_surname_and_title(
+                    turn.label, by_initial.get(analysis_form(turn.label)[:1], ())
+                )
+            found = by_surname_and_title[turn.label]
+            if found is not None:
+                people[i] = found
+    hosts = {p.name: p for p in people if p.kind == "host" and p.role}
+    if len(hosts) == 1:
+        # A bare 主持人： after 主持人（寿小丽）： or a host named in speech is that one host.
+        (host,) = hosts.values()
+        for i, person in enumerate(people):
+            if person.kind == "host" and person.role is None and analysis_form(person.name) in HOST_WORDS:
+                people[i] = host
+    checkpoint(0.7)
+    intro_texts = [*lead_texts, *(t for turn in turns for t in turn.paragraphs[:INTRODUCING_PARAGRAPHS])]
+    named = names_from_introductions(
+        intro_texts, [p.role for p in people if p.role and p.name == SPACES.sub("", p.role)]
+    )
+    for i, person in enumerate(people):
+        if person.role and person.name == person.role and person.role in named:
+            people[i] = dataclasses.replace(person, name=named[person.role])
+    spokesperson = answering_spokesperson(lead_texts)
+    if spokesperson is not None:
+        # 问：/答： briefings: 答 is the one spokesperson the preamble introduces.
+        name, role = spokesperson
+        for i, person in enumerate(people):
+            if person.kind == "official" and analysis_form(person.name) in ANSWER_LABELS:
+                people[i] = ParsedLabel(name, role, organization_of(role), "official")
+    return people
+
+
+def _speaker_for(
+    label: ParsedLabel, by_key: dict[str, _SpeakerDraft], intro_roles: dict[str, str]
+) -> _SpeakerDraft:
+    """The speaker a label names: a short label joins the full one with the same name."""
+    key = label.name
+    if key not in by_key:
+        match = NAME_THEN_TITLE.match(key)
+        if match and match.group("name") in by_key:
+            key = match.group("name")
+    existing = by_key.get(key)
+    if existing is not None:
+        if existing.role is None and label.role:
+            existing.role, existing.organization = label.role, label.organization
+        if existing.hint is None and label.kind:
+            existing.hint = label.kind
+        return existing
+    role, org, introduced = label.role, label.organization, False
+    if role is None and key in intro_roles:
+        role, org, introduced = intro_roles[key], organization_of(intro_roles[key]), True
+    draft = _SpeakerDraft(f"s{len(by_key) + 1}", label.name, role, org, label.kind, introduced=introduced)
+    by_key[key] = draft
+    return draft

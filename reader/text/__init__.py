@@ -1,0 +1,1 @@
+"""Text as every stage reads it: one folding module, the common characters, dates."""

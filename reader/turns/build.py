@@ -1,0 +1,81 @@
+"""The model of one document, everything but figures: the stages of ``reader.turns`` and
+``reader.speakers`` put together, and the text every offset points into.
+
+The layout of ``Transcript.text`` is documented in ``reader.model``: highlights heading and
+highlight lines, then preamble paragraphs, then each turn's marker line and paragraphs,
+joined by single newlines.
+"""
+
+from __future__ import annotations
+
+from reader.model import Source, Span, Transcript, Turn
+from reader.parse.blocks import SourceDocument
+from reader.progress import checkpoint
+from reader.speakers.resolve import LabelledSpeech, resolve_speakers
+from reader.turns.metadata import take_metadata
+from reader.turns.qa import pair_questions
+from reader.turns.split import split_lead, split_turns
+
+
+def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, ...] = ()) -> Transcript:
+    """Turn a read document into the model (everything but figures)."""
+    notes = [*warnings, *doc.warnings]
+    meta, blocks = take_metadata(doc.meta, doc.blocks)
+    lead, drafts = split_turns(blocks)
+    heading, highlights, preamble = split_lead(lead)
+    builder = _TextBuilder()
+    highlight_spans: list[Span] = []
+    if heading is not None:
+        builder.add(heading)
+    for line in highlights:
+        highlight_spans.append(builder.add(line))
+    preamble_spans = [builder.add(p.text) for p in preamble]
+    # The title introduces too: 2024年10月9日外交部发言人毛宁主持例行记者会.
+    lead_texts = ([meta.title] if meta.title else []) + [p.text for p in preamble]
+    cast = resolve_speakers([LabelledSpeech(d.marker.label, d.paragraphs) for d in drafts], lead_texts)
+    kinds = cast.kinds()
+    turns: list[Turn] = []
+    checkpoint(0.9)
+    for count, (draft, speaker) in enumerate(zip(drafts, cast.turn_speakers, strict=True)):
+        if not count % 1024:
+            checkpoint(0.9 + 0.1 * count / len(drafts))
+        marker_span = builder.add(draft.marker.written)
+        label_start = marker_span.start + draft.marker.label_offset
+        spans = tuple(builder.add(text) for text in draft.paragraphs)
+        turns.append(Turn(
+            index=len(turns), speaker=speaker, label=draft.marker.label, kind=kinds[speaker],
+            start=marker_span.start, end=spans[-1].end if spans else marker_span.end,
+            label_span=Span(label_start, label_start + len(draft.marker.label)), paragraphs=spans,
+        ))
+    silent = [t.label for t in turns if not t.paragraphs]
+    if silent:
+        shown = "、".join(silent[:5]) + ("…" if len(silent) > 5 else "")
+        notes.append(f"{len(silent)} speaker marker(s) have no text after them: {shown}")
+    if not blocks:
+        notes.append("the document has no text")
+    elif not turns:
+        notes.append("no speaker markers were found: the document is shown as an article without turns")
+    return Transcript(
+        source=source, meta=meta, text=builder.text(), highlights=tuple(highlights),
+        highlight_spans=tuple(highlight_spans), preamble=tuple(preamble_spans), speakers=cast.speakers,
+        turns=tuple(turns), qa=pair_questions(turns, kinds), warnings=tuple(notes),
+    )
+
+
+class _TextBuilder:
+    """Appends paragraphs, one per line, and says where each landed."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self.position = 0
+
+    def add(self, text: str) -> Span:
+        if self._parts:
+            self.position += 1  # the newline before this paragraph
+        start = self.position
+        self._parts.append(text)
+        self.position += len(text)
+        return Span(start, self.position)
+
+    def text(self) -> str:
+        return "\n".join(self._parts)

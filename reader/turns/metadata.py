@@ -1,0 +1,105 @@
+"""Paragraphs that are about the page, not part of the briefing: kept out of the text.
+
+Editor and author lines (``责任编辑：李昂``) go to ``Meta``; datelines give the date; page
+controls (``打印本页``), end marks (``（完）``) and photo captions are dropped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from reader.model import Meta
+from reader.parse.blocks import Block, line_text
+from reader.text.dates import normalize_date
+from reader.text.fold import to_simplified
+
+# A whole paragraph that is a metadata field (责任编辑：李昂, 【来源：国新网】): never speech.
+METADATA_LINE = re.compile(
+    r"^[（(【\[]?\s*(责任编辑|编辑|来源|文章来源|新闻来源|校对|审核|审校|监制|作者|稿件来源)\s*[：:]\s*"
+    r"(?P<value>[^：:]{0,40}?)\s*[）)】\]]?$"
+)
+
+# The end mark news agencies put after a story: （完）, 【全文完】.
+END_MARK = re.compile(r"^[（(【\[]?\s*(?:完|全文完|全文结束)\s*[）)】\]]?$")
+
+# A dateline on its own (2024年12月3日（星期二）香港時間17時30分): when, not speech.
+DATE_LINE = re.compile(
+    r"^\d{4}年\d{1,2}月\d{1,2}日\s*(?:[（(]星期.[）)])?\s*(?:\S{2}[时時][间間])?\s*"
+    r"(?:\d{1,2}\s*[时時:：]\s*\d{1,2}\s*分?)?$"
+)
+
+# A full date in a title (2012年11月16日…, …辑录(2023-04-26)); never 2019年1-2月份.
+TITLE_DATE = re.compile(r"\d{4}(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}(?!\d))")
+
+# Page controls saved with the text as whole paragraphs (打印本页, 【我要纠错】, 分享到：).
+PAGE_CONTROL = re.compile(
+    r"^[【\[（(]?\s*(?:我要)?(?:纠错|打印|打印本页|关闭|关闭窗口|返回顶部|回到顶部|收藏|举报|"
+    r"分享到[：:]?.{0,20}|扫一扫.{0,20}|字号[：:]?.{0,20}|【?大\s*中\s*小】?)\s*[】\]）)]?$"
+)
+
+# A dateline a page puts above the article, alone or with its source
+# (``2019-03-14 12:28 来源: 中国网``, ``发布时间：2015-07-15``, ``（2015年7月15日）``).
+DATE_ROW = re.compile(
+    r"^[（(]?(?:(?:发布|发稿|更新)?(?:时间|日期)\s*[：:]\s*)?\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?"
+    r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?[）)]?"
+    r"(?:\s*[|｜]?\s*(?:来源|作者|编辑|责任编辑)\s*[：:][^：:。，]{0,40})?$"
+)
+
+# A photo caption's credit (``中国网 宗超 摄``, ``（新华社记者 陈晔华 摄）``) or a caption
+# (``图为…``): the picture is not in the text, so neither is its caption.
+PHOTO_CAPTION = re.compile(
+    r"(?:(?:\s|记者)[\u4e00-\u9fff]{2,4}(?<!拍)\s*摄[）)]?$|^[（(]?摄影?\s*[：:]\s*[\u4e00-\u9fff]{2,4}[）)]?$|^[▲△↑]?\s*图为"
+    r"|^[【\[（(]?(?:资料图|资料图片|图片来源[：:].{0,20})[】\]）)]?$)"
+)
+
+# A page's byline row: two or more fields (来源：国新网　时间：2023-03-02　作者：…).
+METADATA_FIELD = re.compile(
+    r"(?:^|\s)(?:来源|时间|发布时间|发布日期|日期|作者|编辑|责任编辑|字号|浏览次数|点击数|稿件来源|文章来源)\s*[：:]"
+)
+
+MAX_METADATA_ROW = 120
+
+MAX_METADATA_LINES = 3
+
+
+def take_metadata(meta: Meta, blocks: tuple[Block, ...]) -> tuple[Meta, list[Block]]:
+    """Drop metadata paragraphs (责任编辑：…, datelines, page controls) from the text, keeping
+    the editor, author and date in ``meta``."""
+    kept: list[Block] = []
+    editor, author, date = meta.editor, meta.author, meta.date
+    for block in blocks:
+        if len(block.lines) > MAX_METADATA_LINES:
+            kept.append(block)
+            continue
+        written = "".join(line_text(line) for line in block.lines)
+        if len(written) > MAX_METADATA_ROW:  # to_simplified keeps the length: test it first
+            kept.append(block)
+            continue
+        row = to_simplified(written)  # the rules read simplified; values are taken as written
+        match = METADATA_LINE.match(row) if len(block.lines) == 1 else None
+        if match:
+            value = written[match.start("value"):match.end("value")].strip() or None
+            if match.group(1) in ("责任编辑", "编辑"):
+                editor = editor or value
+            elif match.group(1) == "作者":
+                author = author or value
+            continue
+        if END_MARK.match(row) or PAGE_CONTROL.match(row):
+            continue
+        if len(METADATA_FIELD.findall(row)) >= 2:
+            date = date or normalize_date(row)  # 来源：国新网　时间：2023-03-02: the page's date
+            continue
+        if DATE_LINE.match(row.replace(" ", "")) or DATE_ROW.match(row):
+            date = date or normalize_date(row)
+            continue
+        if PHOTO_CAPTION.search(row):
+            continue
+        if block.kind == "heading" and meta.title and written == meta.title:
+            continue  # the page repeats its title; the window shows it from meta
+        kept.append(block)
+    if date is None and meta.title:
+        dated = TITLE_DATE.search(meta.title)  # 2024年10月9日外交部发言人毛宁主持例行记者会
+        if dated:
+            date = normalize_date(dated.group())
+    return dataclasses.replace(meta, editor=editor, author=author, date=date), kept

@@ -1,0 +1,114 @@
+"""Blocks into turns: each starts at a speaker marker; what comes before is the lead.
+
+Speech on a marker's line continues on the next line unless the source breaks it; a
+``<br>`` followed by indentation starts a new paragraph. The lead is split into key points
+(a 要点 heading and the short lines after it, in one style) and the preamble.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.parse.blocks import Block, join_wrapped, line_text
+from reader.progress import checkpoint
+from reader.speakers.labels import looks_like_speaker, parse_label
+from reader.speakers.markers import Marker, find_marker, split_inline_turns
+
+# A heading that introduces a list of key points before the transcript (发布会要点：, 划重点).
+HIGHLIGHTS_HEADING = re.compile(
+    r"^(?:发布会|新闻发布会|会议|本场|本次发布会|本期)?(?:核心|内容|重点)?"
+    r"(?:要点|看点|亮点|摘要|提要|速览|划重点|核心观点|导读)(?:速览|一览|提示|摘要)?[：:]?$"
+)
+
+SENTENCE_END = ("。", "！", "？", ".")
+
+MAX_HIGHLIGHT = 120
+
+
+@dataclass(slots=True)
+class LeadParagraph:
+    text: str
+    kind: str
+    block: int
+
+
+@dataclass(slots=True)
+class TurnDraft:
+    marker: Marker
+    paragraphs: list[str] = field(default_factory=list)
+
+
+def split_turns(blocks: list[Block]) -> tuple[list[LeadParagraph], list[TurnDraft]]:
+    """Paragraphs before the first marker, and the turns with their paragraphs."""
+    lead: list[LeadParagraph] = []
+    drafts: list[TurnDraft] = []
+    known: set[str] = set()  # names used as labels so far; a plain label may repeat one
+    for index, block in enumerate(blocks):
+        if not index % 512:
+            checkpoint(0.6 * index / len(blocks))  # most of the stage; the rest is quick
+        new_paragraph = True
+        for n, line in enumerate(block.lines):
+            marker = find_marker(line, known)
+            if marker is not None and block.kind == "heading" and not _heading_marker(marker):
+                marker = None
+            if marker is not None:
+                speech, *following = split_inline_turns(marker)
+                pieces = [(marker, speech)]
+                for piece in following:
+                    inline = find_marker(piece, known)
+                    pieces.append((inline, piece) if inline is None else (inline, inline.rest))
+                rest = ""
+                for piece_marker, piece_speech in pieces:
+                    if piece_marker is not None:
+                        drafts.append(TurnDraft(piece_marker))
+                        known.add(parse_label(piece_marker.label).name)
+                    rest = line_text(piece_speech)
+                    if rest:
+                        drafts[-1].paragraphs.append(rest)
+                # Speech on the marker's line continues on the next line unless the source breaks it.
+                new_paragraph = not rest
+                continue
+            text = line_text(line)
+            if n > 0 and block.breaks[n - 1]:
+                new_paragraph = True
+            target = drafts[-1].paragraphs if drafts else None
+            if target is None:
+                if new_paragraph or not lead or lead[-1].block != index:
+                    lead.append(LeadParagraph(text, block.kind, index))
+                else:
+                    lead[-1].text = join_wrapped(lead[-1].text, text)
+            elif new_paragraph or not target:
+                target.append(text)
+            else:
+                target[-1] = join_wrapped(target[-1], text)
+            new_paragraph = False
+    return lead, drafts
+
+
+def _heading_marker(marker: Marker) -> bool:
+    """A heading is a marker only when it is nothing but a speaker label (``<h4>主持人：</h4>``);
+    a title with a colon (``公安部：打击…``) is not."""
+    return not marker.rest and looks_like_speaker(marker.label)
+
+
+def split_lead(lead: list[LeadParagraph]) -> tuple[str | None, list[str], list[LeadParagraph]]:
+    """Key points (a 要点 heading and the short lines after it, in one style) and the preamble."""
+    for i, para in enumerate(lead):
+        heading = para.text.replace(" ", "").strip("【】[]〖〗")  # 【要点速览】 as well as 要点速览：
+        if not HIGHLIGHTS_HEADING.match(heading) or i + 1 == len(lead):
+            continue
+        first = lead[i + 1]
+        j = i + 1
+        while j < len(lead) and _same_style(first, lead[j]):
+            j += 1
+        if j > i + 1:
+            return para.text, [p.text for p in lead[i + 1:j]], lead[:i] + lead[j:]
+    return None, [], lead
+
+
+def _same_style(first: LeadParagraph, para: LeadParagraph) -> bool:
+    """Key points share one style: the same block kind, short, and all ending a sentence or none."""
+    if para.kind != first.kind or len(para.text) > MAX_HIGHLIGHT:
+        return False
+    return para.text.endswith(SENTENCE_END) == first.text.endswith(SENTENCE_END)
