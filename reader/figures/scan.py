@@ -294,34 +294,84 @@ def find_figures(text: str) -> list[FoundFigure]:
 
 def find_in_folded(original: str, text: str) -> list[FoundFigure]:
     """The scan itself: rules read the folded ``text``, figures quote ``original``."""
-    found: list[FoundFigure] = []
-    values: dict[str, float | None] = {}
-    skip_until = 0
-    n = len(text)
-    for count, m in enumerate(NUMBER_RE.finditer(text)):
-        if not count % 2048:
-            checkpoint(0.6 * m.start() / max(1, n))  # the scan is most of the figures stage
-        if m.start() < skip_until:
-            continue
+    return _Scan(original, text).run()
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A number with what the scan has found around it so far."""
+
+    num: _Number
+    unit: str
+    unit_pos: int | None  # where the unit is written; None for 百分之 and 成 (read as %)
+    end: int
+    value: float
+    value_to: float | None = None
+
+
+class _Scan:
+    """One pass over a folded text; each step narrows a candidate number or drops it.
+
+    ``skip_until``: a number that turned out to be part of something else (a code, a date
+    whose parts look like a range) is not scanned again from its own digits.
+    """
+
+    def __init__(self, original: str, text: str) -> None:
+        self.original = original
+        self.text = text
+        self.values: dict[str, float | None] = {}  # parse_number per numeral, for this scan
+        self.skip_until = 0
+
+    def run(self) -> list[FoundFigure]:
+        found: list[FoundFigure] = []
+        n = len(self.text)
+        for count, m in enumerate(NUMBER_RE.finditer(self.text)):
+            if not count % 2048:
+                checkpoint(0.6 * m.start() / max(1, n))  # the scan is most of the figures stage
+            if m.start() < self.skip_until or self._cannot_be_a_figure(m):
+                continue
+            figure = self._figure(m)
+            if figure is not None:
+                found.append(figure)
+                self.skip_until = figure.end
+        return found
+
+    def _cannot_be_a_figure(self, m: re.Match[str]) -> bool:
+        """A bare number with nothing after it that could make it a figure: skip the parse."""
+        text = self.text
         match_start, after_pos = m.span()
         after = text[after_pos : after_pos + 1]
-        if (
+        return (
             after not in _MAY_FOLLOW
             and not (after == " " and text[after_pos + 1 : after_pos + 2] in UNIT_STARTS)
             # One character (一, 3) has no multiplier, percent word or 万/亿 to look for.
             and (after_pos - match_start == 1 or not (
                 m.group("mult") or m.group("pct") or _MYRIADS_RE.search(m.group())
             ))
-        ):
-            continue  # a bare number with nothing that could make it a figure: skip the parse
-        num = _read_number(text, m, values)
+        )
+
+    def _figure(self, m: re.Match[str]) -> FoundFigure | None:
+        text = self.text
+        num = _read_number(text, m, self.values)
         if num is None or _is_code_or_name(text, num.start, num.end):
-            skip_until = m.end()
-            continue
+            self.skip_until = m.end()
+            return None
         if num.chinese and num.start > 0 and text[num.start - 1] in VAGUE_BEFORE:
-            continue
+            return None
         if _quoted(text, num.start, num.end):
-            continue
+            return None
+        c = self._measured(num)
+        if c is None or not self._ranged(c):
+            return None
+        self._shared(c)
+        if not self._is_quantity(c):
+            return None
+        return self._found(c)
+
+    def _measured(self, num: _Number) -> _Candidate | None:
+        """The number with its measure word (or 百分之, or 成 read as tenths); None for a year,
+        an era (90年代) or a quoted name."""
+        text = self.text
         unit = "%" if num.percent_word == "百分之" else "‰" if num.percent_word else unit_at(text, num.end)
         unit_pos: int | None = None if num.percent_word else num.end
         tenths = not unit and not num.percent_word and not num.has_mult and TENTHS_RE.match(text, num.end)
@@ -337,67 +387,82 @@ def find_in_folded(original: str, text: str) -> list[FoundFigure]:
                 unit, unit_pos = spaced, num.end + 1
         end = num.end if num.percent_word else unit_pos + len(unit) if unit_pos is not None else num.end
         if unit and _quoted(text, num.start, end):
-            continue
-        if unit == "年" and end < n and text[end] in YEAR_WORD_AFTER:
-            continue
+            return None
+        if unit == "年" and end < len(text) and text[end] in YEAR_WORD_AFTER:
+            return None
         if _is_year(num, unit, text, end):
-            continue
-        value_to: float | None = None
-        value = num.value
-        # A range: 3至5年, 20%-30%, 10万到20万元, 10至20万元, 百分之二十至三十.
-        join = RANGE_JOIN_RE.match(text, end)
+            return None
+        return _Candidate(num, unit, unit_pos, end, num.value)
+
+    def _ranged(self, c: _Candidate) -> bool:
+        """Extend ``c`` to a range (3至5年, 20%-30%, 10万到20万元, 10至20万元, 百分之二十至三十);
+        False when what follows makes it a date or a phone number instead."""
+        text, num = self.text, c.num
+        join = RANGE_JOIN_RE.match(text, c.end)
         second_m = NUMBER_RE.match(text, join.end()) if join else None
-        second = _read_number(text, second_m, values) if second_m else None
-        if second is not None and (not second.percent_word or num.percent_word):
-            if second.percent_word:
-                unit2 = "%" if second.percent_word == "百分之" else "‰"
-                end2 = second.end
-            else:
-                unit2 = unit_at(text, second.end)
-                end2 = second.end + len(unit2)
-            if unit2 == "年" and _is_year(second, unit2, text, end2):
-                skip_until = end2
-                continue
-            # A third part (2022-04-14, 010-1234-5678) makes a date or a phone number.
-            third = RANGE_JOIN_RE.match(text, end2)
-            if third and third.end() < n and fold_width(text[third.end()]).isdigit():
-                skip_until = end2
-                continue
-            percent_only_first = unit in ("%", "‰") and not unit2
-            if (unit2 == unit or (not unit and unit2) or percent_only_first) and (
-                unit or unit2 or second.has_mult or num.has_mult
-            ):
-                if not num.has_mult and second.has_mult and num.coefficient < second.coefficient:
-                    value = num.coefficient * (second.value / second.coefficient)
-                value_to = second.value
-                if not unit:
-                    unit, unit_pos = unit2, None if second.percent_word else second.end
-                end = second.end if percent_only_first else end2
-                num = num._replace(
-                    has_mult=num.has_mult or second.has_mult,
-                    qualifier=num.qualifier or second.qualifier,
-                    qualifier_pos=num.qualifier_pos if num.qualifier else second.qualifier_pos,
-                    chinese=num.chinese and second.chinese,
-                )
-        if not unit and not num.has_mult and value_to is None and not num.chinese:
-            shared = _shared_unit(text, num.end, values)
-            if shared is not None and not (shared[0] == "年" and _is_year(num, "年", text, end)):
-                unit, factor, unit_pos = shared
-                if factor != 1.0:
-                    value = num.value * factor
-                    num = num._replace(has_mult=True)
-        if not unit and not num.has_mult and not _chinese_myriads(num):
-            continue  # a bare number: a code, a hotline, a date part, an enumeration
-        if num.chinese and value_to is None and num.value < 10 and unit not in SMALL_CN_UNITS:
-            continue
-        if (
-            num.chinese
-            and value_to is None
-            and unit in ("年", "周年")
-            and not (num.qualifier or num.has_mult)
+        second = _read_number(text, second_m, self.values) if second_m else None
+        if second is None or (second.percent_word and not num.percent_word):
+            return True
+        if second.percent_word:
+            unit2 = "%" if second.percent_word == "百分之" else "‰"
+            end2 = second.end
+        else:
+            unit2 = unit_at(text, second.end)
+            end2 = second.end + len(unit2)
+        if unit2 == "年" and _is_year(second, unit2, text, end2):
+            self.skip_until = end2
+            return False
+        # A third part (2022-04-14, 010-1234-5678) makes a date or a phone number.
+        third = RANGE_JOIN_RE.match(text, end2)
+        if third and third.end() < len(text) and fold_width(text[third.end()]).isdigit():
+            self.skip_until = end2
+            return False
+        percent_only_first = c.unit in ("%", "‰") and not unit2
+        if (unit2 == c.unit or (not c.unit and unit2) or percent_only_first) and (
+            c.unit or unit2 or second.has_mult or num.has_mult
         ):
-            continue  # 这十年, 三十年来: an era named in words (连续十二个月 still counts)
-        written_unit = original[unit_pos : unit_pos + len(unit)] if unit_pos is not None else unit
+            if not num.has_mult and second.has_mult and num.coefficient < second.coefficient:
+                c.value = num.coefficient * (second.value / second.coefficient)
+            c.value_to = second.value
+            if not c.unit:
+                c.unit, c.unit_pos = unit2, None if second.percent_word else second.end
+            c.end = second.end if percent_only_first else end2
+            c.num = num._replace(
+                has_mult=num.has_mult or second.has_mult,
+                qualifier=num.qualifier or second.qualifier,
+                qualifier_pos=num.qualifier_pos if num.qualifier else second.qualifier_pos,
+                chinese=num.chinese and second.chinese,
+            )
+        return True
+
+    def _shared(self, c: _Candidate) -> None:
+        """A bare number in a list takes the unit of the list's last member (``8.2、5.0个百分点``)."""
+        num = c.num
+        if c.unit or num.has_mult or c.value_to is not None or num.chinese:
+            return
+        shared = _shared_unit(self.text, num.end, self.values)
+        if shared is not None and not (shared[0] == "年" and _is_year(num, "年", self.text, c.end)):
+            c.unit, factor, c.unit_pos = shared
+            if factor != 1.0:
+                c.value = num.value * factor
+                c.num = num._replace(has_mult=True)
+
+    @staticmethod
+    def _is_quantity(c: _Candidate) -> bool:
+        num = c.num
+        if not c.unit and not num.has_mult and not _chinese_myriads(num):
+            return False  # a bare number: a code, a hotline, a date part, an enumeration
+        if num.chinese and c.value_to is None and num.value < 10 and c.unit not in SMALL_CN_UNITS:
+            return False
+        # 这十年, 三十年来: an era named in words (连续十二个月 still counts)
+        return not (num.chinese and c.value_to is None and c.unit in ("年", "周年")
+                    and not (num.qualifier or num.has_mult))
+
+    def _found(self, c: _Candidate) -> FoundFigure:
+        """The figure as written: qualifiers before and after the number, a sign, the unit."""
+        text, original, num = self.text, self.original, c.num
+        unit, end, value = c.unit, c.end, c.value
+        written_unit = original[c.unit_pos : c.unit_pos + len(unit)] if c.unit_pos is not None else unit
         qualifier = None
         if num.qualifier_pos is not None:
             qualifier = original[num.qualifier_pos]
@@ -417,16 +482,12 @@ def find_in_folded(original: str, text: str) -> list[FoundFigure]:
         if pre:
             start = num.start - len(pre)
             qualifier = original[start : num.start] if qualifier is None else qualifier
-        if unit in ("%", "‰") and _minus_before(text, num.start) and value_to is None:
+        if unit in ("%", "‰") and _minus_before(text, num.start) and c.value_to is None:
             value = -value
             if not pre:
                 start = num.start - 1
-        found.append(
-            FoundFigure(
-                start=start, end=end, text=original[start:end], value=value,
-                unit=UNIT_NAME.get(written_unit, written_unit), qualifier=qualifier, family=family,
-                value_to=value_to, number_start=num.start,
-            )
+        return FoundFigure(
+            start=start, end=end, text=original[start:end], value=value,
+            unit=UNIT_NAME.get(written_unit, written_unit), qualifier=qualifier, family=family,
+            value_to=c.value_to, number_start=num.start,
         )
-        skip_until = end
-    return found
