@@ -18,7 +18,7 @@ SHOW_WAIT_MS = 150  # how long the built window may wait for its document before
 def _application():  # -> QApplication
     from PySide6.QtWidgets import QApplication
 
-    from reader.ui.import_scan import install_fast_import_scan
+    from reader.ui.startup import install_fast_import_scan
 
     install_fast_import_scan()  # before the window's modules are imported
     from reader.ui.i18n import install_translator
@@ -104,30 +104,21 @@ def _screenshot(path: str | None, target: str, size: str | None) -> int:
     return 0
 
 
-def _collect_again(*_: object) -> None:
-    import gc
-
-    gc.freeze()
-    gc.enable()
-
-
 def run_window(path: str | None, screenshot: str | None = None, size: str | None = None) -> int:
     """Run the reading window until it is closed; returns the exit code."""
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         return _screenshot(path, screenshot, size)
-    import gc
-
     from reader.ui.platform_check import platform_problem
 
     problem = platform_problem()
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    # Start-up allocates many objects and frees few: the cyclic collector would walk them
-    # over and over (PySide6's types, the model) for nothing. It is back on, with what
-    # start-up made frozen, once the transcript is painted or the load fails.
-    gc.disable()
+    from reader.ui.startup import CollectorPause
+
+    collector = CollectorPause()  # back on at the first paint, or when the first load fails
+    collector.start()
     app = _application()
     from reader.resources import sample_path
     from reader.ui.excepthook import ExceptHook
@@ -146,8 +137,9 @@ def run_window(path: str | None, screenshot: str | None = None, size: str | None
         window = MainWindow(AppSettings.default(), loader=loader, defer_metrics_panel=True,
                             defer_navigation=True, defer_menus=True)
         window.track_load(target)
-        window.view.transcriptPainted.connect(_collect_again)
-        window.openFailed.connect(_collect_again)
+        window.view.transcriptPainted.connect(collector.end)
+        window.openFailed.connect(collector.end)
+        window.session.cancelled.connect(collector.end)
         if size:
             window.resize(*_parse_size(size))
         # A window shown with its document paints it at once; an empty one would be painted
@@ -164,4 +156,5 @@ def run_window(path: str | None, screenshot: str | None = None, size: str | None
         loader.shutdown()
         return code
     finally:
+        collector.end()
         hook.uninstall()

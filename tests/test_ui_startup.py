@@ -288,7 +288,7 @@ def test_a_failed_first_load_still_gets_the_menus(qtbot, settings: AppSettings, 
 def test_a_failed_panel_pass_on_the_worker_still_fills_the_panel(qtbot, settings: AppSettings,
                                                                  tmp_path: Path, monkeypatch) -> None:
     """No retry loop: the window computes the numbers itself, once, and the show ends."""
-    import reader.ui.main_window as main_window
+    import reader.ui.session as session
 
     attempts: list[int] = []
 
@@ -296,7 +296,7 @@ def test_a_failed_panel_pass_on_the_worker_still_fills_the_panel(qtbot, settings
         attempts.append(1)
         raise RuntimeError("panel pass failed")
 
-    monkeypatch.setattr(main_window, "prepare_off_thread", failing_prepare)
+    monkeypatch.setattr(session, "prepare_off_thread", failing_prepare)
     window, _ = start_up(qtbot, settings, tmp_path, (1400, 900))  # waits for documentShown
     qtbot.waitUntil(lambda: window.metrics_panel is not None and window.metrics_panel.transcript is not None)
     assert window.metrics_panel.transcript is window.transcript

@@ -13,8 +13,11 @@ No Qt here: the window paints the spans this module returns and never searches i
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.model import Turn
 from reader.text.fold import fold
 
 
@@ -60,3 +63,23 @@ class SearchIndex:
 def find_all(text: str, query: str) -> list[Match]:
     """Convenience for a one-off search; keep a :class:`SearchIndex` when searching again."""
     return SearchIndex(text).find_all(query)
+
+
+def match_counts(
+    turns: Sequence[Turn], starts: Sequence[int]
+) -> tuple[dict[str, int], dict[int, int]]:
+    """Matches per speaker and per turn, from the matches' sorted start offsets.
+
+    Two bisects per turn, not a lookup per match: a common word in a long transcript has
+    tens of thousands of matches.
+    """
+    per_speaker: dict[str, int] = {}
+    per_turn: dict[int, int] = {}
+    if not starts:
+        return per_speaker, per_turn
+    for turn in turns:
+        count = bisect_left(starts, turn.end) - bisect_left(starts, turn.start)
+        if count:
+            per_turn[turn.index] = count
+            per_speaker[turn.speaker] = per_speaker.get(turn.speaker, 0) + count
+    return per_speaker, per_turn

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from reader.ui.i18n import tr
-from reader.ui.qt_values import PLAIN_TEXT, set_qt_property
+from reader.ui.startup import PLAIN_TEXT, set_qt_property
 
 
 class Banner(QFrame):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.ui.i18n import tr
-from reader.ui.qt_values import PLAIN_TEXT, set_qt_property
+from reader.ui.startup import PLAIN_TEXT, set_qt_property
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox, QWidget

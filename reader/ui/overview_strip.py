@@ -57,7 +57,7 @@ class OverviewStrip(QWidget):
         return len(self._bands)
 
     def set_transcript(self, transcript: Transcript) -> None:
-        from PySide6.QtCore import Qt  # not at import: see reader.ui.qt_values
+        from PySide6.QtCore import Qt  # not at import: see reader.ui.startup
 
         self.setCursor(Qt.CursorShape.PointingHandCursor)  # a place to click now
         self._length = max(1, len(transcript.text))

@@ -12,7 +12,7 @@ from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from reader.ui.i18n import tr
-from reader.ui.qt_values import ALIGN_CENTER, set_qt_property
+from reader.ui.startup import ALIGN_CENTER, set_qt_property
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent
@@ -33,7 +33,7 @@ class QueryField(QLineEdit):
     clearRequested = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        from PySide6.QtCore import Qt  # not at import: see reader.ui.qt_values
+        from PySide6.QtCore import Qt  # not at import: see reader.ui.startup
 
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -112,7 +112,7 @@ class SearchBar(QWidget):
 
     @Slot()
     def focus_field(self) -> None:
-        from PySide6.QtCore import Qt  # not at import: see reader.ui.qt_values
+        from PySide6.QtCore import Qt  # not at import: see reader.ui.startup
 
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()

@@ -12,7 +12,7 @@ from __future__ import annotations
 def plain_tooltip(text: str) -> str:
     """``text`` as a tooltip that shows it literally; ordinary text is returned unchanged."""
     if "<" not in text and "&lt;" not in text:  # Qt takes nothing else for markup; and the
-        return text  # first screen's tooltips then never touch ``Qt`` (see reader.ui.qt_values)
+        return text  # first screen's tooltips then never touch ``Qt`` (see reader.ui.startup)
     from PySide6.QtGui import Qt
 
     return Qt.convertFromPlainText(text) if Qt.mightBeRichText(text) else text

@@ -31,11 +31,11 @@ from PySide6.QtGui import (
 from reader.model import Transcript
 from reader.ui.i18n import tr
 from reader.ui.kind_colors import FIGURE_UNDERLINE_COLOR, kind_color
-from reader.ui.qt_values import solid_brush
+from reader.ui.startup import solid_brush
 from reader.ui.tooltips import plain_tooltip
 
 LINK_SCHEMES = ("http", "https")
-# Foregrounds are brushes from reader.ui.qt_values.solid_brush, not QBrush(QColor) nor a bare
+# Foregrounds are brushes from reader.ui.startup.solid_brush, not QBrush(QColor) nor a bare
 # QColor: choosing among QBrush's overloads makes PySide6 build the Python types of QImage,
 # QGradient and the whole ``Qt`` namespace (~17 ms before the first paint).
 DISPLAY_BLOCK_CHARS = 2000

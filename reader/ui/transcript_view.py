@@ -27,7 +27,7 @@ from reader.model import Transcript
 from reader.ui.kind_colors import CURRENT_MATCH_COLOR, CURRENT_TURN_COLOR, FLASH_COLOR
 from reader.ui.layout_pacer import LayoutPacer
 from reader.ui.match_painter import MatchPainter
-from reader.ui.qt_values import SELECTABLE_TEXT_AND_LINKS, set_qt_property
+from reader.ui.startup import SELECTABLE_TEXT_AND_LINKS, set_qt_property
 from reader.ui.transcript_document import (
     LINE_HEIGHT_PERCENT,
     OffsetMap,
@@ -204,7 +204,7 @@ class TranscriptView(QTextBrowser):
         doc = self.document()
         layout = doc.documentLayout()
         x, y = self._document_point(point)
-        from PySide6.QtCore import Qt  # not at import: see reader.ui.qt_values
+        from PySide6.QtCore import Qt  # not at import: see reader.ui.startup
 
         hit = layout.hitTest(QPointF(x, y), Qt.HitTestAccuracy.FuzzyHit)
         if hit >= 0:

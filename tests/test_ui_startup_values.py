@@ -13,14 +13,14 @@ from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import QLabel
 
 from reader.ui.banner import BannerArea
-from reader.ui.qt_values import (
+from reader.ui.search_bar import SearchBar
+from reader.ui.startup import (
     ALIGN_CENTER,
     PLAIN_TEXT,
     SELECTABLE_TEXT_AND_LINKS,
     set_qt_property,
     solid_brush,
 )
-from reader.ui.search_bar import SearchBar
 from reader.ui.transcript_view import TranscriptView
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -130,15 +130,15 @@ def test_quitting_at_the_first_paint_waits_for_the_loaders_thread(tmp_path: Path
         import sys, time
         sys.path.insert(0, {str(ROOT)!r})
         from PySide6.QtWidgets import QApplication
-        import reader.ui.main_window as main_window
+        import reader.ui.session as session
         import reader.ui.transcript_view as transcript_view
-        original_prepare = main_window.prepare_off_thread
+        original_prepare = session.prepare_off_thread
         def slow_prepare(transcript):
             end = time.perf_counter() + 0.5
             while time.perf_counter() < end:  # Python still running when the application quits
                 sum(range(1000))
             return original_prepare(transcript)
-        main_window.prepare_off_thread = slow_prepare
+        session.prepare_off_thread = slow_prepare
         original_paint = transcript_view.TranscriptView.paintEvent
         def paint(self, event):
             original_paint(self, event)

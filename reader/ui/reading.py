@@ -1,0 +1,85 @@
+"""Where the reader is: the current turn, and stepping from turn to turn.
+
+The current turn follows the scroll position, except that a turn the reader just jumped to
+stays current while any of it is on screen (a short turn near the end of the document can
+never scroll to the top). Stepping (Alt+Down / Alt+Up, and the same speaker's turns with
+Alt+Right / Alt+Left) wraps around, with :class:`reader.search.cursor.WrapCursor`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from reader.model import Transcript
+from reader.search.cursor import WrapCursor
+
+
+class ReadingPosition(QObject):
+    """The current turn of the shown transcript; says when it changes."""
+
+    currentTurnChanged = Signal(object)  # Turn.index, or None
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._transcript: Transcript | None = None
+        self._current: int | None = None
+        self._pinned: int | None = None
+
+    @property
+    def current_turn(self) -> int | None:
+        return self._current
+
+    def set_transcript(self, transcript: Transcript | None) -> None:
+        self._transcript = transcript
+        self._current = self._pinned = None
+
+    def set_current(self, index: int | None, pinned: bool = False) -> None:
+        """Make turn ``index`` current; ``pinned`` keeps it so while it is on screen."""
+        self._pinned = index if pinned else None
+        self._current = index
+        self.currentTurnChanged.emit(index)
+
+    def refresh(self) -> None:
+        """Say the current turn again (a view made after it was set shows it too)."""
+        self.currentTurnChanged.emit(self._current)
+
+    def turn_at(self, offset: int) -> int | None:
+        turn = None if self._transcript is None else self._transcript.turn_at(offset)
+        return None if turn is None else turn.index
+
+    def follow(self, offset: int) -> None:
+        """The reader moved to ``offset`` without choosing a turn: the turn there is current."""
+        self.set_current(self.turn_at(offset))
+
+    def follow_visible(self, start: int, end: int) -> None:
+        """The view scrolled: ``[start, end]`` is on screen."""
+        if self._transcript is None:
+            return
+        pinned = self._pinned
+        if pinned is not None:
+            turn = self._transcript.turns[pinned]
+            if turn.start <= end and turn.end > start:
+                return
+            self._pinned = None
+        self.follow(start)
+
+    def step_target(self, forward: bool, same_speaker: bool, here: int) -> int | None:
+        """The start offset of the next (or previous) turn from the current one, or from
+        ``here`` when no turn is current; None when there is nowhere to go."""
+        transcript = self._transcript
+        if transcript is None or not transcript.turns:
+            return None
+        current = self._current
+        speaker = None
+        if same_speaker:
+            if current is None:
+                return None
+            speaker = transcript.turns[current].speaker
+        starts = [t.start for t in transcript.turns if speaker is None or t.speaker == speaker]
+        if current is not None:
+            here = transcript.turns[current].start
+        cursor = WrapCursor(starts)
+        if current is not None and here in starts:
+            cursor.index = starts.index(here)
+        index = cursor.next(from_offset=here) if forward else cursor.prev(from_offset=here)
+        return None if index is None else starts[index]
