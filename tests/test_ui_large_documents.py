@@ -208,16 +208,22 @@ def many_questions(pairs: int) -> Transcript:
                            qa=[(2 * i, [2 * i + 1]) for i in range(pairs)])
 
 
-def test_thousands_of_questions_are_listed_over_several_turns(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from reader.ui.speaker_nav import OFFSET_ROLE, QUESTION_ROWS_PER_TURN, QaOutline
+def test_thousands_of_questions_are_listed_as_the_list_is_scrolled(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from reader.ui.nav_models import FETCH_BATCH
+    from reader.ui.speaker_nav import OFFSET_ROLE, QaOutline
 
-    pairs = 2 * QUESTION_ROWS_PER_TURN + 10
+    pairs = 2 * FETCH_BATCH + 10
     transcript = many_questions(pairs)
     outline = QaOutline()
     qtbot.addWidget(outline)
+    outline.resize(400, 300)
+    outline.show()
     outline.set_transcript(transcript)
     model = outline.model()
-    assert model.rowCount() == QUESTION_ROWS_PER_TURN, "the first rows at once, the rest later"
+    assert model.rowCount() == FETCH_BATCH, "the first rows at once, the rest as the list is scrolled"
+    for _ in range(3):
+        outline.scrollToBottom()
+        qtbot.wait(20)
     qtbot.waitUntil(lambda: model.rowCount() == pairs, timeout=5000)
     last = model.index(pairs - 1, 0)
     assert last.data(OFFSET_ROLE) == transcript.turns[2 * (pairs - 1)].start

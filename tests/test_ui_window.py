@@ -7,6 +7,7 @@ tests/test_ui_sample.py runs the acceptance checks on the bundled sample.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -210,15 +211,16 @@ def test_find_all_lists_matches_by_turn_and_clicking_jumps(qtbot, window: MainWi
     qtbot.mouseClick(window.search_bar.find_all_button, Qt.MouseButton.LeftButton)
     assert window.nav_tabs.currentIndex() == RESULTS_TAB
     results = window.find_results
-    summary = results.topLevelItem(0).text(0)
+    model = results.model()
+    summary = model.index(0, 0).data()
     assert "3" in summary and "杜航伟 2" in summary and "温信祥 1" in summary
-    groups = [results.topLevelItem(i) for i in range(1, results.topLevelItemCount())]
-    assert [g.childCount() for g in groups] == [1, 1, 1]
-    last = groups[-1].child(0)
-    assert "【3291】" in last.text(0)
-    results.scrollToItem(last)
-    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton,
-                     pos=results.visualItemRect(last).center())
+    groups = [model.index(i, 0) for i in range(1, model.rowCount())]
+    assert [model.rowCount(g) for g in groups] == [1, 1, 1]
+    assert all(results.isExpanded(g) for g in groups)
+    last = model.index(0, 0, groups[-1])
+    assert "【3291】" in last.data()
+    results.scrollTo(last)
+    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=results.visualRect(last).center())
     assert window.search_bar.status.text() == "3 / 3"
     assert window.current_turn == 5
 
@@ -468,9 +470,10 @@ def test_deferred_metrics_panel_arrives_after_the_first_paint(qtbot, settings: A
 def test_long_transcripts_make_turn_rows_when_a_speaker_is_expanded(qtbot, settings: AppSettings) -> None:
     from ui_transcripts import make_transcript
 
-    from reader.ui.speaker_nav import EAGER_TURN_ROWS, TURN_ROLE
+    from reader.ui.nav_models import FETCH_BATCH
+    from reader.ui.speaker_nav import TURN_ROLE
 
-    count = EAGER_TURN_ROWS + 20
+    count = 2 * FETCH_BATCH + 20
     turns = [("s1" if i % 2 else "s2", "记者" if i % 2 else "发言人", "reporter" if i % 2 else "official",
               [f"第{i}段发言，提到诈骗。"]) for i in range(count)]
     transcript = make_transcript(turns=turns, speakers=[("s1", "记者", None, "reporter"),
@@ -480,11 +483,13 @@ def test_long_transcripts_make_turn_rows_when_a_speaker_is_expanded(qtbot, setti
     w.show_transcript(transcript, None)
     nav = w.speaker_nav
     speaker = nav.speaker_index("s1")
-    assert nav.model().rowCount(speaker) == 1  # a placeholder until expanded
+    assert nav.model().rowCount(speaker) == 0 and nav.model().hasChildren(speaker)  # made when expanded
     w.go_to_turn(5)
     assert nav.currentIndex() == speaker  # the speaker row stands for its folded turns
     w.search("诈骗")
     nav.expand(speaker)
+    qtbot.waitUntil(lambda: nav.model().rowCount(speaker) >= FETCH_BATCH, timeout=2000)  # batches, as asked
+    nav.model().fetch_all(speaker)
     assert nav.model().rowCount(speaker) == count // 2
     third = nav.model().index(2, 0, speaker)
     assert third.data(TURN_ROLE) == 5
@@ -494,12 +499,18 @@ def test_long_transcripts_make_turn_rows_when_a_speaker_is_expanded(qtbot, setti
 
 
 def test_navigation_models_pass_the_qt_model_tester(qtmodeltester) -> None:
-    from reader.ui.speaker_nav import build_qa_model, build_speaker_model
+    from reader.ui.nav_models import QuestionModel, ResultsModel, SpeakerModel
 
     transcript = briefing()
-    qtmodeltester.check(build_speaker_model(transcript))
-    qtmodeltester.check(build_speaker_model(transcript, eager_turns=0))
-    qtmodeltester.check(build_qa_model(transcript))
+    speakers, questions, results = SpeakerModel(), QuestionModel(), ResultsModel()
+    speakers.set_transcript(transcript)
+    questions.set_transcript(transcript)
+    results.show_matches(transcript, [(m.start(), m.end()) for m in re.finditer("诈骗", transcript.text)])
+    for model in (speakers, questions, results):
+        qtmodeltester.check(model)
+        for row in range(model.rowCount()):  # with the lazy rows fetched too
+            model.fetch_all(model.index(row, 0))
+        qtmodeltester.check(model)
 
 
 def test_a_loaded_document_is_built_in_steps_on_the_gui_thread(qtbot, window: MainWindow, tmp_path: Path,
@@ -534,9 +545,9 @@ def test_a_loaded_document_is_built_in_steps_on_the_gui_thread(qtbot, window: Ma
 def test_many_questions_get_their_answers_on_expansion(qtbot) -> None:
     from ui_transcripts import make_transcript
 
-    from reader.ui.speaker_nav import EAGER_TURN_ROWS, OFFSET_ROLE, QaOutline
+    from reader.ui.speaker_nav import EXPAND_ALL_QUESTIONS, OFFSET_ROLE, QaOutline
 
-    pairs = EAGER_TURN_ROWS + 5
+    pairs = EXPAND_ALL_QUESTIONS + 5
     turns = []
     for i in range(pairs):
         turns.append(("s1", "记者", "reporter", [f"第{i}个问题？"]))
@@ -546,10 +557,12 @@ def test_many_questions_get_their_answers_on_expansion(qtbot) -> None:
                                  qa=[(2 * i, [2 * i + 1]) for i in range(pairs)])
     outline = QaOutline()
     qtbot.addWidget(outline)
+    outline.show()  # a tree lays out (and fetches) what it shows
     outline.set_transcript(transcript)
     model = outline.model()
     question = model.index(7, 0)
-    assert model.rowCount(question) == 1 and model.index(0, 0, question).data(OFFSET_ROLE) is None
+    assert model.rowCount(question) == 0 and model.hasChildren(question)  # made when expanded
     outline.expand(question)
+    qtbot.waitUntil(lambda: model.rowCount(question) == 1, timeout=2000)
     answer = model.index(0, 0, question)
     assert answer.data(OFFSET_ROLE) == transcript.turns[15].start and "发言人" in answer.data()

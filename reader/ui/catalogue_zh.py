@@ -58,6 +58,7 @@ CATALOGUE_ZH: dict[str, str] = {
     "Speaker": "发言人",
     "Turns": "发言",
     "Matches": "匹配",
+    "Match": "匹配",
     "Question": "提问",
     "Answered by {name}": "回答：{name}",
     # search

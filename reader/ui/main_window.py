@@ -19,7 +19,6 @@ from PySide6.QtCore import QPoint, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from reader.model import Transcript
-from reader.search.index import match_counts
 from reader.ui import messages
 from reader.ui.banner import BannerArea
 from reader.ui.i18n import tr
@@ -647,6 +646,8 @@ class MainWindow(QMainWindow):
 
     def _show_match_counts(self) -> None:
         if self.speaker_nav is not None and self.transcript is not None:
+            from reader.search.index import match_counts  # with the folding tables: not at start-up
+
             per_speaker, per_turn = match_counts(self.transcript.turns, self.search_session.match_starts)
             self.speaker_nav.set_match_counts(per_speaker, per_turn)
 
