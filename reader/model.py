@@ -10,7 +10,13 @@ No Qt here: the model must be testable and usable without a display.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, TypeVar, dataclass_transform
+from typing import TYPE_CHECKING, Literal, TypeVar
+
+if TYPE_CHECKING:  # typing has it from 3.11; only type checkers read it
+    from typing_extensions import dataclass_transform
+else:
+    def dataclass_transform(**_: object) -> object:
+        return lambda cls: cls
 
 SpeakerKind = Literal["host", "official", "reporter", "other"]
 SourceFormat = Literal["hexo-markdown", "html", "text"]
