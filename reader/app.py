@@ -9,13 +9,20 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported when the window runs, not for the command line's other verbs
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import AppSettings
 
 PNG_SIZE_DEFAULT = (1400, 900)
 SETTLE_MS = 400  # let deferred work (charts) paint before a screenshot is taken
 SHOW_WAIT_MS = 150  # how long the built window may wait for its document before it is shown
 
 
-def _application():  # -> QApplication
+def _application() -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     from reader.ui.startup import install_fast_import_scan
@@ -23,17 +30,18 @@ def _application():  # -> QApplication
     install_fast_import_scan()  # before the window's modules are imported
     from reader.ui.i18n import install_translator
 
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(sys.argv[:1])
-        app.setApplicationName("transcript-reader")
-        app.setApplicationDisplayName("Transcript Reader")
-        app.setOrganizationName("transcript-reader")
-        install_translator(app)
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("transcript-reader")
+    app.setApplicationDisplayName("Transcript Reader")
+    app.setOrganizationName("transcript-reader")
+    install_translator(app)
     return app
 
 
-def _wait_for_load(window, generation: int) -> None:  # type: ignore[no-untyped-def]
+def _wait_for_load(window: MainWindow, generation: int) -> None:
     """Spin an event loop until the load started as ``generation`` is shown, fails or is cancelled."""
     from PySide6.QtCore import QEventLoop
 
@@ -50,7 +58,8 @@ def _wait_for_load(window, generation: int) -> None:  # type: ignore[no-untyped-
     window.loader.cancelled.disconnect(loop.quit)
 
 
-def create_main_window(path: str | None = None, *, settings=None, show_dialogs: bool = True):  # type: ignore[no-untyped-def]
+def create_main_window(path: str | os.PathLike[str] | None = None, *, settings: AppSettings | None = None,
+                       show_dialogs: bool = True) -> MainWindow:
     """The main window with ``path`` (or the bundled sample) loaded and on screen-ready.
 
     Loading still runs on the worker thread; this waits for it so callers get a
@@ -149,7 +158,7 @@ def run_window(path: str | None, screenshot: str | None = None, size: str | None
         loader.wait(SHOW_WAIT_MS)
         window.show()
         loader.finish_within(0)
-        code = app.exec()
+        code = int(app.exec())
         # Quitting without closing the window (QApplication.exit, the session ending) skips
         # closeEvent; a job still running Python on the worker while the interpreter shuts
         # down crashes the process (seen when quitting just after the first paint).

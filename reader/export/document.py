@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from reader.model import Span, Transcript
+from reader.model import Figure, Span, Transcript
 
 SCHEMA = "transcript-reader/export@1"
 
@@ -47,9 +47,9 @@ def transcript_to_dict(t: Transcript) -> dict[str, Any]:
     }
 
 
-def _figure(figure: object) -> dict[str, Any]:
+def _figure(figure: Figure) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for f in dataclasses.fields(figure):  # type: ignore[arg-type]
+    for f in dataclasses.fields(figure):
         value = getattr(figure, f.name)
         if isinstance(value, Span):
             value = _span(value)

@@ -212,7 +212,7 @@ def parse_numeral(s: str) -> float | None:
     return None if chinese is None else _finite(sign * chinese)
 
 
-def parse_number(s: str) -> float | None:
+def parse_number(s: object) -> float | None:
     """The value of a written number, or None if ``s`` is not one.
 
     ``394000``, ``39.4万``, ``３９.４万``, ``1,234.5万``, ``三十九万四千``, ``两千`` and

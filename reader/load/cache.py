@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from reader.load.codec import decode_transcript, encode
-from reader.load.files import sha256
+from reader.load.files import file_digest
 from reader.model import Transcript
 
 CACHE_DIR_ENV = "TRANSCRIPT_READER_CACHE_DIR"
@@ -70,7 +70,7 @@ def code_fingerprint() -> str:
         sources = _core_sources(_CORE_DIR)
     except OSError:
         sources = []
-    return sha256(repr(sources).encode()).hexdigest()[:16]
+    return file_digest(repr(sources).encode())[:16]
 
 
 def _entry(directory: Path, digest: str) -> Path:

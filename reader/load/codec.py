@@ -15,11 +15,14 @@ the model's source.
 from __future__ import annotations
 
 from dataclasses import fields
+from typing import Any
 
 from reader.model import Figure, Meta, QAPair, Source, Span, Speaker, Transcript, Turn
 
-_CLASSES = {cls.__name__: cls for cls in (Figure, Meta, QAPair, Source, Span, Speaker, Transcript, Turn)}
-_FIELDS = {name: tuple(f.name for f in fields(cls)) for name, cls in _CLASSES.items()}  # type: ignore[arg-type]
+_CLASSES: dict[str, type[Any]] = {
+    cls.__name__: cls for cls in (Figure, Meta, QAPair, Source, Span, Speaker, Transcript, Turn)
+}
+_FIELDS = {name: tuple(f.name for f in fields(cls)) for name, cls in _CLASSES.items()}
 _PLAIN = (str, int, float, bool, type(None))
 
 
@@ -27,7 +30,7 @@ class DecodeError(ValueError):
     """The stored value is not an encoded model."""
 
 
-def encode(value: object) -> object:
+def encode(value: object) -> Any:  # values marshal can store (lists, tuples, str, numbers)
     """``value`` (a model object, a tuple of them, or a plain value) as marshal-able values."""
     if isinstance(value, _PLAIN):
         return value

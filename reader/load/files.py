@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import os
 import stat
+from typing import TYPE_CHECKING
 
 from reader.errors import UnreadableFileError
 
 # CPython's own SHA-256 (``_sha2`` from 3.12, ``_sha256`` before): ``hashlib`` loads
 # OpenSSL first, about 3 ms of every start-up, for no gain at the sizes read here.
-try:
-    from _sha2 import sha256  # type: ignore[import-not-found]
-except ImportError:
+if TYPE_CHECKING:
+    from hashlib import sha256
+else:
     try:
-        from _sha256 import sha256  # type: ignore[import-not-found,no-redef]
+        from _sha2 import sha256
     except ImportError:
-        from hashlib import sha256  # type: ignore[assignment]
+        try:
+            from _sha256 import sha256
+        except ImportError:
+            from hashlib import sha256
 
 # Opening a named pipe nobody writes to would wait forever: open without blocking, then
 # refuse anything that is not a regular file before reading it.
@@ -36,7 +40,7 @@ def file_digest(data: bytes) -> str:
         import hashlib
 
         return hashlib.sha256(data).hexdigest()
-    return sha256(data).hexdigest()
+    return str(sha256(data).hexdigest())
 
 
 def read_bytes(path: str) -> bytes:

@@ -299,4 +299,4 @@ def _kind(tag: str, quote: int) -> BlockKind:
 
 
 def _events(body: lxml.html.HtmlElement) -> Iterator[tuple[str, lxml.html.HtmlElement]]:
-    return lxml.etree.iterwalk(body, events=("start", "end"))
+    yield from lxml.etree.iterwalk(body, events=("start", "end"))

@@ -237,14 +237,12 @@ def parse_label(label: str) -> ParsedLabel:
             outlet = compact[parts.start("inner"):parts.end("inner")]
         return ParsedLabel(compact, None, outlet or None, "reporter")
     if parts:
-        outer, inner = parts.group("outer"), parts.group("inner")
         for name_group, role_group in (("outer", "inner"), ("inner", "outer")):
             name_s, role_s = parts.group(name_group), parts.group(role_group)
             if is_person_name(name_s) and ENDS_WITH_TITLE.search(role_s):
                 name = compact[parts.start(name_group):parts.end(name_group)]
                 role = compact[parts.start(role_group):parts.end(role_group)]
                 return _with_role(name, role, role_s)
-        del outer, inner
     spaced = label.strip().rsplit(" ", 1)
     if len(spaced) == 2:
         name_s, role_s = analysis_form(spaced[1]), analysis_form(spaced[0])

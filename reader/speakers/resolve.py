@@ -113,9 +113,9 @@ def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) 
         person = people[i]
         if person.kind == "host" and person.role is None and turn.paragraphs:
             # 主持人：福建省委宣传部对外新闻处处长柯宜达 女士们、先生们…: who hosts opens the speech.
-            named = host_named_in_speech(turn.paragraphs[0])
-            if named is not None:
-                people[i] = named
+            opening = host_named_in_speech(turn.paragraphs[0])
+            if opening is not None:
+                people[i] = opening
     named_people = {p.name: p for p in people if p.role and p.name != p.role}
     by_initial: dict[str, list[ParsedLabel]] = {}
     for person in named_people.values():
@@ -129,9 +129,9 @@ def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) 
                 by_surname_and_title[turn.label] = person_by_surname_and_title(
                     turn.label, by_initial.get(analysis_form(turn.label)[:1], ())
                 )
-            found = by_surname_and_title[turn.label]
-            if found is not None:
-                people[i] = found
+            same = by_surname_and_title[turn.label]
+            if same is not None:
+                people[i] = same
     hosts = {p.name: p for p in people if p.kind == "host" and p.role}
     if len(hosts) == 1:
         # A bare 主持人： after 主持人（寿小丽）： or a host named in speech is that one host.

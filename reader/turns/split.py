@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.parse.blocks import Block, join_wrapped, line_text
+from reader.parse.blocks import Block, Line, join_wrapped, line_text
 from reader.progress import checkpoint
 from reader.speakers.labels import looks_like_speaker, parse_label
 from reader.speakers.markers import Marker, find_marker, split_inline_turns
@@ -54,7 +54,7 @@ def split_turns(blocks: list[Block]) -> tuple[list[LeadParagraph], list[TurnDraf
                 marker = None
             if marker is not None:
                 speech, *following = split_inline_turns(marker)
-                pieces = [(marker, speech)]
+                pieces: list[tuple[Marker | None, Line]] = [(marker, speech)]
                 for piece in following:
                     inline = find_marker(piece, known)
                     pieces.append((inline, piece) if inline is None else (inline, inline.rest))

@@ -14,6 +14,7 @@ import os
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 from collections.abc import Sequence
+from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
@@ -99,7 +100,8 @@ class _PanelPlot(pg.PlotWidget):
         vb = self.getPlotItem().getViewBox()
         if not vb.sceneBoundingRect().contains(scene_pos):
             return None
-        return vb.mapSceneToView(scene_pos)
+        point: QPointF = vb.mapSceneToView(scene_pos)
+        return point
 
     def widget_pos_of(self, x: float, y: float) -> QPointF:
         """Where data point (x, y) is in the widget: for tests that click a bar."""
@@ -153,10 +155,10 @@ class HorizontalBarChart(_PanelPlot):
         row = round(p.y())
         return row if 0 <= row < len(self._widths) and abs(p.y() - row) <= 0.45 else None
 
-    def _on_click(self, event: object) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
+    def _on_click(self, event: Any) -> None:  # pyqtgraph's MouseClickEvent (untyped)
+        if event.button() != Qt.MouseButton.LeftButton:
             return
-        row = self.row_at(event.scenePos())  # type: ignore[attr-defined]
+        row = self.row_at(event.scenePos())
         if row is not None:
             self.rowClicked.emit(row)
 
@@ -297,9 +299,9 @@ class DensityChart(_PanelPlot):
     def offset_at_percent(self, percent: float) -> int:
         return max(0, min(self._length - 1, int(percent / 100.0 * self._length))) if self._length else 0
 
-    def _on_click(self, event: object) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
+    def _on_click(self, event: Any) -> None:  # pyqtgraph's MouseClickEvent (untyped)
+        if event.button() != Qt.MouseButton.LeftButton:
             return
-        p = self.view_point(event.scenePos())  # type: ignore[attr-defined]
+        p = self.view_point(event.scenePos())
         if p is not None and self._length:
             self.offsetClicked.emit(self.offset_at_percent(p.x()))

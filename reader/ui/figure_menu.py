@@ -6,7 +6,8 @@ transcript, so both places copy exactly the same strings (built by ``reader.figu
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication
@@ -98,17 +99,17 @@ class _IndexSlot:
 
     __slots__ = ("_arg", "_func")
 
-    def __init__(self, func: object, arg: object) -> None:
+    def __init__(self, func: Callable[[Any], None], arg: object) -> None:
         self._func = func
         self._arg = arg
 
     def __call__(self, *_checked: object) -> None:
-        self._func(self._arg)  # type: ignore[operator]
+        self._func(self._arg)
 
 
-def _bound(func: object, index: int) -> _IndexSlot:
+def _bound(func: Callable[[int], None], index: int) -> _IndexSlot:
     return _IndexSlot(func, index)
 
 
-def _bound_rows(func: object, indices: tuple[int, ...]) -> _IndexSlot:
+def _bound_rows(func: Callable[[Sequence[int]], None], indices: tuple[int, ...]) -> _IndexSlot:
     return _IndexSlot(func, indices)

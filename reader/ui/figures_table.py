@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QByteArray,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -84,7 +85,7 @@ class FiguresModel(QAbstractTableModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._figures: list[Figure] = []
+        self._figures: tuple[Figure, ...] = ()
         self._citations: tuple[int, ...] = ()
         self._changes: tuple[tuple[int, ...], ...] = ()
         self._speakers: dict[str, tuple[str, str]] = {}
@@ -102,12 +103,12 @@ class FiguresModel(QAbstractTableModel):
         self._notes = {}
         self._kept = None
         if transcript is None:
-            self._figures, self._citations, self._changes, self._speakers = [], (), (), {}
+            self._figures, self._citations, self._changes, self._speakers = (), (), (), {}
         else:
-            usable = facts is not None and facts.transcript is transcript
+            usable = facts if facts is not None and facts.transcript is transcript else None
             self._figures = transcript.figures
-            self._citations = facts.citations if usable else citation_counts(transcript)  # type: ignore[union-attr]
-            self._changes = facts.changes if usable else changes_of(transcript)  # type: ignore[union-attr]
+            self._citations = usable.citations if usable else citation_counts(transcript)
+            self._changes = usable.changes if usable else changes_of(transcript)
             self._speakers = {sp.id: (sp.name, sp.role or "") for sp in transcript.speakers}
         self.endResetModel()
 
@@ -201,10 +202,11 @@ class FiguresModel(QAbstractTableModel):
                 return self._headers[section]
         return None
 
-    def roleNames(self) -> dict[int, bytes]:
+    def roleNames(self) -> dict[int, QByteArray]:
         names = dict(super().roleNames())
-        names.update({FigureIndexRole: b"figureIndex", SortRole: b"sortKey",
-                      SpeakerIdRole: b"speakerId", FamilyRole: b"family", KeptRole: b"kept"})
+        for role, name in ((FigureIndexRole, b"figureIndex"), (SortRole, b"sortKey"),
+                           (SpeakerIdRole, b"speakerId"), (FamilyRole, b"family"), (KeptRole, b"kept")):
+            names[role] = QByteArray(name)
         return names
 
 

@@ -37,7 +37,7 @@ class FindResults(QTreeView):
         self.clicked.connect(self._on_activated)
         self.activated.connect(self._on_activated)
 
-    def model(self) -> ResultsModel:  # type: ignore[override]
+    def model(self) -> ResultsModel:
         return self._model
 
     def clear(self) -> None:

@@ -202,7 +202,8 @@ class DocumentLoader(QObject):
     def _on_finished(self, generation: int, path: str, result: object) -> None:
         if generation == self._generation:
             self._busy = False
-            transcript, extra = result  # type: ignore[misc]
+            assert isinstance(result, tuple)
+            transcript, extra = result
             self.loaded.emit(path, transcript, extra)
 
     @Slot(int, str, str)

@@ -24,12 +24,16 @@ from PySide6.QtGui import QColor, QTextBlock, QTextDocument
 from reader.ui.kind_colors import MATCH_COLOR
 
 if TYPE_CHECKING:  # named only in annotations: PySide6 builds QPainter (and its enums) when named
-    from PySide6.QtGui import QPainter
+    from PySide6.QtGui import QPainter, QTextLine
 
 
-def _x(line: object, position: int) -> float:
-    value = line.cursorToX(position)  # type: ignore[attr-defined]
-    return float(value[0] if isinstance(value, tuple) else value)
+def _x(line: QTextLine, position: int) -> float:
+    """``QTextLine.cursorToX``: PySide6 returns the x alone or with the adjusted position."""
+    value = line.cursorToX(position)  # PySide6's stubs say "object"
+    if isinstance(value, tuple):
+        value = value[0]
+    assert isinstance(value, (int, float))
+    return float(value)
 
 
 class MatchPainter:

@@ -58,7 +58,8 @@ class WindowMenus:
         self.recent.setObjectName("recentMenu")
         self.filled = False
 
-    def _action(self, text: str, slot: Slot, *shortcuts: QKeySequence | str, name: str) -> QAction:
+    def _action(self, text: str, slot: Slot, *shortcuts: QKeySequence | QKeySequence.StandardKey | str,
+                name: str) -> QAction:
         from PySide6.QtGui import QAction, QKeySequence  # made after the first paint at start-up
 
         action = QAction(self._window)  # no (text, parent): PySide6 would try QIcon first

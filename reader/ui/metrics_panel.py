@@ -209,15 +209,15 @@ class MetricsPanel(QWidget):
 
         if self.speaking_chart is None:
             self.speaking_chart = SpeakingShareChart(self._share_slot)
-            self._share_slot.layout().addWidget(self.speaking_chart)
+            _put(self._share_slot, self.speaking_chart)
             self.speaking_chart.speakerClicked.connect(self.speakerActivated)
         elif self.density_chart is None:
             self.density_chart = DensityChart(self._density_slot)
-            self._density_slot.layout().addWidget(self.density_chart)
+            _put(self._density_slot, self.density_chart)
             self.density_chart.offsetClicked.connect(self.offsetActivated)
         elif self.family_chart is None:
             self.family_chart = FamilyChart(self._family_slot)
-            self._family_slot.layout().addWidget(self.family_chart)
+            _put(self._family_slot, self.family_chart)
             self.family_chart.figureClicked.connect(self.figureActivated)
         else:
             return False
@@ -392,3 +392,10 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
     except OSError:
         return False
+
+
+def _put(slot: QWidget, chart: QWidget) -> None:
+    """Put ``chart`` in the slot :meth:`MetricsPanel._chart_page` made for it."""
+    layout = slot.layout()
+    assert layout is not None
+    layout.addWidget(chart)

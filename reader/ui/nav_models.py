@@ -141,6 +141,7 @@ class LazyTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, node.children[row])
 
+    # QObject.parent() shares the name: this is the item model's overload, Qt's own design.
     def parent(self, index: _AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():
             return QModelIndex()

@@ -91,10 +91,10 @@ class OverviewStrip(QWidget):
         rows: list[str | None] = [None] * max(1, height)
         scale = height / self._length
         last = len(rows) - 1
-        for start, end, kind in self._bands:
+        for start, end, band_kind in self._bands:
             top = min(last, int(start * scale))
             for y in range(top, min(last, max(top, int(end * scale))) + 1):
-                rows[y] = kind
+                rows[y] = band_kind
         colors: dict[str, QColor] = {}
         runs: list[tuple[int, int, QColor]] = []
         y = 0

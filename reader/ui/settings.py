@@ -55,9 +55,10 @@ class AppSettings:
 
     @property
     def zoom(self) -> int:
+        value = self._settings.value("view/zoom", 0)
         try:
-            return int(self._settings.value("view/zoom", 0))
-        except (TypeError, ValueError):
+            return int(value) if isinstance(value, (int, str)) else 0
+        except ValueError:
             return 0
 
     @zoom.setter
@@ -69,7 +70,9 @@ class AppSettings:
         value = self._settings.value("files/recent", [])
         if isinstance(value, str):  # QSettings returns a lone string for a one-item list in INI
             value = [value]
-        return [str(v) for v in (value or []) if v][:MAX_RECENT_FILES]
+        if not isinstance(value, list):
+            return []
+        return [str(v) for v in value if v][:MAX_RECENT_FILES]
 
     def add_recent_file(self, path: str) -> list[str]:
         """Put ``path`` first (once) and return the new list."""

@@ -66,7 +66,7 @@ class SpeakerNav(NavTree):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
 
-    def model(self) -> SpeakerModel:  # type: ignore[override]
+    def model(self) -> SpeakerModel:
         return self._model
 
     def set_transcript(self, transcript: Transcript) -> None:
@@ -115,7 +115,7 @@ class QaOutline(NavTree):
         self._model = QuestionModel(self)
         self.setModel(self._model)
 
-    def model(self) -> QuestionModel:  # type: ignore[override]
+    def model(self) -> QuestionModel:
         return self._model
 
     def set_transcript(self, transcript: Transcript) -> None:

@@ -67,7 +67,7 @@ def install_fast_import_scan() -> bool:
     if feature is None or not callable(original):
         return False
     if not getattr(original, MARKER, False):
-        feature._mod_uses_pyside = _fast(original)  # type: ignore[attr-defined]
+        setattr(feature, "_mod_uses_pyside", _fast(original))  # noqa: B010 - another module's name
     return True
 
 

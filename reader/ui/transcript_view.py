@@ -466,7 +466,7 @@ class TranscriptView(QTextBrowser):
             pieces.append(self._transcript.text[a:b])
         return "".join(pieces)
 
-    def loadResource(self, kind: int, name: QUrl) -> None:
+    def loadResource(self, kind: int, name: QUrl | str) -> None:
         """Nothing is ever loaded: no images, no style sheets, local or remote."""
         return None
 
