@@ -1,7 +1,7 @@
 """Progress and cancel points inside the parser's long stages.
 
 The loader's progress callback is also how a load is cancelled: it raises
-``reader.errors.Cancelled`` once the reader pressed Cancel. ``reader.parsing`` reports
+``reader.errors.Cancelled`` once the reader pressed Cancel. ``reader.pipeline`` reports
 between its stages, but one stage (reading the HTML, splitting turns, finding figures)
 runs for a second or two on a 20 MB file, and Cancel had to wait for its end. Rather
 than thread a callback through every reader and rule, the loops of those stages call

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from reader.errors import ReaderError
 from reader.figures.extract import extract_figures
-from reader.model import Transcript
+from reader.model import Figure, Transcript
 
 #: The fields of a figure record, in the export dialog's CSV order.
 FIELDS: tuple[str, ...] = (
@@ -58,6 +58,20 @@ def format_value(value: float | None) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def display_value(figure: Figure) -> str:
+    """The value in base units with thousands separators; a range as ``low–high``."""
+    def one(v: float) -> str:
+        text = format_value(v)
+        whole, _, frac = text.partition(".")
+        sign = "-" if whole.startswith("-") else ""
+        whole = f"{int(whole.lstrip('-') or 0):,}"
+        return sign + whole + ("." + frac if frac else "")
+
+    if figure.value_to is not None and figure.value_to != figure.value:
+        return f"{one(figure.value)}–{one(figure.value_to)}"
+    return one(figure.value)
 
 
 def one_line(text: str | None) -> str:

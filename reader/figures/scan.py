@@ -11,6 +11,12 @@ enumeration.
 
 The scanner is linear: one regular-expression pass with no nested quantifiers that can
 fail late, and every look-around is bounded to a few characters.
+
+Why this module is long: the scan's rules are one ordered argument about a candidate
+number (what follows it, what precedes it, whether it is a year, a range, a list member),
+each reading what the one before decided; they stay in one file so that order reads top to
+bottom. The words around a number (``reader.figures.qualifiers``), the measure words
+(``reader.figures.units``) and numerals (``reader.figures.numerals``) live apart.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from reader.figures.numerals import CN_BIG_UNITS, CN_DIGITS, CN_NUMERAL_CHARS, MAX_NUMERAL_CHARS, parse_number
+from reader.figures.qualifiers import DURATION_MORE_RE, POST_QUALIFIER_RE, minus_before, pre_qualifier
 from reader.figures.units import (
     ASCII_LETTER_RE,
     UNIT_FAMILY,
@@ -55,33 +62,6 @@ NUMBER_RE = re.compile(
     r"(?P<mid>[多余])?(?P<mult>(?:[十百千万亿萬億](?![瓦米克卡帕赫焦伏分]))*)(?P<post>[多余])?"
 )
 
-#: Qualifiers after the measure word: ``30%以上``, ``百万元以下``, ``3000元左右``.
-POST_QUALIFIER_RE = re.compile(r"以上|以下|左右|以内")
-
-#: 多/余 after a period ("3年多来"), unless it starts a word (3年多次, 5天多种).
-DURATION_MORE_RE = re.compile(r"[多余](?![次种样元边方项家位名人个数少])")
-
-#: Qualifiers just before the number, longest first (``不超过`` before ``超过`` before ``超``).
-PRE_QUALIFIERS: tuple[str, ...] = (
-    "不超过", "不少于", "不低于", "不到", "不足", "将近", "接近", "大约", "至少", "超过", "近", "约",
-    "超", "逾",
-)
-
-#: The last characters of the qualifiers: most numbers have none of them before them.
-_PRE_QUALIFIER_LAST = frozenset(word[-1] for word in PRE_QUALIFIERS)
-
-# Words that end in a qualifier's character but qualify nothing: 最近3年 is "the last
-# three years", 节约3亿元 "saved 0.3 billion", 赶超 "catch up with".
-_NOT_QUALIFIER_BEFORE = {
-    "近": set("最附靠临邻贴亲将接"),
-    "约": set("节制合签预公违履条契婚隐特规邀"),
-    "超": set("赶高"),
-}
-
-#: Around 近 + a period, what makes it "the last N years" (近3年来, ，近5年，) not "nearly".
-RECENT_PERIOD_AFTER = set("来内中里间")
-
-RECENT_PERIOD_BEFORE = set("，,。；;：:、（(\n在的最")
 
 #: Joins the members of a list that share one unit: ``8.2、5.0个百分点``.
 LIST_JOIN_RE = re.compile(r"[、和及与]")
@@ -207,29 +187,6 @@ def _is_code_or_name(text: str, start: int, end: int) -> bool:
     return before == "第"
 
 
-def _recent_period(text: str, q_start: int, end: int) -> bool:
-    """近3年来, 近5年，: 近 opens "the last N years" rather than saying "nearly"."""
-    before = text[q_start - 1] if q_start > 0 else ""
-    after = text[end] if end < len(text) else ""
-    return after in RECENT_PERIOD_AFTER or not before or before in RECENT_PERIOD_BEFORE
-
-
-def _pre_qualifier(text: str, start: int, unit_family: str, end: int) -> str | None:
-    if start == 0 or text[start - 1] not in _PRE_QUALIFIER_LAST:
-        return None
-    head = text[max(0, start - 4) : start]
-    for word in PRE_QUALIFIERS:
-        if head.endswith(word):
-            q_start = start - len(word)
-            prev = text[q_start - 1] if q_start > 0 else ""
-            if prev in _NOT_QUALIFIER_BEFORE.get(word, ()):
-                return None
-            if word == "近" and unit_family == "duration" and _recent_period(text, q_start, end):
-                return None  # 近3年来 is "the last three years", 历时近3年 "nearly three years"
-            return word
-    return None
-
-
 def _is_year(num: _Number, unit: str, text: str, unit_end: int) -> bool:
     if unit != "年" or num.chinese or num.qualifier or num.has_mult:
         return False
@@ -240,19 +197,6 @@ def _is_year(num: _Number, unit: str, text: str, unit_end: int) -> bool:
 def _quoted(text: str, start: int, end: int) -> bool:
     """A number that is the whole content of quotation marks is a name (“5.10”, “10.18”)."""
     return start > 0 and text[start - 1] in OPEN_QUOTES and end < len(text) and text[end] in CLOSE_QUOTES
-
-
-def _minus_before(text: str, start: int) -> bool:
-    """-3.2%: a minus sign right before, itself after a word or punctuation (not 20%-);
-    增速为负2.1%: 负 right before."""
-    if start > 0 and text[start - 1] == "负":
-        return True
-    if start == 0 or text[start - 1] not in "-−":
-        return False
-    prev = fold_width(text[start - 2]) if start > 1 else ""
-    if not prev:
-        return True
-    return not (prev.isascii() and prev.isalnum()) and prev not in "%‰"
 
 
 def _chinese_myriads(num: _Number) -> bool:
@@ -478,11 +422,11 @@ class _Scan:
             qualifier = original[end]  # 3年多来, 两小时余
             end += 1
         start = num.start
-        pre = _pre_qualifier(text, num.start, family, end)
+        pre = pre_qualifier(text, num.start, family, end)
         if pre:
             start = num.start - len(pre)
             qualifier = original[start : num.start] if qualifier is None else qualifier
-        if unit in ("%", "‰") and _minus_before(text, num.start) and c.value_to is None:
+        if unit in ("%", "‰") and minus_before(text, num.start) and c.value_to is None:
             value = -value
             if not pre:
                 start = num.start - 1

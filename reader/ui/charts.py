@@ -1,4 +1,4 @@
-"""The metrics panel's pyqtgraph charts: views over the series in ``reader.metrics``.
+"""The metrics panel's pyqtgraph charts: views over the series in ``reader.metrics.series``.
 
 Each chart creates its plot items once and updates them with ``setOpts``/``setData`` when
 a document is loaded. This module imports pyqtgraph, so the panel imports it only after

@@ -1,7 +1,7 @@
 """The context menu for one figure: copy it three ways, or show it in the transcript.
 
 The same menu serves a row of the figures table and a figure right-clicked in the
-transcript, so both places copy exactly the same strings (built by ``reader.figure_clip``).
+transcript, so both places copy exactly the same strings (built by ``reader.export.figure_rows``).
 """
 
 from __future__ import annotations

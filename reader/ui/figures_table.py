@@ -1,8 +1,8 @@
 """The figures table: every figure as written, its value, unit, speaker, change links.
 
 A thin adapter: ``FiguresModel`` formats a row of ``Transcript.figures`` when Qt asks for
-it (only rows on screen are asked for), the filter box runs ``reader.figure_filter`` and the
-proxy shows the indices it returns. Copying goes through ``reader.figure_clip`` so Ctrl+C
+it (only rows on screen are asked for), the filter box runs ``reader.figures.filter`` and the
+proxy shows the indices it returns. Copying goes through ``reader.export.figure_rows`` so Ctrl+C
 here and the context menu put exactly the same text on the clipboard.
 """
 
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.export.figure_rows import format_value, selection_text
+from reader.export.figure_rows import display_value, format_value, selection_text
 from reader.figures.filter import filter_figures, haystacks
 from reader.metrics.facts import PanelFacts
 from reader.metrics.series import changes_of, citation_counts
@@ -54,20 +54,6 @@ KeptRole = Qt.ItemDataRole.UserRole + 5  # KEPT if the figures filter keeps the 
 KEPT = "1"
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def display_value(figure: Figure) -> str:
-    """The value in base units with thousands separators; a range as ``low–high``."""
-    def one(v: float) -> str:
-        text = format_value(v)
-        whole, _, frac = text.partition(".")
-        sign = "-" if whole.startswith("-") else ""
-        whole = f"{int(whole.lstrip('-') or 0):,}"
-        return sign + whole + ("." + frac if frac else "")
-
-    if figure.value_to is not None and figure.value_to != figure.value:
-        return f"{one(figure.value)}–{one(figure.value_to)}"
-    return one(figure.value)
 
 
 class FiguresModel(QAbstractTableModel):

@@ -1,4 +1,4 @@
-"""Load a transcript off the GUI thread: a thin QRunnable around ``reader.parsing.load``.
+"""Load a transcript off the GUI thread: a thin QRunnable around ``reader.pipeline.load_cached``.
 
 One job is current at a time: each request gets a generation number and results of
 an older generation are dropped, so a slow first file can never replace a second one

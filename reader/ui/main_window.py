@@ -7,6 +7,12 @@ a speaker, a figure) and this window decides what happens, one ``connect`` per l
 (the matches, ``reader.ui.search_session``) and ``reading`` (the current turn,
 ``reader.ui.reading``). Start-up's tricks are in ``reader.ui.startup``; the panes that
 start-up defers are made by :meth:`attach_navigation` and :meth:`attach_metrics_panel`.
+
+Why this module is long: it is the composition root (house rule 3), so every pane is made
+and every connection is made here, and every action the menus and panes ask for has its
+slot here: a few lines each that route it to the state object and the panes it concerns.
+The state and the work live in the modules named above; what remains is routing, which
+split over several files would hide the one picture of the window this file gives.
 """
 
 from __future__ import annotations
@@ -38,15 +44,15 @@ from reader.ui.transcript_view import TranscriptView
 
 if TYPE_CHECKING:  # PySide6 builds a class (and its enums) when first named: not at start-up
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
-    from PySide6.QtWidgets import QMenu, QProgressBar, QPushButton, QTabWidget
 
     from reader.metrics.facts import PanelFacts
     from reader.ui.find_results import FindResults
     from reader.ui.metrics_panel import MetricsPanel
+    from reader.ui.navigation_tabs import NavigationTabs
     from reader.ui.speaker_nav import QaOutline, SpeakerNav
 
 OPEN_FILTER = "Transcripts (*.md *.markdown *.html *.htm *.txt);;All files (*)"
-NAV_TAB, QA_TAB, RESULTS_TAB = 0, 1, 2
+RESULTS_TAB = 2  # reader.ui.navigation_tabs.RESULTS_TAB (not imported before the first paint)
 MATCH_ANCHOR = 0.3  # a match scrolled to sits this far down the view
 FINISH_STEP_CHARS = 60_000  # characters of a long document appended per event-loop turn
 
@@ -73,6 +79,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.show_dialogs = show_dialogs
         self.session = DocumentSession(loader, self)
+        self.loader = self.session.loader
         self.search_session = SearchSession(self)
         self.reading = ReadingPosition(self)
         self.steps = StepQueue(self)
@@ -84,6 +91,8 @@ class MainWindow(QMainWindow):
         self._menus_timer.timeout.connect(self._fill_menus)
         self._build_widgets()
         self.menus = WindowMenus(self)
+        self.file_menu, self.view_menu, self.go_menu = self.menus.file, self.menus.view, self.menus.go
+        self.recent_menu = self.menus.recent
         if not defer_menus:
             self._fill_menus()
         self._connect()
@@ -93,11 +102,7 @@ class MainWindow(QMainWindow):
                 "No Chinese font is installed, so Chinese text may show as boxes. "
                 "Install one, e.g.: sudo apt install {package}").format(package=CJK_FONT_PACKAGE))
 
-    # -- what tests and tools read -------------------------------------------------------
-    @property
-    def loader(self) -> DocumentLoader:
-        return self.session.loader
-
+    # -- what tests and tools read (the parts' state, under the names it always had) ----------
     @property
     def transcript(self) -> Transcript | None:
         return self.session.transcript
@@ -121,30 +126,6 @@ class MainWindow(QMainWindow):
     @property
     def current_turn(self) -> int | None:
         return self.reading.current_turn
-
-    @property
-    def progress(self) -> QProgressBar:
-        return self.load_progress.bar
-
-    @property
-    def cancel_button(self) -> QPushButton:
-        return self.load_progress.cancel_button
-
-    @property
-    def file_menu(self) -> QMenu:
-        return self.menus.file
-
-    @property
-    def view_menu(self) -> QMenu:
-        return self.menus.view
-
-    @property
-    def go_menu(self) -> QMenu:
-        return self.menus.go
-
-    @property
-    def recent_menu(self) -> QMenu:
-        return self.menus.recent
 
     # -- construction --------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -173,10 +154,10 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter()  # horizontal; QSplitter(self) tries (Qt.Orientation, parent) first
         self.splitter.setObjectName("mainSplitter")
+        self.nav_tabs: NavigationTabs | None = None
         self.speaker_nav: SpeakerNav | None = None
         self.qa_outline: QaOutline | None = None
         self.find_results: FindResults | None = None
-        self.nav_tabs: QTabWidget | None = None
         self.splitter.addWidget(self._placeholder("navPlaceholder") if self._defer_navigation
                                 else self._make_navigation())
         self.splitter.addWidget(centre)
@@ -195,6 +176,7 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel("", self)
         set_qt_property(self.status_label, "textFormat", PLAIN_TEXT)  # file names may look like markup
         self.load_progress = LoadProgress(self)
+        self.progress, self.cancel_button = self.load_progress.bar, self.load_progress.cancel_button
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.load_progress)
 
@@ -216,26 +198,17 @@ class MainWindow(QMainWindow):
             self.splitter.insertWidget(index, widget)
         self.splitter.setStretchFactor(index, 0)
 
-    def _make_navigation(self) -> QTabWidget:
-        from PySide6.QtWidgets import QTabWidget
+    def _make_navigation(self) -> NavigationTabs:
+        from reader.ui.navigation_tabs import NavigationTabs  # not needed for the first paint
 
-        from reader.ui.find_results import FindResults  # not needed for the first paint
-        from reader.ui.speaker_nav import QaOutline, SpeakerNav
-
-        self.speaker_nav = SpeakerNav(self)
-        self.qa_outline = QaOutline(self)
-        self.find_results = FindResults(self)
-        self.nav_tabs = QTabWidget(self)
-        self.nav_tabs.setObjectName("navTabs")
-        self.nav_tabs.addTab(self.speaker_nav, tr("Speakers"))
-        self.nav_tabs.addTab(self.qa_outline, tr("Q&&A"))  # && shows one &, not a shortcut
-        self.nav_tabs.addTab(self.find_results, tr("Results"))
-        self.find_results.matchActivated.connect(self.go_to_match)
-        self.speaker_nav.offsetActivated.connect(self.go_to_turn_at)
-        self.qa_outline.offsetActivated.connect(self.go_to_turn_at)
+        self.nav_tabs = NavigationTabs(self)
+        self.speaker_nav, self.qa_outline = self.nav_tabs.speaker_nav, self.nav_tabs.qa_outline
+        self.find_results = self.nav_tabs.find_results
+        self.nav_tabs.matchActivated.connect(self.go_to_match)
+        self.nav_tabs.offsetActivated.connect(self.go_to_turn_at)
         return self.nav_tabs
 
-    def attach_navigation(self) -> QTabWidget:
+    def attach_navigation(self) -> NavigationTabs:
         """Create the navigation tabs in their placeholder's place (same size) if start-up
         deferred them, and show the current document and search in them."""
         if self.nav_tabs is not None:
@@ -447,14 +420,13 @@ class MainWindow(QMainWindow):
             self.steps.again_first(self._finish_document_step)
 
     def _show_speakers(self) -> None:
-        if self.transcript is not None and self.speaker_nav is not None and self.find_results is not None:
-            self.speaker_nav.set_transcript(self.transcript)
-            self.find_results.clear()
+        if self.transcript is not None and self.nav_tabs is not None:
+            self.nav_tabs.show_speakers(self.transcript)
 
     def _show_questions_and_overview(self) -> None:
         if self.transcript is not None:
-            if self.qa_outline is not None:
-                self.qa_outline.set_transcript(self.transcript)
+            if self.nav_tabs is not None:
+                self.nav_tabs.show_questions(self.transcript)
             self.overview.set_transcript(self.transcript)
 
     def _show_in_metrics_panel(self) -> None:
@@ -640,9 +612,8 @@ class MainWindow(QMainWindow):
         if self.metrics_panel is not None:
             self.metrics_panel.set_search_spans(spans)
         self._show_match_counts()
-        if (self.nav_tabs is not None and self.find_results is not None
-                and self.nav_tabs.currentIndex() == RESULTS_TAB and self.transcript is not None):
-            self.find_results.show_matches(self.transcript, spans)
+        if self.nav_tabs is not None and self.nav_tabs.results_shown() and self.transcript is not None:
+            self.nav_tabs.find_results.show_matches(self.transcript, spans)
 
     def _show_match_counts(self) -> None:
         if self.speaker_nav is not None and self.transcript is not None:
@@ -687,7 +658,4 @@ class MainWindow(QMainWindow):
         if not self.search_bar.query.strip():
             self.search_bar.focus_field()
             return
-        tabs = self.attach_navigation()
-        assert self.find_results is not None
-        self.find_results.show_matches(self.transcript, self.search_session.matches)
-        tabs.setCurrentIndex(RESULTS_TAB)
+        self.attach_navigation().show_results(self.transcript, self.search_session.matches)

@@ -1,6 +1,6 @@
 """Paint search matches behind the text, only where they are on screen.
 
-The search runs once, in ``reader.search``; this only paints its spans. A
+The search runs once, in ``reader.search.index``; this only paints its spans. A
 QSyntaxHighlighter was tried first and measured too slow for typing: each block it
 re-highlights is laid out again (about 0.35 ms a block on the sample, so 31 ms a
 keystroke for a common character, over the 16 ms aim), and on a 2 MB transcript every

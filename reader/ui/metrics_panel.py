@@ -1,16 +1,15 @@
 """The right-hand metrics panel: summary, small charts and the figures table.
 
 Interface the main window wires (keep it stable):
-- ``set_transcript(transcript, facts=None)``: show a newly loaded document; ``facts`` from
-  ``reader.panel_facts.panel_facts`` (computed off the GUI thread) spare the panel that pass.
+- ``set_transcript(transcript, facts=None)``: show a newly loaded document; ``facts``
+  (``reader.metrics.facts``, computed off the GUI thread) spare the panel that pass.
 - ``set_search_spans(spans)``: ``[(start, end), ...]`` of the current search matches.
 - ``set_visible_range(start, end)``: the text offsets now on screen.
 - ``show_figure_menu(figure_index, global_pos)``: the context menu for a figure
   right-clicked in the transcript.
 - ``export_figures()``: File > Export figures.
-- Signals ``offsetActivated(int)`` (scroll the transcript to a text offset),
-  ``figureActivated(int)`` (scroll to a figure by index and flash it),
-  ``speakerActivated(str)`` (a speaker id).
+- Signals ``offsetActivated(int)`` (scroll to a text offset), ``figureActivated(int)``
+  (scroll to a figure by index and flash it), ``speakerActivated(str)`` (a speaker id).
 
 Start-up: this module does not import pyqtgraph. The summary and the figures table are
 filled at once; the charts (``reader.ui.charts``) are created just after the panel's first
@@ -265,7 +264,7 @@ class MetricsPanel(QWidget):
     def set_transcript(self, transcript: Transcript, facts: PanelFacts | None = None) -> None:
         """Show ``transcript``; ``facts`` are its whole-document numbers if already computed.
 
-        The window computes them on the loader's thread (``reader.panel_facts``); without
+        The window computes them on the loader's thread (``reader.metrics.facts``); without
         them they are computed here, which costs about 0.1 s per megabyte.
         """
         if facts is None or facts.transcript is not transcript:
@@ -388,7 +387,7 @@ class MetricsPanel(QWidget):
 
 
 def _same_file(a: Path, b: Path) -> bool:
-    try:
+    try:  # resolve() for links, samefile() for hard links
         return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
     except OSError:
         return False

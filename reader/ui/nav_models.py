@@ -9,6 +9,9 @@ A 50 MB transcript has 200,000 turns and a common word 50,000 matches: made up f
 rows cost seconds and hundreds of megabytes; made on demand, what is on screen.
 
 Rows carry what the reader can go to in named roles; ``data()`` only reads a node.
+
+Why this module is long: the three trees are one design (the base model and its nodes)
+with three small row makers; kept together, the lazy-fetching rules are written once.
 """
 
 from __future__ import annotations

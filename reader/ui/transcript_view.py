@@ -3,6 +3,10 @@
 It never loads a resource or follows a link itself: ``loadResource`` returns nothing
 and a clicked link is handed to the main window, which asks before opening it.
 It speaks in text offsets (``Transcript.text`` indices); document positions stay inside.
+
+Why this module is long: QTextBrowser answers positions only for what it has laid out, so
+hit testing, the visible range and scrolling each need a careful way around that (bisecting
+laid-out blocks rather than forcing a layout of megabytes); they belong to the view.
 """
 
 from __future__ import annotations

@@ -1,0 +1,77 @@
+"""The words that qualify a figure, before and after its number, and its sign.
+
+``近4万人`` (near), ``超过50种`` (more than), ``30%以上`` (and above), ``3000元左右``
+(about), ``3年多`` (more than three years), ``-2.1%`` and ``负2.1%`` (negative). A
+qualifier is part of the figure as written, so a quote keeps it; words that only end in a
+qualifier's character (``最近3年``, ``节约3亿元``) qualify nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.text.fold import fold_width
+
+#: Qualifiers after the measure word: ``30%以上``, ``百万元以下``, ``3000元左右``.
+POST_QUALIFIER_RE = re.compile(r"以上|以下|左右|以内")
+
+#: 多/余 after a period ("3年多来"), unless it starts a word (3年多次, 5天多种).
+DURATION_MORE_RE = re.compile(r"[多余](?![次种样元边方项家位名人个数少])")
+
+#: Qualifiers just before the number, longest first (``不超过`` before ``超过`` before ``超``).
+PRE_QUALIFIERS: tuple[str, ...] = (
+    "不超过", "不少于", "不低于", "不到", "不足", "将近", "接近", "大约", "至少", "超过", "近", "约",
+    "超", "逾",
+)
+
+#: The last characters of the qualifiers: most numbers have none of them before them.
+_PRE_QUALIFIER_LAST = frozenset(word[-1] for word in PRE_QUALIFIERS)
+
+# Words that end in a qualifier's character but qualify nothing: 最近3年 is "the last
+# three years", 节约3亿元 "saved 0.3 billion", 赶超 "catch up with".
+_NOT_QUALIFIER_BEFORE = {
+    "近": set("最附靠临邻贴亲将接"),
+    "约": set("节制合签预公违履条契婚隐特规邀"),
+    "超": set("赶高"),
+}
+
+#: Around 近 + a period, what makes it "the last N years" (近3年来, ，近5年，) not "nearly".
+RECENT_PERIOD_AFTER = set("来内中里间")
+
+RECENT_PERIOD_BEFORE = set("，,。；;：:、（(\n在的最")
+
+
+def _recent_period(text: str, q_start: int, end: int) -> bool:
+    """近3年来, 近5年，: 近 opens "the last N years" rather than saying "nearly"."""
+    before = text[q_start - 1] if q_start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return after in RECENT_PERIOD_AFTER or not before or before in RECENT_PERIOD_BEFORE
+
+
+def pre_qualifier(text: str, start: int, unit_family: str, end: int) -> str | None:
+    if start == 0 or text[start - 1] not in _PRE_QUALIFIER_LAST:
+        return None
+    head = text[max(0, start - 4) : start]
+    for word in PRE_QUALIFIERS:
+        if head.endswith(word):
+            q_start = start - len(word)
+            prev = text[q_start - 1] if q_start > 0 else ""
+            if prev in _NOT_QUALIFIER_BEFORE.get(word, ()):
+                return None
+            if word == "近" and unit_family == "duration" and _recent_period(text, q_start, end):
+                return None  # 近3年来 is "the last three years", 历时近3年 "nearly three years"
+            return word
+    return None
+
+
+def minus_before(text: str, start: int) -> bool:
+    """-3.2%: a minus sign right before, itself after a word or punctuation (not 20%-);
+    增速为负2.1%: 负 right before."""
+    if start > 0 and text[start - 1] == "负":
+        return True
+    if start == 0 or text[start - 1] not in "-−":
+        return False
+    prev = fold_width(text[start - 2]) if start > 1 else ""
+    if not prev:
+        return True
+    return not (prev.isascii() and prev.isalnum()) and prev not in "%‰"
