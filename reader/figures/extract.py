@@ -44,22 +44,11 @@ def extract_figures(transcript: Transcript) -> tuple[Figure, ...]:
             zip(found, turns, changes, same, strict=True)):
         if not count % 4096:
             checkpoint(0.9 + 0.1 * count / len(found))
-        figures.append(
-            Figure(
-                text=fig.text,
-                value=fig.value,
-                unit=fig.unit,
-                qualifier=fig.qualifier,
-                start=fig.start,
-                end=fig.end,
-                turn=None if turn is None else turn.index,
-                speaker=None if turn is None else turn.speaker,
-                sentence=sentences.sentence(fig.start, fig.end),
-                value_to=fig.value_to,
-                change_of=change_of,
-                direction=direction,
-                same_as=same_as,
-                family=fig.family,
-            )
-        )
+        figures.append(Figure(
+            text=fig.text, value=fig.value, unit=fig.unit, qualifier=fig.qualifier,
+            start=fig.start, end=fig.end,
+            turn=None if turn is None else turn.index, speaker=None if turn is None else turn.speaker,
+            sentence=sentences.sentence(fig.start, fig.end), value_to=fig.value_to, change_of=change_of,
+            direction=direction, same_as=same_as, family=fig.family,
+        ))
     return tuple(figures)
