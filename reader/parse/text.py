@@ -19,6 +19,10 @@ MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 MARKDOWN_QUOTE = re.compile(r"^(?:>\s?)+")
 MARKDOWN_ITEM = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+")
 MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+# Emphasis markers left unpaired around a colon by editors that export Markdown
+# (``**Zanny Minton Beddoes*****\*：\**从…**``): formatting, not text, so the label and its
+# colon meet as the writer meant.
+STRAY_EMPHASIS_AT_COLON = re.compile(r"[*\\]+(?=[：:])|(?<=[：:])[*\\]+(?!\*)")
 MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\([^()\n]{0,2000}\)")
 INDENT = " \t\u3000\u00a0\ufeff"
 WRAP_TOLERANCE = 0.85
@@ -103,6 +107,7 @@ def _parse_line(line: str, markdown: bool) -> tuple[Line, BlockKind, bool]:
 
 
 def _markdown_runs(text: str) -> Line:
+    text = _without_stray_emphasis(text)
     runs: list[Run] = []
     pos = 0
     for match in MARKDOWN_BOLD.finditer(text):
@@ -113,6 +118,18 @@ def _markdown_runs(text: str) -> Line:
     if pos < len(text):
         runs.extend(_link_runs(text[pos:], bold=False))
     return tuple(r for r in runs if r.text) or (Run(text),)
+
+
+def _without_stray_emphasis(text: str) -> str:
+    """Drop unpaired ``*`` and escaped ``\\*`` touching a colon, keeping a closing ``**`` whole.
+
+    Only the markers directly around the colon go; the bold pair around the whole label
+    stays balanced, because an odd number of asterisks there is what leaves one unpaired.
+    """
+    if "*" not in text:
+        return text
+    cleaned = STRAY_EMPHASIS_AT_COLON.sub("", text)
+    return cleaned if cleaned.count("**") % 2 == 0 else text
 
 
 def _link_runs(text: str, *, bold: bool) -> list[Run]:

@@ -1,9 +1,16 @@
 """Each speaker's kind (host, official, reporter, other): from labels, then the conversation.
 
-A label often tells (``主持人``, ``…记者``, ``问``, ``答``). Where it does not, the
-conversation does: who opens and hands over to others, with a title that names a
-spokesperson or a press office, hosts; who answers questions, or has a role, is an
-official; anyone else is other.
+A label often tells (``主持人``, ``…记者``, ``问``, ``答``, an outlet before a name). Where
+it does not, the conversation does:
+
+1. who asks: a speaker most of whose turns end in a question (``…？``, ``…吗？谢谢。``) or
+   open with ``请问``, and whom someone else answers, asks;
+2. of the askers, the one who opens the event, before a panel of two or more who answer
+   (a forum's moderator, a talk show's anchor), hosts; the others are reporters;
+3. who opens and hands over to others, with a title naming a spokesperson or a press
+   office, hosts (a 新闻发言人 who chairs a briefing);
+4. who answers questions, or has a role, or was introduced, is an official; anyone else is
+   other.
 """
 
 from __future__ import annotations
@@ -15,27 +22,46 @@ from reader.model import SpeakerKind
 from reader.speakers.names import analysis_form
 
 HOST_ROLE_HINT = re.compile(r"发言人|新闻办|新闻局|新闻处|主持")
+# The end of a question: a question mark, perhaps then thanks or a closing quote or bracket.
+QUESTION_END = re.compile(
+    r"[？?][”」』）)\s]*(?:(?:谢谢|謝謝|多谢|谢谢您|谢谢你|thanks|thank you)[。！!.\s]*)?$", re.IGNORECASE
+)
+QUESTION_OPENING = re.compile(r"^(?:请问|請問|我想问|我想問|我的问题是|我的問題是|想请问|想請問)")
+MIN_ASKING_SHARE = 0.5
+ANSWER_SHARE = 0.25  # of the longest answer to one question: another answer, not a hand-over
+MIN_ANSWER_CHARS = 40  # a hand-over (请李忠回答。) is shorter than any second answer
+MIN_PANEL = 2  # answerers after a moderator's questions that make a panel
 
 #: (Speaker.id, the kind its labels give or None, its role or None, introduced in the lead)
 SpeakerFacts = tuple[str, SpeakerKind | None, str | None, bool]
-#: (Speaker.id, characters spoken) per turn, in order
-TurnFacts = tuple[str, int]
+#: (Speaker.id, characters spoken, the turn asks a question) per turn, in order
+TurnFacts = tuple[str, int, bool]
 
 
-def answer_counts(turns: Sequence[TurnFacts], reporters: set[str]) -> dict[str, int]:
+def asks(paragraphs: Sequence[str]) -> bool:
+    """Does a turn ask: its last words a question, or its first a ``请问``?"""
+    if not paragraphs:
+        return False
+    return bool(QUESTION_END.search(paragraphs[-1].strip()) or QUESTION_OPENING.match(paragraphs[0].strip()))
+
+
+def answer_counts(turns: Sequence[TurnFacts], askers: set[str]) -> dict[str, int]:
     """How many questions each speaker answered: of the turns between one question and the
-    next, the speaker who said the most (a host's ``请…回答`` hand-over is short)."""
+    next, whoever said a good part of what was said (a host's ``请…回答`` hand-over is short;
+    two guests of a panel who both answer both count)."""
     counts: dict[str, int] = {}
     said: dict[str, int] = {}
     asked = False
 
     def credit() -> None:
         if asked and said:
-            best = max(said, key=said.__getitem__)
-            counts[best] = counts.get(best, 0) + 1
+            most = max(said.values())
+            for speaker, chars in said.items():
+                if chars == most or chars >= max(most * ANSWER_SHARE, MIN_ANSWER_CHARS):
+                    counts[speaker] = counts.get(speaker, 0) + 1
 
-    for speaker, chars in turns:
-        if speaker in reporters:
+    for speaker, chars, _asks in turns:
+        if speaker in askers:
             credit()
             asked, said = True, {}
         elif asked:
@@ -44,14 +70,39 @@ def answer_counts(turns: Sequence[TurnFacts], reporters: set[str]) -> dict[str, 
     return counts
 
 
+def _askers(speakers: Sequence[SpeakerFacts], turns: Sequence[TurnFacts]) -> set[str]:
+    """Speakers with no kind from their labels whose turns are mostly questions that someone
+    else answers (the next turn is another speaker's)."""
+    hinted = {speaker for speaker, hint, _role, _introduced in speakers if hint}
+    asked: dict[str, int] = {}
+    answered: dict[str, int] = {}
+    total: dict[str, int] = {}
+    for i, (speaker, _chars, question) in enumerate(turns):
+        total[speaker] = total.get(speaker, 0) + 1
+        if question:
+            asked[speaker] = asked.get(speaker, 0) + 1
+            if i + 1 < len(turns) and turns[i + 1][0] != speaker:
+                answered[speaker] = answered.get(speaker, 0) + 1
+    return {speaker for speaker, count in asked.items()
+            if speaker not in hinted and answered.get(speaker) and count >= total[speaker] * MIN_ASKING_SHARE}
+
+
 def decide_kinds(speakers: Sequence[SpeakerFacts], turns: Sequence[TurnFacts]) -> dict[str, SpeakerKind]:
-    """Kinds from labels first, then from the conversation: who opens and hands over, who answers."""
+    """Kinds from labels first, then from the conversation (the module's list, in order)."""
     kinds: dict[str, SpeakerKind] = {}
     for speaker, hint, _role, _introduced in speakers:
         if hint:
             kinds[speaker] = hint
     reporters = {speaker for speaker, hint, _role, _introduced in speakers if hint == "reporter"}
-    answered_after_question = answer_counts(turns, reporters)
+    askers = _askers(speakers, turns)
+    answered_after_question = answer_counts(turns, reporters | askers)
+    if askers and turns and turns[0][0] in askers:
+        opener = turns[0][0]
+        panel = {s for s in answered_after_question if s not in askers and s not in reporters}
+        if len(panel) >= MIN_PANEL and not any(k == "host" for k in kinds.values()):
+            kinds[opener] = "host"  # a moderator's questions to a panel
+    for speaker in askers:
+        kinds.setdefault(speaker, "reporter")
     has_host = any(k == "host" for k in kinds.values())
     if not has_host and len(turns) >= 2:
         opener = turns[0][0]

@@ -23,8 +23,11 @@ from reader.speakers.names import (
     ROLE_THEN_NAME,
     SPACES,
     TITLE_AT_END,
+    TITLE_MARKS,
     analysis_form,
     is_person_name,
+    outlet_of,
+    split_latin_name,
 )
 
 MAX_LABEL = 40
@@ -90,7 +93,8 @@ NUMBERED_ITEM = re.compile(r"[一二三四五六七八九十\d]+$")
 FUNCTION_WORDS = frozenset("的了吗呢着把被")
 
 QUESTION_LABELS = frozenset({"问", "提问", "记者", "记者问", "记者提问", "有记者问", "有记者提问", "Q", "q",
-                             "问题", "追问", "又问", "网友", "网友提问", "网民", "网友问"})
+                             "问题", "追问", "又问", "网友", "网友提问", "网民", "网友问",
+                             "观众", "观众提问", "现场观众", "听众", "听众提问", "现场提问", "提问者"})
 
 ANSWER_LABELS = frozenset({"答", "回答", "A", "a", "答问"})
 
@@ -121,6 +125,10 @@ ROLE_LIST_SPLIT = re.compile(r"[、，,]|兼")
 # no sentence punctuation.
 OUTLET_IN_TITLE_MARKS = re.compile(r"^《([^《》]{1,20})》(?=[^《》]{0,10}记者)")
 
+# A name, a comma and who the person is (``主持人Zanny Minton Beddoes，《经济学人》主编``,
+# ``张三，某某公司副总裁``): the comma separates the name from its role, as in a caption.
+NAME_COMMA_ROLE = re.compile(r"^(?P<head>[^，,]{2,30})[，,]\s*(?P<role>[^，,]{2,30})$")
+
 # Qualifiers that are no body of their own (``有关负责人``, ``相关负责同志``): no organization.
 NOT_ORGANIZATIONS = ("有关", "相关", "该", "本")
 
@@ -147,6 +155,8 @@ def label_shape(label: str) -> bool:
     compact = analysis_form(label)
     if not compact or len(compact) > MAX_LABEL or not HAS_WORD.search(compact):
         return False
+    if _named_with_outlet_or_role(label):
+        return True  # 《明镜报》Georg Fahrion, 主持人X，《经济学人》主编: their marks are no sentence
     if SENTENCE_PUNCTUATION.search(OUTLET_IN_TITLE_MARKS.sub(r"\1", compact)) or ENUMERATION.match(compact):
         return False
     lowered = compact.lower()
@@ -161,12 +171,31 @@ def label_shape(label: str) -> bool:
     return not (any(ch in FUNCTION_WORDS for ch in compact) and not looks_like_speaker(label))
 
 
+def _named_with_outlet_or_role(label: str) -> bool:
+    """A Latin-script name alone or after an outlet, a role or 主持人 (``德新社Jörn Petring``,
+    ``CNBC《管理亚洲》主播 Christine Tan``), or a name and its role after a comma."""
+    latin = split_latin_name(label)
+    if latin is not None:
+        prefix = analysis_form(latin[0])
+        return (not prefix or prefix in HOST_WORDS or outlet_of(latin[0]) is not None
+                or bool(ENDS_WITH_TITLE.search(TITLE_MARKS.sub(r"\1", prefix))))
+    parts = NAME_COMMA_ROLE.match(label.strip())
+    if parts is None:
+        return False
+    head, role = parts.group("head"), analysis_form(TITLE_MARKS.sub(r"\1", parts.group("role")))
+    head_form = analysis_form(head).removeprefix("主持人")
+    return bool(ENDS_WITH_TITLE.search(role)) and (
+        split_latin_name(head) is not None or is_person_name(head_form))
+
+
 def looks_like_speaker(label: str, known_names: Collection[str] | None = None) -> bool:
     """A label without bold type must name a speaker by its form: role words, titles, names.
 
     A bare name passes when it starts with a common surname (``汪文斌``) or is one of
     ``known_names`` (names the document gave in full labels, whatever their surname).
     """
+    if _named_with_outlet_or_role(label):
+        return True
     compact = analysis_form(label)
     if is_question(compact) or is_answer(compact) or compact.startswith(HOST_WORDS):
         return True
@@ -195,6 +224,9 @@ def parse_label(label: str) -> ParsedLabel:
 
     The rules read the simplified form; names and roles are cut from the label as written.
     """
+    named = _parse_named(label)
+    if named is not None:
+        return named
     compact = SPACES.sub("", label)
     simple = analysis_form(label)
     if len(simple) != len(compact):
@@ -220,8 +252,12 @@ def parse_label(label: str) -> ParsedLabel:
         is_answer(parts.group("outer")) or is_question(parts.group("outer"))
     ):
         # 答（王毅）, 问（新华社记者）: who asks or answers is in the parenthesis.
-        inner = parse_label(compact[parts.start("inner"):parts.end("inner")])
+        inner_text = compact[parts.start("inner"):parts.end("inner")]
+        inner = parse_label(inner_text)
         kind = inner.kind or ("official" if is_answer(parts.group("outer")) else "reporter")
+        if inner.kind is None and inner.role is None and not is_person_name(parts.group("inner")):
+            # 观众提问（彭博社）: an asker known by their body; the label names them as written.
+            return ParsedLabel(compact, None, inner_text, kind)
         return ParsedLabel(inner.name, inner.role, inner.organization, kind)
     answerer = _answerer(simple)
     if answerer and (is_person_name(answerer) or ENDS_WITH_TITLE.search(answerer)):
@@ -262,6 +298,42 @@ def parse_label(label: str) -> ParsedLabel:
     if ENDS_WITH_TITLE.search(simple):
         return _with_role(compact, compact, simple)
     return ParsedLabel(compact, None, None, None)
+
+
+def _parse_named(label: str) -> ParsedLabel | None:
+    """Labels that carry a Latin-script name, or a name and a role after a comma:
+
+    - ``Georg Fahrion``: the person, kind from the conversation;
+    - ``德新社Jörn Petring``, ``《明镜报》Georg Fahrion``: a reporter of that outlet;
+    - ``CNBC《管理亚洲》主播 Christine Tan``: role and name (主播 hosts);
+    - ``主持人Zanny Minton Beddoes，《经济学人》主编``: the host, and the role after the comma.
+    """
+    text = label.strip()
+    parts = NAME_COMMA_ROLE.match(text)
+    if parts is not None and _named_with_outlet_or_role(text) and split_latin_name(text) is None:
+        head = parts.group("head").strip()
+        role = SPACES.sub("", parts.group("role"))
+        host = analysis_form(head).startswith("主持人")
+        head = head[len("主持人"):].strip() if host else head
+        latin = split_latin_name(head)
+        name = latin[1] if latin is not None else SPACES.sub("", head)
+        simple_role = analysis_form(TITLE_MARKS.sub(r"\1", role))
+        kind: SpeakerKind | None = "host" if host or "主持" in simple_role or "主播" in simple_role else None
+        return ParsedLabel(name, role, organization_of(TITLE_MARKS.sub(r"\1", role)), kind)
+    latin = split_latin_name(text)
+    if latin is None or not _named_with_outlet_or_role(text):
+        return None
+    prefix, name = latin
+    simple_prefix = analysis_form(TITLE_MARKS.sub(r"\1", prefix))
+    if not prefix:
+        return ParsedLabel(name, None, None, None)
+    if simple_prefix in HOST_WORDS:
+        return ParsedLabel(name, None, None, "host")
+    if ENDS_WITH_TITLE.search(simple_prefix):
+        host = "主持" in simple_prefix or "主播" in simple_prefix
+        organization = organization_of(TITLE_MARKS.sub(r"\1", prefix))
+        return ParsedLabel(name, prefix, organization, "host" if host else None)
+    return ParsedLabel(name, prefix, outlet_of(prefix), "reporter")
 
 
 def _with_role(name: str, role: str, simple_role: str) -> ParsedLabel:

@@ -15,7 +15,14 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from reader.parse.blocks import Line, Run
-from reader.speakers.labels import MAX_LABEL, is_answer, is_question, label_shape, looks_like_speaker
+from reader.speakers.labels import (
+    MAX_LABEL,
+    is_answer,
+    is_question,
+    label_shape,
+    looks_like_speaker,
+    parse_label,
+)
 from reader.speakers.names import SPACES, analysis_form
 
 COLON = re.compile(r"[：:]")
@@ -162,7 +169,32 @@ def _head(line: Line, upto: int) -> Line:
         pos += len(run.text)
     return tuple(out)
 
-MARKER_RULES: tuple[MarkerRule, ...] = (bracketed_marker, colon_marker)
+# A question's number before its asker (``1、《明镜报》Georg Fahrion：``, ``（2）记者：``).
+QUESTION_NUMBER = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[、.．]\s*|^[（(]\d{1,3}[）)]\s*")
+
+
+def numbered_marker(line: Line, text: str, known: Collection[str] | None) -> Marker | None:
+    """A numbered question: the number, then a marker that is bold or names someone who asks
+    (a reporter, an outlet, ``问``). A numbered plain label is a list item (``1. 张三：经济…``),
+    or an enumeration inside an answer (``一、关于投资：``), so it stays text."""
+    number = QUESTION_NUMBER.match(text)
+    if not number:
+        return None
+    rest = _split_at(line, number.end())
+    if not rest:
+        return None
+    rest_text = "".join(run.text for run in rest)
+    inner = bracketed_marker(rest, rest_text, known) or colon_marker(rest, rest_text, known)
+    if inner is None:
+        return None
+    all_bold, _ = _styles(rest, inner.label_offset + len(inner.label))
+    if not all_bold and parse_label(inner.label).kind != "reporter":
+        return None
+    lead = text[: number.end()]
+    return Marker(inner.label, lead + inner.written, len(lead) + inner.label_offset, inner.rest)
+
+
+MARKER_RULES: tuple[MarkerRule, ...] = (numbered_marker, bracketed_marker, colon_marker)
 
 
 def find_marker(line: Line, known_names: Collection[str] | None = None) -> Marker | None:

@@ -26,7 +26,7 @@ TITLES = (
     "副总理", "总理", "国务委员", "外长",
     "主任医师", "医师", "总设计师", "设计师", "律师", "高级警长", "警长", "党组书记", "党委书记", "党组成员",
     "常委", "首席科学家", "科学家", "总指挥", "指挥长", "政委", "司令员", "参谋长", "专员", "科长", "工程师",
-    "馆长", "团长", "行政长官", "长官",
+    "馆长", "团长", "行政长官", "长官", "主播", "议员", "秘书", "创始人", "未来学家", "学者", "作家",
 )
 
 TITLE_ALTERNATION = "|".join(sorted(TITLES, key=len, reverse=True))
@@ -112,3 +112,57 @@ def is_person_name(text: str) -> bool:
         return len(text) >= 3
     # Four characters after a single surname are nearly always a phrase (文件明确), not a name.
     return text[0] in SURNAMES_SINGLE and len(text) <= 3
+
+
+# -- names in Latin script and outlets -----------------------------------------------------
+
+# A person's name in Latin script at the end of a label: one to four words, each starting
+# with a capital and holding a lower-case letter (``Georg Fahrion``, ``Jörn Petring``,
+# ``Zanny Minton Beddoes``, ``O'Neil``, ``Jean-Pierre``), or a courtesy title and a surname
+# (``Mr. Lee``, ``Dr Smith``). All-capital words (``CNBC``, ``DVH``) are outlets or firms.
+_LATIN_WORD = r"[A-Z][a-zà-öø-ÿA-ZÀ-ÖØ-Þ'’\-]*[a-zà-öø-ÿ][a-zà-öø-ÿA-ZÀ-ÖØ-Þ'’\-]*"
+_COURTESY = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?"
+LATIN_NAME_AT_END = re.compile(
+    rf"(?:(?<=[^A-Za-z])|^)(?P<name>(?:{_COURTESY}\s+)?{_LATIN_WORD}(?:\s+(?:{_LATIN_WORD}|[A-Z]\.)){{0,3}})\s*$"
+)
+# Words that look like a capitalised name but open or close a label as something else.
+NOT_LATIN_NAMES = frozenset({"Q", "A", "Note", "Source", "Editor", "Tags", "Date", "Title", "Updated",
+                             "Photo", "Video", "Link", "Read", "More", "Share", "Tips", "Update"})
+# Common English words of headings (``Key Points``, ``Related Articles``): a label holding one
+# is no bare personal name.
+ENGLISH_HEADING_WORDS = frozenset(
+    "key points news related articles article breaking read more top stories story latest update updates "
+    "editor note notes summary highlights chapter part section contents source sources photo photos video "
+    "videos the of and for in on at to by with from about introduction conclusion background question "
+    "questions answer answers transcript full text speech remarks statement press release conference "
+    "briefing opening closing live report reports day week month year today yesterday tomorrow".split()
+)
+# How the name of a news outlet ends: a label made of an outlet and a person's name is a
+# reporter of that outlet (``德新社Jörn Petring``, ``《明镜报》Georg Fahrion``).
+OUTLET_ENDINGS = (
+    "通讯社", "新闻社", "电视台", "广播电台", "广播公司", "电台", "日报", "晚报", "早报", "时报", "周报",
+    "周刊", "杂志", "杂志社", "报社", "新闻网", "网站", "媒体集团", "媒体", "传媒", "新闻",
+    "报", "社", "台", "网",
+)
+TITLE_MARKS = re.compile(r"《([^《》]{1,30})》")
+
+
+def split_latin_name(label: str) -> tuple[str, str] | None:
+    """``("德新社", "Jörn Petring")`` for ``德新社Jörn Petring``; None when the label does not
+    end with a Latin-script personal name. White space inside the name becomes one space."""
+    match = LATIN_NAME_AT_END.search(label.strip())
+    if not match:
+        return None
+    name = " ".join(match.group("name").split())
+    if name in NOT_LATIN_NAMES or any(w.lower().strip(".") in ENGLISH_HEADING_WORDS for w in name.split()):
+        return None
+    return label.strip()[: match.start("name")].strip(), name
+
+
+def outlet_of(text: str) -> str | None:
+    """The outlet ``text`` names (``《明镜报》`` → 明镜报, ``德国二台`` → 德国二台), or None."""
+    bare = TITLE_MARKS.sub(r"\1", text).strip(" ，,：:")
+    acronym = bare.isascii() and bare.isupper()  # CNBC, BBC
+    if TITLE_MARKS.search(text) or analysis_form(bare).endswith(OUTLET_ENDINGS) or acronym:
+        return bare or None
+    return None

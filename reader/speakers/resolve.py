@@ -34,7 +34,7 @@ from reader.speakers.introductions import (
     person_by_surname_and_title,
     roles_from_introductions,
 )
-from reader.speakers.kinds import decide_kinds
+from reader.speakers.kinds import asks, decide_kinds
 from reader.speakers.labels import ANSWER_LABELS, HOST_WORDS, ParsedLabel, organization_of, parse_label
 from reader.speakers.names import NAME_THEN_TITLE, SPACES, analysis_form, is_person_name
 
@@ -95,7 +95,7 @@ def resolve_speakers(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str])
     drafts = list(by_key.values())
     kinds = decide_kinds(
         [(s.id, s.hint, s.role, s.introduced) for s in drafts],
-        [(speaker, sum(len(p) for p in turn.paragraphs))
+        [(speaker, sum(len(p) for p in turn.paragraphs), asks(turn.paragraphs))
          for speaker, turn in zip(turn_speakers, turns, strict=True)],
     )
     speakers = tuple(

@@ -12,6 +12,7 @@ from reader.model import Source, Span, Transcript, Turn
 from reader.parse.blocks import SourceDocument
 from reader.progress import checkpoint
 from reader.speakers.resolve import LabelledSpeech, resolve_speakers
+from reader.turns.answers import split_unmarked_answers
 from reader.turns.metadata import take_metadata
 from reader.turns.qa import pair_questions
 from reader.turns.split import split_lead, split_turns
@@ -32,16 +33,21 @@ def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, .
     preamble_spans = [builder.add(p.text) for p in preamble]
     # The title introduces too: 2024年10月9日外交部发言人毛宁主持例行记者会.
     lead_texts = ([meta.title] if meta.title else []) + [p.text for p in preamble]
-    cast = resolve_speakers([LabelledSpeech(d.marker.label, d.paragraphs) for d in drafts], lead_texts)
+    drafts = split_unmarked_answers(drafts, lead_texts)
+    cast = resolve_speakers([LabelledSpeech(d.who, d.paragraphs) for d in drafts], lead_texts)
     kinds = cast.kinds()
     turns: list[Turn] = []
     checkpoint(0.9)
     for count, (draft, speaker) in enumerate(zip(drafts, cast.turn_speakers, strict=True)):
         if not count % 1024:
             checkpoint(0.9 + 0.1 * count / len(drafts))
-        marker_span = builder.add(draft.marker.written)
+        if draft.marker.written:
+            marker_span = builder.add(draft.marker.written)
+            spans = tuple(builder.add(text) for text in draft.paragraphs)
+        else:  # an unmarked answer: no marker line, the turn starts with its speech
+            spans = tuple(builder.add(text) for text in draft.paragraphs)
+            marker_span = Span(spans[0].start, spans[0].start) if spans else builder.add("")
         label_start = marker_span.start + draft.marker.label_offset
-        spans = tuple(builder.add(text) for text in draft.paragraphs)
         turns.append(Turn(
             index=len(turns), speaker=speaker, label=draft.marker.label, kind=kinds[speaker],
             start=marker_span.start, end=spans[-1].end if spans else marker_span.end,

@@ -14,6 +14,7 @@ from reader.parse.blocks import Block, Line, join_wrapped, line_text
 from reader.progress import checkpoint
 from reader.speakers.labels import looks_like_speaker, parse_label
 from reader.speakers.markers import Marker, find_marker, split_inline_turns
+from reader.speakers.names import analysis_form, is_person_name
 
 # A heading that introduces a list of key points before the transcript (发布会要点：, 划重点).
 HIGHLIGHTS_HEADING = re.compile(
@@ -35,8 +36,18 @@ class LeadParagraph:
 
 @dataclass(slots=True)
 class TurnDraft:
+    """One turn as split out of the blocks: its marker and its paragraphs. An unmarked turn
+    (an answer written without its speaker's marker) has an empty marker and names its
+    speaker in ``speaker_label``."""
+
     marker: Marker
     paragraphs: list[str] = field(default_factory=list)
+    speaker_label: str | None = None
+
+    @property
+    def who(self) -> str:
+        """The label that says who speaks: the marker's, or the one an unmarked turn was given."""
+        return self.speaker_label if self.speaker_label is not None else self.marker.label
 
 
 def split_turns(blocks: list[Block]) -> tuple[list[LeadParagraph], list[TurnDraft]]:
@@ -83,7 +94,36 @@ def split_turns(blocks: list[Block]) -> tuple[list[LeadParagraph], list[TurnDraf
             else:
                 target[-1] = join_wrapped(target[-1], text)
             new_paragraph = False
-    return lead, drafts
+    return _without_bylines(lead, drafts)
+
+
+# A byline's label: ``記者：林俊謙``, ``本报记者：张三 李四``, ``文：王五``.
+BYLINE_LABELS = frozenset({"记者", "本报记者", "实习记者", "特约记者", "通讯员", "作者", "文", "文字", "撰文",
+                           "编译", "摄影", "摄", "整理"})
+NAME_LIST_SPLIT = re.compile(r"[、，,/\s]+")
+
+
+def _without_bylines(lead: list[LeadParagraph], drafts: list[TurnDraft]) -> tuple[list[LeadParagraph],
+                                                                                  list[TurnDraft]]:
+    """A marker whose speech is only names (``記者：林俊謙``) is a byline, not a turn: what
+    followed it goes back to the turn before it, or to the lead."""
+    kept: list[TurnDraft] = []
+    for draft in drafts:
+        speech = draft.paragraphs
+        if (analysis_form(draft.marker.label) in BYLINE_LABELS and speech and _only_names(speech[0])):
+            rest = speech[1:]
+            if kept:
+                kept[-1].paragraphs.extend(rest)
+            else:
+                lead.extend(LeadParagraph(text, "p", -1) for text in rest)
+            continue
+        kept.append(draft)
+    return lead, kept
+
+
+def _only_names(text: str) -> bool:
+    names = [n for n in NAME_LIST_SPLIT.split(text.strip()) if n]
+    return 0 < len(names) <= 4 and all(is_person_name(analysis_form(n)) for n in names)
 
 
 def _heading_marker(marker: Marker) -> bool:

@@ -1,0 +1,110 @@
+"""Forms met in the corpus of real transcripts (tests/corpus/), each as a rule of the language
+or the markup, on short made-up excerpts of that form (issues 11 and 16)."""
+
+from __future__ import annotations
+
+from reader.model import Speaker, Transcript
+from reader.pipeline import parse_bytes
+
+
+def text(body: str, suffix: str = ".txt") -> Transcript:
+    return parse_bytes(body.encode(), f"transcript{suffix}")
+
+
+def speaker(t: Transcript, name: str) -> Speaker:
+    return next(s for s in t.speakers if s.name == name)
+
+
+def kinds(t: Transcript) -> dict[str, str]:
+    return {s.name: s.kind for s in t.speakers}
+
+
+def test_an_outlet_and_a_latin_name_is_a_reporter_and_the_name_alone_is_the_same_one() -> None:
+    t = text("任正非：欢迎你们到华为。\n"
+             "德新社Jörn Petring：德国政府正在讨论5G网络建设，您怎么看？\n"
+             "任正非：我们支持。\n"
+             "Jörn Petring：那您能保证吗？\n"
+             "任正非：当然可以保证。\n"
+             "《明镜报》Georg Fahrion：华为是不是处于战时状态？\n"
+             "任正非：不是。\n")
+    assert [turn.label for turn in t.turns][1:4] == ["德新社Jörn Petring", "任正非", "Jörn Petring"]
+    petring = speaker(t, "Jörn Petring")
+    assert (petring.kind, petring.organization, petring.turns) == ("reporter", "德新社", 2)
+    assert speaker(t, "Georg Fahrion").organization == "明镜报"
+    assert speaker(t, "任正非").kind == "official"  # answers the questions
+
+
+def test_english_headings_are_not_names() -> None:
+    t = text("Key Points：经济稳中向好。\nRelated Articles：更多新闻。\n")
+    assert not t.turns
+
+
+def test_a_name_a_comma_and_a_role_is_one_label() -> None:
+    t = text("主持人Zanny Minton  Beddoes，《经济学人》主编：我们讨论三个问题。请问两位怎么看？\n"
+             "尤瓦尔·赫拉利：人类将迎来前所未有的变化，这是我的看法，也是历史给我们的经验。\n"
+             "任正非：我读过赫拉利教授的书，许多观点我是认同的，科技是向善的，我们要看到这一点。\n"
+             "Zanny Minton Beddoes：谢谢。\n")
+    host = speaker(t, "Zanny Minton Beddoes")
+    assert (host.kind, host.role, host.turns) == ("host", "《经济学人》主编", 2)
+
+
+def test_a_numbered_bold_question_is_a_turn_and_a_numbered_plain_item_is_not() -> None:
+    t = text("<p>任正非：欢迎。</p><p><b>1、德国二台Ulf Röller：您为什么选择这张图片？</b></p>"
+             "<p>任正非：这张照片很像华为。</p><p>1、张三：经济稳中向好。</p>", ".html")
+    assert [turn.label for turn in t.turns] == ["任正非", "德国二台Ulf Röller", "任正非"]
+    assert t.text[t.turns[1].start:t.turns[1].label_span.start] == "1、"  # the number is shown, not named
+    assert "张三：经济稳中向好" in t.text[t.turns[2].start:t.turns[2].end]
+
+
+def test_stray_emphasis_around_a_colon_is_markdown_formatting() -> None:
+    label = "**Zanny Minton Beddoes*****\\*：\\**"
+    t = text(f"任正非：谢谢。\n\n{label}从很多方面看，您怎么看？**\n\n任正非：我同意。\n", ".md")
+    assert [turn.label for turn in t.turns] == ["任正非", "Zanny Minton Beddoes", "任正非"]
+    assert "*" not in t.text
+
+
+def test_who_asks_is_a_reporter_and_who_answers_an_official() -> None:
+    # No label says who anyone is: the questions do.
+    t = text("Ulrika Bergsten：您如何看待瑞典的5G建设？谢谢。\n"
+             "任正非：我们在瑞典有很好的合作，5G建设进展顺利，客户对我们的产品很满意。\n"
+             "Philip Lote：华为会卷入国际争端吗？\n"
+             "任正非：我们只做技术，不参与政治。\n")
+    assert kinds(t) == {"Ulrika Bergsten": "reporter", "任正非": "official", "Philip Lote": "reporter"}
+    assert [(p.question, p.answers) for p in t.qa] == [(0, (1,)), (2, (3,))]
+
+
+def test_the_moderator_who_opens_a_panel_with_questions_hosts_it() -> None:
+    answer = "这是一个很好的问题，我认为技术的发展会带来新的机会，也会带来新的挑战，我们要共同面对。"
+    t = text(f"田薇：欢迎来到咖啡对话，请问两位如何看待人工智能？\n乔治·吉尔德：{answer}\n"
+             f"任正非：{answer}\n田薇：那么未来十年会怎样？\n乔治·吉尔德：{answer}\n任正非：{answer}\n")
+    assert kinds(t) == {"田薇": "host", "乔治·吉尔德": "official", "任正非": "official"}
+
+
+def test_an_audience_question_with_its_outlet_is_a_reporter_named_as_written() -> None:
+    t = text("任正非：欢迎。\n观众提问（彭博社）：华为今年的业务会增长吗？\n任正非：会的。\n")
+    asker = t.speakers[1]
+    assert (asker.name, asker.organization, asker.kind) == ("观众提问（彭博社）", "彭博社", "reporter")
+
+
+def test_an_answer_without_its_marker_is_the_answerers_turn_not_the_reporters() -> None:
+    t = text("蔣萬安：我們要打造臺北AI園區。\n\n**問：松山機場的運量由誰承接？**\n\n"
+             "蔣萬安表示，機場捷運完成後，臺北到桃園機場約36分鐘。\n\n**問：什麼時候完成？**\n\n"
+             "計畫預計於2033年完成，距今約8年。\n", ".md")
+    assert [(turn.label, t.speaker(turn.speaker).name) for turn in t.turns] == [
+        ("蔣萬安", "蔣萬安"), ("問", "問"), ("", "蔣萬安"), ("問", "問"), ("", "蔣萬安")]
+    minutes = next(f for f in t.figures if f.unit == "分鐘")
+    assert t.speaker(minutes.speaker).name == "蔣萬安"  # the answer's figure is the mayor's
+    assert t.turns[2].start == t.turns[2].paragraphs[0].start  # no marker line is made up
+
+
+def test_a_question_with_a_following_question_keeps_both_in_the_reporters_turn() -> None:
+    t = text("毛宁：请提问。\n记者：第一个问题，美方有何回应？第二个问题，中方会怎么做？\n"
+             "毛宁：中方立场一贯。\n")
+    assert [turn.label for turn in t.turns] == ["毛宁", "记者", "毛宁"]
+
+
+def test_a_byline_is_not_a_turn() -> None:
+    t = text("<p>記者：</p><p>林俊謙</p><p>早在周日晚上，民主黨已呼籲政府停工：「非緊急服務帶頭停工」。</p>",
+             ".html")
+    assert not t.turns
+    assert "早在周日晚上" in t.text
