@@ -108,3 +108,43 @@ def test_a_byline_is_not_a_turn() -> None:
              ".html")
     assert not t.turns
     assert "早在周日晚上" in t.text
+
+
+def _pdf_record() -> str:
+    """A sitting's record as a PDF converter writes it: wrapped at 20 characters, blank lines
+    anywhere, page numbers and headers, bold labels drawn four times."""
+    header = "2000 年 6 月 23232323 日\n立法會   ─   2000\n\n"
+    body = [
+        "出席議員 ：", "", "主席范徐麗泰議員 ， J.P.", "", "羅致光議員", "", "5965", "", header,
+        "主席主席主席主席 ： 請各位議員繼續站立 ， 待",
+        "", "行政長官進入會議廳 。", "",
+        "行政長官 ： 主席女士 ， 今天我想跟大家談",
+        "行政長官", "行政長官", "行政長官",
+        "談兩個話題 ： 第一 ， 經濟 ； 旅客人", "", "數達 1 200 萬 。", "", "5966", "", header,
+        "羅致光議員 ： 主席 ， 我想知道 ， 行政長",
+        "羅致光議員", "羅致光議員", "", "官會否站起來發問 ？", "",
+        "行政長官 ： 羅議員 ， 政府各部門正為此事",
+        "", "認真研究 ， 很快可以向大家交代 。", "", "5967", "", header,
+        "主席主席主席主席 ： 多謝行政長官 。", "",
+    ]
+    return "\n".join(body) + "\n" + "\n".join(["會議過程正式紀錄", ""] * 3)
+
+
+def test_a_pdf_record_is_read_as_its_speakers_wrote_it() -> None:
+    t = text(_pdf_record())
+    assert [turn.label for turn in t.turns] == ["主席", "行政長官", "羅致光議員", "行政長官", "主席"]
+    said = [t.text[turn.paragraphs[0].start:turn.paragraphs[-1].end] for turn in t.turns]
+    # The lines joined, the copies of the label gone, the spaces the converter added gone.
+    assert said[1] == "主席女士，今天我想跟大家談談兩個話題：第一，經濟；旅客人數達1200萬。"
+    assert said[2] == "主席，我想知道，行政長官會否站起來發問？"
+    assert all(furniture not in t.text for furniture in ("5966", "23232323", "立法會─2000"))
+    assert speaker(t, "范徐麗泰").kind == "host"  # the chair, named where the record lists who attended
+    assert speaker(t, "羅致光").kind == "reporter" and speaker(t, "行政長官").kind == "official"
+    assert next(f for f in t.figures if f.unit == "萬" or "萬" in f.text).value == 12_000_000
+
+
+def test_ordinary_text_is_not_read_as_a_pdf_record() -> None:
+    lines = [f"記者：第{i}個問題是甚麼？" if i % 2 else f"發言人：這是對第{i}個問題的回答。"
+             for i in range(30)]
+    t = text("\n\n".join(lines))
+    assert len(t.turns) == 30

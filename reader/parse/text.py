@@ -13,6 +13,7 @@ import re
 
 from reader.model import Meta
 from reader.parse.blocks import Block, BlockKind, Line, Run, SourceDocument
+from reader.parse.pdf_text import paragraphs, wrap_width
 
 LINE_SPLIT = re.compile(r"\r\n|\r|\n")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
@@ -37,8 +38,12 @@ SENTENCE_ENDS = ("。", "！", "？", "!", "?", "；", ";", "…", "，", ",")
 def read_text(text: str, *, markdown: bool = False) -> SourceDocument:
     """Read plain text (or light Markdown) into blocks; a heading line becomes the title."""
     lines = LINE_SPLIT.split(text)
-    groups = _groups(lines)
-    wrapped = _hard_wrapped(groups)
+    pdf_width = None if markdown else wrap_width(lines)
+    if pdf_width is not None:
+        groups, wrapped = paragraphs(lines, pdf_width), True
+    else:
+        groups = _groups(lines)
+        wrapped = _hard_wrapped(groups)
     blocks: list[Block] = []
     title: str | None = None
     for group in groups:

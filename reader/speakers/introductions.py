@@ -106,7 +106,7 @@ INTRODUCTION_CONJUNCTIONS = frozenset({"和", "及", "与", "與", "以及"})
 
 # Where a name introduced after its role ends: a courtesy title, a verb of the briefing, punctuation.
 NAME_BOUNDARY = (
-    r"(?=先生|女士|同志|[大上中少][校将尉]|主持|介绍|出席|表示|回答|举行|召开|首先|宣布|指出|强调|答"
+    r"(?=先生|女士|同志|议员|議員|[大上中少][校将尉]|主持|介绍|出席|表示|回答|举行|召开|首先|宣布|指出|强调|答"
     r"|今日|今天|昨日|昨天|日前|近日|\d"
     r"|[，、。；和及与在于就（(\s])"
 )
@@ -127,9 +127,16 @@ def names_from_introductions(texts: Iterable[str], roles: Iterable[str]) -> dict
     seen: dict[str, set[str]] = {}
     for text in texts:
         for match in pattern.finditer(text):
-            if is_person_name(analysis_form(match.group(2))):
+            name = analysis_form(match.group(2))
+            titled = text.startswith(COURTESY_AFTER_NAME, match.end())
+            if is_person_name(name) or (titled and len(name) == 4 and name[0] in SURNAMES_SINGLE):
                 seen.setdefault(match.group(1), set()).add(match.group(2))
     return {role: next(iter(names)) for role, names in seen.items() if len(names) == 1}
+
+# A four-character name after a role is a name when a courtesy title follows it: Hong Kong
+# names a married woman with both surnames (主席范徐麗泰議員).
+COURTESY_AFTER_NAME = ("议员", "議員", "先生", "女士")
+
 
 # ``外交部发言人洪磊主持例行记者会``: a spokesperson introduced by role and name.
 SPOKESPERSON_INTRODUCED = re.compile(r"发言人\s*([\u4e00-\u9fff·]{2,4}?)" + NAME_BOUNDARY)

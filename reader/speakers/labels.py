@@ -58,7 +58,11 @@ NOT_SPEAKER_LABELS = frozenset({
     "note", "source", "editor", "tags", "url", "http", "https", "updated", "date", "title",
 })
 
-NOT_SPEAKER_PREFIXES = ("责任编辑", "原标题", "编者按", "发布会要点", "文章来源", "新闻来源", "相关")
+NOT_SPEAKER_PREFIXES = ("责任编辑", "原标题", "编者按", "发布会要点", "文章来源", "新闻来源", "相关",
+                        # A record's attendance lists (出席议员：, 列席秘书：, 缺席议员：).
+                        "出席", "列席", "缺席", "与会")
+# A meeting's chair, by office alone: who presides (a 证监会主席 with a body is an official).
+CHAIR_LABELS = frozenset({"主席", "代理主席", "副主席", "主席女士", "主席先生", "大会主席", "会议主席"})
 
 # Endings of a sentence that introduces a list or reports speech (``…表示：``), not a label.
 NOT_SPEAKER_ENDINGS = (
@@ -227,6 +231,9 @@ def parse_label(label: str) -> ParsedLabel:
     named = _parse_named(label)
     if named is not None:
         return named
+    if analysis_form(label) in CHAIR_LABELS:
+        chair = SPACES.sub("", label)
+        return ParsedLabel(chair, chair, None, "host")
     compact = SPACES.sub("", label)
     simple = analysis_form(label)
     if len(simple) != len(compact):

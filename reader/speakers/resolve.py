@@ -141,9 +141,10 @@ def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) 
                 people[i] = host
     checkpoint(0.7)
     intro_texts = [*lead_texts, *(t for turn in turns for t in turn.paragraphs[:INTRODUCING_PARAGRAPHS])]
-    named = names_from_introductions(
-        intro_texts, [p.role for p in people if p.role and p.name == SPACES.sub("", p.role)]
-    )
+    role_only = [p.role for p in people if p.role and p.name == SPACES.sub("", p.role)]
+    # The lead introduces; a speech may name others with the same title (主席田北俊議員).
+    named = names_from_introductions(lead_texts, role_only)
+    named = {**names_from_introductions(intro_texts, [r for r in role_only if r not in named]), **named}
     for i, person in enumerate(people):
         if person.role and person.name == person.role and person.role in named:
             people[i] = dataclasses.replace(person, name=named[person.role])
