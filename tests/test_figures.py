@@ -198,22 +198,30 @@ def test_a_range_is_one_figure_with_both_ends(
         "发布日期2022-04-14",
         "“十四五”期间",
         "上世纪90年代",
-        "数十万人参加",
         "千方百计，千家万户",
         "三大运营商",
         "统一部署",
         "万一出现问题",
         "百分之百地支持",
         "新时代这十年",
-        "三十年来",
+        "第一、二、三名",
     ],
 )
 def test_dates_times_codes_versions_hotlines_ordinals_and_names_are_not_figures(sentence: str) -> None:
     assert texts(sentence) == []
 
 
-def test_small_chinese_counts_are_manners_of_speech() -> None:
-    assert texts("主要做了三个方面的工作，两次下发通知，一起研究") == []
+def test_one_with_a_measure_word_is_a_manner_of_speech() -> None:
+    assert texts("一起研究，一个问题，一次会议，一些办法，一方面") == []
+
+
+def test_chinese_counts_and_durations_are_figures() -> None:
+    # Issue 11: what a journalist copies (五位, 八家, 三年多), with their values.
+    found = find_figures("五位专家来自八家企业，三年多来做了三个方面的工作，三十年来两次下发通知。")
+    assert [(f.text, f.value, f.unit) for f in found] == [
+        ("五位", 5, "位"), ("八家", 8, "家"), ("三年多", 3, "年"), ("三个", 3, "个"), ("三十年", 30, "年"),
+        ("两次", 2, "次")]
+    assert texts("这两个问题，这十年") == []  # a demonstrative counts nothing
 
 
 def test_figures_survive_next_to_not_figures() -> None:
@@ -436,7 +444,7 @@ def test_a_list_of_numbers_shares_the_unit_of_its_last_member() -> None:
 
 
 def test_lists_of_years_and_enumerations_share_nothing() -> None:
-    assert texts("2020、2021年连续两年，第1、2季度") == []
+    assert texts("2020、2021年连续两年，第1、2季度") == ["两年"]
 
 
 def test_the_extractor_finds_what_a_person_marked_by_hand() -> None:
@@ -562,3 +570,63 @@ def test_any_written_figure_is_found_with_its_value_unit_and_qualifier(
     assert f.unit == unit
     # The word nearest the unit wins when several qualify one number.
     assert f.qualifier == (after or middle or before or None)
+
+
+# --- forms from the corpus and issues 11, 16 and 17 --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("功耗仅为1240的1/5。", ("1/5", 0.2, "", None)),
+        ("四分之一的企业", ("四分之一", 0.25, "", None)),
+        ("上万家企业", ("上万家", 10000, "家", "上")),
+        ("一度有逾萬人等車", ("逾萬人", 10000, "人", "逾")),
+        ("仍有過千處路段", ("過千處", 1000, "處", "過")),
+        ("几千架直升飞机", ("几千架", 1000, "架", "几")),
+        ("数十万人参加", ("数十万人", 100000, "人", "数")),
+        ("他六十二点几岁", ("六十二点几岁", 62, "岁", "点几")),
+        ("约 4100亿元", ("约 4100亿元", 410_000_000_000, "元", "约")),
+        ("2650 亿元", ("2650 亿元", 265_000_000_000, "元", None)),
+        ("36 萬餘人", ("36 萬餘人", 360000, "人", "餘")),
+        ("大概1.8万件", ("大概1.8万件", 18000, "件", "大概")),
+        ("几乎50%的人", ("几乎50%", 50, "%", "几乎")),
+        ("少於4,000元", ("少於4,000元", 4000, "元", "少於")),
+        ("七成三的受访者", ("七成三", 73, "%", None)),
+        ("7 成 3", ("7 成 3", 73, "%", None)),
+        ("气温负7度", ("负7度", -7, "度", None)),
+        ("300万像素", ("300万像素", 3_000_000, "像素", None)),
+        ("2.5亿美金", ("2.5亿美金", 250_000_000, "美金", None)),
+        ("为30亿人口服务", ("30亿", 3_000_000_000, "", None)),
+        ("有1600门课", ("1600门", 1600, "门", None)),
+        ("获得 38 票", ("38 票", 38, "票", None)),
+        ("三年半", ("三年半", 3.5, "年", None)),
+    ],
+)
+def test_figures_written_in_the_ways_real_transcripts_write_them(sentence: str, expected: tuple) -> None:
+    f = only(sentence)
+    assert (f.text, f.value, f.unit, f.qualifier) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("大概有八、九万研发人员", ("八、九万", 80000, 90000)),
+        ("需要两、三年", ("两、三年", 2, 3)),
+        ("3、4个月", ("3、4个月", 3, 4)),
+        ("七八个人", ("七八个", 7, 8)),
+        ("三四万人", ("三四万人", 30000, 40000)),
+    ],
+)
+def test_two_neighbouring_numbers_are_one_approximate_figure(sentence: str, expected: tuple) -> None:
+    f = only(sentence)
+    assert (f.text, f.value, f.value_to) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["这“两个不减、两个加强”原则", "“三年行动计划”", "中華民國八十五年五月二十日起", "粉碎四人帮后",
+     "成千上万个科学家", "您100%确定吗", "三门峡市", "2024/10/08", "1/5日"],
+)
+def test_names_slogans_dates_and_idioms_with_numbers_are_not_figures(sentence: str) -> None:
+    assert texts(sentence) == []

@@ -20,9 +20,12 @@ DURATION_MORE_RE = re.compile(r"[多余](?![次种样元边方项家位名人个
 
 #: Qualifiers just before the number, longest first (``不超过`` before ``超过`` before ``超``).
 PRE_QUALIFIERS: tuple[str, ...] = (
-    "不超过", "不少于", "不低于", "不到", "不足", "将近", "接近", "大约", "至少", "超过", "近", "约",
-    "超", "逾",
+    "不超过", "不少于", "不低于", "不到", "不足", "将近", "接近", "大约", "大概", "几乎", "至少", "超过",
+    "少于", "少於", "多于", "多於", "高于", "低于", "近", "约", "超", "逾",
 )
+#: Before a Chinese numeral or a bare multiplier only (上万家, 过千处, 几千架, 数十万人).
+_WORD_QUALIFIERS = frozenset("上过几数")
+_WORD_QUALIFIER_LAST = _WORD_QUALIFIERS
 
 #: The last characters of the qualifiers: most numbers have none of them before them.
 _PRE_QUALIFIER_LAST = frozenset(word[-1] for word in PRE_QUALIFIERS)
@@ -48,8 +51,23 @@ def _recent_period(text: str, q_start: int, end: int) -> bool:
     return after in RECENT_PERIOD_AFTER or not before or before in RECENT_PERIOD_BEFORE
 
 
-def pre_qualifier(text: str, start: int, unit_family: str, end: int) -> str | None:
-    if start == 0 or text[start - 1] not in _PRE_QUALIFIER_LAST:
+def pre_qualifier(text: str, start: int, unit_family: str, end: int, words: bool = False) -> str | None:
+    """The qualifier right before a number (or one space before it: ``约 4100亿元``).
+
+    ``words``: the number is a Chinese numeral or a bare multiplier, which 上, 过, 几 and 数
+    qualify too (上万家, 过千处, 几千架, 数十万人); before digits they are other words.
+    """
+    if start > 1 and text[start - 1] == " " and text[start - 2] in _PRE_QUALIFIER_LAST | _WORD_QUALIFIER_LAST:
+        start -= 1
+        found = pre_qualifier(text, start, unit_family, end, words)
+        return None if found is None else found + " "
+    if start == 0:
+        return None
+    if words and text[start - 1] in _WORD_QUALIFIERS:
+        if text[start - 1] == "上" and start > 1 and text[start - 2] in "千百":
+            return None  # 成千上万, 成百上千: an idiom's "countless"
+        return text[start - 1]
+    if text[start - 1] not in _PRE_QUALIFIER_LAST:
         return None
     head = text[max(0, start - 4) : start]
     for word in PRE_QUALIFIERS:

@@ -29,6 +29,7 @@ from reader.figures.numerals import CN_BIG_UNITS, CN_DIGITS, CN_NUMERAL_CHARS, M
 from reader.figures.qualifiers import DURATION_MORE_RE, POST_QUALIFIER_RE, minus_before, pre_qualifier
 from reader.figures.units import (
     ASCII_LETTER_RE,
+    NUMERAL_PLACE_NAMES,
     UNIT_FAMILY,
     UNIT_NAME,
     UNIT_STARTS,
@@ -56,11 +57,23 @@ _CN = rf"[{_CN_DIGIT}十拾][{CN_NUMERAL_CHARS}]*(?:点[{_CN_DIGIT}]+)?"
 #: start with: it changes no match, but lets the scan skip the other characters without
 #: trying each alternative (a third of the time on a long transcript).
 NUMBER_RE = re.compile(
-    rf"(?=[{_D}{_CN_DIGIT}十拾百千万])"
+    rf"(?=[{_D}{_CN_DIGIT}十拾百千万亿半])"
     rf"(?:(?P<pct>百分之|千分之)(?P<pnum>{_ARABIC}|{_CN})"
-    rf"|(?P<num>{_ARABIC_COMPOUND}|{_CN}|[百千万](?=[多余])))"
-    r"(?P<mid>[多余])?(?P<mult>(?:[十百千万亿萬億](?![瓦米克卡帕赫焦伏分]))*)(?P<post>[多余])?"
+    rf"|(?=[{_CN_DIGIT}十百千{_D}]{{1,12}}分之)(?P<fden>{_CN}|[{_D}]+)分之(?P<fnum>{_CN}|[{_D}]+)"
+    # A fraction with a slash, not inside a date (2024/10/08) or before one (1/5日).
+    rf"|(?=[{_D}]{{1,3}}[/／])(?<![{_D}/.])(?P<snum>[{_D}]{{1,3}})[/／](?P<sden>[{_D}]{{1,3}})(?![{_D}/／.]|[年月日号])"
+    rf"|(?P<num>{_ARABIC_COMPOUND}|{_CN}|[百千万](?=[多余])|(?<=[几数上逾过近超])[十百千万亿]+"
+    r"|半(?=年|个月|个小时|小时|天|个星期|周|个学期)))"
+    r"(?P<mid>[多余])?(?P<mult>(?: ?[十百千万亿萬億](?![瓦米克卡帕赫焦伏分]))*)(?P<post>[多余])?"
 )
+#: Two neighbouring digits, perhaps then place units: 七八 (seven or eight), 三四十, 三四万.
+NEIGHBOURING_DIGITS = re.compile(rf"^[{_CN_DIGIT}]{{2}}([十百千万亿萬億]*)$")
+#: ``_Number.percent_word`` of a fraction (``四分之一``, ``2/3``).
+FRACTION = "分之"
+#: A half as a number, before a duration (半年, 半个月); after one it adds 0.5 (三年半).
+HALF = "半"
+#: Written after a whole number in words: ``六十二点几`` is sixty-two point something.
+POINT_SOMETHING = "点几"
 
 
 #: Joins the members of a list that share one unit: ``8.2、5.0个百分点``.
@@ -75,9 +88,13 @@ RANGE_JOIN_RE = re.compile(r"[至到~～〜\-–—－]")
 #: list joiner. Anything else leaves a bare number, so the scan skips it cheaply.
 _MAY_FOLLOW = frozenset({u[0] for u in UNIT_FAMILY} | set("至到~～〜-–—－、和及与成"))
 
+UNIT_STARTS_OR_TENTHS = UNIT_STARTS | {"成"}
+
 #: Tenths (``近八成``, ``7成以上``) are read as percent, as 百分之三十 is: 八成 is 80%.
 #: Not when 成 starts a word (一成不变, 3成员, 七成熟).
 TENTHS_RE = re.compile(r"成(?![立为功本果交员效熟长绩品型就都年人不批套片群倍])")
+#: The digit after 成 that adds a percent: 七成三 is 73%, 7 成 3 as well.
+TENTH_DIGIT = re.compile(r" ?([一二三四五六七八九1-9])(?![0-9十百千万亿.点%成个])")
 
 OPEN_QUOTES = "“\"「『‘'《〈"
 
@@ -87,18 +104,35 @@ _MYRIADS_RE = re.compile(r"[万亿]")
 
 _BIG_UNIT_RE = re.compile("[" + "".join(CN_BIG_UNITS) + "]")
 
+#: A list of ordinals up to the number after it (第一、二、 before 三名).
+_ORDINAL_DIGITS = "0-9０-９一二三四五六七八九十"
+ORDINAL_LIST_BEFORE = re.compile(
+    rf"第[{_ORDINAL_DIGITS}]+(?:[、，,和及与至到][{_ORDINAL_DIGITS}]+)*[、，,和及与至到]$"
+)
+
 #: Dots that make ``5·10`` or ``1.2.3`` a code name or version, not a number.
 CODE_DOTS = ".．·・•"
 
 #: A 年 that names an era or a grade, not a number of years: 90年代, 3年级.
 YEAR_WORD_AFTER = set("代级")
+#: A year followed by its month is a date (民國八十五年五月二十日).
+MONTH_AFTER_YEAR = re.compile(r"(?:[0-9一二三四五六七八九十]{1,2})月")
+#: How far back (and ahead) an open quotation mark makes a short quoted phrase.
+QUOTED_PHRASE = 12
 
-#: Chinese words that make a numeral vague or not a quantity: 数十万 "several hundred thousand".
-VAGUE_BEFORE = set("数几")
+#: Qualifiers that may stand before a bare multiplier: 上万家 (tens of thousands), 逾万人,
+#: 过千处, 近千人, 几千架, 数十万人 (several hundred thousand).
+BARE_AFTER = set("几数上逾过近超")
 
-#: A Chinese numeral below ten with a generic measure word (三个方面, 一起, 两次) is a
-#: manner of speaking more often than a figure; these units keep it (一倍, 三个百分点).
+#: 一 with a generic measure word (一起, 一个, 一次) is an article or a manner of speaking, not
+#: a count; these units keep it (一倍, 一个百分点).
 SMALL_CN_UNITS = {"倍", "个百分点", "百分点", "%", "‰"}
+#: After a Chinese numeral these name a rank or a grade (三级响应), not a quantity.
+RANK_UNITS = frozenset({"级"})
+#: Demonstratives before a Chinese numeral (这两个问题, 这十年): things already named.
+DEMONSTRATIVES = set("这那哪此该")
+#: 100% before a verb of certainty is "absolutely", not a share (100%确定, 百分之百相信).
+IDIOMATIC_HUNDRED_PERCENT = re.compile(r"(?:地)?(?:确定|肯定|相信|同意|支持|保证|放心|满意|赞成|是)")
 
 #: Years as written (``2021年``): four digits from 1000 to 2199 and no qualifier.
 YEAR_MIN, YEAR_MAX = 1000, 2199
@@ -131,8 +165,9 @@ class _Number(NamedTuple):
     qualifier: str | None  # 多 or 余
     qualifier_pos: int | None
     chinese: bool
-    percent_word: str | None  # 百分之 / 千分之
+    percent_word: str | None  # 百分之 / 千分之 / 分之 (a fraction)
     raw: str
+    approx_to: float | None = None  # 七八个: the high end of two neighbouring numbers
 
 
 def _numeral_value(values: dict[str, float | None], numeral: str) -> float | None:
@@ -146,30 +181,65 @@ def _numeral_value(values: dict[str, float | None], numeral: str) -> float | Non
 
 
 def _read_number(text: str, m: re.Match[str], values: dict[str, float | None]) -> _Number | None:
+    if m.group("fden") or m.group("snum"):
+        return _read_fraction(m, values)
     pct, pnum, num, mid, mult, post = m.group("pct", "pnum", "num", "mid", "mult", "post")
     numeral = pnum if pct else num
-    mult = mult or ""
+    mult = (mult or "").replace(" ", "")
     if pct and mult:
         return None
     if len(numeral) > MAX_NUMERAL_CHARS:
         return None
     chinese = numeral[0] not in "0123456789０１２３４５６７８９"
-    if chinese and len(numeral) > 1 and not numeral.strip(_CN_DIGIT):
-        return None  # 二〇二一, 一二, 三四: read digit by digit or approximate, not a quantity
-    if chinese and numeral[0] in CN_BIG_UNITS and not (len(numeral) == 1 and mid):
-        return None  # 千万 (by all means), 万一; but 千余人, 万余名 are "a thousand odd"
-    value = _numeral_value(values, numeral + mult)
+    approx_to = None
+    pair = NEIGHBOURING_DIGITS.match(numeral) if chinese else None
+    if pair:  # 七八个, 两三天, 三四万: seven or eight, thirty or forty thousand
+        low, high = CN_DIGITS[numeral[0]], CN_DIGITS[numeral[1]]
+        if high != low + 1 or low == 0:
+            return None  # 二〇, 一二 read digit by digit, not a quantity
+        scale = _numeral_value(values, "一" + pair.group(1)) if pair.group(1) else 1.0
+        if scale is None:
+            return None
+        approx_to, numeral = high * scale, numeral[0] + pair.group(1)
+    elif chinese and len(numeral) > 1 and not numeral.strip(_CN_DIGIT):
+        return None  # 二〇二一, 三四五: read digit by digit
+    at = m.start("num")
+    bare = chinese and numeral[0] in "百千万亿" and at > 0 and text[at - 1] in BARE_AFTER
+    if bare and text[at - 1] == "上" and at > 1 and text[at - 2] in "千百":
+        return None  # 成千上万, 成百上千: "countless", no count
+    if chinese and numeral[0] in CN_BIG_UNITS and not (len(numeral) == 1 and mid) and not bare:
+        return None  # 千万 (by all means), 万一; but 千余人, 万余名, 上万家 are counts
+    value = 0.5 if numeral == HALF else _numeral_value(values, numeral + mult)
+    if approx_to is not None and value is not None and mult:
+        approx_to *= value / (_numeral_value(values, numeral) or 1.0)
     # The numeral before its multipliers (10 in 10至20万元); a compound is its own whole.
     compound = not chinese and _BIG_UNIT_RE.search(numeral) is not None
-    coefficient = value if compound else _numeral_value(values, numeral) if mult else value
+    coefficient = value if compound or numeral == HALF else _numeral_value(values, numeral) if mult else value
     if coefficient is None or value is None:
         return None
     qualifier = mid or post
     qualifier_pos = m.start("mid") if mid else m.start("post") if post else None
+    end = m.end()
+    if chinese and not mult and not mid and text.startswith(POINT_SOMETHING, end):
+        qualifier, qualifier_pos, end = POINT_SOMETHING, end, end + len(POINT_SOMETHING)  # 六十二点几
     return _Number(
-        start=m.start(), end=m.end(), value=value, coefficient=coefficient, has_mult=bool(mult),
-        qualifier=qualifier, qualifier_pos=qualifier_pos, chinese=chinese, percent_word=pct, raw=m.group(),
+        start=m.start(), end=end, value=value, coefficient=coefficient, has_mult=bool(mult) or bare,
+        qualifier=qualifier, qualifier_pos=qualifier_pos, chinese=chinese, percent_word=pct,
+        raw=text[m.start():end], approx_to=approx_to,
     )
+
+
+def _read_fraction(m: re.Match[str], values: dict[str, float | None]) -> _Number | None:
+    """``四分之一`` (a quarter), ``2/3``, ``2／5``: the value is the fraction (0.25)."""
+    den_text = m.group("fden") or m.group("sden")
+    num_text = m.group("fnum") or m.group("snum")
+    den, num = _numeral_value(values, den_text), _numeral_value(values, num_text)
+    if not den or num is None or (m.group("snum") and num >= den):
+        return None  # 3/2 is rather a date or a score than a fraction
+    chinese = bool(m.group("fden")) and den_text[0] not in "0123456789０１２３４５６７８９"
+    return _Number(start=m.start(), end=m.end(), value=num / den, coefficient=num / den, has_mult=True,
+                   qualifier=None, qualifier_pos=None, chinese=chinese, percent_word=FRACTION,
+                   raw=m.group())
 
 
 def _is_code_or_name(text: str, start: int, end: int) -> bool:
@@ -184,7 +254,11 @@ def _is_code_or_name(text: str, start: int, end: int) -> bool:
         return True
     if before in "-_" and start > 1 and ASCII_LETTER_RE.fullmatch(text[start - 2]):
         return True
-    return before == "第"
+    if before == "第":
+        return True
+    # 第一、二、三名, 第1、2季度: the rest of a list of ordinals.
+    listed = before in "、，,和及与至到"
+    return listed and ORDINAL_LIST_BEFORE.search(text, max(0, start - 16), start) is not None
 
 
 def _is_year(num: _Number, unit: str, text: str, unit_end: int) -> bool:
@@ -192,6 +266,20 @@ def _is_year(num: _Number, unit: str, text: str, unit_end: int) -> bool:
         return False
     digits = fold_width(num.raw)
     return len(digits) == 4 and digits.isdigit() and YEAR_MIN <= int(digits) <= YEAR_MAX
+
+
+def _in_quoted_phrase(text: str, start: int) -> bool:
+    """The name a short quoted phrase gives (“两个不减、两个加强”, “三年行动计划”): the number
+    opens the quote, or an item of a list in it, and the quote closes soon after. A number
+    inside quoted speech (“我们用了三年”) is a figure."""
+    before = text[max(0, start - QUOTED_PHRASE) : start]
+    opened = max(before.rfind(q) for q in "“「『")
+    if opened < 0 or any(ch in before[opened:] for ch in "”」』。，；！？\n"):
+        return False
+    if opened != len(before) - 1 and before[-1] != "、":
+        return False
+    after = text[start : start + QUOTED_PHRASE]
+    return any(q in after for q in "”」』")
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -251,6 +339,7 @@ class _Candidate:
     end: int
     value: float
     value_to: float | None = None
+    half: bool = False  # 三年半: the duration goes on by a half after its unit
 
 
 class _Scan:
@@ -287,11 +376,12 @@ class _Scan:
         after = text[after_pos : after_pos + 1]
         return (
             after not in _MAY_FOLLOW
-            and not (after == " " and text[after_pos + 1 : after_pos + 2] in UNIT_STARTS)
+            and not (after == " " and text[after_pos + 1 : after_pos + 2] in UNIT_STARTS_OR_TENTHS)
             # One character (一, 3) has no multiplier, percent word or 万/亿 to look for.
             and (after_pos - match_start == 1 or not (
                 m.group("mult") or m.group("pct") or _MYRIADS_RE.search(m.group())
             ))
+            and not (m.group("fden") or m.group("snum") or text.startswith(POINT_SOMETHING, after_pos))
         )
 
     def _figure(self, m: re.Match[str]) -> FoundFigure | None:
@@ -299,8 +389,6 @@ class _Scan:
         num = _read_number(text, m, self.values)
         if num is None or _is_code_or_name(text, num.start, num.end):
             self.skip_until = m.end()
-            return None
-        if num.chinese and num.start > 0 and text[num.start - 1] in VAGUE_BEFORE:
             return None
         if _quoted(text, num.start, num.end):
             return None
@@ -316,36 +404,55 @@ class _Scan:
         """The number with its measure word (or 百分之, or 成 read as tenths); None for a year,
         an era (90年代) or a quoted name."""
         text = self.text
+        if num.percent_word == FRACTION:
+            return _Candidate(num, "", None, num.end, num.value)  # 四分之一, 2/3: a share, no unit
         unit = "%" if num.percent_word == "百分之" else "‰" if num.percent_word else unit_at(text, num.end)
         unit_pos: int | None = None if num.percent_word else num.end
-        tenths = not unit and not num.percent_word and not num.has_mult and TENTHS_RE.match(text, num.end)
+        if text.startswith(NUMERAL_PLACE_NAMES, num.start):
+            return None  # 三门峡, 七台河: a place, not three gates
+        gap = 1 if not unit and text[num.end : num.end + 1] == " " else 0  # 7 成 3
+        tenths = (not unit and not num.percent_word and not num.has_mult
+                  and TENTHS_RE.match(text, num.end + gap))
         if tenths and num.value <= 10:
-            num = num._replace(value=num.value * 10, end=num.end + 1)
+            num = num._replace(value=num.value * 10, end=num.end + gap + 1)
             unit, unit_pos = "%", None
             more = num.end
-            if num.qualifier is None and text[more : more + 1] in ("多", "余"):  # 三成多
+            digit = TENTH_DIGIT.match(text, more)
+            if digit:  # 七成三, 7成3: seventy-three percent
+                extra = _numeral_value(self.values, digit.group(1)) or 0.0
+                num = num._replace(value=num.value + extra, end=digit.end())
+            elif num.qualifier is None and text[more : more + 1] in ("多", "余"):  # 三成多
                 num = num._replace(qualifier=text[more], qualifier_pos=more, end=more + 1)
         if not unit and not num.chinese and not num.percent_word and text[num.end : num.end + 1] == " ":
             spaced = unit_at(text, num.end + 1)
             if spaced and spaced[0] in UNIT_STARTS:
                 unit, unit_pos = spaced, num.end + 1
         end = num.end if num.percent_word else unit_pos + len(unit) if unit_pos is not None else num.end
-        if unit and _quoted(text, num.start, end):
-            return None
-        if unit == "年" and end < len(text) and text[end] in YEAR_WORD_AFTER:
-            return None
+        dated = unit == "年" and end < len(text) and (
+            text[end] in YEAR_WORD_AFTER or MONTH_AFTER_YEAR.match(text, end) is not None)
+        if dated:
+            return None  # 90年代, 3年级, 八十五年五月二十日 (a date)
+        if num.chinese and _in_quoted_phrase(text, num.start):
+            return None  # “两个维护”, “四个全面”: a slogan's name, not a count
         if _is_year(num, unit, text, end):
             return None
-        return _Candidate(num, unit, unit_pos, end, num.value)
+        half = (UNIT_FAMILY.get(unit) == "duration" and text.startswith(HALF, end) and num.approx_to is None
+                and not num.has_mult)
+        return _Candidate(num, unit, unit_pos, end, num.value, num.approx_to, half)
 
     def _ranged(self, c: _Candidate) -> bool:
         """Extend ``c`` to a range (3至5年, 20%-30%, 10万到20万元, 10至20万元, 百分之二十至三十);
         False when what follows makes it a date or a phone number instead."""
         text, num = self.text, c.num
+        if num.percent_word == FRACTION or c.value_to is not None:
+            return True
+        if self._approximate_pair(c):
+            return True
         join = RANGE_JOIN_RE.match(text, c.end)
         second_m = NUMBER_RE.match(text, join.end()) if join else None
         second = _read_number(text, second_m, self.values) if second_m else None
-        if second is None or (second.percent_word and not num.percent_word):
+        if second is None or second.percent_word == FRACTION or (
+                second.percent_word and not num.percent_word):
             return True
         if second.percent_word:
             unit2 = "%" if second.percent_word == "百分之" else "‰"
@@ -379,6 +486,30 @@ class _Scan:
             )
         return True
 
+    def _approximate_pair(self, c: _Candidate) -> bool:
+        """``八、九万``, ``两、三年``, ``3、4个月``: two neighbouring numbers are one figure, about
+        the first or the second (issue 17), not two figures."""
+        text, num = self.text, c.num
+        if c.unit or num.has_mult or text[c.end : c.end + 1] != "、" or not 1 <= num.value <= 8:
+            return False
+        second_m = NUMBER_RE.match(text, c.end + 1)
+        second = _read_number(text, second_m, self.values) if second_m else None
+        if second is None or second.percent_word or second.chinese != num.chinese:
+            return False
+        lead = CN_DIGITS.get(second.raw[0]) if second.chinese else second.coefficient
+        if lead != num.value + 1 or not float(num.value).is_integer():
+            return False
+        unit = "%" if second.end < len(text) and text[second.end] in "%％" else unit_at(text, second.end)
+        multiplied = second.has_mult or second.value != lead  # 九万: the 万 is in a Chinese numeral
+        if not unit and not multiplied:
+            return False
+        factor = second.value / lead if lead else 1.0
+        c.value, c.value_to = num.value * factor, second.value
+        c.unit, c.unit_pos = unit, second.end if unit else None
+        c.end = second.end + len(unit)
+        c.num = num._replace(has_mult=num.has_mult or multiplied)
+        return True
+
     def _shared(self, c: _Candidate) -> None:
         """A bare number in a list takes the unit of the list's last member (``8.2、5.0个百分点``)."""
         num = c.num
@@ -391,16 +522,22 @@ class _Scan:
                 c.value = num.value * factor
                 c.num = num._replace(has_mult=True)
 
-    @staticmethod
-    def _is_quantity(c: _Candidate) -> bool:
-        num = c.num
+    def _is_quantity(self, c: _Candidate) -> bool:
+        num, text = c.num, self.text
         if not c.unit and not num.has_mult and not _chinese_myriads(num):
             return False  # a bare number: a code, a hotline, a date part, an enumeration
-        if num.chinese and c.value_to is None and num.value < 10 and c.unit not in SMALL_CN_UNITS:
-            return False
-        # 这十年, 三十年来: an era named in words (连续十二个月 still counts)
-        return not (num.chinese and c.value_to is None and c.unit in ("年", "周年")
-                    and not (num.qualifier or num.has_mult))
+        if c.unit in ("%", "‰") and c.value == 100 and IDIOMATIC_HUNDRED_PERCENT.match(text, c.end):
+            return False  # 100%确定: "absolutely sure", not a share
+        if not num.chinese or c.value_to is not None:
+            return True
+        if c.unit in RANK_UNITS:
+            return False  # 三级响应, 一级巡视员: a rank's name, not a count (7.8级 is a magnitude)
+        small = (num.value < 2 and not num.qualifier and num.percent_word != FRACTION and num.raw[0] != HALF
+                 and not c.half and not c.unit.startswith("个半"))
+        if small and c.unit not in SMALL_CN_UNITS:
+            return False  # 一起, 一个, 一次: "a", "together", not a count
+        # 这两个问题, 这十年: a demonstrative points at things already named, it counts none.
+        return not (num.start > 0 and text[num.start - 1] in DEMONSTRATIVES)
 
     def _found(self, c: _Candidate) -> FoundFigure:
         """The figure as written: qualifiers before and after the number, a sign, the unit."""
@@ -409,11 +546,16 @@ class _Scan:
         written_unit = original[c.unit_pos : c.unit_pos + len(unit)] if c.unit_pos is not None else unit
         qualifier = None
         if num.qualifier_pos is not None:
-            qualifier = original[num.qualifier_pos]
-        if unit.startswith("个多"):  # 1个多月: unit 个月, "more than"
+            size = len(POINT_SOMETHING) if text.startswith(POINT_SOMETHING, num.qualifier_pos) else 1
+            qualifier = original[num.qualifier_pos : num.qualifier_pos + size]
+        if unit.startswith(("个多", "个半")):  # 1个多月: unit 个月, "more than"; 两个半小时: 2.5
+            half = unit[1] == "半"
             unit, written_unit = "个" + unit[2:], written_unit[0] + written_unit[2:]
-            qualifier = qualifier or "多"
+            value = value + 0.5 if half else value
+            qualifier = qualifier if half else qualifier or "多"
         family = UNIT_FAMILY.get(unit.split("/", 1)[0], "count")
+        if c.half:
+            value, end = value + 0.5, end + 1  # 三年半, 一年半: and a half
         post = POST_QUALIFIER_RE.match(text, end)
         if post:
             qualifier = original[post.start() : post.end()]
@@ -422,11 +564,14 @@ class _Scan:
             qualifier = original[end]  # 3年多来, 两小时余
             end += 1
         start = num.start
-        pre = pre_qualifier(text, num.start, family, end)
+        bare_or_words = num.chinese and (num.has_mult or num.raw[0] in "十百千万亿")
+        pre = pre_qualifier(text, num.start, family, end, words=bare_or_words)
         if pre:
             start = num.start - len(pre)
-            qualifier = original[start : num.start] if qualifier is None else qualifier
-        if unit in ("%", "‰") and minus_before(text, num.start) and c.value_to is None:
+            qualifier = original[start : num.start].strip() if qualifier is None else qualifier
+        # 负7度 as well as -3.2%; a hyphen before other units is rather a range or a dash.
+        signed = unit in ("%", "‰") or (num.start > 0 and text[num.start - 1] == "负")
+        if signed and minus_before(text, num.start) and c.value_to is None:
             value = -value
             if not pre:
                 start = num.start - 1

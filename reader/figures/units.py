@@ -18,13 +18,13 @@ _UNIT_FAMILIES: dict[str, tuple[str, ...]] = {
     "money": (
         "美元", "欧元", "日元", "港元", "港币", "英镑", "韩元", "卢布", "澳元", "元", "人民币",
         "新台币", "台币", "澳门元", "加元", "新加坡元", "瑞士法郎", "法郎", "卢比", "泰铢", "林吉特",
-        "比索", "兰特", "雷亚尔", "里亚尔", "迪拉姆",
+        "比索", "兰特", "雷亚尔", "里亚尔", "迪拉姆", "美金",
     ),
     "people": ("人次", "户次", "人", "名", "户", "位"),
     "cases": ("起", "件", "宗", "例"),
     "duration": (
-        "个工作日", "个小时", "个星期", "个月", "工作日", "小时", "星期", "周年", "分钟",
-        "年", "周", "天", "秒",
+        "个工作日", "个小时", "个星期", "个月", "个学期", "工作日", "小时", "星期", "周年",
+        "分钟", "学期", "年", "周", "天", "秒",
     ),
     "count": (
         "平方公里", "平方千米", "平方米", "立方米", "千瓦时", "公里", "千米", "公斤", "千克", "公顷",
@@ -35,6 +35,7 @@ _UNIT_FAMILIES: dict[str, tuple[str, ...]] = {
         "米", "克", "升", "度", "列", "剂", "株", "棵", "块", "摄氏度", "℃", "级",
         "kWh", "kW", "MW", "GW", "GB", "TB", "MB", "km", "kg",
         "微克", "毫克", "毫米", "厘米", "纳米", "毫升", "海里", "英里", "分贝", "吉瓦",
+        "像素", "县市", "门", "票", "幢",
     ),
 }
 
@@ -46,8 +47,9 @@ UNIT_RE = re.compile("|".join(re.escape(u) for u in sorted(UNIT_FAMILY, key=len,
 #: A rate: 元/吨, 公里/小时 (the unit of the figure is both words).
 PER_SIGNS = frozenset("/／")
 
-#: 1个多月, 3个多小时: "more than" inside the measure word, kept in the unit as written.
-MORE_THAN_ONE_UNIT_RE = re.compile(r"个多(?:月|小时|星期|工作日)")
+#: 1个多月, 3个多小时: "more than" inside the measure word, kept in the unit as written;
+#: 两个半小时: a half inside it.
+MORE_THAN_ONE_UNIT_RE = re.compile(r"个[多半](?:月|小时|星期|工作日)")
 
 #: How a unit is reported: the full-width percent sign is the same unit as ``%``.
 UNIT_NAME = {"％": "%"}
@@ -82,4 +84,13 @@ def _single_unit_at(text: str, pos: int) -> str:
     # An ASCII unit must end a word: 5GB is a size, 5Gbps is not one of ours.
     if unit[-1].isascii() and m.end() < len(text) and ASCII_LETTER_RE.fullmatch(text[m.end()]):
         return ""
+    if text[m.end() : m.end() + 1] in NOT_UNITS_AT.get(unit, ()):
+        return ""  # 30亿人口: a population, not a count of people; 四人帮: a name
     return unit
+
+
+#: A measure word that is the start of another noun (人口: population, 四人帮: a name).
+NOT_UNITS_AT = {"人": frozenset("口帮")}
+#: Place names that begin with a numeral and a measure word (三门峡, 七台河, 五台山).
+NUMERAL_PLACE_NAMES = ("三门峡", "七台河", "五台", "九台", "三台", "六盘水", "万家寨", "四会", "五指山",
+                       "九江")
