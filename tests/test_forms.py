@@ -148,3 +148,48 @@ def test_ordinary_text_is_not_read_as_a_pdf_record() -> None:
              for i in range(30)]
     t = text("\n\n".join(lines))
     assert len(t.turns) == 30
+
+
+def html(body: str) -> Transcript:
+    return text(body, ".html")
+
+
+def who(t: Transcript) -> list[tuple[str, str]]:
+    return [(turn.label, t.speaker(turn.speaker).name) for turn in t.turns]
+
+
+def test_a_name_that_is_a_link_is_still_a_marker_and_a_linked_office_is_not() -> None:
+    t = html('<p><a href="/p/1">李明</a>：今年增长5%。</p><p>新华社记者：请问？</p>'
+             '<p><a class="keyword" href="/s">中国工商银行</a>副行长张三：我们将加大支持。</p>'
+             '<p><a href="/1">公安部</a>：要持续严打。</p>')
+    assert who(t) == [("李明", "李明"), ("新华社记者", "新华社记者"), ("中国工商银行副行长张三", "张三")]
+    assert speaker(t, "张三").role == "中国工商银行副行长"
+
+
+def test_a_bare_host_label_is_the_host_the_lead_says_presides() -> None:
+    t = html("<p>今天的发布会由国新办新闻局局长王五主持。</p><p><b>主持人：</b>女士们，先生们，上午好。</p>"
+             "<p><b>财政部副部长李四：</b>谢谢主持人。</p><p><b>主持人：</b>请提问。</p>")
+    host = speaker(t, "王五")
+    assert (host.role, host.kind, host.turns) == ("国新办新闻局局长", "host", 2)
+
+
+def test_a_surname_and_a_shortened_title_is_the_person_named_in_full() -> None:
+    t = html("<p><b>某某公司总经理李强：</b>我们今年收入增长。</p><p><b>记者：</b>请问李总？</p>"
+             "<p><b>李总：</b>谢谢你的提问。</p><p><b>最高人民法院副院长王明：</b>谢谢。</p>"
+             "<p><b>王院长：</b>好的。</p>")
+    assert [name for _, name in who(t)] == ["李强", "记者", "李强", "王明", "王明"]
+
+
+def test_an_outlet_that_asks_is_a_reporter() -> None:
+    t = text("毛宁：请提问。\n财新：请问中方如何回应？\n毛宁：中方一贯反对。\n南方周末：还有一个问题？\n"
+             "毛宁：谢谢。\n端传媒：请问？\n毛宁：好。")
+    assert kinds(t) == {"毛宁": "official", "财新": "reporter", "南方周末": "reporter", "端传媒": "reporter"}
+
+
+def test_digest_items_headlines_and_reported_speech_are_not_markers() -> None:
+    assert not text("新闻摘要\nNO.1 张三：经济稳中向好\nNO.2 李四：就业形势稳定\n").turns
+    headlines = '<p><a href="/1">公安部：要持续严打</a></p><p><a href="/2">张三：经济稳中向好</a></p>'
+    assert not html(headlines).turns
+    assert not text("记者从公安部获悉：今年以来破获案件3万起。\n责任编辑：王五").turns
+    t = text("李明：我们做了三项工作。\n第一、关于投资：增长5%。\n第二、关于消费：增长3%。")
+    assert [turn.label for turn in t.turns] == ["李明"]

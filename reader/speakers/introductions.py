@@ -17,6 +17,7 @@ from reader.speakers.names import (
     ENDS_WITH_TITLE,
     HONORIFICS,
     ROLE_THEN_NAME,
+    SPACES,
     SURNAMES_DOUBLE,
     SURNAMES_SINGLE,
     TITLE_ALTERNATION,
@@ -202,19 +203,60 @@ SURNAME_AND_TITLE = re.compile(
 )
 
 
+# How a title is shortened when a person is addressed by surname (李总 for 总经理 李强).
+ABBREVIATED_TITLES: dict[str, tuple[str, ...]] = {
+    "总": ("总经理", "总裁", "总监", "总编辑", "总工程师", "总会计师", "总经济师", "总设计师", "总师",
+           "首席执行官", "CEO"),
+    "董": ("董事长", "董事"),
+}
+SURNAME_AND_SHORT_TITLE = re.compile(
+    rf"^(?P<surname>[\u4e00-\u9fff]{{1,2}}?)(?P<title>[{''.join(ABBREVIATED_TITLES)}])$"
+)
+
+
+def addresses_by_title(label: str) -> bool:
+    """``杜部长``, ``王院长``, ``李总``: a surname and a title, as a speaker is addressed."""
+    simple = analysis_form(label)
+    return SURNAME_AND_TITLE.match(simple) is not None or SURNAME_AND_SHORT_TITLE.match(simple) is not None
+
+
 def person_by_surname_and_title(label: str, people: Iterable[ParsedLabel]) -> ParsedLabel | None:
     """The one fully named speaker a ``杜部长：`` label means: same surname, a role with that
-    title (``公安部副部长杜航伟``). None when no one or several people fit."""
+    title (``公安部副部长杜航伟``; ``李总`` for a 总经理 or 总裁). None when no one or several
+    people fit."""
     simple = analysis_form(label)
-    match = SURNAME_AND_TITLE.match(simple)
+    match = SURNAME_AND_TITLE.match(simple) or SURNAME_AND_SHORT_TITLE.match(simple)
     if not match:
         return None
     surname, title = match.group("surname"), match.group("title").removeprefix("副")
     if surname not in SURNAMES_SINGLE and surname not in SURNAMES_DOUBLE:
         return None
+    titles = ABBREVIATED_TITLES.get(title, (title,))
     fits = {
         p.name: p for p in people
         if p.role and p.name != p.role and analysis_form(p.name).startswith(surname)
-        and title in analysis_form(p.role) and is_person_name(analysis_form(p.name))
+        and any(t in analysis_form(p.role) for t in titles) and is_person_name(analysis_form(p.name))
     }
     return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+# ``今天的发布会由国新办新闻局局长王五主持``: who hosts, said before they speak.
+HOST_INTRODUCED = re.compile(r"由\s*(?P<who>[^，。；：:由]{2,40}?)\s*(?:主持|主持召开|主持举行)")
+
+
+def host_introduced(texts: Iterable[str]) -> ParsedLabel | None:
+    """The host a lead names (``由…王五主持``), with their role, or None (none, or two)."""
+    found: dict[str, ParsedLabel] = {}
+    for text in texts:
+        for match in HOST_INTRODUCED.finditer(text):
+            who = match.group("who")
+            simple = analysis_form(who)
+            role_name = ROLE_THEN_NAME.match(simple)
+            compact = SPACES.sub("", who)
+            if role_name and is_person_name(role_name.group("name")) and len(simple) == len(compact):
+                role = compact[: role_name.end("role")]
+                found[role_name.group("name")] = ParsedLabel(compact[role_name.start("name"):], role,
+                                                             organization_of(role), "host")
+            elif is_person_name(simple):
+                found[simple] = ParsedLabel(SPACES.sub("", who), None, None, "host")
+    return next(iter(found.values())) if len(found) == 1 else None

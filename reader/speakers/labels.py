@@ -18,6 +18,7 @@ from reader.model import SpeakerKind
 from reader.speakers.names import (
     ENDS_WITH_TITLE,
     HONORIFICS,
+    KNOWN_OUTLETS,
     NAME_THEN_TITLE,
     PERSON_NAME,
     ROLE_THEN_NAME,
@@ -201,6 +202,8 @@ def looks_like_speaker(label: str, known_names: Collection[str] | None = None) -
     if _named_with_outlet_or_role(label):
         return True
     compact = analysis_form(label)
+    if compact in KNOWN_OUTLETS or (compact.isascii() and outlet_of(label) is not None):
+        return True  # 财新：, 南方周末：, CNN：: an outlet that asks
     if is_question(compact) or is_answer(compact) or compact.startswith(HOST_WORDS):
         return True
     if REPORTER_LABEL.match(OUTLET_IN_TITLE_MARKS.sub(r"\1", compact)):

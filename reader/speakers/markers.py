@@ -23,7 +23,7 @@ from reader.speakers.labels import (
     looks_like_speaker,
     parse_label,
 )
-from reader.speakers.names import SPACES, analysis_form
+from reader.speakers.names import ROLE_THEN_NAME, SPACES, analysis_form, is_person_name
 
 COLON = re.compile(r"[：:]")
 
@@ -113,10 +113,18 @@ def colon_marker(line: Line, text: str, known: Collection[str] | None) -> Marker
     if colon_in_link:
         return None
     if not all_bold:
+        # A name that is a link (<a>李明</a>：, <a>中国工商银行</a>副行长张三：) still names its
+        # speaker; a linked word that names nobody (<a>公安部</a>：…) heads a list item.
         label_in_link = any(run.link and run.text.strip() for run in _head(line, match.start()))
-        if label_in_link or not looks_like_speaker(label, known):
+        if not looks_like_speaker(label, known) or (label_in_link and not _names_a_person(label)):
             return None
     return Marker(label, label + match.group(), 0, _split_at(line, match.end()))
+
+def _names_a_person(label: str) -> bool:
+    """A person's name, alone or after a role (not an office or a place on its own)."""
+    simple = analysis_form(label)
+    return is_person_name(simple) or ROLE_THEN_NAME.match(simple) is not None
+
 
 # 问/答 run together in one paragraph by pages that flatten their lines
 # (``问：…有何评论？ 答：中方注意到…``): a new turn starts after the sentence end.

@@ -141,9 +141,14 @@ ENGLISH_HEADING_WORDS = frozenset(
 # reporter of that outlet (``德新社Jörn Petring``, ``《明镜报》Georg Fahrion``).
 OUTLET_ENDINGS = (
     "通讯社", "新闻社", "电视台", "广播电台", "广播公司", "电台", "日报", "晚报", "早报", "时报", "周报",
-    "周刊", "杂志", "杂志社", "报社", "新闻网", "网站", "媒体集团", "媒体", "传媒", "新闻",
-    "报", "社", "台", "网",
+    "周刊", "杂志", "杂志社", "报社", "新闻网", "网站", "媒体集团", "媒体", "传媒", "新闻", "卫视",
+    "财经", "报", "社", "台", "网",
 )
+# Outlets whose names end in none of those (南方周末, 财新): a label naming one alone asks.
+KNOWN_OUTLETS = frozenset({"财新", "南方周末", "界面", "澎湃", "观察者", "凤凰", "端传媒", "联合早报", "星岛",
+                           "明报", "大公报", "文汇报", "香港01", "信报", "经济观察报", "三联生活周刊"})
+NOT_OUTLET_ACRONYMS = frozenset({"PS", "OK", "ID", "FAQ", "TIPS", "NB", "PPT", "APP", "AI", "GDP", "CPI",
+                                 "PPI"})
 TITLE_MARKS = re.compile(r"《([^《》]{1,30})》")
 
 
@@ -162,7 +167,8 @@ def split_latin_name(label: str) -> tuple[str, str] | None:
 def outlet_of(text: str) -> str | None:
     """The outlet ``text`` names (``《明镜报》`` → 明镜报, ``德国二台`` → 德国二台), or None."""
     bare = TITLE_MARKS.sub(r"\1", text).strip(" ，,：:")
-    acronym = bare.isascii() and bare.isupper()  # CNBC, BBC
-    if TITLE_MARKS.search(text) or analysis_form(bare).endswith(OUTLET_ENDINGS) or acronym:
+    acronym = bare.isascii() and bare.isupper() and len(bare) >= 2 and bare not in NOT_OUTLET_ACRONYMS
+    simple = analysis_form(bare)
+    if TITLE_MARKS.search(text) or simple.endswith(OUTLET_ENDINGS) or acronym or simple in KNOWN_OUTLETS:
         return bare or None
     return None

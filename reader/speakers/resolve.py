@@ -28,7 +28,9 @@ from dataclasses import dataclass, field
 from reader.model import Speaker, SpeakerKind
 from reader.progress import checkpoint
 from reader.speakers.introductions import (
+    addresses_by_title,
     answering_spokesperson,
+    host_introduced,
     host_named_in_speech,
     names_from_introductions,
     person_by_surname_and_title,
@@ -124,7 +126,7 @@ def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) 
     for i, turn in enumerate(turns):
         # 杜部长： after (or before) 公安部副部长杜航伟： is 杜航伟 (only people of that surname are asked).
         person = people[i]
-        if person.role is not None and person.name == person.role:
+        if (person.role is not None and person.name == person.role) or addresses_by_title(turn.label):
             if turn.label not in by_surname_and_title:
                 by_surname_and_title[turn.label] = person_by_surname_and_title(
                     turn.label, by_initial.get(analysis_form(turn.label)[:1], ())
@@ -133,6 +135,9 @@ def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) 
             if same is not None:
                 people[i] = same
     hosts = {p.name: p for p in people if p.kind == "host" and p.role}
+    if not hosts:
+        introduced = host_introduced(lead_texts)  # 今天的发布会由国新办新闻局局长王五主持
+        hosts = {introduced.name: introduced} if introduced is not None else {}
     if len(hosts) == 1:
         # A bare 主持人： after 主持人（寿小丽）： or a host named in speech is that one host.
         (host,) = hosts.values()
