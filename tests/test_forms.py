@@ -193,3 +193,42 @@ def test_digest_items_headlines_and_reported_speech_are_not_markers() -> None:
     assert not text("记者从公安部获悉：今年以来破获案件3万起。\n责任编辑：王五").turns
     t = text("李明：我们做了三项工作。\n第一、关于投资：增长5%。\n第二、关于消费：增长3%。")
     assert [turn.label for turn in t.turns] == ["李明"]
+
+
+def test_markers_as_markdown_headings_and_one_speaker_on_many_headings() -> None:
+    t = text("### 主持人：\n\n歡迎各位。\n\n## 王部長：\n\n謝謝主持人，今年經濟成長3%。\n\n"
+             "### 記者：\n\n請問部長？\n\n"
+             "## 王部長：\n\n我們會努力。\n\n## 王部長：\n\n再補充一點。\n", ".md")
+    assert [turn.label for turn in t.turns] == ["主持人", "王部長", "記者", "王部長", "王部長"]
+    assert [s.name for s in t.speakers].count("王部長") == 1
+
+
+def test_a_heading_that_is_a_latin_label_is_a_turn_not_the_title() -> None:
+    t = text("### Jensen Huang：\n\nThank you. 今年营收增长20%。\n\n### 主持人：\n\n请提问。\n\n"
+             "### Mr. Lee：\n\n我想问一个问题？\n\n### Jensen Huang：\n\n好的。\n", ".md")
+    assert [turn.label for turn in t.turns] == ["Jensen Huang", "主持人", "Mr. Lee", "Jensen Huang"]
+    assert kinds(t) == {"Jensen Huang": "official", "主持人": "host", "Mr. Lee": "reporter"}
+
+
+def test_an_earnings_call_firms_and_titles_analysts_and_executives() -> None:
+    t = text("主持人：欢迎参加业绩说明会。\n公司首席财务官 李明：本季度收入增长15%。\n"
+             "摩根士丹利分析师 张伟：请问毛利率的展望如何？\n李明：我们预计保持稳定。\n"
+             "高盛分析师王芳：请问海外业务？\n公司CEO 赵强：海外增长较快。")
+    assert [(s.name, s.role, s.kind) for s in t.speakers] == [
+        ("主持人", None, "host"), ("李明", "公司首席财务官", "official"),
+        ("张伟", "摩根士丹利分析师", "reporter"),
+        ("王芳", "高盛分析师", "reporter"), ("赵强", "公司CEO", "official")]
+
+
+def test_forms_of_address_point_at_the_person_the_lead_introduces() -> None:
+    t = text("出席的有保安局局長陳國強、政治委員林國華。\n主持人：請陳局長補充。\n"
+             "陳局長：好的，我補充一點。\n記者：請問林政委？\n林政委：謝謝。")
+    assert [name for _, name in who(t)] == ["主持人", "陳國強", "記者", "林國華"]
+    assert speaker(t, "林國華").role == "政治委員"
+
+
+def test_cantonese_written_forms_are_read_by_the_same_rules() -> None:
+    t = text("記者：特首，你係唔係會考慮呢個方案？\n行政長官：我哋已經考慮咗好耐，今年會撥款50億元。\n"
+             "記者：幾時落實？\n行政長官：下個月。")
+    assert kinds(t) == {"記者": "reporter", "行政長官": "official"}
+    assert [(f.text, f.value) for f in t.figures] == [("50億元", 5_000_000_000)]

@@ -53,7 +53,9 @@ def read_text(text: str, *, markdown: bool = False) -> SourceDocument:
             blocks.append(Block(tuple(p[0] for p in parsed), kind, tuple(p[2] for p in parsed[1:])))
             continue
         for runs, kind, _indented in parsed:
-            if title is None and not blocks and (kind == "heading" or _title_line(runs, groups)):
+            label_line = "".join(r.text for r in runs).rstrip().endswith(("：", ":"))  # ### 主持人：
+            first = title is None and not blocks and not label_line
+            if first and (kind == "heading" or _title_line(runs, groups)):
                 title = "".join(r.text for r in runs)
                 kind = "heading"
             blocks.append(Block((runs,), kind))

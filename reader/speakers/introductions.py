@@ -240,6 +240,35 @@ def person_by_surname_and_title(label: str, people: Iterable[ParsedLabel]) -> Pa
     return next(iter(fits.values())) if len(fits) == 1 else None
 
 
+# Titles as people are addressed, and as introductions write them in full (林政委 is the
+# 政治委员 林國華 the lead introduced).
+TITLE_IN_FULL: dict[str, tuple[str, ...]] = {"政委": ("政治委员", "政委"), "书记": ("书记",)}
+
+
+def person_introduced_by_title(label: str, texts: Iterable[str]) -> ParsedLabel | None:
+    """The one person the lead introduces with the surname and title a label addresses
+    (``陳局長`` for ``…局長陳國強``, ``林政委`` for ``政治委員林國華``), or None."""
+    simple = analysis_form(label)
+    match = SURNAME_AND_TITLE.match(simple) or SURNAME_AND_SHORT_TITLE.match(simple)
+    if not match:
+        return None
+    surname, title = match.group("surname"), match.group("title").removeprefix("副")
+    titles = ABBREVIATED_TITLES.get(title) or TITLE_IN_FULL.get(title) or (title,)
+    alternatives = "|".join(re.escape(t) for t in titles)
+    name = f"{re.escape(surname)}[\\u4e00-\\u9fff]{{1,2}}?"
+    pattern = re.compile(f"({alternatives})\\s*({name}){NAME_BOUNDARY}")
+    found: dict[str, ParsedLabel] = {}
+    for text in texts:
+        simple_text = to_simplified(text)
+        for m in pattern.finditer(simple_text):
+            if not is_person_name(m.group(2)):
+                continue
+            before = _role_piece(text[max(0, m.start() - 30) : m.start()])
+            role = _last_introduced_role(before) + text[m.start(1) : m.end(1)]
+            found[m.group(2)] = ParsedLabel(text[m.start(2) : m.end(2)], role, organization_of(role), None)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 # ``今天的发布会由国新办新闻局局长王五主持``: who hosts, said before they speak.
 HOST_INTRODUCED = re.compile(r"由\s*(?P<who>[^，。；：:由]{2,40}?)\s*(?:主持|主持召开|主持举行)")
 

@@ -34,6 +34,7 @@ from reader.speakers.introductions import (
     host_named_in_speech,
     names_from_introductions,
     person_by_surname_and_title,
+    person_introduced_by_title,
     roles_from_introductions,
 )
 from reader.speakers.kinds import asks, decide_kinds
@@ -132,6 +133,8 @@ def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) 
                     turn.label, by_initial.get(analysis_form(turn.label)[:1], ())
                 )
             same = by_surname_and_title[turn.label]
+            if same is None:  # 林政委 after an introduction of 政治委员林國華, and no fuller label
+                same = by_surname_and_title[turn.label] = person_introduced_by_title(turn.label, lead_texts)
             if same is not None:
                 people[i] = same
     hosts = {p.name: p for p in people if p.kind == "host" and p.role}
