@@ -144,6 +144,7 @@ class Transcript:
     highlights: tuple[str, ...] = ()
     highlight_spans: tuple[Span, ...] = ()
     preamble: tuple[Span, ...] = ()
+    captions: tuple[Span, ...] = ()  # a picture's caption: in the text where it stood, said by nobody
     speakers: tuple[Speaker, ...] = ()
     turns: tuple[Turn, ...] = ()
     figures: tuple[Figure, ...] = ()

@@ -30,6 +30,7 @@ def transcript_to_dict(t: Transcript) -> dict[str, Any]:
         "highlights": list(t.highlights),
         "highlight_spans": [_span(s) for s in t.highlight_spans],
         "preamble": [_span(s) for s in t.preamble],
+        "captions": [_span(s) for s in t.captions],
         "speakers": [
             {"id": s.id, "name": s.name, "role": s.role, "organization": s.organization, "kind": s.kind,
              "turns": s.turns, "chars": s.chars}

@@ -9,6 +9,8 @@ its turn, speaker and sentence and relates them (:mod:`reader.figures.relations`
 
 from __future__ import annotations
 
+import bisect
+
 from reader.figures.relations import Sentences, group_citations, link_changes
 from reader.figures.scan import find_in_folded
 from reader.model import Figure, Transcript
@@ -19,14 +21,21 @@ from reader.text.fold import fold_for_scanning
 def extract_figures(transcript: Transcript) -> tuple[Figure, ...]:
     """Every figure in ``transcript.text``, attributed and related, in text order.
 
-    Numbers in a speaker marker (the label line) are not figures; figures in the
-    highlights or preamble have no turn and no speaker.
+    Numbers in a speaker marker (the label line) and in a picture's caption are not
+    figures: nobody cites them. Figures in the highlights or preamble have no turn and no
+    speaker.
     """
     text = transcript.text
     folded = fold_for_scanning(text)
     found = []
     turns = []
+    captions = transcript.captions
+    caption_starts = [span.start for span in captions]
     for fig in find_in_folded(text, folded):
+        if captions:
+            at = bisect.bisect_right(caption_starts, fig.start) - 1
+            if at >= 0 and captions[at].contains(fig.start):
+                continue
         turn = transcript.turn_at(fig.start)
         if turn is not None and turn.label_span.start <= fig.start < turn.label_span.end:
             continue

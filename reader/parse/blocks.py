@@ -14,7 +14,8 @@ from typing import Literal
 
 from reader.model import Meta, SourceFormat
 
-BlockKind = Literal["p", "quote", "heading", "item"]
+# A caption (``<figcaption>``) describes a picture: shown as such, never a speaker's words.
+BlockKind = Literal["p", "quote", "heading", "item", "caption"]
 
 # White space a paragraph is indented with, in any of the forms sites use.
 INDENT_CHARS = " \t\r\n\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"

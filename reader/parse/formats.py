@@ -43,9 +43,10 @@ def _is_html(text: str, suffix: str) -> bool:
 
 READERS: list[FormatReader] = [
     FormatReader("hexo-markdown", lambda text, suffix: has_front_matter(text), read_markdown),
+    # Before the HTML sniff: a Markdown post with a few HTML blocks in it is still Markdown
+    # (read_markdown reads a pasted page as HTML itself).
+    FormatReader("markdown-text", lambda text, suffix: suffix in (".md", ".markdown"), read_markdown),
     FormatReader("html", _is_html, read_html),
-    FormatReader("markdown-text", lambda text, suffix: suffix in (".md", ".markdown"),
-                 lambda text: read_text(text, markdown=True)),
     FormatReader("text", lambda text, suffix: True, read_text),
 ]
 

@@ -21,7 +21,7 @@ import lxml.etree
 import lxml.html
 
 from reader.model import Meta
-from reader.parse.blocks import BlockBuilder, BlockKind, SourceDocument
+from reader.parse.blocks import Block, BlockBuilder, BlockKind, SourceDocument
 from reader.progress import checkpoint
 from reader.text.dates import normalize_date
 
@@ -91,6 +91,20 @@ def read_html(text: str, *, whole_page: bool = True) -> SourceDocument:
     _walk(body, builder, expected_events=2 * max(1, text.count("<")))
     builder.end_block()
     return SourceDocument("html", meta, tuple(builder.blocks))
+
+
+def html_fragment_blocks(text: str) -> list[Block]:
+    """The blocks of a piece of HTML written inside another format (a ``<figure>`` in a
+    Markdown post): all of it, with no search for an article body and no page meta."""
+    root = _parse(text)
+    if root is None:
+        return []
+    _drop_junk(root)
+    body = root.find("body")
+    builder = BlockBuilder()
+    _walk(root if body is None else body, builder)
+    builder.end_block()
+    return builder.blocks
 
 
 def _parse(text: str) -> lxml.html.HtmlElement | None:
@@ -275,7 +289,7 @@ def _walk(body: lxml.html.HtmlElement, builder: BlockBuilder, expected_events: i
                 builder.line_break()
             elif tag in BLOCK_TAGS:
                 builder.end_block(kinds[-1])
-                kinds.append(_kind(tag, quote))
+                kinds.append("caption" if kinds[-1] == "caption" else _kind(tag, quote))
             builder.add(el.text or "", bold=bold > 0, link=link > 0)
             continue
         is_bold, is_link, is_quote = flags.pop()
@@ -289,6 +303,8 @@ def _walk(body: lxml.html.HtmlElement, builder: BlockBuilder, expected_events: i
 
 
 def _kind(tag: str, quote: int) -> BlockKind:
+    if tag == "figcaption":
+        return "caption"
     if tag in HEADING_TAGS:
         return "heading"
     if quote:

@@ -9,6 +9,7 @@ lines cluster just under the wrap width). Markdown's ``**bold**``, ``# heading``
 
 from __future__ import annotations
 
+import html
 import re
 
 from reader.model import Meta
@@ -24,6 +25,20 @@ MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 # (``**Zanny Minton Beddoes*****\*：\**从…**``): formatting, not text, so the label and its
 # colon meet as the writer meant.
 STRAY_EMPHASIS_AT_COLON = re.compile(r"[*\\]+(?=[：:])|(?<=[：:])[*\\]+(?!\*)")
+# ``---``, ``***``, ``___`` (three or more, spaces allowed) and a setext underline ``===``.
+MARKDOWN_RULE = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|={3,}[ \t]*)$")
+MARKDOWN_STRUCTURE = re.compile(r"^(?:#{1,6}\s|>|[-*+]\s|\d{1,3}[.)]\s)")
+# A picture: ``![alt](src)``, and one that is itself a link, ``[![alt](src)](href)``.
+MARKDOWN_IMAGE = re.compile(r"\[!\[[^\[\]\n]{0,500}\]\([^()\n]{0,2000}\)\]\([^()\n]{0,2000}\)"
+                            r"|!\[[^\[\]\n]{0,500}\]\([^()\n]{0,2000}\)")
+# HTML written inline in a Markdown line: bold tags are bold, a line break a space, the rest goes.
+INLINE_BOLD_TAG = re.compile(r"<(b|strong)\b[^<>]{0,200}>(.*?)</\1\s*>", re.IGNORECASE)
+INLINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+INLINE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>]{0,2000})?/?>")
+# ``*emphasis*`` (one asterisk each side, not bold): the asterisks are markup; the text has no italics.
+MARKDOWN_EMPHASIS = re.compile(r"(?<![*\\\d])\*(?![\s*])([^*\n]{1,500}?)(?<![\s\\])\*(?![*\d])")
+# ***bold and emphasised***
+BOLD_EMPHASIS = re.compile(r"(?<![*\\])\*\*\*(?![\s*])([^*\n]{1,500}?)(?<![\s\\])\*\*\*(?![*\\])")
 MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\([^()\n]{0,2000}\)")
 INDENT = " \t\u3000\u00a0\ufeff"
 WRAP_TOLERANCE = 0.85
@@ -37,7 +52,14 @@ SENTENCE_ENDS = ("。", "！", "？", "!", "?", "；", ";", "…", "，", ",")
 
 def read_text(text: str, *, markdown: bool = False) -> SourceDocument:
     """Read plain text (or light Markdown) into blocks; a heading line becomes the title."""
-    lines = LINE_SPLIT.split(text)
+    blocks, title = text_blocks(LINE_SPLIT.split(text), markdown=markdown)
+    return SourceDocument("text", Meta(title=title), tuple(blocks))
+
+
+def text_blocks(lines: list[str], *, markdown: bool = False) -> tuple[list[Block], str | None]:
+    """The blocks of some lines of text, and the title their first line gives (if any)."""
+    if markdown:
+        lines = _without_rules(lines)
     pdf_width = None if markdown else wrap_width(lines)
     if pdf_width is not None:
         groups, wrapped = paragraphs(lines, pdf_width), True
@@ -47,7 +69,9 @@ def read_text(text: str, *, markdown: bool = False) -> SourceDocument:
     blocks: list[Block] = []
     title: str | None = None
     for group in groups:
-        parsed = [_parse_line(line, markdown) for line in group]
+        parsed = [p for p in (_parse_line(line, markdown) for line in group) if p[0]]
+        if not parsed:
+            continue  # a line that was only a picture
         if wrapped:
             kind = parsed[0][1]
             blocks.append(Block(tuple(p[0] for p in parsed), kind, tuple(p[2] for p in parsed[1:])))
@@ -59,7 +83,23 @@ def read_text(text: str, *, markdown: bool = False) -> SourceDocument:
                 title = "".join(r.text for r in runs)
                 kind = "heading"
             blocks.append(Block((runs,), kind))
-    return SourceDocument("text", Meta(title=title), tuple(blocks))
+    return blocks, title
+
+
+def _without_rules(lines: list[str]) -> list[str]:
+    """Markdown's horizontal rules are blank lines (they only separate); a ``---`` or ``===``
+    right under a line of text underlines it as a heading (a setext heading)."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if not MARKDOWN_RULE.match(line):
+            continue
+        above = out[i - 1].strip(INDENT) if i else ""
+        mark = line.strip()
+        underline = set(mark) == {"="} or set(mark) == {"-"}
+        if above and underline and not MARKDOWN_STRUCTURE.match(above):
+            out[i - 1] = "## " + above
+        out[i] = ""
+    return out
 
 
 def _title_line(runs: Line, groups: list[list[str]]) -> bool:
@@ -114,6 +154,14 @@ def _parse_line(line: str, markdown: bool) -> tuple[Line, BlockKind, bool]:
 
 
 def _markdown_runs(text: str) -> Line:
+    if "<" in text:
+        text = _without_inline_html(text)
+    if "![" in text:
+        text = MARKDOWN_IMAGE.sub("", text).strip(INDENT)
+    if not text:
+        return ()
+    if "*" in text:
+        text = _without_emphasis(BOLD_EMPHASIS.sub(r"**\1**", text))
     text = _without_stray_emphasis(text)
     runs: list[Run] = []
     pos = 0
@@ -125,6 +173,28 @@ def _markdown_runs(text: str) -> Line:
     if pos < len(text):
         runs.extend(_link_runs(text[pos:], bold=False))
     return tuple(r for r in runs if r.text) or (Run(text),)
+
+
+def _without_inline_html(text: str) -> str:
+    """Tags written inline are markup, never text: ``<strong>`` becomes Markdown bold, other
+    tags go and entities are read (``&amp;`` is ``&``)."""
+    text = INLINE_BOLD_TAG.sub(lambda m: f"**{m.group(2)}**" if m.group(2).strip() else "", text)
+    text = INLINE_TAG.sub("", INLINE_BREAK_TAG.sub(" ", text))
+    return html.unescape(text).strip(INDENT)
+
+
+def _without_emphasis(text: str) -> str:
+    """``*word*`` loses its asterisks; ``**bold**`` is left for the bold runs."""
+    pieces = MARKDOWN_BOLD.split(text)
+    # split() interleaves the text between bold spans with the two groups of each match.
+    out = []
+    for i in range(0, len(pieces), 3):
+        out.append(MARKDOWN_EMPHASIS.sub(r"\1", pieces[i]))
+        if i + 1 < len(pieces):
+            inner = pieces[i + 1] if pieces[i + 1] is not None else pieces[i + 2]
+            marks = "**" if pieces[i + 1] is not None else "__"
+            out.append(f"{marks}{inner}{marks}")
+    return "".join(out)
 
 
 def _without_stray_emphasis(text: str) -> str:

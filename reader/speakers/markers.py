@@ -32,6 +32,9 @@ COLON = re.compile(r"[：:]")
 LEADING_BULLET = re.compile(r"^(?:[●■◆▲★◇□○▶►◎※◼◾]|[\[【（(]?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[\]】）)]?)\s*")
 
 BRACKETED_LABEL = re.compile(r"^[\[【]([^\[\]【】]{1,40})[\]】]\s*[：:]?")
+# A column's header, ``【作者・專欄名】``: an author and the column they write, not a speaker.
+COLUMN_HEADER = re.compile(r"[・·•‧](?=.*(?:專欄|专栏|欄目|栏目|評論|评论|隨筆|随笔|手記|手记|觀察|观察|"
+                           r"周記|周记|札記|札记|時評|时评|社評|社评|漫談|漫谈|專題|专题|週刊|周刊))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +96,9 @@ def bracketed_marker(line: Line, text: str, known: Collection[str] | None) -> Ma
         return None
     label = _collapse(match.group(1))
     all_bold, _ = _styles(line, match.end(1))
-    if not label_shape(label) or not (all_bold or looks_like_speaker(label, known)):
+    if COLUMN_HEADER.search(label) or not label_shape(label):
+        return None
+    if not (all_bold or looks_like_speaker(label, known)):
         return None
     opening, closing = text[0], text[match.end(1)]
     colon = text[match.end() - 1] if text[match.end() - 1] in "：:" else ""

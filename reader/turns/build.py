@@ -15,7 +15,7 @@ from reader.speakers.resolve import LabelledSpeech, resolve_speakers
 from reader.turns.answers import split_unmarked_answers
 from reader.turns.metadata import take_metadata
 from reader.turns.qa import pair_questions
-from reader.turns.split import split_lead, split_turns
+from reader.turns.split import Caption, split_lead, split_turns, spoken
 
 
 def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, ...] = ()) -> Transcript:
@@ -30,23 +30,27 @@ def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, .
         builder.add(heading)
     for line in highlights:
         highlight_spans.append(builder.add(line))
-    preamble_spans = [builder.add(p.text) for p in preamble]
+    caption_spans: list[Span] = []
+    preamble_spans: list[Span] = []
+    for para in preamble:
+        (caption_spans if isinstance(para.text, Caption) else preamble_spans).append(builder.add(para.text))
     # The title introduces too: 2024年10月9日外交部发言人毛宁主持例行记者会.
-    lead_texts = ([meta.title] if meta.title else []) + [p.text for p in preamble]
+    lead_texts = ([meta.title] if meta.title else []) + spoken([p.text for p in preamble])
     drafts = split_unmarked_answers(drafts, lead_texts)
-    cast = resolve_speakers([LabelledSpeech(d.who, d.paragraphs) for d in drafts], lead_texts)
+    cast = resolve_speakers([LabelledSpeech(d.who, spoken(d.paragraphs)) for d in drafts], lead_texts)
     kinds = cast.kinds()
     turns: list[Turn] = []
     checkpoint(0.9)
     for count, (draft, speaker) in enumerate(zip(drafts, cast.turn_speakers, strict=True)):
         if not count % 1024:
             checkpoint(0.9 + 0.1 * count / len(drafts))
-        if draft.marker.written:
-            marker_span = builder.add(draft.marker.written)
-            spans = tuple(builder.add(text) for text in draft.paragraphs)
-        else:  # an unmarked answer: no marker line, the turn starts with its speech
-            spans = tuple(builder.add(text) for text in draft.paragraphs)
-            marker_span = Span(spans[0].start, spans[0].start) if spans else builder.add("")
+        marker_span = builder.add(draft.marker.written) if draft.marker.written else None
+        added = [(builder.add(text), isinstance(text, Caption)) for text in draft.paragraphs]
+        caption_spans.extend(span for span, is_caption in added if is_caption)
+        spans = tuple(span for span, is_caption in added if not is_caption)
+        if marker_span is None:  # an unmarked answer: no marker line, the turn starts with its speech
+            first = added[0][0] if added else builder.add("")
+            marker_span = Span(first.start, first.start)
         label_start = marker_span.start + draft.marker.label_offset
         turns.append(Turn(
             index=len(turns), speaker=speaker, label=draft.marker.label, kind=kinds[speaker],
@@ -63,7 +67,8 @@ def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, .
         notes.append("no speaker markers were found: the document is shown as an article without turns")
     return Transcript(
         source=source, meta=meta, text=builder.text(), highlights=tuple(highlights),
-        highlight_spans=tuple(highlight_spans), preamble=tuple(preamble_spans), speakers=cast.speakers,
+        highlight_spans=tuple(highlight_spans), preamble=tuple(preamble_spans),
+        captions=tuple(caption_spans), speakers=cast.speakers,
         turns=tuple(turns), qa=pair_questions(turns, kinds), warnings=tuple(notes),
     )
 

@@ -1,7 +1,9 @@
 """Paragraphs that are about the page, not part of the briefing: kept out of the text.
 
 Editor and author lines (``责任编辑：李昂``) go to ``Meta``; datelines give the date; page
-controls (``打印本页``), end marks (``（完）``) and photo captions are dropped.
+controls (``打印本页``), end marks (``（完）``), a site's footer (copyright, subscribe) and
+photo captions written as prose (``图为…``, ``新华社记者 陈晔华 摄``) are dropped. A caption
+the source marks as one (``<figcaption>``) is kept, and shown as a caption.
 """
 
 from __future__ import annotations
@@ -60,6 +62,20 @@ METADATA_FIELD = re.compile(
 
 MAX_METADATA_ROW = 120
 
+# What a site puts after the article (a copyright line, an invitation to subscribe, a QR
+# code, "read the original"): words that do not end a briefing's last answer. Matched on
+# short blocks at the very end only, so a speaker who says 订阅 mid-transcript keeps it.
+FOOTER = re.compile(
+    r"©|\(c\)\s*\d{4}|copyright|all rights reserved|版权所有|版权归|版权声明|未经(?:授权|许可|同意)|"
+    r"不得转载|禁止转载|转载请|如需转载|欢迎转载|订阅|subscribe|newsletter|公众号|二维码|扫码关注|"
+    r"长按(?:识别|关注)|阅读原文|原文链接|原文地址|本文(?:首发|来源|转载|原载|作者)|首发于|"
+    r"(?:更多|精彩)(?:精彩|内容|资讯|访谈|报道)?.{0,8}(?:请|敬请|欢迎)(?:关注|访问|订阅)",
+    re.IGNORECASE,
+)
+BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$")
+MAX_FOOTER_BLOCK = 150
+MAX_FOOTER_BLOCKS = 8
+
 MAX_METADATA_LINES = 3
 
 
@@ -93,13 +109,29 @@ def take_metadata(meta: Meta, blocks: tuple[Block, ...]) -> tuple[Meta, list[Blo
         if DATE_LINE.match(row.replace(" ", "")) or DATE_ROW.match(row):
             date = date or normalize_date(row)
             continue
-        if PHOTO_CAPTION.search(row):
+        if PHOTO_CAPTION.search(row) and block.kind != "caption":  # a marked caption is shown as one
             continue
         if block.kind == "heading" and meta.title and written == meta.title:
             continue  # the page repeats its title; the window shows it from meta
         kept.append(block)
+    kept = _without_footer(kept)
     if date is None and meta.title:
         dated = TITLE_DATE.search(meta.title)  # 2024年10月9日外交部发言人毛宁主持例行记者会
         if dated:
             date = normalize_date(dated.group())
     return dataclasses.replace(meta, editor=editor, author=author, date=date), kept
+
+
+def _without_footer(blocks: list[Block]) -> list[Block]:
+    """The blocks without the site's footer: the short copyright, subscription and QR-code
+    blocks at the end (and bare links among them), so that none of it joins the last turn."""
+    end = len(blocks)
+    while end > 0 and len(blocks) - end < MAX_FOOTER_BLOCKS:
+        written = blocks[end - 1].text.strip()
+        if len(written) > MAX_FOOTER_BLOCK:
+            break
+        footer = FOOTER.search(to_simplified(written)) or BARE_URL.match(written)
+        if not footer:
+            break
+        end -= 1
+    return blocks[:end]

@@ -27,6 +27,19 @@ SENTENCE_END = ("。", "！", "？", ".")
 MAX_HIGHLIGHT = 120
 
 
+class Caption(str):
+    """A paragraph that describes a picture (a ``<figcaption>``): it stands in the text where
+    the source put it, but nobody says it. A ``str`` so that lists of paragraphs keep it
+    marked through every split and slice."""
+
+    __slots__ = ()
+
+
+def spoken(paragraphs: list[str]) -> list[str]:
+    """The paragraphs somebody says: all but the captions."""
+    return [p for p in paragraphs if not isinstance(p, Caption)]
+
+
 @dataclass(slots=True)
 class LeadParagraph:
     text: str
@@ -59,6 +72,14 @@ def split_turns(blocks: list[Block]) -> tuple[list[LeadParagraph], list[TurnDraf
         if not index % 512:
             checkpoint(0.6 * index / len(blocks))  # most of the stage; the rest is quick
         new_paragraph = True
+        if block.kind == "caption":
+            for line in block.lines:
+                caption = Caption(line_text(line))
+                if drafts:
+                    drafts[-1].paragraphs.append(caption)
+                else:
+                    lead.append(LeadParagraph(caption, "caption", index))
+            continue
         for n, line in enumerate(block.lines):
             marker = find_marker(line, known)
             if marker is not None and block.kind == "heading" and not _heading_marker(marker):
@@ -133,7 +154,8 @@ def _heading_marker(marker: Marker) -> bool:
 
 
 def split_lead(lead: list[LeadParagraph]) -> tuple[str | None, list[str], list[LeadParagraph]]:
-    """Key points (a 要点 heading and the short lines after it, in one style) and the preamble."""
+    """Key points (a 要点 heading and the short lines after it, in one style) and the preamble
+    (with the lead's captions, which are ``Caption`` paragraphs)."""
     for i, para in enumerate(lead):
         heading = para.text.replace(" ", "").strip("【】[]〖〗")  # 【要点速览】 as well as 要点速览：
         if not HIGHLIGHTS_HEADING.match(heading) or i + 1 == len(lead):

@@ -30,9 +30,8 @@ from PySide6.QtGui import (
 
 from reader.model import Transcript
 from reader.ui.i18n import tr
-from reader.ui.kind_colors import FIGURE_UNDERLINE_COLOR, kind_color
 from reader.ui.startup import solid_brush
-from reader.ui.tooltips import plain_tooltip
+from reader.ui.transcript_formats import format_body
 
 LINK_SCHEMES = ("http", "https")
 # Foregrounds are brushes from reader.ui.startup.solid_brush, not QBrush(QColor) nor a bare
@@ -220,7 +219,7 @@ def build_document(transcript: Transcript, base_font: QFont | None = None,
     cut = _first_lines_end(text, first_chars) if first_chars is not None else None
     shown = len(text) if cut is None else cut
     cursor.insertText(_with_breaks(text, breaks, 0, shown))
-    _format_body(cursor, transcript, offsets, 0, cut)
+    format_body(cursor, transcript, offsets, 0, cut)
     cursor.endEditBlock()
     doc.setModified(False)
     return doc, offsets
@@ -245,7 +244,7 @@ def finish_document(document: QTextDocument, transcript: Transcript, offsets: Of
     cursor.beginEditBlock()
     cursor.insertBlock(_body_block_format(), QTextCharFormat())  # the line break at ``cut``
     cursor.insertText(_with_breaks(text, display_breaks(text), cut + 1, len(text) if end is None else end))
-    _format_body(cursor, transcript, offsets, cut, end)
+    format_body(cursor, transcript, offsets, cut, end)
     cursor.endEditBlock()
     document.setModified(False)
     return True
@@ -302,87 +301,3 @@ def _with_breaks(text: str, breaks: Sequence[int], start: int = 0, end: int | No
         return text[start:end]
     bounds = [start, *inside, end]
     return "\n".join(text[a:b] for a, b in itertools.pairwise(bounds))
-
-
-def _format_body(cursor: QTextCursor, transcript: Transcript, offsets: OffsetMap,
-                 low: int, high: int | None) -> None:
-    """Format the spans of the text from ``low`` to ``high`` (None: the end)."""
-    _format_highlights(cursor, transcript, offsets, low, high)
-    _format_headings(cursor, transcript, offsets, low, high)
-    _mark_figures(cursor, transcript, offsets, low, high)
-
-
-def _clip(start: int, end: int, low: int, high: int | None) -> tuple[int, int] | None:
-    """The part of the span ``start``-``end`` to format when the text from ``low`` to ``high`` is.
-
-    A span belongs to the part holding its start, and a span running past ``high`` is
-    finished by the next part (which starts at ``high``), so a document built in parts
-    gets every format exactly once, as one built whole does.
-    """
-    if high is not None and start >= high:
-        return None
-    if start < low and end <= low:
-        return None
-    return max(start, low), end if high is None else min(end, high)
-
-
-def _select(cursor: QTextCursor, offsets: OffsetMap, start: int, end: int) -> None:
-    cursor.setPosition(offsets.to_position(start))
-    cursor.setPosition(offsets.to_position(end), QTextCursor.MoveMode.KeepAnchor)
-
-
-def _format_highlights(cursor: QTextCursor, transcript: Transcript, offsets: OffsetMap,
-                       low: int, high: int | None) -> None:
-    # Set apart by colour and indent, not italics: Chinese type has no italic (Qt would
-    # slant the glyphs), and the slanted face cost the first paint 1.6 ms to load.
-    fmt = QTextCharFormat()
-    fmt.setForeground(solid_brush(QColor("#3b4a5c")))
-    block = QTextBlockFormat()
-    block.setLeftMargin(18)
-    block.setBottomMargin(4)
-    for span in transcript.highlight_spans:
-        part = _clip(span.start, span.end, low, high)
-        if part is None:
-            continue
-        _select(cursor, offsets, *part)
-        cursor.mergeCharFormat(fmt)
-        cursor.mergeBlockFormat(block)
-
-
-def _format_headings(cursor: QTextCursor, transcript: Transcript, offsets: OffsetMap,
-                     low: int, high: int | None) -> None:
-    """Speaker marker lines: bold, coloured by kind, space above; the role as a tooltip."""
-    block = QTextBlockFormat()
-    block.setTopMargin(14)
-    block.setBottomMargin(4)
-    for turn in transcript.turns:
-        line_end = transcript.text.find("\n", turn.label_span.start)
-        line_end = turn.end if line_end == -1 or line_end > turn.end else line_end
-        part = _clip(turn.label_span.start, line_end, low, high)
-        if part is None:
-            continue
-        fmt = QTextCharFormat()
-        fmt.setFontWeight(QFont.Weight.Bold)
-        fmt.setForeground(solid_brush(kind_color(turn.kind)))
-        speaker = transcript.speaker(turn.speaker)
-        if speaker is not None:
-            fmt.setToolTip(plain_tooltip(" · ".join(x for x in (speaker.name, speaker.role) if x)))
-        _select(cursor, offsets, *part)
-        cursor.mergeCharFormat(fmt)
-        cursor.mergeBlockFormat(block)
-
-
-def _mark_figures(cursor: QTextCursor, transcript: Transcript, offsets: OffsetMap,
-                  low: int, high: int | None) -> None:
-    """A dotted underline: visible to someone looking for figures, quiet for someone reading."""
-    fmt = QTextCharFormat()
-    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-    fmt.setUnderlineColor(QColor(FIGURE_UNDERLINE_COLOR))
-    to_position = offsets.to_position
-    for figure in transcript.figures:
-        part = _clip(figure.start, figure.end, low, high)
-        if part is None:
-            continue
-        cursor.setPosition(to_position(part[0]))
-        cursor.setPosition(to_position(part[1]), QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(fmt)
