@@ -630,3 +630,17 @@ def test_two_neighbouring_numbers_are_one_approximate_figure(sentence: str, expe
 )
 def test_names_slogans_dates_and_idioms_with_numbers_are_not_figures(sentence: str) -> None:
     assert texts(sentence) == []
+
+
+def test_a_change_of_another_quantity_does_not_change_the_figure_before_it() -> None:
+    t = with_figures(build("", [("局长", "s1", "全国光伏装机达到3亿千瓦，其中用电量占比上升了2.5%。"
+                                              "营业收入3000亿元，同比增长12.5%。")]))
+    idx = by_text(t)
+    assert t.figures[idx["2.5%"]].change_of is None
+    assert t.figures[idx["2.5%"]].direction == "up"
+    assert t.figures[idx["12.5%"]].change_of == idx["3000亿元"]
+
+
+def test_a_qualifier_after_the_unit_is_kept() -> None:
+    t = with_figures(build("", [("局长", "s1", "工期20天及以上，费用5万元或以下。")]))
+    assert [(f.text, f.qualifier) for f in t.figures] == [("20天及以上", "及以上"), ("5万元或以下", "或以下")]

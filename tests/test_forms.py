@@ -232,3 +232,35 @@ def test_cantonese_written_forms_are_read_by_the_same_rules() -> None:
              "記者：幾時落實？\n行政長官：下個月。")
     assert kinds(t) == {"記者": "reporter", "行政長官": "official"}
     assert [(f.text, f.value) for f in t.figures] == [("50億元", 5_000_000_000)]
+
+
+def test_an_introduction_of_several_guests_gives_each_their_own_title() -> None:
+    t = text("主持人：今天我们邀请了A资本合伙人王磊、B公司副总裁李娜、C网副总裁陈晨，以及X公司创始人张三。\n"
+             "王磊：谢谢。今年我们投了20个项目。\n李娜：我同意王磊的观点。\n"
+             "陈晨：补充一句，市场规模是3000亿元。\n张三：我们公司刚刚成立两年。\n")
+    assert [(s.name, s.role, s.organization) for s in t.speakers[1:]] == [
+        ("王磊", "A资本合伙人", "A资本"), ("李娜", "B公司副总裁", "B公司"),
+        ("陈晨", "C网副总裁", "C网"), ("张三", "X公司创始人", "X公司")]
+
+
+def test_guests_are_listed_after_the_words_that_introduce_them() -> None:
+    t = text("主持人：今天的嘉宾有红杉资本合伙人周逵、字节跳动副总裁杨震原。\n"
+             "周逵：谢谢主持人。\n杨震原：我们的模型每天调用超过1万亿次。\n")
+    assert speaker(t, "周逵").role == "红杉资本合伙人"
+
+
+def test_guests_the_host_gives_the_floor_share_one_kind() -> None:
+    # 李娜 is introduced; 陈晨 is not, but takes the floor from the host in the same way.
+    t = text("主持人：今天请到B公司副总裁李娜。请李娜先谈谈。\n"
+             "李娜：谢谢主持人，我们今年的收入增长很快，海外市场也打开了局面，团队扩大了一倍。\n"
+             "主持人：陈晨，你也说说。\n"
+             "陈晨：我从用户的角度讲几句，大家最关心的还是价格和服务，这一点我们做了很多改进，"
+             "明年还会继续投入更多的资源。\n")
+    assert kinds(t) == {"主持人": "host", "李娜": "official", "陈晨": "official"}
+
+
+def test_one_who_only_thanks_the_host_keeps_the_kind_other() -> None:
+    t = text("主持人：今天请到B公司副总裁李娜。请李娜先谈谈。\n"
+             "李娜：谢谢主持人，我们今年的收入增长很快，海外市场也打开了局面，团队扩大了一倍。\n"
+             "主持人：陈晨，你也说说。\n陈晨：谢谢。\n")
+    assert kinds(t)["陈晨"] == "other"

@@ -12,8 +12,8 @@ import re
 
 from reader.text.fold import fold_width
 
-#: Qualifiers after the measure word: ``30%以上``, ``百万元以下``, ``3000元左右``.
-POST_QUALIFIER_RE = re.compile(r"以上|以下|左右|以内")
+#: Qualifiers after the measure word: ``30%以上``, ``百万元以下``, ``3000元左右``, ``20天及以上``.
+POST_QUALIFIER_RE = re.compile(r"[及或]?以上|[及或]?以下|左右|以内")
 
 #: 多/余 after a period ("3年多来"), unless it starts a word (3年多次, 5天多种).
 DURATION_MORE_RE = re.compile(r"[多余](?![次种样元边方项家位名人个数少])")

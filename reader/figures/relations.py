@@ -52,6 +52,15 @@ CHANGE_FAMILIES = {"percent", "points", "multiple"}
 
 CHANGE_LOOKBACK = 12
 
+#: What may stand between a figure and the verb that changes it (``63.4万名，同比分别上升``):
+#: punctuation, comparisons and small words. Anything else names what changes
+#: (``装机3亿千瓦，其中用电量占比上升2%``: the share, not the capacity).
+CHANGE_GAP_FILLER_RE = re.compile(
+    r"[\s，,、；;：:（）()]|同比|环比|[比较](?:上年同期|去年同期|上年全年|上年末|上年|去年|上月|上季度|年初"
+    rf"|\d{{4}}年(?:同期)?)|分别|也|均|都|还|则|亦|了|又|共|累计|总体|整体|一共|{_UP}|{_DOWN}"
+)
+MAX_CHANGE_GAP_WORDS = 1
+
 #: A time span is when, not what, changes: 前十个月的贸易额同比增长1.1% changes the trade.
 CHANGE_TARGET_EXCLUDED = {"duration"}
 
@@ -91,7 +100,7 @@ class Sentences:
 
 def _change_verb(
     text: str, fig: FoundFigure, sentence_start: int, previous: FoundFigure | None = None
-) -> re.Match[str] | None:
+) -> tuple[re.Match[str], int] | None:
     """The change verb before ``fig``, if ``fig`` is a change.
 
     A percent, points or multiple figure after a change verb is one; an amount is one when
@@ -108,7 +117,24 @@ def _change_verb(
         return None
     if fig.family not in CHANGE_FAMILIES and not m.group("cmp") and not _same_unit(previous, fig):
         return None
-    return m
+    return m, lo + m.start()
+
+
+def _changes_it(text: str, found: Sequence[FoundFigure], target: int, verb_start: int) -> bool:
+    """Is the change verb at ``verb_start`` about figure ``target``: nothing between them but
+    punctuation, small words and other changes of it (``3402亿斤，比2019年增加44.8亿斤，增长1.3%``),
+    no other subject."""
+    pieces = []
+    pos = found[target].end
+    for k in range(target + 1, len(found)):
+        fig = found[k]
+        if fig.start >= verb_start:
+            break
+        pieces.append(text[pos:fig.start])
+        pos = fig.end
+    pieces.append(text[pos:verb_start])
+    gap = CHANGE_GAP_FILLER_RE.sub("", "".join(pieces))
+    return len(gap) <= MAX_CHANGE_GAP_WORDS
 
 
 def _same_unit(a: FoundFigure | None, b: FoundFigure) -> bool:
@@ -133,12 +159,15 @@ def link_changes(
     current_sentence = -1
     group: list[int] = []
     group_direction: Direction | None = None
+    group_verb = 0
 
     def close_group() -> None:
         if not group:
             return
         targets = plain_in_sentence[-len(group) :] if len(plain_in_sentence) >= len(group) else []
         if len(group) > 1 and len(targets) < len(group):
+            targets = []
+        if targets and not _changes_it(text, found, targets[-1], group_verb):
             targets = []
         for k, idx in enumerate(group):
             target = targets[k] if targets else None
@@ -157,9 +186,10 @@ def link_changes(
             last_percent = None
             current_sentence = s_start
         previous = found[plain_in_sentence[-1]] if plain_in_sentence else None
-        verb = _change_verb(text, fig, s_start, previous)
-        if verb is not None:
+        changed = _change_verb(text, fig, s_start, previous)
+        if changed is not None:
             close_group()
+            verb, group_verb = changed
             group_direction = "up" if verb.group("up") else "down"
             group.append(i)
             if fig.family == "percent":

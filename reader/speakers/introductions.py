@@ -27,7 +27,7 @@ from reader.speakers.names import (
 from reader.text.fold import has_traditional, simplified_name, to_simplified
 
 INTRODUCTION_SPLIT = re.compile(
-    r"[，。；;,（）()：:\s]|\d+[年月日号时]|还有|的有|以及|邀请到|邀请|出席|分别是|分别为|请来了|请来|请到|请|和|及|与|是|为|由|在"
+    r"[，。；;,（）()：:\s]|\d+[年月日号时]|还有|的有|嘉宾(?:有|是|为|包括)|嘉賓(?:有|是|為|包括)|包括|有请|有請|欢迎|歡迎|以及|邀请到|邀请|出席|分别是|分别为|请来了|请来|请到|请|和|及|与|是|为|由|在"
     r"|還有|邀請|請來了|請來|請到|請|與|為"
 )
 
@@ -89,7 +89,7 @@ def _role_piece(before: str) -> str:
     ):
         role = parts[k - 2] + parts[k - 1] + role
         k -= 2
-    return role
+    return role.lstrip("了、")  # 邀请了A资本合伙人…: the particle ends the verb, it starts no role
 
 
 def _ends_with_person(text: str) -> bool:

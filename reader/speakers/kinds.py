@@ -10,11 +10,15 @@ it does not, the conversation does:
 3. who opens and hands over to others, with a title naming a spokesperson or a press
    office, hosts (a 新闻发言人 who chairs a briefing);
 4. who answers questions, or has a role, or was introduced, is an official; anyone else is
-   other.
+   other;
+5. guests of the same standing share a kind: when a host or questioner gives the floor to
+   several speakers and one of them is an official, those of the others who say more than
+   a hand-over are officials too.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -120,4 +124,22 @@ def decide_kinds(speakers: Sequence[SpeakerFacts], turns: Sequence[TurnFacts]) -
             kinds[speaker] = "official"
         else:
             kinds[speaker] = "other"
+    _same_standing(kinds, {speaker for speaker, hint, _role, _introduced in speakers if hint}, turns)
     return kinds
+
+
+def _same_standing(kinds: dict[str, SpeakerKind], hinted: set[str], turns: Sequence[TurnFacts]) -> None:
+    """Rule 5: the guests a host or a questioner gives the floor to are of one standing.
+
+    A panel's guest with a title is an official; one the host did not introduce, answering
+    the same questions, is too (not "other"). Only speakers no label placed are changed,
+    and only towards official, when one of the guests is one.
+    """
+    guests: dict[str, int] = {}
+    for before, (speaker, chars, _asks) in itertools.pairwise(turns):
+        if speaker not in hinted and before[0] != speaker and kinds.get(before[0]) in ("host", "reporter"):
+            guests[speaker] = guests.get(speaker, 0) + chars
+    if any(kinds.get(g) == "official" for g in guests):
+        for guest, chars in guests.items():
+            if kinds.get(guest) == "other" and chars >= MIN_ANSWER_CHARS:
+                kinds[guest] = "official"

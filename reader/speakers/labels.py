@@ -367,5 +367,7 @@ def organization_of(role: str) -> str | None:
         org = TITLE_AT_END.sub("", org)
     org = org.removesuffix("副")
     for qualifier in NOT_ORGANIZATIONS:
-        org = org.removesuffix(qualifier)
+        # 公安部有关负责人 is 公安部's; but the 本 of A资本 is part of the name.
+        if len(qualifier) > 1 or org == qualifier:
+            org = org.removesuffix(qualifier)
     return org if len(org) >= 2 else None
