@@ -119,10 +119,21 @@ def test_ctrl_c_on_two_rows_copies_a_header_and_two_tsv_lines(panel: MetricsPane
     select(view, 0, 4)
     qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     lines = clipboard().splitlines()
-    assert lines[0] == "text\tvalue\tunit\tspeaker\trole\tsentence"
+    assert lines[0] == "text\tvalue\tunit\tqualifier\tspeaker\trole\tsentence"
     assert len(lines) == 3
-    assert lines[1].split("\t")[:5] == ["39.4万起", "394000", "起", "张立", "公安部副部长"]
+    assert lines[1].split("\t")[:6] == ["39.4万起", "394000", "起", "", "张立", "公安部副部长"]
     assert lines[2].startswith("3291亿元\t329100000000\t元\t")
+
+
+def test_a_copied_row_carries_the_qualifier_as_the_figures_command_does(panel: MetricsPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = table(panel)
+    figure = next(i for i in range(view.model().rowCount())
+                  if view.model().index(row_of(view, i), 0).data() == "近9个百分点")
+    select(view, 0, figure)
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    header, *rows = clipboard().splitlines()
+    copied = [dict(zip(header.split("\t"), row.split("\t"), strict=True)) for row in rows]
+    assert [(r["text"], r["qualifier"], r["unit"]) for r in copied][-1] == ("近9个百分点", "近", "个百分点")
 
 
 def test_clicking_a_row_activates_its_figure(panel: MetricsPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -149,7 +160,9 @@ def test_figure_menu_copies_value_and_source_and_shows(panel: MetricsPanel, qtbo
     menu = panel.show_figure_menu(0, QPoint(10, 10))
     assert menu is not None
     actions = {a.objectName(): a for a in menu.actions() if a.objectName()}
-    assert set(actions) == {"copyFigure", "copyValue", "copyWithSource", "showInTranscript"}
+    # The transcript's menu: the figure is on screen there, so its last entry goes to the table.
+    assert set(actions) == {"copyFigure", "copyValue", "copyWithSource", "showInTable"}
+    assert actions["showInTable"].text() == "Show in figures table"
     actions["copyFigure"].trigger()
     assert clipboard() == "39.4万起"
     actions["copyValue"].trigger()
@@ -158,10 +171,19 @@ def test_figure_menu_copies_value_and_source_and_shows(panel: MetricsPanel, qtbo
     quote = clipboard()
     assert build_transcript().figures[0].sentence in quote
     assert "张立" in quote and "公安部副部长" in quote and TITLE in quote and "2022-04-14" in quote
-    with qtbot.waitSignal(panel.figureActivated, timeout=1000) as blocker:
-        actions["showInTranscript"].trigger()
-    assert blocker.args == [0]
+    view = table(panel)
+    view.clearSelection()
+    panel.figures.filter.setText("3291")  # a filter that hides the figure is cleared
+    actions["showInTable"].trigger()
+    assert panel.figures.selected_figures() == [0]
+    assert view.hasFocus() or not view.isVisible()
     menu.close()
+    row_menu = panel.figure_actions.build_menu(0, panel)  # the table's own menu
+    show = next(a for a in row_menu.actions() if a.objectName() == "showInTranscript")
+    with qtbot.waitSignal(panel.figureActivated, timeout=1000) as blocker:
+        show.trigger()
+    assert blocker.args == [0]
+    row_menu.close()
 
 
 def test_clicking_a_speaking_share_bar_asks_for_that_speaker(panel: MetricsPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -230,9 +252,10 @@ def test_export_never_overwrites_the_open_transcript(qtbot, tmp_path: Path) -> N
 
 def test_export_dialog_choice_is_written(panel: MetricsPanel, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "chosen"
-    monkeypatch.setattr("reader.ui.metrics_panel.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("reader.ui.figure_export.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(target), "JSON (*.json)"))
-    panel.export_figures()
+    written = panel.export_figures(str(tmp_path))
+    assert written == (str(tmp_path / "chosen.json"), len(panel.transcript.figures))
     assert (tmp_path / "chosen.json").exists()
     QApplication.processEvents()
 

@@ -20,22 +20,18 @@ from __future__ import annotations
 
 import importlib
 import linecache
-import os
 import sys
 import threading
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFrame,
     QLabel,
     QMenu,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -43,10 +39,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.export.figure_rows import figures_csv, figures_json
 from reader.metrics.facts import PanelFacts, panel_facts
 from reader.metrics.series import FAMILIES, Summary, family_series
 from reader.model import Transcript
+from reader.ui.figure_export import ask_and_export, export_figures_to
 from reader.ui.figure_menu import FigureActions
 from reader.ui.figures_table import FiguresPane
 
@@ -90,6 +86,7 @@ class MetricsPanel(QWidget):
         self._chartsImported.connect(self._build_next_chart)
         self.figure_actions = FigureActions(self)
         self.figure_actions.showRequested.connect(self.figureActivated)
+        self.figure_actions.rowRequested.connect(self.show_figure_row)
 
         self._summary = QLabel(self)
         self._summary.setObjectName("metricsSummary")
@@ -339,58 +336,34 @@ class MetricsPanel(QWidget):
         if self.density_chart is not None:
             self.density_chart.set_visible_range(start, end)
 
+    @Slot(int)
+    def show_figure_row(self, figure_index: int) -> None:
+        """Select the figure's row in the table (clearing a filter that hides it), scrolled to."""
+        proxy_index = self.figures.proxy.mapFromSource(self.figures.model.index(figure_index, 0))
+        if not proxy_index.isValid():
+            self.figures.filter.clear()
+        self.figures.select_figure(figure_index)
+        self.figures.view.setFocus()
+
     def show_figure_menu(self, figure_index: int, global_pos: QPoint) -> QMenu | None:
-        """Pop up Copy figure / Copy value / Copy with source / Show in transcript."""
+        """For a figure right-clicked in the transcript: Copy figure / Copy value / Copy with
+        source / Show in figures table."""
         if self._transcript is None or not 0 <= figure_index < len(self._transcript.figures):
             return None
-        self.figures.select_figure(figure_index)
-        menu = self.figure_actions.build_menu(figure_index, self)
+        menu = self.figure_actions.build_menu(figure_index, self, in_transcript=True)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(global_pos)
         return menu
 
-    @Slot()
-    def export_figures(self) -> None:
-        """Ask where, then write every figure as CSV (UTF-8 with BOM) or JSON."""
-        t = self._transcript
-        if t is None:
-            return
-        stem = Path(t.source.path).stem if t.source.path else "transcript"
-        start_dir = str(Path(t.source.path).parent) if t.source.path else ""
-        csv_filter, json_filter = self.tr("CSV, UTF-8 (*.csv)"), self.tr("JSON (*.json)")
-        path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export figures"), os.path.join(start_dir, f"{stem}-figures.csv"),
-            f"{csv_filter};;{json_filter}",
-        )
-        if not path:
-            return
-        if chosen == json_filter and not path.lower().endswith(".json"):
-            path += ".json"
-        error = self.export_figures_to(path)
-        if error:
-            QMessageBox.warning(self, self.tr("Export figures"), error)
+    def export_figures(self, folder: str) -> tuple[str, int] | None:
+        """Ask where (starting in ``folder``) and write every figure; see ``reader.ui.figure_export``."""
+        return None if self._transcript is None else ask_and_export(self, self._transcript, folder)
 
     def export_figures_to(self, path: str) -> str | None:
-        """Write the export; the reason it failed, or None. JSON for ``.json``, CSV otherwise."""
-        t = self._transcript
-        if t is None:
+        """Write the export to ``path``; the reason it failed, or None."""
+        if self._transcript is None:
             return self.tr("No document is open.")
-        target = Path(path)
-        if t.source.path and _same_file(target, Path(t.source.path)):
-            return self.tr("%1 is the transcript itself; choose another file.").replace("%1", str(target))
-        data = figures_json(t).encode("utf-8") if target.suffix.lower() == ".json" else figures_csv(t)
-        try:
-            target.write_bytes(data)
-        except OSError as exc:
-            return f"{target}: {exc.strerror or exc}"
-        return None
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:  # resolve() for links, samefile() for hard links
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
-    except OSError:
-        return False
+        return export_figures_to(self._transcript, path)
 
 
 def _put(slot: QWidget, chart: QWidget) -> None:
