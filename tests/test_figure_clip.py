@@ -56,8 +56,8 @@ def test_several_figures_copy_as_tsv_with_header() -> None:
     assert lines[0].split("\t") == list(TSV_HEADER)
     assert len(lines) == 3
     first = lines[1].split("\t")
-    assert first[:5] == ["39.4万起", "394000", "起", "张立", "公安部副部长"]
-    assert first[5].startswith("一年来") and first[5].endswith("。")
+    assert first[:6] == ["39.4万起", "394000", "起", "", "张立", "公安部副部长"]
+    assert first[6].startswith("一年来") and first[6].endswith("。")
     assert lines[2].split("\t")[:3] == ["3291亿元", "329100000000", "元"]
 
 
@@ -122,7 +122,7 @@ def test_cells_that_would_run_as_formulas_are_marked_as_text(sentence: str, cell
     figs = list(t.figures)
     figs[0] = replace(figs[0], sentence=sentence)
     doc = replace(t, figures=tuple(figs))
-    assert figures_tsv(doc, [0, 1]).splitlines()[1].split("\t")[5] == cell
+    assert figures_tsv(doc, [0, 1]).splitlines()[1].split("\t")[TSV_HEADER.index("sentence")] == cell
     rows = list(csv.reader(io.StringIO(figures_csv(doc).decode("utf-8-sig"), newline="")))
     assert dict(zip(CSV_HEADER, rows[1], strict=True))["sentence"] == cell
     assert json.loads(figures_json(doc, [0]))["figures"][0]["sentence"] == sentence  # JSON stays verbatim

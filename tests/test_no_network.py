@@ -286,7 +286,7 @@ def test_document_text_in_tooltips_is_never_markup(tmp_path: Path, open_window, 
     window = open_window(path)
     window.findChild(QLineEdit, "searchField").setText("全年投资")
     window.find_all()
-    assert window.find_results.model().rowCount() > 1, "find-all listed nothing"
+    assert window.find_results.model().rowCount() > 0, "find-all listed nothing"
     tips = _tooltips(window)
     assert any("&lt;img" in t for t in tips), "the test must reach tooltips holding the tag-like text"
     for tip in tips:

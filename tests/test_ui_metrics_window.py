@@ -59,9 +59,9 @@ def test_two_rows_copy_a_header_and_two_tab_separated_lines(qtbot, window: MainW
     select_rows(view, rows)
     qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     lines = QGuiApplication.clipboard().text().splitlines()
-    assert lines[0] == "text\tvalue\tunit\tspeaker\trole\tsentence"
-    assert lines[1].split("\t")[:5] == ["39.4万起", "394000", "起", "杜航伟", "公安部副部长"]
-    assert lines[2].split("\t")[:5] == ["63.4万名", "634000", "名", "杜航伟", "公安部副部长"]
+    assert lines[0] == "text\tvalue\tunit\tqualifier\tspeaker\trole\tsentence"
+    assert lines[1].split("\t")[:6] == ["39.4万起", "394000", "起", "", "杜航伟", "公安部副部长"]
+    assert lines[2].split("\t")[:6] == ["63.4万名", "634000", "名", "", "杜航伟", "公安部副部长"]
     assert len(lines) == 3
 
 

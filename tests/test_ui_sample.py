@@ -82,7 +82,9 @@ def test_escape_clears(qtbot, window: MainWindow) -> None:
 
 def test_recent_files_menu_lists_what_was_opened(window: MainWindow, sample_path: Path) -> None:
     window.recent_menu.aboutToShow.emit()
-    assert [a.text() for a in window.recent_menu.actions()] == [str(sample_path)]
+    assert window.transcript is not None and window.transcript.meta.title
+    listed = [(a.text(), a.toolTip()) for a in window.recent_menu.actions()]
+    assert listed == [(window.transcript.meta.title, str(sample_path))]
 
 
 def test_every_figure_is_underlined(window: MainWindow) -> None:

@@ -210,11 +210,13 @@ def test_find_all_lists_matches_by_turn_and_clicking_jumps(qtbot, window: MainWi
     type_query(qtbot, window, "3291")
     qtbot.mouseClick(window.search_bar.find_all_button, Qt.MouseButton.LeftButton)
     assert window.nav_tabs.currentIndex() == RESULTS_TAB
-    results = window.find_results
+    assert window.find_results is not None
+    results = window.find_results.tree
     model = results.model()
-    summary = model.index(0, 0).data()
-    assert "3" in summary and "杜航伟 2" in summary and "温信祥 1" in summary
-    groups = [model.index(i, 0) for i in range(1, model.rowCount())]
+    summary = window.find_results.summary
+    assert summary.isVisible() and summary.wordWrap()
+    assert "3" in summary.text() and "杜航伟 2" in summary.text() and "温信祥 1" in summary.text()
+    groups = [model.index(i, 0) for i in range(model.rowCount())]
     assert [model.rowCount(g) for g in groups] == [1, 1, 1]
     assert all(results.isExpanded(g) for g in groups)
     last = model.index(0, 0, groups[-1])
@@ -302,8 +304,9 @@ def test_open_file_and_recent_files_menu(qtbot, window: MainWindow, tmp_path: Pa
     open_and_wait(qtbot, window, first)
     open_and_wait(qtbot, window, second)
     window.recent_menu.aboutToShow.emit()
-    listed = [a.text() for a in window.recent_menu.actions()]
-    assert listed[:2] == [str(second), str(first)]
+    listed = [(a.text(), a.toolTip(), a.data()) for a in window.recent_menu.actions()]
+    # Listed by their documents' titles; the path is in the tooltip.
+    assert listed[:2] == [("测试发布会", str(second), str(second)), ("测试发布会", str(first), str(first))]
     assert window.settings.recent_files[:2] == [str(second), str(first)]
     with qtbot.waitSignal(window.documentShown, timeout=5000) as blocker:
         window.recent_menu.actions()[1].trigger()
@@ -312,14 +315,20 @@ def test_open_file_and_recent_files_menu(qtbot, window: MainWindow, tmp_path: Pa
 
 def test_a_recent_file_with_an_ampersand_is_listed_as_named(qtbot, window: MainWindow,
                                                             tmp_path: Path) -> None:
-    """A "&" in a menu entry marks a keyboard shortcut: the entry doubles it to show it."""
-    named = tmp_path / "Q&A 记者会.md"
+    """A "&" in a menu entry marks a keyboard shortcut: the entry doubles it to show it. A
+    file whose document has no title is listed by its name."""
+    named, untitled = tmp_path / "Q&A 记者会.md", tmp_path / "R&D.md"
     named.write_text("1", encoding="utf-8")
     open_and_wait(qtbot, window, named)
-    window.recent_menu.aboutToShow.emit()
-    entry = window.recent_menu.actions()[0]
-    assert entry.data() == str(named)
-    assert entry.text() == str(named).replace("&", "&&")  # shown as one "&", no shortcut
+    window.settings.add_recent_file(str(untitled))
+    window.menus.show_recent(window.settings.recent_files, lambda: None,
+                             {**window.settings.recent_titles, str(named): "Q&A 记者会"})
+    entries = window.recent_menu.actions()
+    assert [(e.text(), e.data()) for e in entries[:2]] == [("R&&D.md", str(untitled)),
+                                                            ("Q&&A 记者会", str(named))]
+    window.recent_menu.aboutToShow.emit()  # the window's own listing, from its settings
+    entry = window.recent_menu.actions()[1]
+    assert (entry.text(), entry.data()) == ("测试发布会", str(named))
     with qtbot.waitSignal(window.documentShown, timeout=5000) as blocker:
         entry.trigger()
     assert blocker.args == [str(named)]

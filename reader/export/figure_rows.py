@@ -27,12 +27,13 @@ FIELDS: tuple[str, ...] = (
     "text", "value", "value_to", "unit", "qualifier", "family", "speaker", "role",
     "turn", "start", "end", "change_of", "direction", "same_as", "sentence",
 )
-#: Rows copied from the figures table.
-TSV_HEADER: tuple[str, ...] = ("text", "value", "unit", "speaker", "role", "sentence")
-#: The export dialog's CSV.
-CSV_HEADER: tuple[str, ...] = FIELDS
 #: ``transcript-reader figures``.
 COLUMNS: tuple[str, ...] = ("text", "value", "unit", "qualifier", "speaker", "role", "sentence")
+#: Rows copied from the figures table: the command's columns, so a row pasted from either
+#: lines up in one spreadsheet.
+TSV_HEADER: tuple[str, ...] = COLUMNS
+#: The export dialog's CSV.
+CSV_HEADER: tuple[str, ...] = FIELDS
 FORMATS: tuple[str, ...] = ("tsv", "csv", "json", "md")
 
 # Tabs and line breaks inside a field would split a spreadsheet row or cell.

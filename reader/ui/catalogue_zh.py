@@ -24,6 +24,7 @@ CATALOGUE_ZH: dict[str, str] = {
     "Find &Next": "查找下一个(&N)",
     "Find &Previous": "查找上一个(&P)",
     "Find &All": "查找全部(&A)",
+    "&Clear Search": "清除搜索(&C)",
     "Next &Turn": "下一段发言(&T)",
     "Previous T&urn": "上一段发言(&U)",
     "Same Speaker's Next Turn": "同一发言人的下一段发言",
@@ -37,6 +38,7 @@ CATALOGUE_ZH: dict[str, str] = {
     "Cancel": "取消",
     "Open transcript": "打开实录",
     "Opening {name}…": "正在打开 {name}…",
+    "Exported {n} figures to {path}": "已将 {n} 个数字导出到 {path}",
     "Opening {name} was cancelled": "已取消打开 {name}",
     "Could not open {name}": "无法打开 {name}",
     "{speakers} speakers · {turns} turns · {figures} figures":
@@ -112,6 +114,7 @@ CATALOGUE_ZH: dict[str, str] = {
     "Copy value  %1": "复制数值  %1",
     "Copy with source": "连同出处复制",
     "Show in transcript": "在实录中显示",
+    "Show in figures table": "在数字表中显示",
     "Copy %n selected rows (TSV)": "复制选中的 %n 行（TSV）",
     "Export figures": "导出数字",
     "CSV, UTF-8 (*.csv)": "CSV，UTF-8 (*.csv)",

@@ -25,7 +25,8 @@ def set_clipboard_text(text: str) -> None:
 class FigureActions(QObject):
     """Copies figures of the current transcript and asks to show one; owns no widget."""
 
-    showRequested = Signal(int)
+    showRequested = Signal(int)  # show the figure in the transcript
+    rowRequested = Signal(int)  # select the figure's row in the figures table
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -57,8 +58,13 @@ class FigureActions(QObject):
         if valid and self._transcript is not None:
             set_clipboard_text(figures_tsv(self._transcript, valid))
 
-    def build_menu(self, index: int, parent: QWidget, selected: Sequence[int] = ()) -> QMenu:
-        """A menu for figure ``index``; with several rows selected it can also copy them all."""
+    def build_menu(self, index: int, parent: QWidget, selected: Sequence[int] = (), *,
+                   in_transcript: bool = False) -> QMenu:
+        """A menu for figure ``index``; with several rows selected it can also copy them all.
+
+        ``in_transcript``: the menu is for a figure right-clicked in the transcript, so its
+        last entry goes to the figure's row in the table (the figure is on screen already).
+        """
         menu = QMenu(parent)
         menu.setObjectName("figureMenu")
         if not self._valid(index):
@@ -83,15 +89,24 @@ class FigureActions(QObject):
             rows.triggered.connect(_bound_rows(self.copy_rows, tuple(selected)))
             menu.addAction(rows)
         menu.addSeparator()
-        show = QAction(self.tr("Show in transcript"), menu)
-        show.setObjectName("showInTranscript")
-        show.triggered.connect(_bound(self._request_show, index))
+        if in_transcript:
+            show = QAction(self.tr("Show in figures table"), menu)
+            show.setObjectName("showInTable")
+            show.triggered.connect(_bound(self._request_row, index))
+        else:
+            show = QAction(self.tr("Show in transcript"), menu)
+            show.setObjectName("showInTranscript")
+            show.triggered.connect(_bound(self._request_show, index))
         menu.addAction(show)
         return menu
 
     @Slot(int)
     def _request_show(self, index: int) -> None:
         self.showRequested.emit(index)
+
+    @Slot(int)
+    def _request_row(self, index: int) -> None:
+        self.rowRequested.emit(index)
 
 
 class _IndexSlot:

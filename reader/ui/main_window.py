@@ -461,7 +461,8 @@ class MainWindow(QMainWindow):
         if self.path:
             # Here, not with the text: QSettings writes its file in the next event-loop
             # turn, which at start-up would come before the first paint.
-            self.settings.add_recent_file(self.path)
+            title = self.transcript.meta.title if self.transcript is not None else None
+            self.settings.add_recent_file(self.path, title)
             self._update_recent_menu()
         if self.search_bar.query.strip():
             self.search(self.search_bar.query)
@@ -491,14 +492,26 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def export_figures(self) -> None:
-        self._metrics_panel_now().export_figures()
+        """Export every figure; the dialog starts where the user last exported (else their
+        documents folder, never beside the bundled sample), and the status bar says what went where."""
+        from PySide6.QtCore import QStandardPaths
+
+        folder = self.settings.export_dir
+        if not folder or not os.path.isdir(folder):
+            folder = (QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+                      or os.path.expanduser("~"))
+        written = self._metrics_panel_now().export_figures(folder)
+        if written is not None:
+            path, count = written
+            self.settings.export_dir = os.path.dirname(path)
+            self.status_label.setText(tr("Exported {n} figures to {path}").format(n=count, path=path))
 
     @Slot(int, QPoint)
     def show_figure_menu(self, figure_index: int, global_pos: QPoint) -> None:
         self._metrics_panel_now().show_figure_menu(figure_index, global_pos)
 
     def _update_recent_menu(self) -> None:
-        self.menus.show_recent(self.settings.recent_files, self._open_recent)
+        self.menus.show_recent(self.settings.recent_files, self._open_recent, self.settings.recent_titles)
 
     @Slot()
     def _open_recent(self) -> None:

@@ -7,6 +7,7 @@ fills them after half a second anyway.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
@@ -102,6 +103,13 @@ class WindowMenus:
         go.addAction(add(tr("Find &Next"), target.next_match, "F3", name="findNextAction"))
         go.addAction(add(tr("Find &Previous"), target.previous_match, "Shift+F3", name="findPreviousAction"))
         go.addAction(add(tr("Find &All"), target.find_all, "Ctrl+Shift+F", name="findAllAction"))
+        # Esc anywhere in the window while a search is active; disabled without one, so Esc
+        # still closes what it closes elsewhere.
+        self.clear_search_action = add(tr("&Clear Search"), target.search_bar.clear, "Esc",
+                                       name="clearSearchAction")
+        self.clear_search_action.setEnabled(bool(target.search_bar.query))
+        target.search_bar.field.textChanged.connect(self._enable_clear_search)
+        go.addAction(self.clear_search_action)
         go.addSeparator()
         go.addAction(add(tr("Next &Turn"), target.next_turn, "Alt+Down", name="nextTurnAction"))
         go.addAction(add(tr("Previous T&urn"), target.previous_turn, "Alt+Up", name="previousTurnAction"))
@@ -110,11 +118,19 @@ class WindowMenus:
         go.addAction(add(tr("Same Speaker's Previous Turn"), target.previous_turn_same_speaker, "Alt+Left",
                          name="previousSpeakerTurnAction"))
 
-    def show_recent(self, files: list[str], open_recent: Slot) -> None:
-        """File > Open Recent lists ``files``; each action's data is its path."""
+    def _enable_clear_search(self, text: str) -> None:
+        self.clear_search_action.setEnabled(bool(text))
+
+    def show_recent(self, files: list[str], open_recent: Slot, titles: dict[str, str] | None = None) -> None:
+        """File > Open Recent lists ``files`` by their documents' titles (the file's name where
+        there is none), the path in the tooltip; each action's data is its path."""
         self.recent.clear()
+        self.recent.setToolTipsVisible(True)
+        titles = titles or {}
         for path in files:
-            action = self.recent.addAction(path.replace("&", "&&"))  # "&&" shows one "&"
+            shown = titles.get(path) or os.path.basename(path) or path
+            action = self.recent.addAction(shown.replace("&", "&&"))  # "&&" shows one "&"
+            action.setToolTip(path)
             action.setData(path)
             action.triggered.connect(open_recent)
         self.recent.setEnabled(bool(files))

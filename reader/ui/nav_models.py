@@ -1,7 +1,7 @@
 """The navigation lists as thin item models over the transcript, made as Qt asks for rows.
 
 Three trees share one style: speakers (kinds → speakers → turns), questions (question →
-who answered) and Find All (a summary, then each turn with matches → the matches). Each is
+who answered) and Find All (each turn with matches → the matches). Each is
 a :class:`LazyTreeModel`: a node knows how many children it will have, and makes them when
 Qt fetches them (``canFetchMore``/``fetchMore``: a tree view fetches a node's rows when it
 is expanded, and more top-level rows as the list is scrolled to its end), a batch at a time.
@@ -358,17 +358,18 @@ class QuestionModel(LazyTreeModel):
 
 
 class ResultsModel(LazyTreeModel):
-    """A summary of counts per speaker, then each turn that has matches → its matches."""
+    """Each turn that has matches → its matches; ``summary`` counts them per speaker (shown
+    above the list, where it can wrap)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__([tr("Match")], parent)
         self._transcript: Transcript | None = None
         self._matches: Sequence[tuple[int, int]] = ()
         self._groups: list[tuple[int | None, int, int]] = []  # (turn index or None, first match, end)
-        self._summary = ""
+        self.summary = ""
 
     def clear(self) -> None:
-        self._transcript, self._matches, self._groups, self._summary = None, (), [], ""
+        self._transcript, self._matches, self._groups, self.summary = None, (), [], ""
         self.reset_root(0)
 
     def show_matches(self, transcript: Transcript, matches: Sequence[tuple[int, int]]) -> None:
@@ -391,20 +392,17 @@ class ResultsModel(LazyTreeModel):
                 per_speaker[name] = per_speaker.get(name, 0) + (j - i)
             i = j
         counts = ", ".join(f"{k} {v}" for k, v in sorted(per_speaker.items(), key=lambda kv: -kv[1]))
-        self._summary = (tr("{n} matches: {counts}").format(n=len(matches), counts=counts) if matches
-                         else tr("No matches"))
-        self.reset_root(1 + len(self._groups))
+        self.summary = (tr("{n} matches: {counts}").format(n=len(matches), counts=counts) if matches
+                        else tr("No matches"))
+        self.reset_root(len(self._groups))
 
     def make_children(self, node: NavNode, start: int, stop: int) -> list[NavNode]:
         transcript = self._transcript
         out = []
         if node is self.root:
             for k in range(start, stop):
-                if k == 0:
-                    out.append(NavNode(None, 0, self._summary, tooltip=self._summary))
-                    continue
                 assert transcript is not None
-                turn_index, first, end = self._groups[k - 1]
+                turn_index, first, end = self._groups[k]
                 if turn_index is None:
                     out.append(NavNode(None, 0, f"{tr('Before the first speaker')} ({end - first})",
                                        key=(first, end), total=end - first))

@@ -15,7 +15,7 @@ SETTINGS_FILE_ENV = "TRANSCRIPT_READER_SETTINGS"  # an INI path; used by tests a
 
 
 class AppSettings:
-    """Window geometry, splitter state, zoom and recent files."""
+    """Window geometry, splitter state, zoom, recent files (and their titles), the export folder."""
 
     def __init__(self, settings: QSettings) -> None:
         self._settings = settings
@@ -74,13 +74,38 @@ class AppSettings:
             return []
         return [str(v) for v in value if v][:MAX_RECENT_FILES]
 
-    def add_recent_file(self, path: str) -> list[str]:
-        """Put ``path`` first (once) and return the new list."""
+    def add_recent_file(self, path: str, title: str | None = None) -> list[str]:
+        """Put ``path`` first (once), remembering its document's title, and return the new list."""
         path = os.path.abspath(path)
+        titles = self.recent_titles
+        if title:
+            titles[path] = title
         files = [path] + [p for p in self.recent_files if p != path]
         files = files[:MAX_RECENT_FILES]
         self._settings.setValue("files/recent", files)
+        # A parallel list, not a map: QSettings' INI format keeps lists of strings as they are.
+        self._settings.setValue("files/recent_titles", [titles.get(p, "") for p in files])
         return files
+
+    @property
+    def recent_titles(self) -> dict[str, str]:
+        """The title of each recent file's document, where it had one."""
+        value = self._settings.value("files/recent_titles", [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            return {}
+        return {path: str(title) for path, title in zip(self.recent_files, value, strict=False) if title}
+
+    @property
+    def export_dir(self) -> str | None:
+        """The folder figures were last exported to."""
+        value = self._settings.value("files/export_dir")
+        return value if isinstance(value, str) and value else None
+
+    @export_dir.setter
+    def export_dir(self, folder: str) -> None:
+        self._settings.setValue("files/export_dir", folder)
 
     def sync(self) -> None:
         self._settings.sync()

@@ -491,7 +491,17 @@ class TranscriptView(QTextBrowser):
             self.figureMenuRequested.emit(figure, event.globalPos())
             event.accept()
             return
-        super().contextMenuEvent(event)
+        from PySide6.QtCore import Qt  # not at import: see reader.ui.startup
+
+        menu = self.createStandardContextMenu(event.pos())
+        for action in menu.actions():
+            # Off a link Qt offers Copy Link Location disabled: an entry that can never be
+            # used. (Qt names its entries; "link-copy" is that one.)
+            if action.objectName() == "link-copy" and not action.isEnabled():
+                menu.removeAction(action)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
+        event.accept()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
