@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported when the window runs, not for the command line's other verbs
@@ -19,6 +20,8 @@ if TYPE_CHECKING:  # imported when the window runs, not for the command line's o
 
 PNG_SIZE_DEFAULT = (1400, 900)
 SETTLE_MS = 400  # let deferred work (charts) paint before a screenshot is taken
+CHARTS_WAIT_MS = 15000  # the most a screenshot waits for the charts to show the document
+POLL_MS = 20
 SHOW_WAIT_MS = 150  # how long the built window may wait for its document before it is shown
 
 
@@ -76,6 +79,18 @@ def create_main_window(path: str | os.PathLike[str] | None = None, *, settings: 
     return window
 
 
+def _wait_until(done: Callable[[], bool], timeout_ms: int) -> None:
+    """Run the event loop until ``done()`` or ``timeout_ms`` have passed."""
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+
+    clock = QElapsedTimer()
+    clock.start()
+    while not done() and clock.elapsed() < timeout_ms:
+        loop = QEventLoop()
+        QTimer.singleShot(POLL_MS, loop.quit)
+        loop.exec()
+
+
 def _parse_size(size: str | None) -> tuple[int, int]:
     if not size:
         return PNG_SIZE_DEFAULT
@@ -92,18 +107,22 @@ def _screenshot(path: str | None, target: str, size: str | None) -> int:
     from PySide6.QtCore import QEventLoop, QTimer
 
     from reader.errors import ReaderError
+    from reader.ui.settings import AppSettings
 
     width, height = _parse_size(size)
     app = _application()
-    window = create_main_window(path, show_dialogs=False)
+    # Read-only settings: a render nobody watches must not become the user's window.
+    window = create_main_window(path, settings=AppSettings.default(writable=False), show_dialogs=False)
     if window.transcript is None:
         window.close()
         failed_path, reason = window.last_error or (path, "could not be opened")
         raise ReaderError(failed_path, reason)
     window.resize(width, height)
     window.show()
+    _wait_until(lambda: window.metrics_panel is not None and window.metrics_panel.charts_filled(),
+                CHARTS_WAIT_MS)
     loop = QEventLoop()
-    QTimer.singleShot(SETTLE_MS, loop.quit)
+    QTimer.singleShot(SETTLE_MS, loop.quit)  # then the charts' first paint
     loop.exec()
     app.processEvents()
     image = window.grab()

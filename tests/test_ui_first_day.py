@@ -136,3 +136,87 @@ def test_export_starts_in_the_documents_folder_then_the_last_one_and_says_what_i
     assert str(chosen) in status and str(len(window.transcript.figures)) in status
     window.export_figures()
     assert asked[1].startswith(str(chosen.parent))  # the folder used last
+
+
+def test_a_screenshot_reads_the_users_settings_and_writes_none(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    settings = tmp_path / "s.ini"
+    settings.write_text("[view]\nzoom=2\n", encoding="utf-8")
+    before = settings.read_bytes()
+    env = {"QT_QPA_PLATFORM": "offscreen", "TRANSCRIPT_READER_SETTINGS": str(settings),
+           "TRANSCRIPT_READER_CACHE_DIR": "off", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "reader", "--screenshot", str(tmp_path / "a.png"),
+                             "--size", "800x600"], capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 0, result.stderr
+    assert settings.read_bytes() == before  # no geometry, splitter, zoom or recent file saved
+
+
+def test_read_only_settings_change_nothing(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from reader.ui.settings import AppSettings
+
+    path = tmp_path / "s.ini"
+    AppSettings.from_file(path).zoom = 3
+    frozen = AppSettings.from_file(path, writable=False)
+    frozen.zoom = 5
+    frozen.add_recent_file(str(tmp_path / "a.md"), "标题")
+    frozen.export_dir = str(tmp_path)
+    frozen.sync()
+    again = AppSettings.from_file(path)
+    assert (again.zoom, again.recent_files, again.export_dir) == (3, [], None)
+
+
+def test_a_saved_window_too_big_or_too_small_for_the_screen_is_made_to_fit(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QRect
+
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import AppSettings
+
+    area = QApplication.primaryScreen().availableGeometry()
+    for saved in (QRect(area.left() + 3000, area.top() + 2000, area.width() * 3, area.height() * 3),
+                  QRect(area.left(), area.top(), 428, 314)):
+        settings = AppSettings.from_file(tmp_path / f"{saved.width()}.ini")
+        donor = MainWindow(settings, show_dialogs=False)
+        qtbot.addWidget(donor)
+        donor.setGeometry(saved)
+        settings.geometry = donor.saveGeometry()
+        donor.close()
+        window = MainWindow(settings, show_dialogs=False)
+        qtbot.addWidget(window)
+        window.show()
+        assert area.contains(window.frameGeometry().topLeft())
+        assert window.width() <= area.width() and window.height() <= area.height()
+        assert window.width() >= min(640, area.width()) and window.height() >= min(420, area.height())
+        window.close()
+
+
+def test_the_screenshot_is_taken_once_the_charts_show_the_document(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    import reader.app as app
+
+    monkeypatch.setenv("TRANSCRIPT_READER_SETTINGS", str(tmp_path / "s.ini"))
+    monkeypatch.setenv("TRANSCRIPT_READER_CACHE_DIR", str(tmp_path / "cache"))
+    seen: list[bool] = []
+    real_grab = QWidget.grab
+
+    def grab(widget, *args):  # type: ignore[no-untyped-def]
+        panel = getattr(widget, "metrics_panel", None)
+        seen.append(panel is not None and panel.charts_filled())
+        return real_grab(widget, *args)
+
+    monkeypatch.setattr(QWidget, "grab", grab)
+    import time
+
+    from reader.ui.metrics_panel import MetricsPanel
+
+    real_build = MetricsPanel._build_chart
+
+    def slow_build(panel):  # type: ignore[no-untyped-def]
+        time.sleep(0.25)  # a slow machine: the charts are made a turn apart, over a second
+        return real_build(panel)
+
+    monkeypatch.setattr(MetricsPanel, "_build_chart", slow_build)
+    assert app._screenshot(None, str(tmp_path / "shot.png"), "1280x800") == 0
+    assert seen == [True]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import itertools
+import os
 import re
 import subprocess
 import sys
@@ -25,7 +26,7 @@ from reader.ui.i18n import install_translator, tr
 from reader.ui.kind_colors import MATCH_COLOR
 from reader.ui.loader import DocumentLoader, progress_fraction
 from reader.ui.main_window import MainWindow
-from reader.ui.platform_check import CJK_FONT_PACKAGE, has_cjk_font, platform_problem
+from reader.ui.platform_check import CJK_FONT_PACKAGE, display_reachable, has_cjk_font, platform_problem
 from reader.ui.settings import MAX_RECENT_FILES, AppSettings
 
 UI_DIR = Path(__file__).resolve().parent.parent / "reader" / "ui"
@@ -106,7 +107,8 @@ def test_plural_placeholder_is_filled_by_qt(chinese) -> None:
 
 def test_missing_xcb_library_names_the_apt_package() -> None:
     problem = platform_problem({"DISPLAY": ":0"}, "linux",
-                               libraries=(("libc.so.6", "libc6"), ("libxcb-nothing.so.9", "libxcb-cursor0")))
+                               libraries=(("libc.so.6", "libc6"), ("libxcb-nothing.so.9", "libxcb-cursor0")),
+                               reachable=lambda display: True)
     assert problem is not None
     assert "sudo apt install libxcb-cursor0" in problem and "libc6" not in problem
 
@@ -117,7 +119,35 @@ def test_platform_checks_only_where_they_apply() -> None:
     assert platform_problem({"DISPLAY": ":0"}, "darwin", libraries=missing) is None
     assert platform_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux", libraries=missing) is None
     assert "DISPLAY" in (platform_problem({}, "linux", libraries=missing) or "")
-    assert platform_problem({"DISPLAY": ":0"}, "linux", libraries=(("libc.so.6", "libc6"),)) is None
+    assert platform_problem({"DISPLAY": ":0"}, "linux", libraries=(("libc.so.6", "libc6"),),
+                            reachable=lambda display: True) is None
+
+
+def test_a_display_nobody_answers_at_is_named_not_left_to_qt_s_abort() -> None:
+    problem = platform_problem({"DISPLAY": ":55"}, "linux", reachable=lambda display: False)
+    assert problem is not None and "':55'" in problem and "apt install" not in problem
+
+
+def test_a_display_is_reachable_when_an_x_server_listens_there() -> None:
+    import socket
+
+    number = 4000 + os.getpid() % 1000
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(f"\0/tmp/.X11-unix/X{number}")  # Linux's abstract name, as Xorg listens
+        server.listen(1)
+        assert display_reachable(f":{number}") and display_reachable(f"unix:{number}.0")
+    assert not display_reachable(f":{number}")
+    assert display_reachable("no colon here")  # a form we cannot read is Qt's to judge
+
+
+def test_window_with_an_unreachable_display_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "TRANSCRIPT_READER_CACHE_DIR": "off",
+           "DISPLAY": ":55", "TRANSCRIPT_READER_SETTINGS": str(tmp_path / "s.ini")}
+    result = subprocess.run([sys.executable, "-m", "reader"], capture_output=True, text=True,
+                            timeout=60, env=env)
+    assert result.returncode == 2, result.stderr
+    assert "':55'" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr and "Aborted" not in result.stderr
 
 
 def test_window_without_a_display_explains_instead_of_aborting(tmp_path: Path) -> None:

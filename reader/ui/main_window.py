@@ -51,6 +51,7 @@ if TYPE_CHECKING:  # PySide6 builds a class (and its enums) when first named: no
     from reader.ui.navigation_tabs import NavigationTabs
     from reader.ui.speaker_nav import QaOutline, SpeakerNav
 
+MIN_USABLE_WIDTH, MIN_USABLE_HEIGHT = 640, 420  # a saved window smaller than this is not restored
 OPEN_FILTER = "Transcripts (*.md *.markdown *.html *.htm *.txt);;All files (*)"
 RESULTS_TAB = 2  # reader.ui.navigation_tabs.RESULTS_TAB (not imported before the first paint)
 MATCH_ANCHOR = 0.3  # a match scrolled to sits this far down the view
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         if not defer_menus:
             self._fill_menus()
         self._connect()
+        self._fitted_on_show = False
         self._restore_settings()
         if not has_cjk_font():
             self.banners.show_banner("font", tr(
@@ -276,17 +278,43 @@ class MainWindow(QMainWindow):
     # -- settings ------------------------------------------------------------------------
     def _restore_settings(self) -> None:
         geometry = self.settings.geometry
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
+        if geometry is None or not self.restoreGeometry(geometry) or not self._usable_size():
             self.resize(1400, 900)
+        self._fit_to_screen()
+        self._restored_size = self.size()
         splitter = self.settings.splitter_state
         self._splitter_restored = splitter is not None and self.splitter.restoreState(splitter)
         self.view.set_zoom_steps(self.settings.zoom)
 
+    def _usable_size(self) -> bool:
+        """A saved size a reader can work in (an offscreen render once saved 428x314)."""
+        return self.width() >= MIN_USABLE_WIDTH and self.height() >= MIN_USABLE_HEIGHT
+
+    def _fit_to_screen(self) -> None:
+        """Keep the window on the screen it opens on: a geometry saved on a bigger or another
+        screen is shrunk and moved into this one's available area."""
+        area = self.screen().availableGeometry()
+        if area.isEmpty():
+            return
+        frame = self.frameGeometry()  # the window manager's frame, once shown
+        extra_width, extra_height = frame.width() - self.width(), frame.height() - self.height()
+        width = min(self.width(), area.width() - extra_width)
+        height = min(self.height(), area.height() - extra_height)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        x = min(max(frame.left(), area.left()), area.right() - frame.width() + 1)
+        y = min(max(frame.top(), area.top()), area.bottom() - frame.height() + 1)
+        if (x, y) != (frame.left(), frame.top()):
+            self.move(max(x, area.left()), max(y, area.top()))
+
     def showEvent(self, event: QShowEvent) -> None:
         """On a first run, share the width by proportion: a small screen keeps a readable centre."""
         super().showEvent(event)
+        if not self._fitted_on_show:
+            self._fitted_on_show = True
+            if self.size() == self._restored_size:  # not resized on purpose since (--size, tests)
+                self._fit_to_screen()  # again, now that the frame's size is known
         if not self.menus.filled:  # a slow first load: the menus need not wait for its paint
             self._menus_timer.start()
         if not self._splitter_restored:

@@ -73,6 +73,7 @@ class MetricsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._filled_for: Transcript | None = None  # the transcript the charts last showed
         self.setObjectName("metricsPanel")
         self._transcript: Transcript | None = None
         self._facts: PanelFacts | None = None
@@ -250,6 +251,11 @@ class MetricsPanel(QWidget):
         self.density_chart.set_visible_range(*self._visible)
         self.density_chart.set_matches(self._search_spans)
         self._on_family_chosen(self.family_chooser.currentIndex())
+        self._filled_for = t
+
+    def charts_filled(self) -> bool:
+        """Do the charts show the current transcript (made, and given its numbers)?"""
+        return self._transcript is not None and self._filled_for is self._transcript
 
     # -- the interface the main window uses ------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 
 # soname -> Debian/Ubuntu package; what Qt 6's xcb plugin links against beyond libc.
 XCB_LIBRARIES: tuple[tuple[str, str], ...] = (
@@ -45,8 +46,45 @@ def missing_xcb_packages(libraries: tuple[tuple[str, str], ...] = XCB_LIBRARIES)
     return missing
 
 
+X11_SOCKET = "/tmp/.X11-unix/X{number}"
+X11_TCP_BASE = 6000
+CONNECT_TIMEOUT_S = 1.0
+
+
+def display_reachable(display: str) -> bool:
+    """Does an X server answer at ``display`` (``:0``, ``unix:1.0``, ``localhost:10.0``)?
+
+    Qt's xcb plugin aborts the process when it cannot connect, with a hint about libraries
+    that are not the problem; a connection tried first turns that into a sentence. A form we
+    cannot read is left to Qt (True).
+    """
+    import socket  # only on Linux under X11
+
+    host, sep, rest = display.rpartition(":")
+    number = rest.split(".", 1)[0]
+    if not sep or not number.isdigit() or host.startswith("/"):  # launchd-style paths: Qt's business
+        return True
+    try:
+        if host in ("", "unix"):
+            path = X11_SOCKET.format(number=number)
+            for address in ("\0" + path, path):  # Linux's abstract socket first, then the file
+                with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as unix:
+                    unix.settimeout(CONNECT_TIMEOUT_S)
+                    try:
+                        unix.connect(address)
+                        return True
+                    except OSError:
+                        continue
+            return False
+        with socket.create_connection((host, X11_TCP_BASE + int(number)), timeout=CONNECT_TIMEOUT_S):
+            return True
+    except OSError:
+        return False
+
+
 def platform_problem(environ: dict[str, str] | None = None, platform: str | None = None,
-                     libraries: tuple[tuple[str, str], ...] = XCB_LIBRARIES) -> str | None:
+                     libraries: tuple[tuple[str, str], ...] = XCB_LIBRARIES,
+                     reachable: Callable[[str], bool] | None = None) -> str | None:
     """A readable reason the window cannot open here, or None.
 
     Only the xcb plugin (the default on Linux under X11) is checked: offscreen,
@@ -64,6 +102,10 @@ def platform_problem(environ: dict[str, str] | None = None, platform: str | None
     if not environ.get("DISPLAY"):
         return ("transcript-reader: no display found (DISPLAY is not set). Run it in a desktop session, "
                 "or use --screenshot PATH to render offscreen.")
+    display = environ["DISPLAY"]
+    if not (reachable or display_reachable)(display):
+        return (f"transcript-reader: cannot connect to the display {display!r} (no X server answers "
+                "there). Check DISPLAY, or use --screenshot PATH to render offscreen.")
     missing = missing_xcb_packages(libraries)
     if not missing:
         return None

@@ -17,21 +17,30 @@ SETTINGS_FILE_ENV = "TRANSCRIPT_READER_SETTINGS"  # an INI path; used by tests a
 class AppSettings:
     """Window geometry, splitter state, zoom, recent files (and their titles), the export folder."""
 
-    def __init__(self, settings: QSettings) -> None:
+    def __init__(self, settings: QSettings, *, writable: bool = True) -> None:
         self._settings = settings
+        self.writable = writable
 
     @classmethod
-    def from_file(cls, path: str | os.PathLike[str]) -> AppSettings:
-        return cls(QSettings(os.fspath(path), QSettings.Format.IniFormat))
+    def from_file(cls, path: str | os.PathLike[str], *, writable: bool = True) -> AppSettings:
+        return cls(QSettings(os.fspath(path), QSettings.Format.IniFormat), writable=writable)
 
     @classmethod
-    def default(cls) -> AppSettings:
-        """The user's settings, or the INI file named by ``TRANSCRIPT_READER_SETTINGS``."""
+    def default(cls, *, writable: bool = True) -> AppSettings:
+        """The user's settings, or the INI file named by ``TRANSCRIPT_READER_SETTINGS``.
+
+        ``writable=False`` for a run nobody watches (``--screenshot``): it reads what the user
+        set and changes nothing, so an offscreen 800x600 render never becomes their window.
+        """
         override = os.environ.get(SETTINGS_FILE_ENV)
         if override:
-            return cls.from_file(override)
+            return cls.from_file(override, writable=writable)
         return cls(QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                             "transcript-reader", "transcript-reader"))
+                             "transcript-reader", "transcript-reader"), writable=writable)
+
+    def _set(self, key: str, value: object) -> None:
+        if self.writable:
+            self._settings.setValue(key, value)
 
     def _bytes(self, key: str) -> QByteArray | None:
         value = self._settings.value(key)
@@ -43,7 +52,7 @@ class AppSettings:
 
     @geometry.setter
     def geometry(self, value: QByteArray) -> None:
-        self._settings.setValue("window/geometry", value)
+        self._set("window/geometry", value)
 
     @property
     def splitter_state(self) -> QByteArray | None:
@@ -51,7 +60,7 @@ class AppSettings:
 
     @splitter_state.setter
     def splitter_state(self, value: QByteArray) -> None:
-        self._settings.setValue("window/splitter", value)
+        self._set("window/splitter", value)
 
     @property
     def zoom(self) -> int:
@@ -63,7 +72,7 @@ class AppSettings:
 
     @zoom.setter
     def zoom(self, steps: int) -> None:
-        self._settings.setValue("view/zoom", int(steps))
+        self._set("view/zoom", int(steps))
 
     @property
     def recent_files(self) -> list[str]:
@@ -82,9 +91,9 @@ class AppSettings:
             titles[path] = title
         files = [path] + [p for p in self.recent_files if p != path]
         files = files[:MAX_RECENT_FILES]
-        self._settings.setValue("files/recent", files)
+        self._set("files/recent", files)
         # A parallel list, not a map: QSettings' INI format keeps lists of strings as they are.
-        self._settings.setValue("files/recent_titles", [titles.get(p, "") for p in files])
+        self._set("files/recent_titles", [titles.get(p, "") for p in files])
         return files
 
     @property
@@ -105,7 +114,8 @@ class AppSettings:
 
     @export_dir.setter
     def export_dir(self, folder: str) -> None:
-        self._settings.setValue("files/export_dir", folder)
+        self._set("files/export_dir", folder)
 
     def sync(self) -> None:
-        self._settings.sync()
+        if self.writable:
+            self._settings.sync()
