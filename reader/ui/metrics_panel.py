@@ -65,8 +65,29 @@ def import_charts() -> None:
         linecache.clearcache()
 
 
+IMPORT_POLL_MS = 30
+_import_thread: threading.Thread | None = None
+
+
+def start_chart_import() -> None:
+    """Import the charts on a helper thread: pyqtgraph takes 0.25-0.5 s, a freeze on the GUI thread.
+
+    Importing defines classes and creates no Qt object; the charts are made back on the GUI
+    thread. The thread is not a daemon: quitting while it imports waits for it (at most the
+    import's time), because a daemon thread still creating PySide6 types while the
+    interpreter shut down crashed the process (SIGSEGV, in 2 of 40 quits just after launch).
+    """
+    global _import_thread
+    if _import_thread is None:
+        _import_thread = threading.Thread(target=import_charts, name="import-charts")
+        _import_thread.start()
+
+
+def chart_import_running() -> bool:
+    return _import_thread is not None and _import_thread.is_alive()
+
+
 class MetricsPanel(QWidget):
-    _chartsImported = Signal()
     offsetActivated = Signal(int)
     figureActivated = Signal(int)
     speakerActivated = Signal(str)
@@ -84,7 +105,6 @@ class MetricsPanel(QWidget):
         self.density_chart: DensityChart | None = None
         self.family_chart: FamilyChart | None = None
 
-        self._chartsImported.connect(self._build_next_chart)
         self.figure_actions = FigureActions(self)
         self.figure_actions.showRequested.connect(self.figureActivated)
         self.figure_actions.rowRequested.connect(self.show_figure_row)
@@ -174,22 +194,18 @@ class MetricsPanel(QWidget):
         if self._charts_pending:
             self._charts_pending = False
             # After this paint returns, not during it: the window's first frame comes first.
-            if CHARTS_MODULE in sys.modules:
-                QTimer.singleShot(0, self, self._build_next_chart)  # cancelled if the panel is deleted
-            else:
-                threading.Thread(target=self._import_charts, name="import-charts", daemon=True).start()
+            if CHARTS_MODULE not in sys.modules:
+                start_chart_import()
+            QTimer.singleShot(0, self, self._build_when_imported)  # cancelled if the panel is deleted
 
-    def _import_charts(self) -> None:
-        """On a helper thread: importing pyqtgraph takes 0.25-0.5 s, a freeze on the GUI thread.
-
-        Importing defines classes and creates no Qt object; the charts themselves are made
-        back on the GUI thread, one per event-loop turn.
-        """
-        import_charts()
-        try:
-            self._chartsImported.emit()  # queued to the GUI thread
-        except RuntimeError:  # the panel was deleted meanwhile
-            pass
+    @Slot()
+    def _build_when_imported(self) -> None:
+        """Build the charts once the helper thread has imported them; until then look again
+        every IMPORT_POLL_MS (the thread touches no Qt object, so nothing crosses threads)."""
+        if chart_import_running():
+            QTimer.singleShot(IMPORT_POLL_MS, self, self._build_when_imported)
+        else:
+            self._build_next_chart()
 
     @Slot()
     def _build_next_chart(self) -> None:
