@@ -264,3 +264,31 @@ def test_one_who_only_thanks_the_host_keeps_the_kind_other() -> None:
              "李娜：谢谢主持人，我们今年的收入增长很快，海外市场也打开了局面，团队扩大了一倍。\n"
              "主持人：陈晨，你也说说。\n陈晨：谢谢。\n")
     assert kinds(t)["陈晨"] == "other"
+
+
+def test_a_word_before_a_known_speakers_name_makes_no_new_person() -> None:
+    # 向 is a surname, but here "to": 秘書 reports to 丁午壽, who speaks under his own label.
+    t = text("秘書：各位議員，現在進行宣誓。\n丁午壽議員：現在點算選票。\n"
+             "（秘書向丁午壽議員報告結果。）\n丁午壽議員：結果如下。\n")
+    assert [s.name for s in t.speakers] == ["秘書", "丁午壽"]
+
+
+def test_a_chair_handed_over_in_speech_makes_both_chairs_hosts() -> None:
+    t = text("秘書：本會現在進行主席的選舉。我現在邀請丁午壽議員主持選舉。\n"
+             "丁午壽議員：各位，選舉現在開始。請劉慧卿議員發言。\n"
+             "劉慧卿議員：我想問一個問題，投票是否保密？\n丁午壽議員：是的，投票是保密的。\n")
+    assert kinds(t)["秘書"] == "host" and kinds(t)["丁午壽"] == "host"
+
+
+def test_a_credit_line_names_the_interviewer_and_stays_out_of_the_last_answer() -> None:
+    t = text("王蒙做客本报，接受了本报记者的专访。\n记者：您有什么读书心得？\n"
+             "王蒙：读书要趁早，越是年轻时读书印象越深。\n记者：谢谢您。\n记者吕绍刚采访整理\n")
+    reporter = speaker(t, "吕绍刚")
+    assert (reporter.role, reporter.kind, reporter.turns) == ("记者", "reporter", 2)
+    assert "采访整理" not in t.text and t.meta.author == "吕绍刚"
+
+
+def test_a_title_the_site_escaped_twice_reads_as_written() -> None:
+    t = text("<html><head><title>王蒙：读书&amp;nbsp;是一种风度</title></head>"
+             "<body><p>记者：请问？</p><p>王蒙：好的。</p></body></html>", ".html")
+    assert t.meta.title == "王蒙：读书 是一种风度"

@@ -14,6 +14,7 @@ exhaust the Python stack.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 
@@ -72,6 +73,10 @@ DATE_META_NAMES = (
     "article:published_time", "og:release_date", "pubdate", "publishdate", "publish_date",
     "firstpublishedtime", "dc.date", "dc.date.issued", "date", "weibo:article:create_at",
 )
+
+
+# An entity left in text already unescaped once (``&nbsp;`` from ``&amp;nbsp;``).
+ESCAPED_TWICE = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 
 
 def read_html(text: str, *, whole_page: bool = True) -> SourceDocument:
@@ -165,6 +170,8 @@ def page_meta(root: lxml.html.HtmlElement) -> Meta:
         for el in root.iter("title"):
             title = _squash(el.text_content())
             break
+    if title and ESCAPED_TWICE.search(title):
+        title = _squash(html.unescape(title))  # <title>读书&amp;nbsp;是…</title>: the site escaped it twice
     date = None
     for name in DATE_META_NAMES:
         if name in metas:

@@ -10,7 +10,7 @@ found; ``reader.speakers.resolve`` decides what to do with it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from reader.speakers.labels import ParsedLabel, label_shape, organization_of
 from reader.speakers.names import (
@@ -108,16 +108,19 @@ INTRODUCTION_CONJUNCTIONS = frozenset({"和", "及", "与", "與", "以及"})
 # Where a name introduced after its role ends: a courtesy title, a verb of the briefing, punctuation.
 NAME_BOUNDARY = (
     r"(?=先生|女士|同志|议员|議員|[大上中少][校将尉]|主持|介绍|出席|表示|回答|举行|召开|首先|宣布|指出|强调|答"
-    r"|今日|今天|昨日|昨天|日前|近日|\d"
+    r"|今日|今天|昨日|昨天|日前|近日|采访|整理|采写|报道|\d"
     r"|[，、。；和及与在于就（(\s])"
 )
 
 
-def names_from_introductions(texts: Iterable[str], roles: Iterable[str]) -> dict[str, str]:
+def names_from_introductions(texts: Iterable[str], roles: Iterable[str],
+                             known: Collection[str] = ()) -> dict[str, str]:
     """Names that introductions give role-only labels: ``外交部发言人林剑主持例行记者会``.
 
     A role introduced with two different names (two deputy ministers) gives none: the
-    label cannot tell which of them spoke.
+    label cannot tell which of them spoke. ``known``: names speakers' labels give; a
+    four-character "name" that is a word and one of them (``秘書向丁午壽議員報告``: 向 is "to")
+    is that word and that speaker, nobody new.
     """
     wanted = sorted({r for r in roles if len(r) >= 2}, key=len, reverse=True)
     if not wanted:
@@ -130,6 +133,8 @@ def names_from_introductions(texts: Iterable[str], roles: Iterable[str]) -> dict
         for match in pattern.finditer(text):
             name = analysis_form(match.group(2))
             titled = text.startswith(COURTESY_AFTER_NAME, match.end())
+            if len(name) == 4 and name[1:] in known:
+                continue
             if is_person_name(name) or (titled and len(name) == 4 and name[0] in SURNAMES_SINGLE):
                 seen.setdefault(match.group(1), set()).add(match.group(2))
     return {role: next(iter(names)) for role, names in seen.items() if len(names) == 1}
@@ -289,3 +294,14 @@ def host_introduced(texts: Iterable[str]) -> ParsedLabel | None:
             elif is_person_name(simple):
                 found[simple] = ParsedLabel(SPACES.sub("", who), None, None, "host")
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+# A chair handed over in speech: ``我現在邀請丁午壽議員主持選舉``, ``请李明同志主持``.
+CHAIR_HANDOVER = re.compile(
+    r"(?:邀请|邀請|请|請)\s*(?P<who>[\u4e00-\u9fff]{2,4}?)\s*(?:议员|議員|先生|女士|同志)?\s*(?:来|來)?主持"
+)
+
+
+def chair_handed_to(speech: str) -> list[str]:
+    """Who a speaker invites to chair (as written); the caller keeps the names of its speakers."""
+    return [m.group("who") for m in CHAIR_HANDOVER.finditer(speech)]

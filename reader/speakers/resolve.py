@@ -30,6 +30,7 @@ from reader.progress import checkpoint
 from reader.speakers.introductions import (
     addresses_by_title,
     answering_spokesperson,
+    chair_handed_to,
     host_introduced,
     host_named_in_speech,
     names_from_introductions,
@@ -76,6 +77,10 @@ class _SpeakerDraft:
     introduced: bool = False
 
 
+# Labels that say "the reporter" and nobody in particular.
+BARE_REPORTER = frozenset({"记者", "本报记者", "本台记者", "本刊记者"})
+
+
 def resolve_speakers(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) -> Cast:
     """The speakers of ``turns``; ``lead_texts`` are the title and the paragraphs before the
     first turn, where a briefing introduces its people."""
@@ -96,6 +101,7 @@ def resolve_speakers(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str])
         draft.chars += sum(len(p) for p in turn.paragraphs)
         turn_speakers.append(draft.id)
     drafts = list(by_key.values())
+    _hand_over_chairs(drafts, turns, turn_speakers)
     kinds = decide_kinds(
         [(s.id, s.hint, s.role, s.introduced) for s in drafts],
         [(speaker, sum(len(p) for p in turn.paragraphs), asks(turn.paragraphs))
@@ -106,6 +112,27 @@ def resolve_speakers(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str])
         for s in drafts
     )
     return Cast(speakers, tuple(turn_speakers))
+
+
+def _hand_over_chairs(drafts: list[_SpeakerDraft], turns: Sequence[LabelledSpeech],
+                      turn_speakers: Sequence[str]) -> None:
+    """A speaker who invites another to chair (``邀請丁午壽議員主持選舉``) hands the chair over:
+    the one invited hosts from then on, and so did the inviter if they opened the event (a
+    clerk opening a sitting). Only speakers no label placed are changed."""
+    by_name = {analysis_form(d.name): d for d in drafts}
+    by_id = {d.id: d for d in drafts}
+    for speaker, turn in zip(turn_speakers, turns, strict=True):
+        for paragraph in turn.paragraphs:
+            if "主持" not in paragraph:
+                continue
+            for who in chair_handed_to(paragraph):
+                invited = by_name.get(analysis_form(who))
+                if invited is None or invited.id == speaker:
+                    continue
+                invited.hint = invited.hint or "host"
+                inviter = by_id[speaker]
+                if turn_speakers and turn_speakers[0] == speaker:
+                    inviter.hint = inviter.hint or "host"
 
 
 def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) -> list[ParsedLabel]:
@@ -151,11 +178,20 @@ def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) 
     intro_texts = [*lead_texts, *(t for turn in turns for t in turn.paragraphs[:INTRODUCING_PARAGRAPHS])]
     role_only = [p.role for p in people if p.role and p.name == SPACES.sub("", p.role)]
     # The lead introduces; a speech may name others with the same title (主席田北俊議員).
-    named = names_from_introductions(lead_texts, role_only)
-    named = {**names_from_introductions(intro_texts, [r for r in role_only if r not in named]), **named}
+    known = {analysis_form(p.name) for p in people if p.name != p.role}
+    named = names_from_introductions(lead_texts, role_only, known)
+    unnamed = [r for r in role_only if r not in named]
+    named = {**names_from_introductions(intro_texts, unnamed, known), **named}
     for i, person in enumerate(people):
         if person.role and person.name == person.role and person.role in named:
             people[i] = dataclasses.replace(person, name=named[person.role])
+    bare = {analysis_form(p.name) for p in people if p.kind == "reporter" and p.role is None} & BARE_REPORTER
+    if bare:
+        # A bare 记者： the lead or a credit line names (记者吕绍刚采访整理): that one interviewer.
+        interviewer = names_from_introductions(lead_texts, ["记者"], known).get("记者")
+        for i, person in enumerate(people):
+            if interviewer and person.role is None and analysis_form(person.name) in bare:
+                people[i] = ParsedLabel(interviewer, person.name, person.organization, "reporter")
     spokesperson = answering_spokesperson(lead_texts)
     if spokesperson is not None:
         # 问：/答： briefings: 答 is the one spokesperson the preamble introduces.

@@ -21,7 +21,7 @@ from reader.turns.split import Caption, split_lead, split_turns, spoken
 def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, ...] = ()) -> Transcript:
     """Turn a read document into the model (everything but figures)."""
     notes = [*warnings, *doc.warnings]
-    meta, blocks = take_metadata(doc.meta, doc.blocks)
+    meta, blocks, credits = take_metadata(doc.meta, doc.blocks)
     lead, drafts = split_turns(blocks)
     heading, highlights, preamble = split_lead(lead)
     builder = _TextBuilder()
@@ -35,7 +35,8 @@ def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, .
     for para in preamble:
         (caption_spans if isinstance(para.text, Caption) else preamble_spans).append(builder.add(para.text))
     # The title introduces too: 2024年10月9日外交部发言人毛宁主持例行记者会.
-    lead_texts = ([meta.title] if meta.title else []) + spoken([p.text for p in preamble])
+    # And so do credit lines (记者吕绍刚采访整理: the 记者 who asks is 吕绍刚).
+    lead_texts = ([meta.title] if meta.title else []) + spoken([p.text for p in preamble]) + credits
     drafts = split_unmarked_answers(drafts, lead_texts)
     cast = resolve_speakers([LabelledSpeech(d.who, spoken(d.paragraphs)) for d in drafts], lead_texts)
     kinds = cast.kinds()

@@ -13,6 +13,7 @@ import re
 
 from reader.model import Meta
 from reader.parse.blocks import Block, line_text
+from reader.speakers.names import is_person_name
 from reader.text.dates import normalize_date
 from reader.text.fold import to_simplified
 
@@ -62,6 +63,14 @@ METADATA_FIELD = re.compile(
 
 MAX_METADATA_ROW = 120
 
+# A credit line: who reported and wrote the piece up (``记者吕绍刚采访整理``, ``本报记者 张三 李四``,
+# ``（记者 王五 整理）``). It names the interviewer a bare 记者： label stands for.
+CREDIT_LINE = re.compile(
+    r"^[（(]?\s*(?:本报|本台|本刊)?(?:特约|实习)?(?:记者|通讯员)\s*"
+    r"(?P<names>[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4}){0,3}?)\s*"
+    r"(?:采访整理|整理|采写|采访|报道|撰文)?\s*[）)]?$"
+)
+
 # What a site puts after the article (a copyright line, an invitation to subscribe, a QR
 # code, "read the original"): words that do not end a briefing's last answer. Matched on
 # short blocks at the very end only, so a speaker who says 订阅 mid-transcript keeps it.
@@ -77,12 +86,15 @@ MAX_FOOTER_BLOCK = 150
 MAX_FOOTER_BLOCKS = 8
 
 MAX_METADATA_LINES = 3
+NAME_SPLIT = re.compile(r"[\s、，,]+")
 
 
-def take_metadata(meta: Meta, blocks: tuple[Block, ...]) -> tuple[Meta, list[Block]]:
-    """Drop metadata paragraphs (责任编辑：…, datelines, page controls) from the text, keeping
-    the editor, author and date in ``meta``."""
+def take_metadata(meta: Meta, blocks: tuple[Block, ...]) -> tuple[Meta, list[Block], list[str]]:
+    """Drop metadata paragraphs (责任编辑：…, datelines, page controls, credit lines) from the
+    text, keeping the editor, author and date in ``meta``; the credit lines are returned too
+    (they introduce the interviewer)."""
     kept: list[Block] = []
+    credits: list[str] = []
     editor, author, date = meta.editor, meta.author, meta.date
     for block in blocks:
         if len(block.lines) > MAX_METADATA_LINES:
@@ -103,6 +115,11 @@ def take_metadata(meta: Meta, blocks: tuple[Block, ...]) -> tuple[Meta, list[Blo
             continue
         if END_MARK.match(row) or PAGE_CONTROL.match(row):
             continue
+        credit = CREDIT_LINE.match(row) if len(block.lines) == 1 else None
+        if credit and all(is_person_name(n) for n in NAME_SPLIT.split(credit.group("names")) if n):
+            credits.append(written)
+            author = author or written[credit.start("names"):credit.end("names")].strip()
+            continue
         if len(METADATA_FIELD.findall(row)) >= 2:
             date = date or normalize_date(row)  # 来源：国新网　时间：2023-03-02: the page's date
             continue
@@ -119,7 +136,7 @@ def take_metadata(meta: Meta, blocks: tuple[Block, ...]) -> tuple[Meta, list[Blo
         dated = TITLE_DATE.search(meta.title)  # 2024年10月9日外交部发言人毛宁主持例行记者会
         if dated:
             date = normalize_date(dated.group())
-    return dataclasses.replace(meta, editor=editor, author=author, date=date), kept
+    return dataclasses.replace(meta, editor=editor, author=author, date=date), kept, credits
 
 
 def _without_footer(blocks: list[Block]) -> list[Block]:
