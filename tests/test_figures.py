@@ -644,3 +644,8 @@ def test_a_change_of_another_quantity_does_not_change_the_figure_before_it() -> 
 def test_a_qualifier_after_the_unit_is_kept() -> None:
     t = with_figures(build("", [("局长", "s1", "工期20天及以上，费用5万元或以下。")]))
     assert [(f.text, f.qualifier) for f in t.figures] == [("20天及以上", "及以上"), ("5万元或以下", "或以下")]
+
+
+def test_a_space_before_more_than_keeps_the_figure_and_its_qualifier() -> None:
+    f = only("將近 400 多家企業參與")
+    assert (f.text, f.value, f.unit, f.qualifier) == ("將近 400 多家", 400.0, "家", "多")

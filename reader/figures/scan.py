@@ -64,7 +64,8 @@ NUMBER_RE = re.compile(
     rf"|(?=[{_D}]{{1,3}}[/／])(?<![{_D}/.])(?P<snum>[{_D}]{{1,3}})[/／](?P<sden>[{_D}]{{1,3}})(?![{_D}/／.]|[年月日号])"
     rf"|(?P<num>{_ARABIC_COMPOUND}|{_CN}|[百千万](?=[多余])|(?<=[几数上逾过近超])[十百千万亿]+"
     r"|半(?=年|个月|个小时|小时|天|个星期|周|个学期)))"
-    r"(?P<mid>[多余])?(?P<mult>(?: ?[十百千万亿萬億](?![瓦米克卡帕赫焦伏分]))*)(?P<post>[多余])?"
+    # ``400 多家``: a PDF or an editor may leave a space before 多 as before a multiplier.
+    r"(?P<mid>[多余])?(?P<mult>(?: ?[十百千万亿萬億](?![瓦米克卡帕赫焦伏分]))*)(?: ?(?P<post>[多余]))?"
 )
 #: Two neighbouring digits, perhaps then place units: 七八 (seven or eight), 三四十, 三四万.
 NEIGHBOURING_DIGITS = re.compile(rf"^[{_CN_DIGIT}]{{2}}([十百千万亿萬億]*)$")
