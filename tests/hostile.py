@@ -419,6 +419,50 @@ def make_yaml_bomb(d: Path) -> Path:
     return _write(d / "yaml-bomb.md", "\n".join(lines) + html_body(BRIEFING))
 
 
+def make_yaml_empty_bomb(d: Path) -> Path:
+    """The same bomb over empty strings: nothing big is built, but a walk visits 9^9 leaves."""
+    lines = ["---", "a0: &a0 ['', '', '', '', '', '', '', '', '']"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
+    lines += ["categories: *a8", "title: 新闻发布会", "---", ""]
+    return _write(d / "yaml-empty-bomb.md", "\n".join(lines) + html_body(BRIEFING))
+
+
+def make_front_matter_bad_date(d: Path) -> Path:
+    """A date that does not exist: YAML reads it as a date, Python refuses it."""
+    return _write(d / "bad-date.md", "---\ntitle: 新闻发布会\ndate: 2023-02-29\n---\n" + html_body(BRIEFING))
+
+
+def make_front_matter_huge_int(d: Path) -> Path:
+    """An integer past Python's 4,300-digit limit for reading one from text."""
+    return _write(d / "huge-int.md", "---\ntitle: 新闻发布会\nid: " + "7" * 5000 + "\n---\n"
+                  + html_body(BRIEFING))
+
+
+def make_front_matter_deep(d: Path) -> Path:
+    """Front matter nested 600 levels: PyYAML's composer recursed once per level."""
+    return _write(d / "deep-yaml.md", "---\ntitle: 新闻发布会\nx: " + "[" * 600 + "]" * 600 + "\n---\n"
+                  + html_body(BRIEFING))
+
+
+def make_bullet_line(d: Path) -> Path:
+    """A line of 1,000 bullets between two turns: the marker rule recursed once per bullet."""
+    turns = [*BRIEFING[:2], ("●" * 1000, ""), *BRIEFING[2:]]
+    return _write(d / "bullets.txt", "\n".join(
+        f"{label}：{speech}\n" if speech else f"{label}\n" for label, speech in turns))
+
+
+def make_repeated_clock_times(d: Path) -> Path:
+    """3,000 clock times of a live text before one speech."""
+    label, speech = BRIEFING[3]
+    turns = [*BRIEFING[:3], ("10:02 " * 3000 + label, speech), *BRIEFING[4:]]
+    return _write(d / "clock-times.txt", plain_text(turns))
+
+
+def _expect_dated_briefing(export: dict[str, Any]) -> None:
+    _expect_warned_briefing(export)
+    assert export["meta"]["title"] == "新闻发布会" and export["meta"]["date"] is None, export["meta"]
+
+
 def make_yaml_code_tag(d: Path) -> Path:
     """Front matter whose tag would run a command under an unsafe YAML loader."""
     front = f'---\ntitle: !!python/object/apply:os.system ["touch {d / "ran"}"]\n---\n'
@@ -619,6 +663,18 @@ FIXTURES: tuple[Hostile, ...] = (
     Hostile("yaml-bomb", make_yaml_bomb, OPENS, "front matter alias bomb", _expect_small_meta),
     Hostile("yaml-code-tag", make_yaml_code_tag, OPENS, "front matter tag that would run a command",
             _expect_yaml_inert),
+    Hostile("yaml-empty-bomb", make_yaml_empty_bomb, OPENS, "front matter alias bomb over empty strings",
+            _expect_warned_briefing, timeout=30.0),
+    Hostile("front-matter-bad-date", make_front_matter_bad_date, OPENS, "a front matter date of 2023-02-29",
+            _expect_dated_briefing),
+    Hostile("front-matter-huge-int", make_front_matter_huge_int, OPENS, "a 5,000-digit integer in front matter",
+            _expect_briefing),
+    Hostile("front-matter-deep", make_front_matter_deep, OPENS, "front matter nested 600 levels",
+            _expect_warned_briefing),
+    Hostile("bullet-line", make_bullet_line, OPENS, "a line of 1,000 bullets between two turns",
+            _expect_turns(len(BRIEFING))),
+    Hostile("repeated-clock-times", make_repeated_clock_times, OPENS, "3,000 clock times before a speech",
+            _expect_turns(len(BRIEFING))),
     Hostile("astral-characters", make_astral, OPENS, "emoji and CJK Extension B before every figure",
             _expect_turns(len(BRIEFING), probe=ASTRAL_PROBE)),
     Hostile("active-content-html", make_active_content, OPENS, "scripts, frames, trackers, file: images",
