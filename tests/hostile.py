@@ -342,6 +342,34 @@ def make_deep_unclosed(d: Path, depth: int = 10_000) -> Path:
     return _write(d / "deep-unclosed.md", FRONT_MATTER + html_body(BRIEFING) + "<span><b>" * depth)
 
 
+def make_million_divs(d: Path) -> Path:
+    """10^6 nested <div>s (11 MB): lxml's steps over a tree slow down with its depth."""
+    return make_deep_nesting(d, 1_000_000)
+
+
+def make_million_unclosed_bold(d: Path) -> Path:
+    """10^6 <b> never closed (3 MB), before the briefing."""
+    return _write(d / "unclosed-bold.html", "<html><body>" + "<b>" * 1_000_000 + html_body(BRIEFING)
+                  + "</body></html>")
+
+
+def make_wrapped_in(tag: str) -> Callable[[Path], Path]:
+    """The whole article inside a <form> or <header>, as some sites publish it."""
+    def make(d: Path) -> Path:
+        return _write(d / f"in-{tag}.html", f"<html><body><{tag}>{html_body(BRIEFING)}</{tag}></body></html>")
+
+    return make
+
+
+def make_unclosed(tag: str) -> Callable[[Path], Path]:
+    """A <tag> never closed before the article: libxml2 makes it the parent of the rest."""
+    def make(d: Path) -> Path:
+        return _write(d / f"unclosed-{tag}.html", html_page(BRIEFING, extra="").replace(
+            "<article>", f"<article><{tag}>", 1))
+
+    return make
+
+
 LONG_RUN_PROBE = "数据显示"
 LONG_RUN_CHARS = 350_000  # about 1 MB in UTF-8
 
@@ -646,6 +674,14 @@ FIXTURES: tuple[Hostile, ...] = (
     Hostile("deep-nesting", make_deep_nesting, OPENS, "10,000 nested elements", _expect_turns(len(BRIEFING))),
     Hostile("deep-unclosed", make_deep_unclosed, OPENS, "10,000 unclosed inline tags",
             _expect_turns(len(BRIEFING))),
+    Hostile("million-divs", make_million_divs, OPENS, "10^6 nested divs", _expect_warned_briefing,
+            timeout=60.0, slow=True),
+    Hostile("million-unclosed-bold", make_million_unclosed_bold, OPENS, "10^6 unclosed <b>",
+            _expect_warned_briefing, timeout=60.0),
+    *(Hostile(f"wrapped-in-{tag}", make_wrapped_in(tag), OPENS, f"the article inside a <{tag}>",
+              _expect_briefing) for tag in ("form", "header")),
+    *(Hostile(f"unclosed-{tag}", make_unclosed(tag), OPENS, f"an unclosed <{tag}> before the article",
+              _expect_briefing) for tag in ("embed", "audio", "button", "track", "source")),
     Hostile("long-paragraph", make_long_paragraph, OPENS, "1 MB paragraph without punctuation",
             _expect_long_paragraph),
     Hostile("long-plain-line", make_long_plain_line, OPENS, "1 MB plain-text line without punctuation",
@@ -667,7 +703,7 @@ FIXTURES: tuple[Hostile, ...] = (
             _expect_warned_briefing, timeout=30.0),
     Hostile("front-matter-bad-date", make_front_matter_bad_date, OPENS, "a front matter date of 2023-02-29",
             _expect_dated_briefing),
-    Hostile("front-matter-huge-int", make_front_matter_huge_int, OPENS, "a 5,000-digit integer in front matter",
+    Hostile("front-matter-huge-int", make_front_matter_huge_int, OPENS, "a 5,000-digit front matter integer",
             _expect_briefing),
     Hostile("front-matter-deep", make_front_matter_deep, OPENS, "front matter nested 600 levels",
             _expect_warned_briefing),

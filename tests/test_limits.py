@@ -126,3 +126,113 @@ def test_ordinary_front_matter_still_reads() -> None:
     assert problem is None
     assert (meta.title, meta.date, meta.categories, meta.author, meta.url) == (
         "发布会", "2022-04-14T10:00:00", ("新闻", "发布会"), "某人", "https://example.org/a")
+
+
+# -- HTML: the content is never dropped, nesting is capped ---------------------------------
+
+SPEECH = (
+    "<p><b>主持人：</b>各位记者朋友们，大家上午好。欢迎出席今天的新闻发布会。</p>"
+    "<p><b>公安部副部长杜航伟：</b>全国共破获电信网络诈骗案件39.4万起，同比上升28.5%。</p>"
+)
+LABELS = ["主持人", "公安部副部长杜航伟"]
+
+
+def _html_labels(html: str) -> list[str]:
+    return _labels(html, ".html")
+
+
+@pytest.mark.parametrize("wrapper", ["form", "header", "nav", "aside", "footer", "noscript"])
+def test_a_body_wrapped_in_a_junk_element_is_kept(wrapper: str) -> None:
+    html = f"<html><body><{wrapper}>{SPEECH}</{wrapper}></body></html>"
+    assert _html_labels(html) == LABELS
+
+
+@pytest.mark.parametrize("tag", ["embed", "audio", "button", "track", "source", "video", "object", "select",
+                                 "map"])
+def test_an_unclosed_junk_element_does_not_take_the_rest_of_the_page(tag: str) -> None:
+    html = f"<html><body><p>导语。</p><{tag}>{SPEECH}<div class='footer'>版权所有</div></body></html>"
+    assert _html_labels(html) == LABELS
+
+
+def test_chrome_named_wrapper_of_the_whole_page_is_kept() -> None:
+    html = f"<html><body><div class='share-box'>{SPEECH}</div><div class='nav'>首页</div></body></html>"
+    assert _html_labels(html) == LABELS
+
+
+def test_junk_and_chrome_that_are_small_still_go() -> None:
+    html = (f"<html><body><form><input value='搜索'>搜索框文字</form><nav>首页 新闻 图片</nav>"
+            f"<div class='share'>分享到微博</div><article>{SPEECH * 3}</article>"
+            "<footer>版权所有 关于我们</footer><button>点击下载</button><script>alert(1)</script>"
+            "</body></html>")
+    text = parse_text(html, ".html").text
+    for chrome in ("搜索框", "首页", "分享到", "版权所有", "点击下载", "alert"):
+        assert chrome not in text
+
+
+def test_the_article_is_not_a_small_part_of_the_text() -> None:
+    """Speech in short paragraphs (each under the readability minimum) beside one long notice."""
+    turns = "".join(f"<p><b>主持人：</b>第{i}个问题。</p><p><b>发言人：</b>谢谢。</p>" for i in range(40))
+    notice = ("<div><p>本网站所刊登的各种新闻、信息和各种专题专栏资料，均为版权所有，"
+              "未经协议授权禁止下载使用。</p></div>")
+    alone = parse_text(f"<html><body><div>{turns}</div></body></html>", ".html")
+    assert len(alone.turns) == 80
+    beside = parse_text(f"<html><body><div>{turns}</div>{notice}</body></html>", ".html")
+    assert [t.label for t in beside.turns] == [t.label for t in alone.turns]
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("make", [
+    lambda n: "<html><body>" + "<div>" * n + SPEECH + "</div>" * n + "</body></html>",
+    lambda n: "<html><body>" + "<b>" * n + SPEECH + "</body></html>",
+    lambda n: "<html><body>" + "<span><b>" * (n // 2) + SPEECH + "</body></html>",
+    lambda n: "<html><body>" + "<blockquote>" * n + SPEECH + "</body></html>",
+], ids=["divs", "unclosed-b", "unclosed-span-b", "unclosed-blockquote"])
+def test_deep_nesting_is_flattened_with_a_warning(make) -> None:  # type: ignore[no-untyped-def]
+    transcript = parse_text(make(200_000), ".html")
+    assert [t.label for t in transcript.turns] == LABELS
+    assert "39.4万起" in [f.text for f in transcript.figures]
+    assert any("nest" in w for w in transcript.warnings), transcript.warnings
+
+
+def test_text_bold_and_paragraphs_past_the_nesting_cap_are_kept() -> None:
+    """Flattened, a page reads as it does nested within the cap: same text, turns and paragraphs."""
+    from reader.parse.html import MAX_DEPTH
+
+    inner = ("<p>导语在此。</p><span>前文<b>主持人：</b>各位好。</span><br>第二行"
+             "<div><strong>杜航伟：</strong>谢谢<i>大家</i>。</div><p><a href='x'>链接</a>尾声。</p>")
+
+    def page(depth: int) -> str:
+        return "<html><body>" + "<div>" * depth + inner + "</div>" * depth + "</body></html>"
+
+    shallow, deep = parse_text(page(10), ".html"), parse_text(page(MAX_DEPTH + 50), ".html")
+    assert deep.text == shallow.text
+    assert [(t.label, t.paragraphs) for t in deep.turns] == [(t.label, t.paragraphs) for t in shallow.turns]
+    assert len(deep.turns) == 2 and "尾声" in deep.text
+    assert deep.warnings and not shallow.warnings
+
+
+def test_ordinary_nesting_gives_no_warning() -> None:
+    html = "<html><body>" + "<div>" * 60 + SPEECH + "</div>" * 60 + "</body></html>"
+    transcript = parse_text(html, ".html")
+    assert [t.label for t in transcript.turns] == LABELS and transcript.warnings == ()
+
+
+def test_the_chrome_filter_takes_linear_time() -> None:
+    """It asked libxml2's XPath for every element with a class or id: 45 s at 16 MB."""
+    from reader.parse.html import _drop_chrome, _parse
+
+    row = ('<div class="item"><p class="para" id="p{i}"><span class="s"><strong>主持人：</strong></span>'
+           '各位记者朋友们，大家上午好。欢迎出席今天的新闻发布会，介绍有关情况。</p></div>\n')
+
+    def seconds(rows: int) -> float:
+        page = ('<html><body><div class="nav">首页</div><div class="article">'
+                + "".join(row.format(i=i) for i in range(rows)) + '</div></body></html>')
+        root = _parse(page)
+        assert root is not None
+        started = time.perf_counter()
+        _drop_chrome(root)
+        return time.perf_counter() - started
+
+    seconds(200)
+    small, large = min(seconds(3_000) for _ in range(2)), seconds(24_000)
+    assert large < 8 * small * 3, f"8x the page took {large / small:.1f}x the time"

@@ -9,13 +9,23 @@ sibling containers). Nothing is fetched: the parser runs with ``no_network``, an
 links and styles are never followed.
 
 The walk is iterative (``lxml.etree.iterwalk``), so 10,000 nested elements cannot
-exhaust the Python stack.
+exhaust the Python stack; and the tree is never built deeper than ``MAX_DEPTH``: lxml's
+own steps over a tree slow down with its depth (iterating a chain of 80,000 elements took
+26 s), so elements nested deeper are read into the element at that depth, their text, bold
+and paragraph breaks kept (see :class:`_DepthCap`), with a warning.
+
+Removing page chrome never removes the content: what is dropped is planned first, from
+one pass that measures the text under each candidate, and a candidate holding much of the
+page's text (a ``<form>`` or ``<header>`` wrapping the article, an unclosed ``<embed>``
+that libxml2 makes the parent of everything after it) stays; so does the whole body when
+the readability step would keep only a small part of its text.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any, cast
 
 import lxml.etree
 import lxml.html
@@ -42,12 +52,18 @@ CHROME_TOKEN = re.compile(
     r"sidebar|footer|foot|related\w*|recommend\w*|toolbar|social\w*|copyright|print|login|"
     r"topbar|pagination|pager|hotnews|hot)$"
 )
-JUNK_TAGS = (
-    "script", "style", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet",
-    "template", "svg", "math", "canvas", "form", "button", "input", "select", "textarea",
-    "nav", "aside", "footer", "header", "link", "meta", "audio", "video", "source", "track",
+# Never shown as text: dropped wherever they are (libxml2 reads a script's or a style's
+# content as raw text, so an unclosed one has taken the rest of the page, as in a browser).
+INVISIBLE_TAGS = ("script", "style", "template", "link", "meta")
+# Page furniture, dropped unless it holds much of the page's text: an unclosed <embed>,
+# <audio> or <button> becomes the parent of everything after it, and sites wrap articles
+# in <form> or <header>.
+JUNK_TAGS = frozenset({
+    "noscript", "iframe", "frame", "frameset", "object", "embed", "applet",
+    "svg", "math", "canvas", "form", "button", "input", "select", "textarea",
+    "nav", "aside", "footer", "header", "audio", "video", "source", "track",
     "map", "title",
-)
+})
 # Not "head" itself: libxml2's HTML 4 parser leaves HTML 5 elements met in head mode inside
 # <head> (a fragment such as ``<script>…</script><article>…``), the whole article with them;
 # head's own children (title, meta, link, style, script) are junk tags already.
@@ -63,7 +79,11 @@ MIN_PARAGRAPH = 25
 SIBLING_SHARE = 0.3
 FEED_CHARS = 1 << 20
 MAX_CLIMB = 4
-MAX_CHROME_SHARE = 0.3
+MAX_CHROME_SHARE = 0.3  # an element holding this share of the page's text is not chrome
+MAX_DROPPED_SHARE = 0.5  # nor is everything together: the smallest go first, up to this share
+MIN_ARTICLE_SHARE = 0.3  # an article holding less of the body's text than this is the body
+MAX_DEPTH = 256  # elements nested deeper are read into the one at this depth
+CHECK_EVERY = 4096  # elements between two cancel checks in a walk over the tree
 
 # Class or id words of the element that carries a page's publication date in its byline.
 DATED_ELEMENT_NAME = re.compile(r"time|date|pubtime|publish")
@@ -78,7 +98,8 @@ def read_html(text: str, *, whole_page: bool = True) -> SourceDocument:
     """Read an HTML page (or a fragment, whose wrapper is the body) into blocks and meta."""
     text = XML_DECLARATION.sub("", text, count=1)
     text = XML_INVALID_CHAR.sub("\n", XML_INVALID_REFERENCE.sub("\n", text))  # joins as a wrap does
-    root = _parse(text)
+    notes: list[str] = []
+    root = _parse(text, notes)
     if root is None:
         return SourceDocument("html", Meta(), ())
     checkpoint(0.25)  # shares of the reading stage, as measured on a large page
@@ -90,29 +111,116 @@ def read_html(text: str, *, whole_page: bool = True) -> SourceDocument:
     builder = BlockBuilder()
     _walk(body, builder, expected_events=2 * max(1, text.count("<")))
     builder.end_block()
-    return SourceDocument("html", meta, tuple(builder.blocks))
+    return SourceDocument("html", meta, tuple(builder.blocks), warnings=tuple(notes))
 
 
-def _parse(text: str) -> lxml.html.HtmlElement | None:
+def _parse(text: str, notes: list[str] | None = None) -> lxml.html.HtmlElement | None:
     """Parse through a tree-builder target: libxml2's own tree silently drops everything
     nested deeper than its limit (a hostile page hides its text that way); the target
-    interface receives every element."""
+    interface receives every element, and :class:`_DepthCap` keeps the tree shallow.
+    What had to be flattened is said in ``notes``."""
     if not text.strip():
         return None
     element_parser = lxml.html.HTMLParser()  # only tells the builder to make HtmlElements
-    builder = lxml.etree.TreeBuilder(parser=element_parser)
-    parser = lxml.etree.HTMLParser(
-        target=builder, remove_comments=True, remove_pis=True, no_network=True, huge_tree=True, recover=True,
+    target = _DepthCap(lxml.etree.TreeBuilder(parser=element_parser))
+    parser = lxml.etree.HTMLParser(  # the stubs' ParserTarget also types what XML parsers send
+        target=cast("lxml.etree.ParserTarget", target), remove_comments=True, remove_pis=True, no_network=True, huge_tree=True, recover=True,
     )
     try:
         # In slices: lxml encodes what it is fed to UTF-8, and one slice at a time keeps that
-        # copy small instead of a second whole document.
+        # copy small instead of a second whole document; and Cancel is heard between them.
         for start in range(0, len(text), FEED_CHARS):
+            checkpoint(0.25 * start / len(text))
             parser.feed(text[start:start + FEED_CHARS])
         root = parser.close()
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
         return None
+    if target.flattened and notes is not None:
+        notes.append(f"the page nests elements more than {MAX_DEPTH} levels deep; "
+                     f"{target.flattened:,} deeper elements were read as part of the one above them")
     return root if isinstance(root, lxml.html.HtmlElement) else None
+
+
+_BLOCK, _BOLD, _LINK = 1, 2, 4  # what an element flattened by _DepthCap was
+
+
+class _DepthCap:
+    """A parser target between libxml2 and the tree builder: at most ``MAX_DEPTH`` open elements.
+
+    An element that would open deeper is not built. Its text goes to the element at the
+    cap; if it (or another flattened element around the text) is bold or a link, the text
+    is wrapped in a ``<b>`` or ``<a>`` there; a flattened block (``<p>``, ``<div>``…) or
+    ``<br>`` that starts or ends between two pieces of text leaves an empty ``<div>`` or
+    ``<br>`` between them, so paragraph breaks stay where they were. One byte per flattened
+    level and one empty element per break, however deep the page goes.
+    """
+
+    __slots__ = ("_beyond", "_bold", "_break", "_builder", "_depth", "_link", "flattened")
+
+    def __init__(self, builder: lxml.etree.TreeBuilder) -> None:
+        self._builder = builder
+        self._depth = 0
+        self._beyond = bytearray()  # flags of each open element past the cap
+        self._bold = 0
+        self._link = 0
+        self._break = ""  # "div" or "br": a break is due before the next text
+        self.flattened = 0
+
+    def start(self, tag: str, attrib: dict[Any, Any]) -> None:  # str keys and values from HTML
+        if not self._beyond and self._depth < MAX_DEPTH:
+            self._depth += 1
+            self._builder.start(tag, attrib)
+            return
+        self.flattened += 1
+        style = attrib.get("style")
+        flags = ((_BLOCK if tag in BLOCK_TAGS or tag == "br" else 0)
+                 | (_BOLD if tag in BOLD_TAGS or (style and BOLD_STYLE.search(style)) else 0)
+                 | (_LINK if tag == "a" else 0))
+        self._beyond.append(flags)
+        self._bold += bool(flags & _BOLD)
+        self._link += bool(flags & _LINK)
+        if flags & _BLOCK:
+            self._due("br" if tag == "br" else "div")
+
+    def end(self, tag: str) -> None:
+        if not self._beyond:
+            self._flush_break()
+            self._depth -= 1
+            self._builder.end(tag)
+            return
+        flags = self._beyond.pop()
+        self._bold -= bool(flags & _BOLD)
+        self._link -= bool(flags & _LINK)
+        if flags & _BLOCK and tag != "br":
+            self._due("div")
+        if not self._beyond:
+            self._flush_break()
+
+    def data(self, data: str) -> None:
+        if self._break and not data.isspace():
+            self._flush_break()
+        if not (self._bold or self._link):
+            self._builder.data(data)
+            return
+        wrappers = [tag for tag, on in (("a", self._link), ("b", self._bold)) if on]
+        for tag in wrappers:
+            self._builder.start(tag, {})
+        self._builder.data(data)
+        for tag in reversed(wrappers):
+            self._builder.end(tag)
+
+    def close(self) -> lxml.etree._Element:
+        return self._builder.close()
+
+    def _due(self, tag: str) -> None:
+        if self._break != "div":  # a paragraph break covers a line break
+            self._break = tag
+
+    def _flush_break(self) -> None:
+        if self._break:
+            self._builder.start(self._break, {})
+            self._builder.end(self._break)
+            self._break = ""
 
 
 def _dated_element(root: lxml.html.HtmlElement) -> str | None:
@@ -181,29 +289,77 @@ def _squash(text: str) -> str:
 
 
 def _drop_junk(root: lxml.html.HtmlElement) -> None:
-    for el in list(root.iter(*JUNK_TAGS)):
+    """Drop what is never shown as text (scripts, styles); page furniture is :func:`_drop_chrome`'s."""
+    for el in list(root.iter(*INVISIBLE_TAGS)):
         if el.getparent() is not None:
             el.drop_tree()
 
 
 def _drop_chrome(root: lxml.html.HtmlElement) -> None:
-    total = 0
-    for el in root.xpath("//*[@class or @id]"):
-        if el.getparent() is None:
+    """Drop page furniture (junk tags) and containers whose class or id names them as chrome,
+    smallest first, as long as each holds little of the page's text and all of them together
+    not too much of it: chrome removal must never remove the article."""
+    candidates, total = _chrome_candidates(root)
+    budget = total * MAX_DROPPED_SHARE
+    dropped = 0
+    # Ascending by length, and in document order (innermost first) among equals: an element
+    # met later is never inside one dropped before it.
+    for count, (length, _order, el) in enumerate(sorted(candidates, key=lambda c: (c[0], c[1]))):
+        if not count % CHECK_EVERY:
+            checkpoint(0.3)
+        if length >= total * MAX_CHROME_SHARE or dropped + length > budget:
+            break
+        if el.getparent() is not None:
+            el.drop_tree()
+            dropped += length
+
+
+def _is_chrome(el: lxml.html.HtmlElement) -> bool:
+    if el.tag in JUNK_TAGS:
+        return True
+    names = el.get("class"), el.get("id")
+    if names == (None, None):
+        return False
+    tokens = CLASS_TOKEN_SPLIT.split(f"{names[0] or ''} {names[1] or ''}".lower())
+    return any(CHROME_TOKEN.match(token) for token in tokens if token)
+
+
+_Candidate = tuple[int, int, lxml.html.HtmlElement]  # text length, order met, element
+
+
+def _chrome_candidates(root: lxml.html.HtmlElement) -> tuple[list[_Candidate], int]:
+    """(text length, order, element) of each chrome candidate, and the page's text length.
+
+    One walk over the tree: an element's text is counted when it ends, from what its
+    children added, so the cost is linear (asking libxml2's XPath for every element with a
+    class or id, then each one's ``text_content``, took 45 s on a 16 MB page).
+    """
+    candidates: list[_Candidate] = []
+    open_lengths = [0]
+    for count, (event, el) in enumerate(lxml.etree.iterwalk(root, events=("start", "end"))):
+        if not count % CHECK_EVERY:
+            checkpoint(0.25 + 0.05 * min(1.0, count / CHECK_EVERY / 1000))
+        if event == "start":
+            open_lengths.append(_chars(el.text))
             continue
-        names = f"{el.get('class') or ''} {el.get('id') or ''}"
-        tokens = CLASS_TOKEN_SPLIT.split(names.lower())
-        if any(CHROME_TOKEN.match(token) for token in tokens if token):
-            # A wrapper that holds much of the page is not chrome, whatever it is called.
-            total = total or sum(len(piece) for piece in root.itertext()) or 1
-            if len(el.text_content()) < total * MAX_CHROME_SHARE:
-                el.drop_tree()
+        length = open_lengths.pop()
+        if el is not root and isinstance(el.tag, str) and _is_chrome(el):
+            candidates.append((length, len(candidates), el))
+        open_lengths[-1] += length + _chars(el.tail)
+    return candidates, open_lengths[0]
+
+
+def _chars(text: str | None) -> int:
+    return len(text.strip()) if text else 0
 
 
 def _article_body(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The element holding the article (the readability heuristic), or the body when that
+    element would hold far less than the body's text (speech in short paragraphs scores
+    nothing, and a long notice beside it would be taken for the article)."""
     scores: dict[lxml.html.HtmlElement, float] = {}
     for count, el in enumerate(root.iter(*PARAGRAPH_TAGS, "div", "td")):
-        if not count % 4096:
+        if not count % CHECK_EVERY:
             checkpoint(0.3)
         if el.tag in ("div", "td"):
             length = len((el.text or "").strip()) + sum(len((c.tail or "").strip()) for c in el)
@@ -219,8 +375,9 @@ def _article_body(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
         if grand is not None:
             scores[grand] = scores.get(grand, 0.0) + length / 2
     body = root.find("body")
+    whole = body if body is not None else root
     if not scores:
-        return body if body is not None else root
+        return whole
     best = max(scores, key=scores.__getitem__)
     held = _paragraph_text(best)
     for _ in range(MAX_CLIMB):
@@ -233,7 +390,13 @@ def _article_body(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
         if not siblings or max(siblings) < held * SIBLING_SHARE:
             break
         best, held = parent, held + sum(siblings)
+    if best is not whole and _text_length(best) < MIN_ARTICLE_SHARE * _text_length(whole):
+        return whole
     return best
+
+
+def _text_length(el: lxml.html.HtmlElement) -> int:
+    return sum(_chars(piece) for piece in el.itertext())
 
 
 def _paragraph_text(el: lxml.html.HtmlElement) -> int:
