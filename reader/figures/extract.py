@@ -26,7 +26,9 @@ def extract_figures(transcript: Transcript) -> tuple[Figure, ...]:
     folded = fold_for_scanning(text)
     found = []
     turns = []
-    for fig in find_in_folded(text, folded):
+    for count, fig in enumerate(find_in_folded(text, folded)):
+        if not count % 4096:
+            checkpoint(0.6)
         turn = transcript.turn_at(fig.start)
         if turn is not None and turn.label_span.start <= fig.start < turn.label_span.end:
             continue
