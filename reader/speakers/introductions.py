@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
+from reader.progress import checkpoint
 from reader.speakers.labels import ParsedLabel, label_shape, organization_of
 from reader.speakers.names import (
     ENDS_WITH_TITLE,
@@ -51,7 +52,9 @@ def roles_from_introductions(texts: Iterable[str], names: Iterable[str]) -> dict
     for name in wanted:
         by_form.setdefault(simplified_name(name) if traditional else name, []).append(name)
     pattern = re.compile("|".join(re.escape(n) for n in sorted(by_form, key=len, reverse=True)))
-    for text in texts:
+    for count, text in enumerate(texts):
+        if not count % 256:
+            checkpoint(0.75)  # the opening paragraphs of every turn: 10,000s on a large file
         for match in pattern.finditer(to_simplified(text)):
             pending = [name for name in by_form[match.group()] if name not in found]
             if not pending:
@@ -129,7 +132,9 @@ def names_from_introductions(texts: Iterable[str], roles: Iterable[str],
         "(" + "|".join(re.escape(r) for r in wanted) + r")\s*([\u4e00-\u9fff·]{2,4}?)" + NAME_BOUNDARY
     )
     seen: dict[str, set[str]] = {}
-    for text in texts:
+    for count, text in enumerate(texts):
+        if not count % 256:
+            checkpoint(0.7)
         for match in pattern.finditer(text):
             name = analysis_form(match.group(2))
             titled = text.startswith(COURTESY_AFTER_NAME, match.end())

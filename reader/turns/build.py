@@ -43,7 +43,7 @@ def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, .
     turns: list[Turn] = []
     checkpoint(0.9)
     for count, (draft, speaker) in enumerate(zip(drafts, cast.turn_speakers, strict=True)):
-        if not count % 1024:
+        if not count % 256:
             checkpoint(0.9 + 0.1 * count / len(drafts))
         marker_span = builder.add(draft.marker.written) if draft.marker.written else None
         added = [(builder.add(text), isinstance(text, Caption)) for text in draft.paragraphs]

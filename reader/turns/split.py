@@ -70,7 +70,7 @@ def split_turns(blocks: list[Block]) -> tuple[list[LeadParagraph], list[TurnDraf
     known: set[str] = set()  # names used as labels so far; a plain label may repeat one
     for index, block in enumerate(blocks):
         if not index % 512:
-            checkpoint(0.6 * index / len(blocks))  # most of the stage; the rest is quick
+            checkpoint(0.05 + 0.55 * index / len(blocks))  # most of the stage; the rest is quick
         new_paragraph = True
         if block.kind == "caption":
             for line in block.lines:
