@@ -34,8 +34,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
-from reader.model import Transcript  # noqa: E402
 from reader.library.tokens import bigram_tokens, phrase, unigram_tokens  # noqa: E402
+from reader.model import Transcript  # noqa: E402
 from reader.text.fold import fold  # noqa: E402
 
 Turns = list[str]
@@ -80,7 +80,8 @@ def queries(folded: list[str], rng: random.Random) -> dict[str, list[list[str]]]
                 if not any(c.isspace() for c in q):
                     return q
 
-    out: dict[str, list[list[str]]] = {f"{n} chars": [[substring(n)] for _ in range(40)] for n in (1, 2, 4, 8)}
+    out: dict[str, list[list[str]]] = {
+        f"{n} chars": [[substring(n)] for _ in range(40)] for n in (1, 2, 4, 8)}
     out["2 terms AND"] = [[substring(2), substring(2)] for _ in range(40)]
     return out
 
@@ -121,7 +122,7 @@ class UniBi(Scheme):
         db.execute("CREATE VIRTUAL TABLE fts USING fts5(uni, bi, content='', columnsize=0, "
                    "tokenize=\"unicode61 remove_diacritics 0\")")
         with db:
-            for i, (text, f) in enumerate(zip(turns, folded), 1):
+            for i, (text, f) in enumerate(zip(turns, folded, strict=True), 1):
                 db.execute("INSERT INTO turns VALUES(?, ?)", (i, zlib.compress(text.encode("utf-8"))))
                 db.execute("INSERT INTO fts(rowid, uni, bi) VALUES(?, ?, ?)",
                            (i, unigram_tokens(f), bigram_tokens(f)))
@@ -154,7 +155,7 @@ class UniBiSplit(UniBi):
             db.execute(f"CREATE VIRTUAL TABLE {table} USING fts5(t, content='', columnsize=0, "
                        f"detail={detail}, tokenize='unicode61 remove_diacritics 0')")
         with db:
-            for i, (text, f) in enumerate(zip(turns, folded), 1):
+            for i, (text, f) in enumerate(zip(turns, folded, strict=True), 1):
                 db.execute("INSERT INTO turns VALUES(?, ?)", (i, zlib.compress(text.encode("utf-8"))))
                 db.execute("INSERT INTO uni(rowid, t) VALUES(?, ?)", (i, unigram_tokens(f)))
                 db.execute("INSERT INTO bi(rowid, t) VALUES(?, ?)", (i, bigram_tokens(f)))
@@ -186,7 +187,7 @@ class Trigram(Scheme):
         db.execute("CREATE TABLE turns(id INTEGER PRIMARY KEY, text BLOB)")
         db.execute("CREATE VIRTUAL TABLE fts USING fts5(text, tokenize='trigram case_sensitive 1')")
         with db:
-            for i, (text, f) in enumerate(zip(turns, folded), 1):
+            for i, (text, f) in enumerate(zip(turns, folded, strict=True), 1):
                 db.execute("INSERT INTO turns VALUES(?, ?)", (i, zlib.compress(text.encode("utf-8"))))
                 db.execute("INSERT INTO fts(rowid, text) VALUES(?, ?)", (i, f))
         db.execute("INSERT INTO fts(fts) VALUES('optimize')")
@@ -232,7 +233,7 @@ class NGram(Scheme):
         db.execute("CREATE TABLE turns(id INTEGER PRIMARY KEY, text BLOB)")
         db.execute("CREATE VIRTUAL TABLE fts USING fts5(text, content='', tokenize=\"ngram ngrams '1,2'\")")
         with db:
-            for i, (text, f) in enumerate(zip(turns, folded), 1):
+            for i, (text, f) in enumerate(zip(turns, folded, strict=True), 1):
                 db.execute("INSERT INTO turns VALUES(?, ?)", (i, zlib.compress(text.encode("utf-8"))))
                 db.execute("INSERT INTO fts(rowid, text) VALUES(?, ?)", (i, f))
         db.execute("INSERT INTO fts(fts) VALUES('optimize')")
@@ -248,7 +249,8 @@ class NGram(Scheme):
         return int(count), [r[0] for r in rows]
 
     def all_ids(self, terms: list[str]) -> set[int]:
-        return {r[0] for r in self.apsw.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (self._expr(terms),))}
+        expr = (self._expr(terms),)
+        return {r[0] for r in self.apsw.execute("SELECT rowid FROM fts WHERE fts MATCH ?", expr)}
 
     def size(self) -> int:
         self.apsw.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -15,8 +15,12 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from reader.errors import ReaderError
+
+if TYPE_CHECKING:
+    from reader.library.library import Library
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -51,7 +55,8 @@ def _search_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", choices=("host", "official", "reporter", "other"))
     p.add_argument("--organization")
     p.add_argument("--source", help="only briefings from this source (as 'library list' shows)")
-    p.add_argument("--from", dest="date_from", metavar="DATE", help="from this date (2021, 2021-03, 2021-03-05)")
+    p.add_argument("--from", dest="date_from", metavar="DATE",
+                   help="from this date (2021, 2021-03, 2021-03-05)")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="up to this date, inclusive")
     p.add_argument("--page", type=int, default=0, help="page of results (20 briefings each), from 0")
     p.add_argument("--format", choices=("tsv", "json"), default="tsv")
@@ -68,7 +73,8 @@ def _speaker_parser() -> argparse.ArgumentParser:
 
 def _figure_parser() -> argparse.ArgumentParser:
     p = _Parser(prog=f"{PROG} figure-history", description="Every value cited for an indicator (the "
-                "words before a figure, e.g. 社会消费品零售总额 or '社会消费品零售总额 同比增长'), in date order; "
+                "words before a figure, e.g. 社会消费品零售总额 or '社会消费品零售总额 同比增长'), "
+                "in date order; "
                 "values that differ for one period are flagged 'differs'.")
     p.add_argument("indicator", nargs="+")
     p.add_argument("--format", choices=("tsv", "json"), default="tsv")
@@ -92,7 +98,7 @@ def _date(text: str | None, end: bool) -> str | None:
         raise ReaderError(text, "not a date (use 2021, 2021-03 or 2021-03-05)") from None
 
 
-def _open():  # type: ignore[no-untyped-def]  # returns reader.library.library.Library
+def _open() -> Library:
     from reader.library.library import Library
 
     library = Library()
@@ -173,13 +179,16 @@ def _run_search(args: argparse.Namespace) -> int:
 
     library = _open()
     _need_documents(library)
-    filters = Filters(speaker=args.speaker, kind=args.kind, organization=args.organization, source=args.source,
+    filters = Filters(speaker=args.speaker, kind=args.kind, organization=args.organization,
+                      source=args.source,
                       date_from=_date(args.date_from, end=False), date_to=_date(args.date_to, end=True))
     result = library.search(" ".join(args.query), filters, page=max(0, args.page))
     contexts = library.contexts(result.hits, result.terms)
-    sys.stdout.write(search_json(result, contexts) + "\n" if args.format == "json" else search_tsv(result, contexts))
+    sys.stdout.write(search_json(result, contexts) + "\n" if args.format == "json"
+                     else search_tsv(result, contexts))
     briefings = len({h.doc_id for h in result.hits})
-    print(f"{PROG}: {result.count} matching turns; this page: {len(result.hits)} turns in {briefings} briefings"
+    print(f"{PROG}: {result.count} matching turns; this page: {len(result.hits)} turns in "
+          f"{briefings} briefings"
           + (f" (more: --page {result.page + 1})" if result.more else ""), file=sys.stderr)
     return EXIT_OK
 
@@ -209,7 +218,8 @@ def _run_figure_history(args: argparse.Namespace) -> int:
         similar = [name for name, _ in library.indicators(indicator, 8)]
         hint = f" (indicators holding it: {'; '.join(similar)})" if similar else ""
         raise ReaderError(indicator, f"no figure cited for this indicator{hint}")
-    sys.stdout.write(figure_history_json(history) + "\n" if args.format == "json" else figure_history_tsv(history))
+    sys.stdout.write(figure_history_json(history) + "\n" if args.format == "json"
+                     else figure_history_tsv(history))
     print(f"{PROG}: {len(history.values)} values, {history.conflicts} differing for the same period",
           file=sys.stderr)
     return EXIT_OK

@@ -27,7 +27,8 @@ REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "resources" / "samples" / "anti-fraud-press-conference-2022-04-14.md"
 CORPUS = REPO / "tests" / "corpus"
 
-SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚"
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁"
+            "潘于蒋蔡余杜叶程苏魏吕丁任沈姚"
             "卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍鹏辉林春红建文斌宁莹宇浩凯健俊帆鑫波华亮"
 #: People who recur, with the role each holds before and after a year (speaker pages).
@@ -142,7 +143,8 @@ def _person_for(rng: random.Random, people: tuple[Person, ...], year: int) -> Pe
 
 
 def _date(index: int, seed: int) -> dt.date:
-    return dt.date(2016, 1, 1) + dt.timedelta(days=random.Random(seed * 7_000_003 + index).randrange(365 * 10))
+    days = random.Random(seed * 7_000_003 + index).randrange(365 * 10)
+    return dt.date(2016, 1, 1) + dt.timedelta(days=days)
 
 
 def _reported_month(date: dt.date) -> tuple[int, int]:

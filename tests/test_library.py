@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from library_corpus import write_library
+
 from reader.library.library import Library, query_terms
 from reader.library.records import Filters, SearchResult
 from reader.library.store import SCHEMA_VERSION, Store
@@ -30,7 +30,8 @@ author: 测试来源
 ---
 
 <p>　　<strong>主持人：</strong></p>
-<p>　　今天讨论“引号”和"直引号"、星号*号、NEAR 这个词、减号a-b、冒号key:value，以及 OR AND NOT ( ) ^ 等符号，还有 ") OR (" 这样的注入。</p>
+<p>　　今天讨论“引号”和"直引号"、星号*号、NEAR 这个词、减号a-b、冒号key:value，
+以及 OR AND NOT ( ) ^ 等符号，还有 ") OR (" 这样的注入。</p>
 <p>　　<strong>新华社记者：</strong></p>
 <p>　　请问诈骗案件的情况？</p>
 """
@@ -87,7 +88,8 @@ def folded_turns(built: tuple[Path, Path]) -> dict[tuple[str, int], str]:
     return out
 
 
-def _all_pages(library: Library, query: str, filters: Filters | None = None) -> tuple[int, set[tuple[str, int]]]:
+def _all_pages(library: Library, query: str,
+               filters: Filters | None = None) -> tuple[int, set[tuple[str, int]]]:
     found: set[tuple[str, int]] = set()
     page = 0
     while True:
@@ -110,8 +112,9 @@ def shared(built: tuple[Path, Path]) -> Iterator[Library]:
     lib.close()
 
 
-@pytest.mark.parametrize("query", ["台", "诈", "的", "，", "台湾", "诈骗", "美国", "同比", "社会消费", "电信网络诈骗",
-                                   "社会消费品零售总额", "台湾 美国", "发展 诈骗", "a", "ai", "app"])
+@pytest.mark.parametrize("query", ["台", "诈", "的", "，", "台湾", "诈骗", "美国", "同比", "社会消费",
+                                   "电信网络诈骗", "社会消费品零售总额", "台湾 美国", "发展 诈骗",
+                                   "a", "ai", "app"])
 def test_search_equals_a_brute_force_scan(shared: Library, folded_turns: dict[tuple[str, int], str],
                                           query: str) -> None:
     count, found = _all_pages(shared, query)
@@ -126,8 +129,8 @@ def test_one_and_two_character_queries_in_any_script(shared: Library) -> None:
     assert shared.search("ＡＰＰ").count == shared.search("app").count
 
 
-@pytest.mark.parametrize("query", ['"', '"直引号"', "*", "星号*号", "NEAR", "near", "-", "a-b", ":", "key:value",
-                                   "OR", "AND NOT", "(", "^", "“引号”", '") OR ("'])
+@pytest.mark.parametrize("query", ['"', '"直引号"', "*", "星号*号", "NEAR", "near", "-", "a-b", ":",
+                                   "key:value", "OR", "AND NOT", "(", "^", "“引号”", '") OR ("'])
 def test_fts_syntax_is_searched_as_text(shared: Library, folded_turns: dict[tuple[str, int], str],
                                         query: str) -> None:
     count, found = _all_pages(shared, query)

@@ -72,7 +72,8 @@ def _figure_records(transcript: Transcript, year: int | None) -> tuple[FigureRec
     for f in transcript.figures:
         out.append(FigureRecord(
             turn=f.turn, sid=f.speaker, text=f.text, value=f.value, value_to=f.value_to, unit=f.unit,
-            family=f.family, qualifier=f.qualifier, indicator=" ".join(fold(indicator(transcript, f)).split()),
+            family=f.family, qualifier=f.qualifier,
+            indicator=" ".join(fold(indicator(transcript, f)).split()),
             period=period(sentence_before(transcript, f), year), sentence=f.sentence[:MAX_SENTENCE_CHARS],
             start=f.start))
     return tuple(out)

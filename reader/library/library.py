@@ -364,7 +364,8 @@ class Library:
         for row in rows:
             doc = by_id[row.doc_id]
             hits.append(Hit(row=row.row, doc_id=doc.id, path=doc.path, title=doc.title, date=doc.date,
-                            source=doc.source, turn=row.turn, start=row.start, end=row.end, speaker=row.speaker,
+                            source=doc.source, turn=row.turn, start=row.start, end=row.end,
+                            speaker=row.speaker,
                             role=row.role, organization=row.organization, kind=row.kind))
         order = {row.doc_id: position[row.row] for row in rows}
         hits.sort(key=lambda h: (order[h.doc_id], h.row))
@@ -509,7 +510,8 @@ def _opt(value: object) -> str | None:
 
 
 def _cited(r: tuple[object, ...]) -> CitedFigure:
-    doc_id, path, title, date, speaker, text, value, unit, family, qualifier, indicator, period, sentence, start = r
+    (doc_id, path, title, date, speaker, text, value, unit, family, qualifier, indicator, period,
+     sentence, start) = r
     return CitedFigure(doc_id=int(str(doc_id)), path=str(path), title=str(title), date=_opt(date),
                        speaker=_opt(speaker), text=str(text), value=float(str(value)), unit=str(unit),
                        family=str(family), qualifier=_opt(qualifier), indicator=str(indicator),
@@ -549,5 +551,6 @@ def context_of(text: str, start: int, end: int, terms: Sequence[str], width: int
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(folded) else ""
     shift = len(prefix)
-    return Context(text=prefix + shown + suffix, marks=tuple(sorted((a + shift, b + shift) for a, b in marks)),
+    return Context(text=prefix + shown + suffix,
+                   marks=tuple(sorted((a + shift, b + shift) for a, b in marks)),
                    offset=start + first)

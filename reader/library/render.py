@@ -60,7 +60,7 @@ def figure_history_tsv(history: FigureHistory) -> str:
 
 def figure_history_json(history: FigureHistory) -> str:
     return json.dumps({"indicator": history.indicator, "conflicts": history.conflicts,
-                       "values": [dict(zip(FIGURE_COLUMNS, _figure_row(v))) | {"value": v.value}
+                       "values": [dict(zip(FIGURE_COLUMNS, _figure_row(v), strict=True)) | {"value": v.value}
                                   for v in history.values]}, ensure_ascii=False, indent=1)
 
 
@@ -84,6 +84,8 @@ def speaker_json(page: SpeakerPage) -> str:
         "name": page.name, "names": list(page.names), "roles": list(page.roles), "turns": page.turns,
         "chars": page.chars, "share": round(page.share, 4),
         "briefings": [{"date": a.date, "title": a.title, "path": a.path, "role": a.role, "kind": a.kind,
-                       "turns": a.turns, "chars": a.chars, "share": round(a.share, 4)} for a in page.appearances],
-        "figures": [dict(zip(FIGURE_COLUMNS, _figure_row(v))) | {"value": v.value} for v in page.figures],
+                       "turns": a.turns, "chars": a.chars, "share": round(a.share, 4)}
+                      for a in page.appearances],
+        "figures": [dict(zip(FIGURE_COLUMNS, _figure_row(v), strict=True)) | {"value": v.value}
+                    for v in page.figures],
     }, ensure_ascii=False, indent=1)

@@ -231,11 +231,12 @@ class Store:
         assert doc_id is not None
         speaker_ids: dict[str, int] = {}
         filter_tokens: dict[str, str] = {}
-        for speaker, (key, org_key) in zip(record.speakers, keys):
+        for speaker, (key, org_key) in zip(record.speakers, keys, strict=True):
             person = self._id_for("persons", key, speaker.name)
             org = self._id_for("organizations", org_key, speaker.organization or "") if org_key else None
             cursor = db.execute(
-                "INSERT INTO speakers(doc_id, sid, person_id, name, role, organization_id, kind, turns, chars)"
+                "INSERT INTO speakers(doc_id, sid, person_id, name, role, organization_id, kind, turns, "
+                "chars)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (doc_id, speaker.sid, person, speaker.name, speaker.role, org, speaker.kind,
                  speaker.turns, speaker.chars))
@@ -247,18 +248,22 @@ class Store:
         for offset, turn in enumerate(record.turns):
             rows.append((first_row + offset, doc_id, turn.index, speaker_ids.get(turn.sid or ""),
                          turn.start, turn.end))
-        db.executemany('INSERT INTO turns(id, doc_id, idx, speaker_id, start, "end") VALUES (?, ?, ?, ?, ?, ?)',
+        db.executemany('INSERT INTO turns(id, doc_id, idx, speaker_id, start, "end") '
+                       'VALUES (?, ?, ?, ?, ?, ?)',
                        rows)
         tokens = [filter_tokens.get(t.sid or "", lead) for t in record.turns]
         db.executemany("INSERT INTO uni(rowid, t) VALUES (?, ?)",
-                       ((first_row + i, f"{t.unigrams} {w}") for i, (t, w) in enumerate(zip(record.turns, tokens))))
+                       ((first_row + i, f"{t.unigrams} {w}")
+                        for i, (t, w) in enumerate(zip(record.turns, tokens, strict=True))))
         db.executemany("INSERT INTO bi(rowid, t) VALUES (?, ?)",
-                       ((first_row + i, f"{t.bigrams} {w}") for i, (t, w) in enumerate(zip(record.turns, tokens))))
+                       ((first_row + i, f"{t.bigrams} {w}")
+                        for i, (t, w) in enumerate(zip(record.turns, tokens, strict=True))))
         db.executemany(
             "INSERT INTO figures(doc_id, turn, speaker_id, text, value, value_to, unit, family, qualifier,"
             " indicator, period, sentence, start) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             ((doc_id, f.turn, speaker_ids.get(f.sid or ""), f.text, f.value, f.value_to, f.unit, f.family,
-              f.qualifier, f.indicator, f.period, f.sentence, f.start) for f in record.figures if f.indicator))
+              f.qualifier, f.indicator, f.period, f.sentence, f.start)
+             for f in record.figures if f.indicator))
         self.set_setting("next_row", str(first_row + len(record.turns)))
         return doc_id
 
@@ -309,7 +314,8 @@ class Store:
     def documents(self) -> list[DocumentRow]:
         return [DocumentRow(int(r[0]), r[1], r[2], r[3], r[4], int(r[5]), int(r[6]), int(r[7]))
                 for r in self.db.execute(
-                    "SELECT id, path, title, date, source, first_row, rows, chars FROM documents ORDER BY first_row")]
+                    "SELECT id, path, title, date, source, first_row, rows, chars FROM documents"
+                    " ORDER BY first_row")]
 
     def document_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM documents").fetchone()[0])
@@ -320,7 +326,8 @@ class Store:
     def _select(self, match: Match, what: str, lo: int | None, hi: int | None, order: str = ""
                 ) -> tuple[str, list[object]]:
         table, expr = ("bi", match.bi) if match.bi is not None else ("uni", match.uni)
-        where, args = [f"{table} MATCH ?"], [expr]
+        where: list[str] = [f"{table} MATCH ?"]
+        args: list[object] = [expr]
         if match.bi is not None and match.uni is not None:
             where.append("rowid IN (SELECT rowid FROM uni WHERE uni MATCH ?)")
             args.append(match.uni)
@@ -345,7 +352,8 @@ class Store:
             marks = ",".join("?" * len(chunk))
             out += [TurnRow(*r) for r in self.db.execute(
                 f'SELECT t.id, t.doc_id, t.idx, t.start, t."end", s.name, s.role, o.name, s.kind FROM turns t'
-                f" LEFT JOIN speakers s ON s.id = t.speaker_id LEFT JOIN organizations o ON o.id = s.organization_id"
+                " LEFT JOIN speakers s ON s.id = t.speaker_id"
+                " LEFT JOIN organizations o ON o.id = s.organization_id"
                 f" WHERE t.id IN ({marks}) ORDER BY t.id", chunk)]
         return out
 
@@ -382,7 +390,8 @@ class Store:
             "SELECT d.id, d.path, d.title, d.date, s.name, s.role, o.name, s.kind, s.turns, s.chars, d.chars,"
             " (SELECT min(t.start) FROM turns t WHERE t.speaker_id = s.id), s.id"
             " FROM speakers s JOIN documents d ON d.id = s.doc_id LEFT JOIN organizations o"
-            " ON o.id = s.organization_id WHERE s.person_id = ? ORDER BY d.date DESC, d.id DESC", (person_id,))]
+            " ON o.id = s.organization_id WHERE s.person_id = ? ORDER BY d.date DESC, d.id DESC",
+            (person_id,))]
 
     def figures_of_speakers(self, speaker_ids: Sequence[int], limit: int = 2000) -> list[tuple[object, ...]]:
         out: list[tuple[object, ...]] = []
@@ -395,7 +404,8 @@ class Store:
 
     def figures_of_indicator(self, indicator: str, limit: int = 5000) -> list[tuple[object, ...]]:
         return [tuple(r) for r in self.db.execute(
-            _FIGURE_COLUMNS + " WHERE f.indicator = ? ORDER BY d.date, d.id, f.start LIMIT ?", (indicator, limit))]
+            _FIGURE_COLUMNS + " WHERE f.indicator = ? ORDER BY d.date, d.id, f.start LIMIT ?",
+            (indicator, limit))]
 
     def indicators_like(self, key: str, limit: int = 50) -> list[tuple[str, int]]:
         """Indicators holding ``key``, most cited first."""
@@ -405,7 +415,8 @@ class Store:
 
 
 _FIGURE_COLUMNS = (
-    "SELECT d.id, d.path, d.title, d.date, s.name, f.text, f.value, f.unit, f.family, f.qualifier, f.indicator,"
+    "SELECT d.id, d.path, d.title, d.date, s.name, f.text, f.value, f.unit, f.family, f.qualifier,"
+    " f.indicator,"
     " f.period, f.sentence, f.start FROM figures f JOIN documents d ON d.id = f.doc_id"
     " LEFT JOIN speakers s ON s.id = f.speaker_id")
 
