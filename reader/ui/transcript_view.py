@@ -139,8 +139,15 @@ class TranscriptView(QTextBrowser):
         self._matches.set_spans([])
         self._current_match = self._current_turn = self._flash = None
         self.setExtraSelections([])
-        document.setParent(self)  # owned by the view: setDocument then deletes the previous one
+        # setDocument deletes only a document its internal control owns (the first, empty
+        # one), not one the view owns: each open kept the previous document alive, 19 MB
+        # per MB of transcript. The view deletes its own.
+        previous = self.document()
+        owned = previous.parent() is self
+        document.setParent(self)
         self.setDocument(document)
+        if owned:
+            previous.deleteLater()
         self._layout_pacer.pace(document)
         self._transcript = transcript
         self._painted = False
