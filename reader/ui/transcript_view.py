@@ -139,8 +139,17 @@ class TranscriptView(QTextBrowser):
         self._matches.set_spans([])
         self._current_match = self._current_turn = self._flash = None
         self.setExtraSelections([])
-        document.setParent(self)  # owned by the view: setDocument then deletes the previous one
+        # setDocument deletes only a document its internal control owns (the first, empty
+        # one), not one the view owns: each open kept the previous document alive, 19 MB
+        # per MB of transcript. The view deletes its own.
+        previous = self.document()
+        # Only a transcript's document: deleting the empty one start-up shows first would put
+        # a deferred delete before the first paint, and the panes made after it would come first.
+        owned = self._transcript is not None and previous.parent() is self
+        document.setParent(self)
         self.setDocument(document)
+        if owned:
+            previous.deleteLater()
         self._layout_pacer.pace(document)
         self._transcript = transcript
         self._painted = False
