@@ -52,7 +52,7 @@ def test_a_megabyte_of_bullets_is_read_in_linear_time() -> None:
         return time.perf_counter() - started
 
     seconds(1000)  # warm up
-    small, large = seconds(40_000), seconds(320_000)
+    small, large = min(seconds(40_000) for _ in range(3)), min(seconds(320_000) for _ in range(3))
     assert large < 8 * small * 3, f"8x the bullets took {large / small:.1f}x the time"
 
 
