@@ -29,6 +29,7 @@ from reader.model import Speaker, SpeakerKind
 from reader.progress import checkpoint
 from reader.speakers.introductions import (
     addresses_by_title,
+    answerer_named_in_title,
     answering_spokesperson,
     chair_handed_to,
     host_introduced,
@@ -52,6 +53,7 @@ class LabelledSpeech:
 
     label: str
     paragraphs: Sequence[str]
+    kind: SpeakerKind | None = None  # said by the turn's shape, not its label: wins over the label
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +146,8 @@ def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) 
     for count, turn in enumerate(turns):
         if not count % 1024:
             checkpoint(0.6)
-        people.append(parse_label(turn.label))
+        person = parse_label(turn.label)
+        people.append(person if turn.kind is None else dataclasses.replace(person, kind=turn.kind))
     for i, turn in enumerate(turns):
         person = people[i]
         if person.kind == "host" and person.role is None and turn.paragraphs:
@@ -200,12 +203,14 @@ def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) 
             if interviewer and person.role is None and analysis_form(person.name) in bare:
                 people[i] = ParsedLabel(interviewer, person.name, person.organization, "reporter")
     spokesperson = answering_spokesperson(lead_texts)
-    if spokesperson is not None:
-        # 问：/答： briefings: 答 is the one spokesperson the preamble introduces.
-        name, role = spokesperson
+    # 问：/答： briefings: 答 is the one spokesperson the preamble introduces, or the one
+    # person a ``…答…问`` title names.
+    answerer = (ParsedLabel(spokesperson[0], spokesperson[1], organization_of(spokesperson[1]), "official")
+                if spokesperson is not None else answerer_named_in_title(lead_texts))
+    if answerer is not None:
         for i, person in enumerate(people):
             if person.kind == "official" and analysis_form(person.name) in ANSWER_LABELS:
-                people[i] = ParsedLabel(name, role, organization_of(role), "official")
+                people[i] = answerer
     return people
 
 

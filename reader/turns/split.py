@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reader.model import SpeakerKind
 from reader.parse.blocks import Block, Line, join_wrapped, line_text
 from reader.progress import checkpoint
 from reader.speakers.labels import looks_like_speaker, parse_label
@@ -56,6 +57,7 @@ class TurnDraft:
     marker: Marker
     paragraphs: list[str] = field(default_factory=list)
     speaker_label: str | None = None
+    kind: SpeakerKind | None = None  # what the turn's shape says its speaker does (an interview's)
 
     @property
     def who(self) -> str:
