@@ -23,7 +23,8 @@ from reader.library.render import figure_history_tsv
 from reader.pipeline import load
 from reader.text.fold import fold
 from reader.ui.kind_colors import CURRENT_MATCH_COLOR
-from reader.ui.library_pane import PATH_ROLE, ROW_ROLE, LibraryPane
+from reader.ui.library_pane import LibraryPane
+from reader.ui.library_results import PATH_ROLE, ROW_ROLE
 from reader.ui.loader import DocumentLoader
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import AppSettings

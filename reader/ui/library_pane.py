@@ -5,7 +5,8 @@ first time it is shown or a folder is added (a library from an earlier session o
 moment after start-up, so its folders are watched), refreshes it off the GUI thread, shows
 the indexing's progress (files done / total, Cancel), and watches the folders
 (``reader.ui.library_watch``) to re-read a file that changed. Searches run on a pool thread
-with their own connection; contexts, which are read from the briefings themselves, follow.
+with their own connection; contexts, which are read from the briefings themselves, follow
+into the results tree (``reader.ui.library_results``).
 It says what the reader wants with signals: open a briefing at a turn with the term
 highlighted (``openRequested``); speaker pages and figure histories are its own windows.
 """
@@ -17,27 +18,24 @@ import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, QStandardPaths, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QComboBox,
-    QCompleter,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
     QProgressBar,
     QPushButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from reader.library.library import KINDS, Context, Library, date_bound
+from reader.library.library import Context, Library
 from reader.library.records import AddReport, Filters, Hit, SearchResult
 from reader.ui import messages
 from reader.ui.i18n import tr
+from reader.ui.library_filters import LibraryFilters
 from reader.ui.library_jobs import IndexJob, IndexSignals, SearchJob, SearchSignals
+from reader.ui.library_results import OFFSET_ROLE, PATH_ROLE, SPEAKER_ROLE, LibraryResults
 from reader.ui.library_watch import LibraryWatch
 
 if TYPE_CHECKING:
@@ -46,89 +44,11 @@ if TYPE_CHECKING:
 
 SEARCH_DEBOUNCE_MS = 250
 ACTIVATE_AFTER_MS = 2000  # an existing library opens this long after the window
-PATH_ROLE = Qt.ItemDataRole.UserRole + 1
-OFFSET_ROLE = Qt.ItemDataRole.UserRole + 2
-ROW_ROLE = Qt.ItemDataRole.UserRole + 3
-SPEAKER_ROLE = Qt.ItemDataRole.UserRole + 4
-KIND_LABELS = {"host": "host", "official": "official", "reporter": "reporter", "other": "other"}
 
 
 def data_dir() -> str:
     """Qt's application data directory (the library's index lives there)."""
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-
-
-class LibraryResults(QTreeView):
-    """Briefings (newest first, date and title) > speakers > turns with their context."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("libraryResults")
-        self.setHeaderHidden(True)
-        self.setUniformRowHeights(True)
-        self.setExpandsOnDoubleClick(False)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.results = QStandardItemModel(self)
-        self.setModel(self.results)
-        self._turn_items: dict[int, QStandardItem] = {}
-
-    def show_result(self, result: SearchResult) -> None:
-        self.results.clear()
-        self._turn_items.clear()
-        briefing: QStandardItem | None = None
-        speaker: QStandardItem | None = None
-        last_doc, last_speaker = -1, ""
-        for hit in result.hits:
-            if hit.doc_id != last_doc:
-                heading = f"{hit.date or tr('undated')}  {hit.title}"
-                briefing = _item(heading, hit.path, hit.start, hit.speaker)
-                briefing.setToolTip(hit.path)
-                self.results.appendRow(briefing)
-                last_doc, last_speaker = hit.doc_id, "\0"
-            who = hit.speaker or tr("(before the first turn)")
-            if who != last_speaker:
-                role = f" · {hit.role}" if hit.role and hit.role != hit.speaker else ""
-                speaker = _item(f"{who}{role}", hit.path, hit.start, hit.speaker)
-                assert briefing is not None
-                briefing.appendRow(speaker)
-                last_speaker = who
-            turn = _item("…", hit.path, hit.start, hit.speaker)
-            turn.setData(hit.row, ROW_ROLE)
-            assert speaker is not None
-            speaker.appendRow(turn)
-            self._turn_items[hit.row] = turn
-        for row in range(self.results.rowCount()):
-            briefing_index = self.results.index(row, 0)
-            self.setExpanded(briefing_index, True)
-            for child in range(self.results.rowCount(briefing_index)):
-                self.setExpanded(self.results.index(child, 0, briefing_index), True)
-        self._count_children()
-
-    def _count_children(self) -> None:
-        for row in range(self.results.rowCount()):
-            briefing = self.results.item(row)
-            turns = sum(briefing.child(i).rowCount() for i in range(briefing.rowCount()))
-            briefing.setText(f"{briefing.text()}  ({turns})")
-            for i in range(briefing.rowCount()):
-                speaker = briefing.child(i)
-                speaker.setText(f"{speaker.text()}  ({speaker.rowCount()})")
-
-    def show_contexts(self, contexts: dict[int, Context]) -> None:
-        for row, context in contexts.items():
-            item = self._turn_items.get(row)
-            if item is not None:
-                item.setText(context.text)
-                item.setToolTip(context.text)
-                item.setData(context.offset, OFFSET_ROLE)
-
-
-def _item(text: str, path: str, offset: int, speaker: str | None) -> QStandardItem:
-    item = QStandardItem(text)
-    item.setEditable(False)
-    item.setData(path, PATH_ROLE)
-    item.setData(offset, OFFSET_ROLE)
-    item.setData(speaker or "", SPEAKER_ROLE)
-    return item
 
 
 class LibraryPane(QWidget):
@@ -167,50 +87,18 @@ class LibraryPane(QWidget):
         self.query.setObjectName("libraryQuery")
         self.query.setPlaceholderText(tr("Search every briefing: 台湾, 诈骗…"))
         self.query.setClearButtonEnabled(True)
-        self.speaker = QLineEdit(self)
-        self.speaker.setObjectName("librarySpeaker")
-        self.speaker.setPlaceholderText(tr("Speaker"))
-        self.kind = QComboBox(self)
-        self.kind.setObjectName("libraryKind")
-        self.kind.addItem(tr("Any kind"), "")
-        for kind in KINDS:
-            self.kind.addItem(tr(KIND_LABELS[kind]), kind)
-        self.organization = QLineEdit(self)
-        self.organization.setObjectName("libraryOrganization")
-        self.organization.setPlaceholderText(tr("Organization"))
-        self.date_from = QLineEdit(self)
-        self.date_from.setObjectName("libraryFrom")
-        self.date_from.setPlaceholderText(tr("From (2021-03)"))
-        self.date_to = QLineEdit(self)
-        self.date_to.setObjectName("libraryTo")
-        self.date_to.setPlaceholderText(tr("To (2024)"))
-        self.source = QComboBox(self)
-        self.source.setObjectName("librarySource")
-        self.source.addItem(tr("Any source"), "")
-        filters = QGridLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.speaker, 0, 0)
-        filters.addWidget(self.kind, 0, 1)
-        filters.addWidget(self.organization, 1, 0)
-        filters.addWidget(self.source, 1, 1)
-        filters.addWidget(self.date_from, 2, 0)
-        filters.addWidget(self.date_to, 2, 1)
+        self.filter_fields = LibraryFilters(self)
+        fields = self.filter_fields
+        self.speaker, self.kind, self.organization = fields.speaker, fields.kind, fields.organization
+        self.source, self.date_from, self.date_to = fields.source, fields.date_from, fields.date_to
         self.status = QLabel(tr("Add a folder of transcripts: File > Add Folder…"), self)
         self.status.setObjectName("libraryStatus")
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.previous_page = QPushButton(self)
-        self.previous_page.setText("◀")
-        self.previous_page.setToolTip(tr("Newer briefings"))
-        self.next_page = QPushButton(self)
-        self.next_page.setText("▶")
-        self.next_page.setToolTip(tr("Older briefings"))
-        self.speaker_button = QPushButton(self)
-        self.speaker_button.setObjectName("speakerPageButton")
-        self.speaker_button.setText(tr("Speaker page"))
-        self.history_button = QPushButton(self)
-        self.history_button.setObjectName("figureHistoryButton")
-        self.history_button.setText(tr("Figure history…"))
+        self.previous_page = self._button("◀", "newerPage", tr("Newer briefings"))
+        self.next_page = self._button("▶", "olderPage", tr("Older briefings"))
+        self.speaker_button = self._button(tr("Speaker page"), "speakerPageButton")
+        self.history_button = self._button(tr("Figure history…"), "figureHistoryButton")
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         for button in (self.previous_page, self.next_page):
@@ -223,9 +111,7 @@ class LibraryPane(QWidget):
         self.progress = QProgressBar(self)
         self.progress.setObjectName("libraryProgress")
         self.progress.setFormat(tr("%v / %m files"))
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.setObjectName("cancelIndexing")
-        self.cancel_button.setText(tr("Cancel"))
+        self.cancel_button = self._button(tr("Cancel"), "cancelIndexing")
         indexing = QHBoxLayout()
         indexing.setContentsMargins(0, 0, 0, 0)
         indexing.addWidget(self.progress, 1)
@@ -234,7 +120,7 @@ class LibraryPane(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         layout.addWidget(self.query)
-        layout.addLayout(filters)
+        layout.addWidget(self.filter_fields)
         layout.addLayout(indexing)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
@@ -243,13 +129,17 @@ class LibraryPane(QWidget):
         self._update_pager()
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
 
+    def _button(self, text: str, name: str, tip: str = "") -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setToolTip(tip)
+        return button
+
     def _connect(self) -> None:
         self._debounce.timeout.connect(self._search_now)
-        for field in (self.query, self.speaker, self.organization, self.date_from, self.date_to):
-            field.textChanged.connect(self._search_soon)
+        self.query.textChanged.connect(self._search_soon)
+        self.filter_fields.changed.connect(self._search_soon)
         self.query.returnPressed.connect(self._search_now)
-        self.kind.currentIndexChanged.connect(self._search_soon)
-        self.source.currentIndexChanged.connect(self._search_soon)
         self.previous_page.clicked.connect(self._newer)
         self.next_page.clicked.connect(self._older)
         self.results.clicked.connect(self._open_result)
@@ -359,18 +249,7 @@ class LibraryPane(QWidget):
 
     def _fill_filter_lists(self) -> None:
         assert self.library is not None
-        values = self.library.filter_values()
-        self.speaker.setCompleter(QCompleter(values["speakers"], self))
-        self.organization.setCompleter(QCompleter(values["organizations"], self))
-        current = self.source.currentData()
-        self.source.blockSignals(True)
-        while self.source.count() > 1:
-            self.source.removeItem(1)
-        for source in values["sources"]:
-            self.source.addItem(source, source)
-        index = self.source.findData(current)
-        self.source.setCurrentIndex(max(0, index))
-        self.source.blockSignals(False)
+        self.filter_fields.offer(self.library.filter_values())
 
     @Slot(str)
     def _reindex_file(self, path: str) -> None:
@@ -384,16 +263,7 @@ class LibraryPane(QWidget):
 
     # -- searching -------------------------------------------------------------------------
     def filters(self) -> Filters:
-        def bound(field: QLineEdit, end: bool) -> str | None:
-            try:
-                return date_bound(field.text(), end)
-            except ValueError:
-                return None
-
-        return Filters(speaker=self.speaker.text().strip() or None, kind=self.kind.currentData() or None,
-                       organization=self.organization.text().strip() or None,
-                       date_from=bound(self.date_from, False), date_to=bound(self.date_to, True),
-                       source=self.source.currentData() or None)
+        return self.filter_fields.filters()
 
     @Slot()
     def _search_soon(self) -> None:
