@@ -2,23 +2,26 @@
 
 Each row carries where it points (the briefing's path and an offset in its text) so a click
 can open it there; the turns' contexts arrive after the rows (they are read from the
-briefings themselves) and replace the rows' placeholder text.
+briefings themselves) and replace the rows' placeholder text, the matches in 【】 and kept in
+view as Find All's results keep theirs (``reader.ui.find_results``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QTreeView, QWidget
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QWidget
 
 from reader.library.library import Context
 from reader.library.records import SearchResult
+from reader.ui.find_results import MATCH_OPEN, TEXT_PADDING, Fits, elide_around_match
 from reader.ui.i18n import tr
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 OFFSET_ROLE = Qt.ItemDataRole.UserRole + 2
 ROW_ROLE = Qt.ItemDataRole.UserRole + 3
 SPEAKER_ROLE = Qt.ItemDataRole.UserRole + 4
+MATCH_CLOSE = "】"
 
 
 class LibraryResults(QTreeView):
@@ -31,6 +34,7 @@ class LibraryResults(QTreeView):
         self.setUniformRowHeights(True)
         self.setExpandsOnDoubleClick(False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setItemDelegate(_ContextDelegate(self))
         self.results = QStandardItemModel(self)
         self.setModel(self.results)
         self._turn_items: dict[int, QStandardItem] = {}
@@ -80,9 +84,31 @@ class LibraryResults(QTreeView):
         for row, context in contexts.items():
             item = self._turn_items.get(row)
             if item is not None:
-                item.setText(context.text)
-                item.setToolTip(context.text)
+                text = bracketed(context)
+                item.setText(text)
+                item.setToolTip(text)
                 item.setData(context.offset, OFFSET_ROLE)
+
+
+def bracketed(context: Context) -> str:
+    """The context with its matches in 【】, as Find All shows them (and keeps them in view)."""
+    text, out, at = context.text, [], 0
+    for start, end in context.marks:
+        if start < at:
+            continue
+        out += [text[at:start], MATCH_OPEN, text[start:end], MATCH_CLOSE]
+        at = end
+    return "".join(out) + text[at:]
+
+
+class _ContextDelegate(QStyledItemDelegate):
+    """A turn's row too narrow for its context loses context on the left, not the match."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if index.data(ROW_ROLE) is not None and option.rect.width() > 0:
+            option.text = elide_around_match(option.text, Fits(option, option.rect.width() - TEXT_PADDING))
 
 
 def _item(text: str, path: str, offset: int, speaker: str | None) -> QStandardItem:
