@@ -157,7 +157,8 @@ def test_adding_a_folder_shows_progress_then_searching_shows_grouped_results(qtb
     if not hits or len({h.doc_id for h in hits}) < 20:
         assert shown == count  # one page holds every briefing
     # The contexts follow, read from the briefings, the term in them.
-    qtbot.waitUntil(lambda: "【诈骗】" in pane.results.results.item(0).child(0).child(0).text(), timeout=10_000)
+    first_turn = pane.results.results.item(0).child(0).child(0)
+    qtbot.waitUntil(lambda: "【诈骗】" in first_turn.text(), timeout=10_000)
 
 
 def test_filters_narrow_the_results(qtbot, window: MainWindow, docs: Path) -> None:

@@ -9,6 +9,11 @@ with their own connection; contexts, which are read from the briefings themselve
 into the results tree (``reader.ui.library_results``).
 It says what the reader wants with signals: open a briefing at a turn with the term
 highlighted (``openRequested``); speaker pages and figure histories are its own windows.
+
+Why this module is long: it is the tab's one state machine (the library opened once, one
+indexing at a time with edits and folder changes queued behind it, searches by generation
+so a late answer never replaces a newer one, paging); its widgets, filters, results tree,
+jobs and watcher are in their own modules.
 """
 
 from __future__ import annotations
@@ -69,6 +74,7 @@ class LibraryPane(QWidget):
         self._cancel = threading.Event()
         self._indexing = False
         self._queued_files: set[str] = set()
+        self._refresh_queued = False  # a folder changed while indexing ran: re-check after it
         self._pages: list[QWidget] = []
         self._index_pool = QThreadPool(self)
         self._index_pool.setMaxThreadCount(1)
@@ -228,7 +234,11 @@ class LibraryPane(QWidget):
             self._search_now()
         if report is not None:
             self.indexingFinished.emit(report)
-        if self._queued_files:
+        if self._refresh_queued:
+            self._refresh_queued = False
+            self._queued_files.clear()  # the refresh re-checks them too
+            self._start_index(None)
+        elif self._queued_files:
             self._start_index(None, only_file=self._queued_files.pop())
 
     @Slot(str)
@@ -258,7 +268,11 @@ class LibraryPane(QWidget):
 
     @Slot(str)
     def _refresh_folder(self, folder: str) -> None:
-        if self.library is not None and not self._indexing:
+        if self.library is None:
+            return
+        if self._indexing:
+            self._refresh_queued = True
+        else:
             self._start_index(None)
 
     # -- searching -------------------------------------------------------------------------
