@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from library_corpus import write_library
+from library_corpus import write_library, write_special
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
@@ -30,26 +30,11 @@ from reader.ui.main_window import MainWindow
 from reader.ui.settings import AppSettings
 
 DOCUMENTS = 30
-SPECIAL = """---
-title: '特殊字符的发布会'
-date: 2030-01-02
-author: 测试来源
----
-
-<p>　　<strong>主持人：</strong></p>
-<p>　　今天讨论星号*号、NEAR 这个词、减号a-b、冒号key:value，还有 ") OR (" 这样的注入。</p>
-<p>　　<strong>新华社记者：</strong></p>
-<p>　　请问诈骗案件的情况？</p>
-"""
-
-
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     docs = tmp_path_factory.mktemp("ui-library") / "docs"
     write_library(docs, DOCUMENTS, seed=3, target_bytes=12_000)
-    special = docs / "special" / "2030-01-02-special.md"
-    special.parent.mkdir(parents=True)
-    special.write_text(SPECIAL, encoding="utf-8")
+    write_special(docs)
     return docs
 
 

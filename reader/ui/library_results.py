@@ -8,13 +8,13 @@ view as Find All's results keep theirs (``reader.ui.find_results``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QWidget
+from PySide6.QtWidgets import QTreeView, QWidget
 
 from reader.library.library import Context
 from reader.library.records import SearchResult
-from reader.ui.find_results import MATCH_OPEN, TEXT_PADDING, Fits, elide_around_match
+from reader.ui.find_results import MATCH_OPEN, MatchDelegate
 from reader.ui.i18n import tr
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -34,7 +34,7 @@ class LibraryResults(QTreeView):
         self.setUniformRowHeights(True)
         self.setExpandsOnDoubleClick(False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.setItemDelegate(_ContextDelegate(self))
+        self.setItemDelegate(MatchDelegate(self, ROW_ROLE))  # the match stays in view
         self.results = QStandardItemModel(self)
         self.setModel(self.results)
         self._turn_items: dict[int, QStandardItem] = {}
@@ -99,16 +99,6 @@ def bracketed(context: Context) -> str:
         out += [text[at:start], MATCH_OPEN, text[start:end], MATCH_CLOSE]
         at = end
     return "".join(out) + text[at:]
-
-
-class _ContextDelegate(QStyledItemDelegate):
-    """A turn's row too narrow for its context loses context on the left, not the match."""
-
-    def initStyleOption(self, option: QStyleOptionViewItem,
-                        index: QModelIndex | QPersistentModelIndex) -> None:
-        super().initStyleOption(option, index)
-        if index.data(ROW_ROLE) is not None and option.rect.width() > 0:
-            option.text = elide_around_match(option.text, Fits(option, option.rect.width() - TEXT_PADDING))
 
 
 def _item(text: str, path: str, offset: int, speaker: str | None) -> QStandardItem:
