@@ -275,9 +275,10 @@ def test_a_speaker_page_from_the_speakers_list(qtbot, window: MainWindow, docs: 
     nav._speaker_menu(nav.visualRect(index).center())
     menu = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible())
     action = next(a for a in menu.actions() if a.text() == "Across the library…")
-    action.trigger()
-    page = next(w for w in QApplication.topLevelWidgets()
-                if isinstance(w, SpeakerPageWindow) and w.isVisible())
+    with qtbot.waitSignal(pane.pageShown, timeout=10_000) as shown:
+        action.trigger()  # the library answers on the search thread
+    page = shown.args[0]
+    assert isinstance(page, SpeakerPageWindow) and page.isVisible()
     expected = pane.activate().speaker(official.name)
     assert expected is not None and page.page.name == expected.name
     assert page.briefings.rowCount() == len(expected.appearances) >= 1
@@ -290,7 +291,10 @@ def test_a_speaker_page_from_the_speakers_list(qtbot, window: MainWindow, docs: 
 
 def test_a_figure_history_charts_flags_and_copies_as_tsv(qtbot, window: MainWindow, docs: Path) -> None:
     pane, _ = _add(qtbot, window, docs)
-    history_window = pane.show_figure_history("社会消费品零售总额 同比增长")
+    with qtbot.waitSignal(pane.pageShown, timeout=10_000) as shown:
+        history_window = pane.show_figure_history("社会消费品零售总额 同比增长")
+    assert shown.args[0] is history_window
+    qtbot.waitUntil(lambda: history_window.history is not None, timeout=10_000)
     history = history_window.history
     assert history is not None and len(history.values) >= 20
     assert history_window.table.rowCount() == len(history.values)

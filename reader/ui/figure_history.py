@@ -11,8 +11,10 @@ source and date (``reader.library.render``, as the command line prints it).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +40,8 @@ from reader.ui.i18n import tr
 CONFLICT_COLOR = "#c0392b"
 LINE_COLOR = "#1d5fa8"
 COMPLETE_DEBOUNCE_MS = 150
+#: LibraryPane.ask: (question to the library, what to do with its answer here, the asker).
+Ask = Callable[[Callable[[Library], Any], Callable[[Any], None], QObject], None]
 
 
 def _day(date: str | None) -> float | None:
@@ -68,12 +72,17 @@ def chart_points(values: tuple[CitedFigure, ...]) -> tuple[str, list[tuple[float
 class FigureHistoryWindow(QDialog):
     openRequested = Signal(str, int, str)  # path, offset, the figure's text
 
-    def __init__(self, library: Library, indicator: str = "", parent: QWidget | None = None) -> None:
+    historyShown = Signal()  # the chart and the table show the library's answer
+
+    def __init__(self, ask: Ask, indicator: str = "", parent: QWidget | None = None) -> None:
+        """``ask(question, then, receiver)``: put a question to the library off this thread
+        (``LibraryPane.ask``); ``then`` gets the answer here."""
         super().__init__(parent)
         self.setObjectName("figureHistory")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(960, 640)
-        self.library = library
+        self._ask = ask
+        self._asked = 0  # the latest question: an older answer is not shown
         self.history: FigureHistory | None = None
         self.field = QLineEdit(self)
         self.field.setObjectName("indicatorField")
@@ -139,7 +148,11 @@ class FigureHistoryWindow(QDialog):
     @Slot()
     def _update_suggestions(self) -> None:
         text = self.field.text().strip()
-        self._suggestions.setStringList([name for name, _ in self.library.indicators(text)] if text else [])
+        if not text:
+            self._suggestions.setStringList([])
+            return
+        self._ask(lambda library: library.indicators(text),
+                  lambda found: self._suggestions.setStringList([name for name, _ in found]), self)
 
     @Slot()
     def _show_field(self) -> None:
@@ -147,18 +160,33 @@ class FigureHistoryWindow(QDialog):
 
     @Slot(str)
     def show_indicator(self, indicator: str) -> None:
+        """Ask for ``indicator``'s history (and, if it has none, the indicators holding it)."""
         indicator = indicator.strip()
         if self.field.text() != indicator:
             self.field.setText(indicator)
         self.setWindowTitle(tr("Figure history: {indicator}").format(indicator=indicator) if indicator
                             else tr("Figure history"))
-        history = self.library.figure_history(indicator) if indicator else None
+        self._asked += 1
+        asked = self._asked
+        if not indicator:
+            self._show(asked, indicator, None, [])
+            return
+
+        def question(library: Library) -> tuple[FigureHistory, list[str]]:
+            history = library.figure_history(indicator)
+            closest = [] if history.values else [name for name, _ in library.indicators(indicator, 5)]
+            return history, closest
+
+        self._ask(question, lambda answer: self._show(asked, indicator, *answer), self)
+
+    def _show(self, asked: int, indicator: str, history: FigureHistory | None, closest: list[str]) -> None:
+        if asked != self._asked:
+            return
         self.history = history
         values = history.values if history else ()
         if not indicator:
             self.summary.setText(tr("Type an indicator: the words a speaker says before a figure."))
         elif not values:
-            closest = [name for name, _ in self.library.indicators(indicator, 5)]
             hint = tr("Indicators holding it: {names}").format(names="; ".join(closest)) if closest else ""
             self.summary.setText(tr("No figure cited for this indicator.") + (" " + hint if hint else ""))
         else:
@@ -171,6 +199,7 @@ class FigureHistoryWindow(QDialog):
         self._conflicts.setData([p[0] for p in points if p[2]], [p[1] for p in points if p[2]])
         self._plot.setLabel("left", unit)
         self._fill_table(values)
+        self.historyShown.emit()
 
     def _fill_table(self, values: tuple[CitedFigure, ...]) -> None:
         self.table.setRowCount(0)

@@ -1,4 +1,5 @@
-"""The library's work off the GUI thread: indexing a folder, and a search with its contexts.
+"""The library's work off the GUI thread: indexing a folder, a search with its contexts, and
+the other questions the tab asks (a speaker page, a figure history).
 
 Each job is a QRunnable that runs plain Python (``reader.library``) on a pool thread and
 reports through a signals object made in the GUI thread: no Qt object is created on a
@@ -87,6 +88,31 @@ class SearchJob(QRunnable):
         except Exception as exc:
             traceback.print_exc()
             self._signals.failed.emit(self._generation, f"{type(exc).__name__}: {exc}")
+
+
+class QuerySignals(QObject):
+    answered = Signal(int, object)  # token, the answer
+    failed = Signal(int, str)
+
+
+class QueryJob(QRunnable):
+    """One question to the library (a speaker page, a figure history, suggestions) asked on
+    the search thread's connection, so the window's thread never waits for SQLite."""
+
+    def __init__(self, library: Callable[[], Library], token: int, question: Callable[[Library], object],
+                 signals: QuerySignals) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._library, self._token, self._question, self._signals = library, token, question, signals
+
+    def run(self) -> None:
+        try:
+            answer = self._question(self._library())
+        except Exception as exc:
+            traceback.print_exc()
+            self._signals.failed.emit(self._token, f"{type(exc).__name__}: {exc}")
+        else:
+            self._signals.answered.emit(self._token, answer)
 
 
 class _Superseded(threading.Event):

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPoint, QStandardPaths, Qt, QThreadPool, QTimer, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QModelIndex, QObject, QPoint, QStandardPaths, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,17 +37,16 @@ from PySide6.QtWidgets import (
 )
 
 from reader.library.library import Context, Library
-from reader.library.records import AddReport, Filters, Hit, SearchResult
+from reader.library.records import AddReport, Filters, Hit, SearchResult, SpeakerPage
 from reader.ui import messages
 from reader.ui.i18n import tr
 from reader.ui.library_filters import LibraryFilters
-from reader.ui.library_jobs import IndexJob, IndexSignals, SearchJob, SearchSignals
+from reader.ui.library_jobs import IndexJob, IndexSignals, QueryJob, QuerySignals, SearchJob, SearchSignals
 from reader.ui.library_results import OFFSET_ROLE, PATH_ROLE, SPEAKER_ROLE, LibraryResults
 from reader.ui.library_watch import LibraryWatch
 
 if TYPE_CHECKING:
     from reader.ui.figure_history import FigureHistoryWindow
-    from reader.ui.speaker_page import SpeakerPageWindow
 
 SEARCH_DEBOUNCE_MS = 250
 ACTIVATE_AFTER_MS = 2000  # an existing library opens this long after the window
@@ -62,6 +63,7 @@ class LibraryPane(QWidget):
     openRequested = Signal(str, int, str)  # path, offset in its text, the term to highlight
     indexingFinished = Signal(object)  # AddReport
     resultsShown = Signal(int)  # the exact count of matching turns
+    pageShown = Signal(QWidget)  # a speaker page or a figure history window
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +84,9 @@ class LibraryPane(QWidget):
         self._search_pool.setMaxThreadCount(1)
         self._index_signals = IndexSignals(self)
         self._search_signals = SearchSignals(self)
+        self._query_signals = QuerySignals(self)
+        self._token = 0
+        self._waiting: dict[int, tuple[Callable[[Any], None], QObject | None]] = {}
         self.watch = LibraryWatch(self)
         self._build()
         self._connect()
@@ -160,6 +165,8 @@ class LibraryPane(QWidget):
         self._search_signals.found.connect(self._on_found)
         self._search_signals.contexts.connect(self._on_contexts)
         self._search_signals.failed.connect(self._on_search_failed)
+        self._query_signals.answered.connect(self._on_answer)
+        self._query_signals.failed.connect(self._on_question_failed)
         self.watch.fileChanged.connect(self._reindex_file)
         self.watch.folderChanged.connect(self._refresh_folder)
 
@@ -374,18 +381,40 @@ class LibraryPane(QWidget):
         else:
             self.status.setText(tr("Type a speaker's name in the Speaker field, or select a result."))
 
-    def show_speaker(self, name: str) -> SpeakerPageWindow | None:
+    def ask(self, question: Callable[[Library], object], then: Callable[[Any], None],
+            receiver: QObject | None = None) -> None:
+        """Ask the library on the search thread; ``then(answer)`` runs here when it comes,
+        unless ``receiver`` (the window that asked) was closed and deleted meanwhile."""
+        self.activate()
+        self._token += 1
+        self._waiting[self._token] = (then, receiver)
+        self._search_pool.start(QueryJob(self._reading_library, self._token, question, self._query_signals))
+
+    @Slot(int, object)
+    def _on_answer(self, token: int, answer: object) -> None:
+        then, receiver = self._waiting.pop(token, (None, None))
+        if then is not None and (receiver is None or shiboken6.isValid(receiver)):
+            then(answer)
+
+    @Slot(int, str)
+    def _on_question_failed(self, token: int, reason: str) -> None:
+        self._waiting.pop(token, None)
+        self.status.setText(tr("Search failed: {reason}").format(reason=reason))
+
+    def show_speaker(self, name: str) -> None:
+        """Open ``name``'s speaker page when the library has answered (``pageShown``)."""
+        self.ask(lambda library: library.speaker(name), lambda page: self._show_speaker_page(name, page))
+
+    def _show_speaker_page(self, name: str, page: SpeakerPage | None) -> None:
         from reader.ui.speaker_page import SpeakerPageWindow
 
-        page = self.activate().speaker(name)
         if page is None:
             self.status.setText(tr("No speaker called {name} in the library.").format(name=name))
-            return None
+            return
         window = SpeakerPageWindow(page, self)
         window.openRequested.connect(self.openRequested)
         window.historyRequested.connect(self.show_figure_history)
         self._keep(window)
-        return window
 
     @Slot()
     def _history_for_field(self) -> None:
@@ -395,7 +424,7 @@ class LibraryPane(QWidget):
     def show_figure_history(self, indicator: str) -> FigureHistoryWindow:
         from reader.ui.figure_history import FigureHistoryWindow
 
-        window = FigureHistoryWindow(self.activate(), indicator, self)
+        window = FigureHistoryWindow(self.ask, indicator, self)
         window.openRequested.connect(self.openRequested)
         self._keep(window)
         return window
@@ -405,6 +434,7 @@ class LibraryPane(QWidget):
         self._pages.append(window)
         window.show()
         window.raise_()
+        self.pageShown.emit(window)
 
     def shutdown(self) -> None:
         """Stop indexing and wait for the threads (the window is closing)."""
