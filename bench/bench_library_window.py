@@ -112,14 +112,17 @@ def main() -> int:
         pane.pageShown.connect(pages.append)
         begun = time.perf_counter()
         pane.show_speaker("华春莹")
-        while not pages:
+        while not pages and time.perf_counter() - begun < 60:
             QTest.qWait(5)
+        if not pages:
+            print(f"no speaker page after 60 s: {pane.status.text()}")
+            return 1
         speaker_ms = (time.perf_counter() - begun) * 1000
         speaker_steps = ticks.take()
         page = pages[-1]
         begun = time.perf_counter()
         history = pane.show_figure_history("社会消费品零售总额 同比增长")
-        while history.history is None:
+        while history.history is None and time.perf_counter() - begun < 60:
             QTest.qWait(5)
         history_ms = (time.perf_counter() - begun) * 1000
         history_steps = ticks.take()
