@@ -70,14 +70,16 @@ class ReadingPosition(QObject):
         if transcript is None or not transcript.turns:
             return None
         current = self._current
-        speaker = None
+        turns = transcript.turns
         if same_speaker:
             if current is None:
                 return None
-            speaker = transcript.turns[current].speaker
-        starts = [t.start for t in transcript.turns if speaker is None or t.speaker == speaker]
+            speaker = turns.speaker_of(current)
+            starts = [turns.starts[i] for i in range(len(turns)) if turns.speaker_of(i) == speaker]
+        else:
+            starts = list(turns.starts)
         if current is not None:
-            here = transcript.turns[current].start
+            here = turns.starts[current]
         cursor = WrapCursor(starts)
         if current is not None and here in starts:
             cursor.index = starts.index(here)

@@ -145,7 +145,8 @@ class TranscriptView(QTextBrowser):
         self._transcript = transcript
         self._painted = False
         self._offsets = offsets
-        self._figure_spans = sorted((f.start, f.end, i) for i, f in enumerate(transcript.figures))
+        figures = transcript.figures
+        self._figure_spans = sorted(zip(figures.starts, figures.ends, range(len(figures)), strict=True))
         self._figure_starts = [start for start, _, _ in self._figure_spans]
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
