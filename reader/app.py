@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # imported when the window runs, not for the command line's other verbs
     from PySide6.QtWidgets import QApplication
 
+    from reader.ui.loader import DocumentLoader
     from reader.ui.main_window import MainWindow
     from reader.ui.settings import AppSettings
+    from reader.ui.startup import CollectorPause
 
 PNG_SIZE_DEFAULT = (1400, 900)
 SETTLE_MS = 400  # let deferred work (charts) paint before a screenshot is taken
@@ -91,6 +93,27 @@ def _wait_until(done: Callable[[], bool], timeout_ms: int) -> None:
         loop.exec()
 
 
+def start_up_window(target: str, loader: DocumentLoader, collector: CollectorPause,
+                    settings: AppSettings | None = None) -> MainWindow:
+    """The window start-up shows while ``loader`` already reads ``target``: the panes that can
+    wait are made after the first paint, and the collector's pause ends with whatever the first
+    load comes to. Painted, shown (a window never painted, minimized or hidden, still shows its
+    document after ``steps.FIRST_PAINT_WAIT_MS``), failed or cancelled: the cyclic collector is
+    on again; a pause left on for the whole session once held every cycle ever made.
+    """
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import AppSettings
+
+    window = MainWindow(settings or AppSettings.default(), loader=loader, defer_metrics_panel=True,
+                        defer_navigation=True, defer_menus=True)
+    window.track_load(target)
+    window.view.transcriptPainted.connect(collector.end)
+    window.documentShown.connect(collector.end)
+    window.openFailed.connect(collector.end)
+    window.session.cancelled.connect(collector.end)
+    return window
+
+
 def _parse_size(size: str | None) -> tuple[int, int]:
     if not size:
         return PNG_SIZE_DEFAULT
@@ -158,16 +181,7 @@ def run_window(path: str | None, screenshot: str | None = None, size: str | None
         target = str(path) if path is not None else str(sample_path())
         loader = DocumentLoader()
         loader.start(target)  # reads and parses while the window is being built
-
-        from reader.ui.main_window import MainWindow
-        from reader.ui.settings import AppSettings
-
-        window = MainWindow(AppSettings.default(), loader=loader, defer_metrics_panel=True,
-                            defer_navigation=True, defer_menus=True)
-        window.track_load(target)
-        window.view.transcriptPainted.connect(collector.end)
-        window.openFailed.connect(collector.end)
-        window.session.cancelled.connect(collector.end)
+        window = start_up_window(target, loader, collector)
         if size:
             window.resize(*_parse_size(size))
         # A window shown with its document paints it at once; an empty one would be painted
@@ -180,8 +194,13 @@ def run_window(path: str | None, screenshot: str | None = None, size: str | None
         code = int(app.exec())
         # Quitting without closing the window (QApplication.exit, the session ending) skips
         # closeEvent; a job still running Python on the worker while the interpreter shuts
-        # down crashes the process (seen when quitting just after the first paint).
-        loader.shutdown()
+        # down crashes the process (seen when quitting just after the first paint). A job
+        # that will not stop (none should: the parser checks Cancel every ~50 ms) must not
+        # keep the process alive or crash it on the way out.
+        if not loader.shutdown():
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
         return code
     finally:
         collector.end()

@@ -1,4 +1,5 @@
-"""The ``transcript-reader`` command: the window, ``export`` and ``figures``.
+"""The ``transcript-reader`` command: the window, ``export``, ``figures``, and the library's
+``library add|remove|list``, ``search``, ``speaker`` and ``figure-history``.
 
 A failure the user can act on (a missing file, an undecodable one) is one line on
 stderr naming the file and the reason, and exit code 2: never a traceback.
@@ -16,7 +17,8 @@ from reader.errors import ReaderError
 
 EXIT_OK = 0
 EXIT_USAGE = 2
-SUBCOMMANDS = ("export", "figures")
+LIBRARY_COMMANDS = ("library", "search", "speaker", "figure-history")
+SUBCOMMANDS = ("export", "figures", "library", "search", "speaker", "figure-history")
 
 
 def _export_parser() -> argparse.ArgumentParser:
@@ -45,7 +47,8 @@ def _window_parser() -> argparse.ArgumentParser:
         prog="transcript-reader",
         description="Open a press-conference transcript in the reading window "
         "(the bundled sample when no FILE is given). "
-        "Subcommands: 'export FILE' (JSON) and 'figures FILE' (figures table).",
+        "Subcommands: 'export FILE' (JSON), 'figures FILE' (figures table), "
+        "'library add|remove|list', 'search QUERY', 'speaker NAME', 'figure-history INDICATOR'.",
     )
     p.add_argument("file", nargs="?", help="transcript to open")
     p.add_argument("--screenshot", metavar="PATH", help="render the window offscreen, save a PNG, exit")
@@ -99,6 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_export(_export_parser().parse_args(argv[1:]))
         if argv and argv[0] == "figures":
             return _run_figures(_figures_parser().parse_args(argv[1:]))
+        if argv and argv[0] in LIBRARY_COMMANDS:
+            from reader.cli_library import run_library_command
+
+            return run_library_command(argv[0], argv[1:])
         return _run_window(_window_parser().parse_args(argv))
     except ReaderError as exc:
         print(f"transcript-reader: {exc.path}: {exc.reason}" if exc.path else f"transcript-reader: {exc}",
@@ -121,7 +128,8 @@ def _named_file(argv: Sequence[str]) -> str:
     """The file the command was given, for a message about a failure nobody foresaw."""
     words = iter(argv[1 if argv and argv[0] in SUBCOMMANDS else 0:])
     for word in words:
-        if word in ("--out", "--format", "--screenshot", "--size"):
+        if word in ("--out", "--format", "--screenshot", "--size", "--speaker", "--kind", "--organization",
+                    "--from", "--to", "--source", "--page"):
             next(words, None)
         elif not word.startswith("-"):
             return word

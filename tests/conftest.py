@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -56,3 +58,28 @@ def open_sample_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, s
     yield open_window
     for w in windows:
         w.loader.shutdown()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item):  # type: ignore[no-untyped-def]
+    """Delete the windows a test closed before the next test starts.
+
+    pytest-qt closes each widget and calls ``deleteLater``, but ``processEvents`` does not run
+    deferred deletes: a closed window stayed alive into the next test, its deferred steps (the
+    charts made after the first paint) still running there, until the cyclic collector freed
+    its wrapper in the middle of one of them. While every show froze the collector's objects,
+    such windows were never freed at all. After all fixtures are torn down (this wrapper runs
+    outermost), closed windows are deleted here, with nothing of theirs running.
+
+    Then the cyclic collector runs once, here too: left to run when it likes, it freed a
+    wrapper cycle a window test had left (a slot's closure holding its widget) while the next
+    test's window was loading, and CI on Python 3.10 aborted in "Garbage-collecting".
+    """
+    result = yield
+    qt_core = sys.modules.get("PySide6.QtCore")  # a pure test never imports Qt
+    if qt_core is not None and qt_core.QCoreApplication.instance() is not None:
+        qt_core.QCoreApplication.sendPostedEvents(None, qt_core.QEvent.Type.DeferredDelete)
+        if item.get_closest_marker("gui") is not None:
+            gc.collect()
+            qt_core.QCoreApplication.sendPostedEvents(None, qt_core.QEvent.Type.DeferredDelete)
+    return result

@@ -342,6 +342,34 @@ def make_deep_unclosed(d: Path, depth: int = 10_000) -> Path:
     return _write(d / "deep-unclosed.md", FRONT_MATTER + html_body(BRIEFING) + "<span><b>" * depth)
 
 
+def make_million_divs(d: Path) -> Path:
+    """10^6 nested <div>s (11 MB): lxml's steps over a tree slow down with its depth."""
+    return make_deep_nesting(d, 1_000_000)
+
+
+def make_million_unclosed_bold(d: Path) -> Path:
+    """10^6 <b> never closed (3 MB), before the briefing."""
+    return _write(d / "unclosed-bold.html", "<html><body>" + "<b>" * 1_000_000 + html_body(BRIEFING)
+                  + "</body></html>")
+
+
+def make_wrapped_in(tag: str) -> Callable[[Path], Path]:
+    """The whole article inside a <form> or <header>, as some sites publish it."""
+    def make(d: Path) -> Path:
+        return _write(d / f"in-{tag}.html", f"<html><body><{tag}>{html_body(BRIEFING)}</{tag}></body></html>")
+
+    return make
+
+
+def make_unclosed(tag: str) -> Callable[[Path], Path]:
+    """A <tag> never closed before the article: libxml2 makes it the parent of the rest."""
+    def make(d: Path) -> Path:
+        return _write(d / f"unclosed-{tag}.html", html_page(BRIEFING, extra="").replace(
+            "<article>", f"<article><{tag}>", 1))
+
+    return make
+
+
 LONG_RUN_PROBE = "数据显示"
 LONG_RUN_CHARS = 350_000  # about 1 MB in UTF-8
 
@@ -417,6 +445,50 @@ def make_yaml_bomb(d: Path) -> Path:
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
     lines += ["categories: *a8", "tags: *a8", "title: 新闻发布会", "---", ""]
     return _write(d / "yaml-bomb.md", "\n".join(lines) + html_body(BRIEFING))
+
+
+def make_yaml_empty_bomb(d: Path) -> Path:
+    """The same bomb over empty strings: nothing big is built, but a walk visits 9^9 leaves."""
+    lines = ["---", "a0: &a0 ['', '', '', '', '', '', '', '', '']"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
+    lines += ["categories: *a8", "title: 新闻发布会", "---", ""]
+    return _write(d / "yaml-empty-bomb.md", "\n".join(lines) + html_body(BRIEFING))
+
+
+def make_front_matter_bad_date(d: Path) -> Path:
+    """A date that does not exist: YAML reads it as a date, Python refuses it."""
+    return _write(d / "bad-date.md", "---\ntitle: 新闻发布会\ndate: 2023-02-29\n---\n" + html_body(BRIEFING))
+
+
+def make_front_matter_huge_int(d: Path) -> Path:
+    """An integer past Python's 4,300-digit limit for reading one from text."""
+    return _write(d / "huge-int.md", "---\ntitle: 新闻发布会\nid: " + "7" * 5000 + "\n---\n"
+                  + html_body(BRIEFING))
+
+
+def make_front_matter_deep(d: Path) -> Path:
+    """Front matter nested 600 levels: PyYAML's composer recursed once per level."""
+    return _write(d / "deep-yaml.md", "---\ntitle: 新闻发布会\nx: " + "[" * 600 + "]" * 600 + "\n---\n"
+                  + html_body(BRIEFING))
+
+
+def make_bullet_line(d: Path) -> Path:
+    """A line of 1,000 bullets between two turns: the marker rule recursed once per bullet."""
+    turns = [*BRIEFING[:2], ("●" * 1000, ""), *BRIEFING[2:]]
+    return _write(d / "bullets.txt", "\n".join(
+        f"{label}：{speech}\n" if speech else f"{label}\n" for label, speech in turns))
+
+
+def make_repeated_clock_times(d: Path) -> Path:
+    """3,000 clock times of a live text before one speech."""
+    label, speech = BRIEFING[3]
+    turns = [*BRIEFING[:3], ("10:02 " * 3000 + label, speech), *BRIEFING[4:]]
+    return _write(d / "clock-times.txt", plain_text(turns))
+
+
+def _expect_dated_briefing(export: dict[str, Any]) -> None:
+    _expect_warned_briefing(export)
+    assert export["meta"]["title"] == "新闻发布会" and export["meta"]["date"] is None, export["meta"]
 
 
 def make_yaml_code_tag(d: Path) -> Path:
@@ -602,6 +674,14 @@ FIXTURES: tuple[Hostile, ...] = (
     Hostile("deep-nesting", make_deep_nesting, OPENS, "10,000 nested elements", _expect_turns(len(BRIEFING))),
     Hostile("deep-unclosed", make_deep_unclosed, OPENS, "10,000 unclosed inline tags",
             _expect_turns(len(BRIEFING))),
+    Hostile("million-divs", make_million_divs, OPENS, "10^6 nested divs", _expect_warned_briefing,
+            timeout=60.0, slow=True),
+    Hostile("million-unclosed-bold", make_million_unclosed_bold, OPENS, "10^6 unclosed <b>",
+            _expect_warned_briefing, timeout=60.0),
+    *(Hostile(f"wrapped-in-{tag}", make_wrapped_in(tag), OPENS, f"the article inside a <{tag}>",
+              _expect_briefing) for tag in ("form", "header")),
+    *(Hostile(f"unclosed-{tag}", make_unclosed(tag), OPENS, f"an unclosed <{tag}> before the article",
+              _expect_briefing) for tag in ("embed", "audio", "button", "track", "source")),
     Hostile("long-paragraph", make_long_paragraph, OPENS, "1 MB paragraph without punctuation",
             _expect_long_paragraph),
     Hostile("long-plain-line", make_long_plain_line, OPENS, "1 MB plain-text line without punctuation",
@@ -619,6 +699,18 @@ FIXTURES: tuple[Hostile, ...] = (
     Hostile("yaml-bomb", make_yaml_bomb, OPENS, "front matter alias bomb", _expect_small_meta),
     Hostile("yaml-code-tag", make_yaml_code_tag, OPENS, "front matter tag that would run a command",
             _expect_yaml_inert),
+    Hostile("yaml-empty-bomb", make_yaml_empty_bomb, OPENS, "front matter alias bomb over empty strings",
+            _expect_warned_briefing, timeout=30.0),
+    Hostile("front-matter-bad-date", make_front_matter_bad_date, OPENS, "a front matter date of 2023-02-29",
+            _expect_dated_briefing),
+    Hostile("front-matter-huge-int", make_front_matter_huge_int, OPENS, "a 5,000-digit front matter integer",
+            _expect_briefing),
+    Hostile("front-matter-deep", make_front_matter_deep, OPENS, "front matter nested 600 levels",
+            _expect_warned_briefing),
+    Hostile("bullet-line", make_bullet_line, OPENS, "a line of 1,000 bullets between two turns",
+            _expect_turns(len(BRIEFING))),
+    Hostile("repeated-clock-times", make_repeated_clock_times, OPENS, "3,000 clock times before a speech",
+            _expect_turns(len(BRIEFING))),
     Hostile("astral-characters", make_astral, OPENS, "emoji and CJK Extension B before every figure",
             _expect_turns(len(BRIEFING), probe=ASTRAL_PROBE)),
     Hostile("active-content-html", make_active_content, OPENS, "scripts, frames, trackers, file: images",

@@ -27,8 +27,8 @@ CORE_MODULES = sorted(
 BASE = ("reader.model", "reader.record_tables", "reader.errors", "reader.progress", "reader.resources")
 STAGES = (
     "reader.text", "reader.load", "reader.parse", "reader.speakers", "reader.turns", "reader.figures",
-    "reader.search", "reader.metrics", "reader.export", "reader.library", "reader.pipeline",
-    "reader.ui", "reader.app", "reader.cli", "reader.__main__",
+    "reader.search", "reader.metrics", "reader.export", "reader.pipeline", "reader.library",
+    "reader.ui", "reader.app", "reader.cli_library", "reader.cli", "reader.__main__",
 )
 #: The only imports that point the other way, each with its reason.
 ALLOWED_LATE_IMPORTS = {

@@ -649,3 +649,18 @@ def test_a_qualifier_after_the_unit_is_kept() -> None:
 def test_a_space_before_more_than_keeps_the_figure_and_its_qualifier() -> None:
     f = only("將近 400 多家企業參與")
     assert (f.text, f.value, f.unit, f.qualifier) == ("將近 400 多家", 400.0, "家", "多")
+
+
+def test_zhao_before_money_is_a_trillion_and_before_other_units_stays_mega() -> None:
+    assert [(f.text, f.value) for f in find_figures("推估未來可創造12兆元產值")] == [("12兆元", 12e12)]
+    assert [(f.text, f.value, f.unit) for f in find_figures("装机容量300兆瓦")] == [("300兆瓦", 300, "兆瓦")]
+
+
+def test_a_two_digit_year_after_a_word_of_time_is_a_date_and_a_span_stays_a_figure() -> None:
+    assert texts("对它的兴趣始于17年的一次交流") == []
+    assert texts("他在17年里换了三份工作") == ["17年", "三份"]
+
+
+def test_the_ordinal_of_a_session_is_not_a_count() -> None:
+    assert texts("十二届全国人大四次会议新闻中心举行记者会") == []
+    assert texts("今年已召开四次会议") == ["四次"]

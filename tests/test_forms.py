@@ -292,3 +292,43 @@ def test_a_title_the_site_escaped_twice_reads_as_written() -> None:
     t = text("<html><head><title>王蒙：读书&amp;nbsp;是一种风度</title></head>"
              "<body><p>记者：请问？</p><p>王蒙：好的。</p></body></html>", ".html")
     assert t.meta.title == "王蒙：读书 是一种风度"
+
+
+def test_a_title_that_says_who_answers_names_the_bare_answer_label() -> None:
+    t = text("# 张建国答新员工问\n\n问：公司怎样看待新员工？\n\n答：新员工要从基层做起。\n\n"
+             "问：多久能转正？\n\n答：一般半年。\n", ".md")
+    names = {s.id: s.name for s in t.speakers}
+    assert [names[turn.speaker] for turn in t.turns] == ["问", "张建国", "问", "张建国"]
+    assert speaker(t, "张建国").kind == "official"
+
+
+def test_a_title_naming_only_a_role_leaves_the_answer_label_unnamed() -> None:
+    t = text("# 商务部新闻发言人就经贸磋商答记者问\n\n问：磋商进展如何？\n\n答：进展顺利。\n", ".md")
+    names = {s.id: s.name for s in t.speakers}
+    assert [names[turn.speaker] for turn in t.turns] == ["问", "答"]
+
+
+INTERVIEW = (
+    "---\ntitle: 开发者访谈\n---\n"
+    "作为这个栏目的主持人，我会给每位嘉宾写一段引言。本期嘉宾是张建国，目前就职于一家创业公司。\n\n"
+    "**1. 你是什么时候开始学习编程的？**\n\n初二的时候，我买了一本编程书。\n\n后来读了计算机专业。\n\n"
+    "**2. 你最近在读什么书？分享一下吧。**\n\n近半年读了12本书。\n\n"
+    "**3. 对新人有什么建议？**\n\n多写代码，**一定要多写**。\n"
+)
+
+
+def test_bold_questions_and_plain_answers_are_the_turns_of_an_interview() -> None:
+    t = text(INTERVIEW, ".md")
+    names = {s.id: s.name for s in t.speakers}
+    assert [names[turn.speaker] for turn in t.turns] == ["主持人", "张建国"] * 3
+    assert [turn.kind for turn in t.turns] == ["reporter", "official"] * 3
+    first_answer = t.turns[1]
+    assert [t.text[p.start:p.end] for p in first_answer.paragraphs] == [
+        "初二的时候，我买了一本编程书。", "后来读了计算机专业。"]
+    assert any(f.text == "12本" and f.speaker == first_answer.speaker for f in t.figures)
+
+
+def test_bold_lines_that_do_not_ask_make_no_interview() -> None:
+    body = ("引言。\n\n**一、总体情况**\n\n正文一。\n\n**二、主要做法**\n\n正文二。\n\n"
+            "**三、下一步**\n\n正文三。\n")
+    assert not text(body, ".md").turns

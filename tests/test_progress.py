@@ -55,3 +55,45 @@ def test_a_large_load_reports_and_can_be_cancelled_inside_a_stage(tmp_path: Path
     with pytest.raises(Cancelled):
         load(str(path), progress=cancel_inside_the_read_stage)
     assert 0.4 < reported[-1] < 0.7  # cancelled while reading, not at the stage's end
+
+
+def _classed_page(path: Path, size: int) -> Path:
+    """A saved news page as sites write them: a class on every element, the article in one div."""
+    from hostile import realistic_turns
+
+    rows = [f'<p class="para" style="text-indent:2em"><span class="s"><strong>{label}：</strong></span>'
+            f'{speech}</p>\n' for label, speech in realistic_turns(200)]
+    block = "".join(rows)
+    parts = ['<html><head><title>发布会</title></head><body><div class="nav">首页 新闻</div>'
+             '<div id="content" class="article">']
+    parts += [block] * max(1, size // len(block.encode("utf-8")))
+    parts.append('</div><div class="footer">版权所有</div></body></html>')
+    path.write_text("".join(parts), encoding="utf-8")
+    return path
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["html-page", "markdown"])
+def test_cancel_is_heard_at_least_every_tenth_of_a_second(tmp_path: Path, kind: str) -> None:
+    """Between two reports of a load (which come at most every 50 ms when checkpoints are dense)
+    no stage works more than 100 ms of CPU without a checkpoint. Measured in this thread's CPU
+    time, so a busy machine does not lengthen it; on a 16 MB page the chrome filter alone once
+    went 45 s without one."""
+    import time
+
+    size = 6 * 1024 * 1024
+    path = _classed_page(tmp_path / "page.html", size) if kind == "html-page" else make_huge(tmp_path, size)
+    gaps: list[tuple[float, float]] = []
+    last = [time.thread_time()]
+
+    def progress(fraction: float) -> None:
+        now = time.thread_time()
+        gaps.append((now - last[0], fraction))
+        last[0] = now
+
+    load(str(path), progress=progress)  # once for the imports a first parse pays for
+    gaps.clear()
+    last[0] = time.thread_time()
+    load(str(path), progress=progress)
+    longest, where = max(gaps)
+    assert longest < 0.15, f"{longest * 1000:.0f} ms without a cancel point, up to {where:.3f} of the load"

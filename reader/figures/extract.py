@@ -32,7 +32,9 @@ def extract_figures(transcript: Transcript) -> FigureTable:
     turns = []
     captions = transcript.captions
     caption_starts = [span.start for span in captions]
-    for fig in find_in_folded(text, folded):
+    for count, fig in enumerate(find_in_folded(text, folded)):
+        if not count % 4096:
+            checkpoint(0.6)
         if captions:
             at = bisect.bisect_right(caption_starts, fig.start) - 1
             if at >= 0 and captions[at].contains(fig.start):

@@ -42,7 +42,8 @@ CN_SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, 
 #: Section multipliers: they multiply everything before them.
 CN_BIG_UNITS: dict[str, int] = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 #: Every multiplier, as written after Arabic digits (``39.4万``, ``3千``).
-MULTIPLIERS: dict[str, int] = {**CN_SMALL_UNITS, **CN_BIG_UNITS}
+MULTIPLIERS: dict[str, int] = {**CN_SMALL_UNITS, **CN_BIG_UNITS, "兆": 1_000_000_000_000}
+#: ``兆`` counts as a multiplier only where the scanner reads it as one: before money.
 
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)
 CN_DECIMAL_POINT = "点"

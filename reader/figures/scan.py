@@ -65,7 +65,10 @@ NUMBER_RE = re.compile(
     rf"|(?P<num>{_ARABIC_COMPOUND}|{_CN}|[百千万](?=[多余])|(?<=[几数上逾过近超])[十百千万亿]+"
     r"|半(?=年|个月|个小时|小时|天|个星期|周|个学期)))"
     # ``400 多家``: a PDF or an editor may leave a space before 多 as before a multiplier.
-    r"(?P<mid>[多余])?(?P<mult>(?: ?[十百千万亿萬億](?![瓦米克卡帕赫焦伏分]))*)(?: ?(?P<post>[多余]))?"
+    r"(?P<mid>[多余])?(?P<mult>(?: ?(?:[十百千万亿萬億](?![瓦米克卡帕赫焦伏分])"
+    # 兆 before money is a trillion (Taiwan: 12兆元 產值); 兆瓦, 兆字节 stay units (mega).
+    r"|兆(?=[多余]?(?:新台币|新臺幣|台币|臺幣|美元|美金|日元|日圓|日圆|韩元|韓元|港元|港币|港幣|人民币|人民幣|元))))*)"
+    r"(?: ?(?P<post>[多余]))?"
 )
 #: Two neighbouring digits, perhaps then place units: 七八 (seven or eight), 三四十, 三四万.
 NEIGHBOURING_DIGITS = re.compile(rf"^[{_CN_DIGIT}]{{2}}([十百千万亿萬億]*)$")
@@ -116,6 +119,14 @@ CODE_DOTS = ".．·・•"
 
 #: A 年 that names an era or a grade, not a number of years: 90年代, 3年级.
 YEAR_WORD_AFTER = set("代级")
+
+# Words that place a two-digit 年 in time (始于17年), and what makes it a span again (在17年里).
+SHORT_YEAR_BEFORE = set("于在从自到至")
+SPAN_AFTER_YEARS = set("里内间来中多前后以左之")
+
+# ``四次会议`` after ``十二届全国人大``: a meeting's ordinal name.
+MEETING_AFTER = re.compile(r"(?:会议|全会|全体会议|大会|代表大会)")
+SESSION_BEFORE = re.compile(r"[届屆][^，。；、,;\s]{0,10}$")  # 十二届全国人大四次会议 (召开四次会议 counts)
 #: A year followed by its month is a date (民國八十五年五月二十日).
 MONTH_AFTER_YEAR = re.compile(r"(?:[0-9一二三四五六七八九十]{1,2})月")
 #: How far back (and ahead) an open quotation mark makes a short quoted phrase.
@@ -267,6 +278,16 @@ def _is_year(num: _Number, unit: str, text: str, unit_end: int) -> bool:
         return False
     digits = fold_width(num.raw)
     return len(digits) == 4 and digits.isdigit() and YEAR_MIN <= int(digits) <= YEAR_MAX
+
+
+def _is_short_year(num: _Number, unit: str, text: str, end: int) -> bool:
+    """``始于17年``, ``在19年``: a year written with two digits after a word that places in
+    time; ``在17年里``, ``从5年前`` are spans of time, and keep being figures."""
+    if unit != "年" or num.chinese or num.qualifier or num.has_mult or len(num.raw) != 2:
+        return False
+    if not num.raw.isdigit() or num.start == 0 or text[num.start - 1] not in SHORT_YEAR_BEFORE:
+        return False
+    return not (end < len(text) and text[end] in SPAN_AFTER_YEARS)
 
 
 def _in_quoted_phrase(text: str, start: int) -> bool:
@@ -435,8 +456,11 @@ class _Scan:
             return None  # 90年代, 3年级, 八十五年五月二十日 (a date)
         if num.chinese and _in_quoted_phrase(text, num.start):
             return None  # “两个维护”, “四个全面”: a slogan's name, not a count
-        if _is_year(num, unit, text, end):
+        if _is_year(num, unit, text, end) or _is_short_year(num, unit, text, end):
             return None
+        session = SESSION_BEFORE.search(text, max(0, num.start - 12), num.start)
+        if unit == "次" and session and MEETING_AFTER.match(text, end):
+            return None  # 十二届全国人大四次会议, 三次全会: which meeting, not how many
         half = (UNIT_FAMILY.get(unit) == "duration" and text.startswith(HALF, end) and num.approx_to is None
                 and not num.has_mult)
         return _Candidate(num, unit, unit_pos, end, num.value, num.approx_to, half)

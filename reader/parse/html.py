@@ -9,12 +9,21 @@ sibling containers). Nothing is fetched: the parser runs with ``no_network``, an
 links and styles are never followed.
 
 The walk is iterative (``lxml.etree.iterwalk``), so 10,000 nested elements cannot
-exhaust the Python stack.
+exhaust the Python stack; and the tree is never built deeper than ``MAX_DEPTH``: lxml's
+own steps over a tree slow down with its depth (iterating a chain of 80,000 elements took
+26 s), so elements nested deeper are read into the element at that depth, their text, bold
+and paragraph breaks kept (see ``reader.parse.html_tree``), with a warning; the page's meta
+is ``reader.parse.html_meta``'s.
+
+Removing page chrome never removes the content: what is dropped is planned first, from
+one pass that measures the text under each candidate, and a candidate holding much of the
+page's text (a ``<form>`` or ``<header>`` wrapping the article, an unclosed ``<embed>``
+that libxml2 makes the parent of everything after it) stays; so does the whole body when
+the readability step would keep only a small part of its text.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
 
@@ -23,8 +32,9 @@ import lxml.html
 
 from reader.model import Meta
 from reader.parse.blocks import Block, BlockBuilder, BlockKind, SourceDocument
+from reader.parse.html_meta import page_meta
+from reader.parse.html_tree import BLOCK_TAGS, BOLD_STYLE, BOLD_TAGS, parse_tree
 from reader.progress import checkpoint
-from reader.text.dates import normalize_date
 
 XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
 # What an XML tree cannot hold (C0 controls but tab and line breaks, U+FFFE, U+FFFF), raw or
@@ -34,7 +44,6 @@ XML_INVALID_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 XML_INVALID_REFERENCE = re.compile(
     r"&#(?:0*(?:[0-8]|1[124-9]|2\d|3[01]|6553[45])|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF]));"
 )
-BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold(?:er)?|[6-9]00)", re.IGNORECASE)
 CLASS_TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 # Class or id tokens that name page chrome (share bars, QR codes, ads, comments, menus).
 CHROME_TOKEN = re.compile(
@@ -43,47 +52,37 @@ CHROME_TOKEN = re.compile(
     r"sidebar|footer|foot|related\w*|recommend\w*|toolbar|social\w*|copyright|print|login|"
     r"topbar|pagination|pager|hotnews|hot)$"
 )
-JUNK_TAGS = (
-    "script", "style", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet",
-    "template", "svg", "math", "canvas", "form", "button", "input", "select", "textarea",
-    "nav", "aside", "footer", "header", "link", "meta", "audio", "video", "source", "track",
+# Never shown as text: dropped wherever they are (libxml2 reads a script's or a style's
+# content as raw text, so an unclosed one has taken the rest of the page, as in a browser).
+INVISIBLE_TAGS = ("script", "style", "template", "link", "meta")
+# Page furniture, dropped unless it holds much of the page's text: an unclosed <embed>,
+# <audio> or <button> becomes the parent of everything after it, and sites wrap articles
+# in <form> or <header>.
+JUNK_TAGS = frozenset({
+    "noscript", "iframe", "frame", "frameset", "object", "embed", "applet",
+    "svg", "math", "canvas", "form", "button", "input", "select", "textarea",
+    "nav", "aside", "footer", "header", "audio", "video", "source", "track",
     "map", "title",
-)
+})
 # Not "head" itself: libxml2's HTML 4 parser leaves HTML 5 elements met in head mode inside
 # <head> (a fragment such as ``<script>…</script><article>…``), the whole article with them;
 # head's own children (title, meta, link, style, script) are junk tags already.
-BLOCK_TAGS = frozenset({
-    "p", "div", "blockquote", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section",
-    "article", "main", "td", "th", "tr", "table", "tbody", "thead", "dd", "dt", "dl", "pre",
-    "center", "figure", "figcaption", "body", "html", "hr", "address",
-})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-BOLD_TAGS = frozenset({"b", "strong"})
 PARAGRAPH_TAGS = ("p", "blockquote", "li", "pre", "h1", "h2", "h3", "h4", "h5", "h6")
 MIN_PARAGRAPH = 25
 SIBLING_SHARE = 0.3
-FEED_CHARS = 1 << 20
 MAX_CLIMB = 4
-MAX_CHROME_SHARE = 0.3
-
-# Class or id words of the element that carries a page's publication date in its byline.
-DATED_ELEMENT_NAME = re.compile(r"time|date|pubtime|publish")
-MAX_DATED_ELEMENT_TEXT = 80
-DATE_META_NAMES = (
-    "article:published_time", "og:release_date", "pubdate", "publishdate", "publish_date",
-    "firstpublishedtime", "dc.date", "dc.date.issued", "date", "weibo:article:create_at",
-)
-
-
-# An entity left in text already unescaped once (``&nbsp;`` from ``&amp;nbsp;``).
-ESCAPED_TWICE = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
-
+MAX_CHROME_SHARE = 0.3  # an element holding this share of the page's text is not chrome
+MAX_DROPPED_SHARE = 0.5  # nor is everything together: the smallest go first, up to this share
+MIN_ARTICLE_SHARE = 0.3  # an article holding less of the body's text than this is the body
+CHECK_EVERY = 4096  # elements between two cancel checks in a walk over the tree
 
 def read_html(text: str, *, whole_page: bool = True) -> SourceDocument:
     """Read an HTML page (or a fragment, whose wrapper is the body) into blocks and meta."""
     text = XML_DECLARATION.sub("", text, count=1)
     text = XML_INVALID_CHAR.sub("\n", XML_INVALID_REFERENCE.sub("\n", text))  # joins as a wrap does
-    root = _parse(text)
+    notes: list[str] = []
+    root = parse_tree(text, notes)
     if root is None:
         return SourceDocument("html", Meta(), ())
     checkpoint(0.25)  # shares of the reading stage, as measured on a large page
@@ -95,13 +94,13 @@ def read_html(text: str, *, whole_page: bool = True) -> SourceDocument:
     builder = BlockBuilder()
     _walk(body, builder, expected_events=2 * max(1, text.count("<")))
     builder.end_block()
-    return SourceDocument("html", meta, tuple(builder.blocks))
+    return SourceDocument("html", meta, tuple(builder.blocks), warnings=tuple(notes))
 
 
 def html_fragment_blocks(text: str) -> list[Block]:
     """The blocks of a piece of HTML written inside another format (a ``<figure>`` in a
     Markdown post): all of it, with no search for an article body and no page meta."""
-    root = _parse(text)
+    root = parse_tree(text)
     if root is None:
         return []
     _drop_junk(root)
@@ -112,119 +111,78 @@ def html_fragment_blocks(text: str) -> list[Block]:
     return builder.blocks
 
 
-def _parse(text: str) -> lxml.html.HtmlElement | None:
-    """Parse through a tree-builder target: libxml2's own tree silently drops everything
-    nested deeper than its limit (a hostile page hides its text that way); the target
-    interface receives every element."""
-    if not text.strip():
-        return None
-    element_parser = lxml.html.HTMLParser()  # only tells the builder to make HtmlElements
-    builder = lxml.etree.TreeBuilder(parser=element_parser)
-    parser = lxml.etree.HTMLParser(
-        target=builder, remove_comments=True, remove_pis=True, no_network=True, huge_tree=True, recover=True,
-    )
-    try:
-        # In slices: lxml encodes what it is fed to UTF-8, and one slice at a time keeps that
-        # copy small instead of a second whole document.
-        for start in range(0, len(text), FEED_CHARS):
-            parser.feed(text[start:start + FEED_CHARS])
-        root = parser.close()
-    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
-        return None
-    return root if isinstance(root, lxml.html.HtmlElement) else None
-
-
-def _dated_element(root: lxml.html.HtmlElement) -> str | None:
-    """The date of a page that states it only in its byline: the first short element whose
-    class or id names a time or date (``<p class="time">2024-10-09 19:43</p>``,
-    ``<span id="pubtime">``), as government and news sites write it."""
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-        if not DATED_ELEMENT_NAME.search(names):
-            continue
-        content = el.text_content()
-        if len(content) <= MAX_DATED_ELEMENT_TEXT:
-            date = normalize_date(content)
-            if date:
-                return date
-    return None
-
-
-def page_meta(root: lxml.html.HtmlElement) -> Meta:
-    """Title, date, author and address from the page head, where the site gives them."""
-    metas: dict[str, str] = {}
-    for el in root.iter("meta"):
-        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
-        value = (el.get("content") or "").strip()
-        if key and value and key not in metas:
-            metas[key] = value
-    title = metas.get("og:title")
-    if not title:
-        for h1 in root.iter("h1"):
-            title = _squash(h1.text_content())
-            if title:
-                break
-    if not title:
-        for el in root.iter("title"):
-            title = _squash(el.text_content())
-            break
-    if title and ESCAPED_TWICE.search(title):
-        title = _squash(html.unescape(title))  # <title>读书&amp;nbsp;是…</title>: the site escaped it twice
-    date = None
-    for name in DATE_META_NAMES:
-        if name in metas:
-            date = normalize_date(metas[name])
-            if date:
-                break
-    if not date:
-        for el in root.iter("time"):
-            date = normalize_date(el.get("datetime") or el.text_content())
-            if date:
-                break
-    if not date:
-        date = _dated_element(root)
-    url = metas.get("og:url")
-    if not url:
-        for el in root.iter("link"):
-            if (el.get("rel") or "").lower() == "canonical" and el.get("href"):
-                url = el.get("href")
-                break
-    author = metas.get("author") or metas.get("article:author") or None
-    section = metas.get("article:section")
-    return Meta(title=title or None, date=date, author=author,
-                categories=(section,) if section else (), url=url or None)
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _drop_junk(root: lxml.html.HtmlElement) -> None:
-    for el in list(root.iter(*JUNK_TAGS)):
+    """Drop what is never shown as text (scripts, styles); page furniture is :func:`_drop_chrome`'s."""
+    for el in list(root.iter(*INVISIBLE_TAGS)):
         if el.getparent() is not None:
             el.drop_tree()
 
 
 def _drop_chrome(root: lxml.html.HtmlElement) -> None:
-    total = 0
-    for el in root.xpath("//*[@class or @id]"):
-        if el.getparent() is None:
+    """Drop page furniture (junk tags) and containers whose class or id names them as chrome,
+    smallest first, as long as each holds little of the page's text and all of them together
+    not too much of it: chrome removal must never remove the article."""
+    candidates, total = _chrome_candidates(root)
+    budget = total * MAX_DROPPED_SHARE
+    dropped = 0
+    # Ascending by length, and in document order (innermost first) among equals: an element
+    # met later is never inside one dropped before it.
+    for count, (length, _order, el) in enumerate(sorted(candidates, key=lambda c: (c[0], c[1]))):
+        if not count % CHECK_EVERY:
+            checkpoint(0.3)
+        if length >= total * MAX_CHROME_SHARE or dropped + length > budget:
+            break
+        if el.getparent() is not None:
+            el.drop_tree()
+            dropped += length
+
+
+def _is_chrome(el: lxml.html.HtmlElement) -> bool:
+    if el.tag in JUNK_TAGS:
+        return True
+    names = el.get("class"), el.get("id")
+    if names == (None, None):
+        return False
+    tokens = CLASS_TOKEN_SPLIT.split(f"{names[0] or ''} {names[1] or ''}".lower())
+    return any(CHROME_TOKEN.match(token) for token in tokens if token)
+
+
+_Candidate = tuple[int, int, lxml.html.HtmlElement]  # text length, order met, element
+
+
+def _chrome_candidates(root: lxml.html.HtmlElement) -> tuple[list[_Candidate], int]:
+    """(text length, order, element) of each chrome candidate, and the page's text length.
+
+    One walk over the tree: an element's text is counted when it ends, from what its
+    children added, so the cost is linear (asking libxml2's XPath for every element with a
+    class or id, then each one's ``text_content``, took 45 s on a 16 MB page).
+    """
+    candidates: list[_Candidate] = []
+    open_lengths = [0]
+    for count, (event, el) in enumerate(lxml.etree.iterwalk(root, events=("start", "end"))):
+        if not count % CHECK_EVERY:
+            checkpoint(0.25 + 0.05 * min(1.0, count / CHECK_EVERY / 1000))
+        if event == "start":
+            open_lengths.append(_chars(el.text))
             continue
-        names = f"{el.get('class') or ''} {el.get('id') or ''}"
-        tokens = CLASS_TOKEN_SPLIT.split(names.lower())
-        if any(CHROME_TOKEN.match(token) for token in tokens if token):
-            # A wrapper that holds much of the page is not chrome, whatever it is called.
-            total = total or sum(len(piece) for piece in root.itertext()) or 1
-            if len(el.text_content()) < total * MAX_CHROME_SHARE:
-                el.drop_tree()
+        length = open_lengths.pop()
+        if el is not root and isinstance(el.tag, str) and _is_chrome(el):
+            candidates.append((length, len(candidates), el))
+        open_lengths[-1] += length + _chars(el.tail)
+    return candidates, open_lengths[0]
+
+
+def _chars(text: str | None) -> int:
+    return len(text.strip()) if text else 0
 
 
 def _article_body(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The element holding the article (the readability heuristic), or the body when that
+    element would hold far less than the body's text (speech in short paragraphs scores
+    nothing, and a long notice beside it would be taken for the article)."""
     scores: dict[lxml.html.HtmlElement, float] = {}
     for count, el in enumerate(root.iter(*PARAGRAPH_TAGS, "div", "td")):
-        if not count % 4096:
+        if not count % CHECK_EVERY:
             checkpoint(0.3)
         if el.tag in ("div", "td"):
             length = len((el.text or "").strip()) + sum(len((c.tail or "").strip()) for c in el)
@@ -240,8 +198,9 @@ def _article_body(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
         if grand is not None:
             scores[grand] = scores.get(grand, 0.0) + length / 2
     body = root.find("body")
+    whole = body if body is not None else root
     if not scores:
-        return body if body is not None else root
+        return whole
     best = max(scores, key=scores.__getitem__)
     held = _paragraph_text(best)
     for _ in range(MAX_CLIMB):
@@ -254,13 +213,28 @@ def _article_body(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
         if not siblings or max(siblings) < held * SIBLING_SHARE:
             break
         best, held = parent, held + sum(siblings)
+    if best is not whole and _text_length(best) < MIN_ARTICLE_SHARE * _text_length(whole):
+        return whole
     return best
 
 
+def _text_length(el: lxml.html.HtmlElement) -> int:
+    length = 0
+    for count, piece in enumerate(el.itertext()):
+        if not count % CHECK_EVERY:
+            checkpoint(0.3)
+        length += _chars(piece)
+    return length
+
+
 def _paragraph_text(el: lxml.html.HtmlElement) -> int:
-    return sum(
-        n for n in (len(p.text_content().strip()) for p in el.iter(*PARAGRAPH_TAGS)) if n >= MIN_PARAGRAPH
-    )
+    held = 0
+    for count, p in enumerate(el.iter(*PARAGRAPH_TAGS)):
+        if not count % CHECK_EVERY:
+            checkpoint(0.3)  # the article's paragraphs: all of a large page
+        n = len(p.text_content().strip())
+        held += n if n >= MIN_PARAGRAPH else 0
+    return held
 
 
 def _is_bold(el: lxml.html.HtmlElement) -> bool:

@@ -10,8 +10,9 @@ found; ``reader.speakers.resolve`` decides what to do with it.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 
+from reader.progress import checkpoint
 from reader.speakers.labels import ParsedLabel, label_shape, organization_of
 from reader.speakers.names import (
     ENDS_WITH_TITLE,
@@ -51,7 +52,9 @@ def roles_from_introductions(texts: Iterable[str], names: Iterable[str]) -> dict
     for name in wanted:
         by_form.setdefault(simplified_name(name) if traditional else name, []).append(name)
     pattern = re.compile("|".join(re.escape(n) for n in sorted(by_form, key=len, reverse=True)))
-    for text in texts:
+    for count, text in enumerate(texts):
+        if not count % 256:
+            checkpoint(0.75)  # the opening paragraphs of every turn: 10,000s on a large file
         for match in pattern.finditer(to_simplified(text)):
             pending = [name for name in by_form[match.group()] if name not in found]
             if not pending:
@@ -129,7 +132,9 @@ def names_from_introductions(texts: Iterable[str], roles: Iterable[str],
         "(" + "|".join(re.escape(r) for r in wanted) + r")\s*([\u4e00-\u9fff·]{2,4}?)" + NAME_BOUNDARY
     )
     seen: dict[str, set[str]] = {}
-    for text in texts:
+    for count, text in enumerate(texts):
+        if not count % 256:
+            checkpoint(0.7)
         for match in pattern.finditer(text):
             name = analysis_form(match.group(2))
             titled = text.startswith(COURTESY_AFTER_NAME, match.end())
@@ -181,6 +186,39 @@ def answering_spokesperson(texts: Iterable[str]) -> tuple[str, str] | None:
     if len(found) != 1 or answerers - set(found):
         return None  # 请公安部副部长杜航伟介绍情况，并答记者问: others answer too
     return next(iter(found.items()))
+
+# ``任正非答新员工问``, ``国务院总理李克强答中外记者问``, ``王毅就中美关系答记者问``: the title
+# names who answers; what follows 答 up to 问 says whom (never a name of its own).
+TITLE_ANSWERER = re.compile(
+    r"^(?P<who>[^，。：:、\s]{2,24}?)(?:就[^答]{1,40}?)?(?:回)?答(?P<whom>[^，。：:、\s答]{0,12}?)问"
+)
+
+TITLE_LENGTH = 60  # characters: a lead text longer than this is a paragraph, not a title
+
+
+def answerer_named_in_title(lead_texts: Sequence[str]) -> ParsedLabel | None:
+    """The one person a ``…答…问`` title names, for the bare ``答：`` labels of a Q&A.
+
+    A company or forum Q&A (``任正非答新员工问``) names its answerer only there; a title that
+    names a role and no person (``外交部发言人答记者问``) names nobody.
+    """
+    if not lead_texts or len(lead_texts[0]) > TITLE_LENGTH:
+        return None
+    match = TITLE_ANSWERER.match(lead_texts[0].strip().lstrip("#").strip())
+    if match is None:
+        return None
+    written = match.group("who")
+    simple = analysis_form(written)
+    if len(simple) != len(written):
+        return None
+    if is_person_name(simple):
+        return ParsedLabel(written, None, None, "official")
+    role_name = ROLE_THEN_NAME.match(simple)
+    if role_name is None or not is_person_name(role_name.group("name")):
+        return None
+    role = written[: role_name.end("role")]
+    return ParsedLabel(written[role_name.start("name"):], role, organization_of(role), "official")
+
 
 # A role and name that open a host's speech, set off by a space: ``处长柯宜达 女士们…``.
 SPEECH_OPENING_NAME = re.compile(r"^(\S{3,40}?)[\s\u3000]+\S")

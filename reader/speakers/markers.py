@@ -29,7 +29,11 @@ COLON = re.compile(r"[：:]")
 
 # What may stand before a label at the start of a paragraph: a bullet (●王毅：, ■记者：) or
 # the clock time of a live text (10:02 寿小丽：, [10:05:30] 杜航伟：).
-LEADING_BULLET = re.compile(r"^(?:[●■◆▲★◇□○▶►◎※◼◾]|[\[【（(]?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[\]】）)]?)\s*")
+# Any number of them, matched in one pass: stripping one at a time recursed once per bullet
+# (a line of 1,000 ● was a RecursionError) and copied the rest of the line each time.
+LEADING_BULLETS = re.compile(
+    r"^(?:(?:[●■◆▲★◇□○▶►◎※◼◾]|[\[【（(]?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[\]】）)]?)\s*)+"
+)
 
 BRACKETED_LABEL = re.compile(r"^[\[【]([^\[\]【】]{1,40})[\]】]\s*[：:]?")
 # A column's header, ``【作者・專欄名】``: an author and the column they write, not a speaker.
@@ -216,15 +220,19 @@ def find_marker(line: Line, known_names: Collection[str] | None = None) -> Marke
     ``known_names`` are names the document already used (see ``looks_like_speaker``).
     """
     text = "".join(run.text for run in line)
-    bullet = LEADING_BULLET.match(text)
-    if bullet:
-        # ●王毅：, 10:02 寿小丽：: a bullet or a live text's clock time; the label follows it.
-        rest = _split_at(line, bullet.end())
-        inner = find_marker(rest, known_names) if rest else None
-        if inner is None:
-            return None
-        lead = text[: bullet.end()]
-        return Marker(inner.label, lead + inner.written, len(lead) + inner.label_offset, inner.rest)
+    bullets = LEADING_BULLETS.match(text)
+    if bullets is None:
+        return _marker_by_rules(line, text, known_names)
+    # ●王毅：, 10:02 寿小丽：: bullets or a live text's clock times; the label follows them.
+    rest = _split_at(line, bullets.end())
+    inner = _marker_by_rules(rest, "".join(run.text for run in rest), known_names) if rest else None
+    if inner is None:
+        return None
+    lead = text[: bullets.end()]
+    return Marker(inner.label, lead + inner.written, len(lead) + inner.label_offset, inner.rest)
+
+
+def _marker_by_rules(line: Line, text: str, known_names: Collection[str] | None) -> Marker | None:
     for rule in MARKER_RULES:
         marker = rule(line, text, known_names)
         if marker is not None:

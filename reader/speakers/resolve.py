@@ -29,6 +29,7 @@ from reader.model import Speaker, SpeakerKind
 from reader.progress import checkpoint
 from reader.speakers.introductions import (
     addresses_by_title,
+    answerer_named_in_title,
     answering_spokesperson,
     chair_handed_to,
     host_introduced,
@@ -52,6 +53,7 @@ class LabelledSpeech:
 
     label: str
     paragraphs: Sequence[str]
+    kind: SpeakerKind | None = None  # said by the turn's shape, not its label: wins over the label
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,7 @@ def resolve_speakers(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str])
     """The speakers of ``turns``; ``lead_texts`` are the title and the paragraphs before the
     first turn, where a briefing introduces its people."""
     people = identify_people(turns, lead_texts)
+    checkpoint(0.75)
     intro_texts = [*lead_texts, *(t for turn in turns for t in turn.paragraphs[:INTRODUCING_PARAGRAPHS])]
     intro_roles = roles_from_introductions(
         intro_texts,
@@ -102,6 +105,7 @@ def resolve_speakers(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str])
         turn_speakers.append(draft.id)
     drafts = list(by_key.values())
     _hand_over_chairs(drafts, turns, turn_speakers)
+    checkpoint(0.9)
     kinds = decide_kinds(
         [(s.id, s.hint, s.role, s.introduced) for s in drafts],
         [(speaker, sum(len(p) for p in turn.paragraphs), asks(turn.paragraphs))
@@ -138,7 +142,12 @@ def _hand_over_chairs(drafts: list[_SpeakerDraft], turns: Sequence[LabelledSpeec
 def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) -> list[ParsedLabel]:
     """Per turn, the person its label names once the document's other labels and its
     introductions are taken into account (steps 1 to 5 of the module's list)."""
-    people = [parse_label(turn.label) for turn in turns]
+    people = []
+    for count, turn in enumerate(turns):
+        if not count % 1024:
+            checkpoint(0.6)
+        person = parse_label(turn.label)
+        people.append(person if turn.kind is None else dataclasses.replace(person, kind=turn.kind))
     for i, turn in enumerate(turns):
         person = people[i]
         if person.kind == "host" and person.role is None and turn.paragraphs:
@@ -151,6 +160,7 @@ def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) 
     for person in named_people.values():
         by_initial.setdefault(analysis_form(person.name)[:1], []).append(person)
     by_surname_and_title: dict[str, ParsedLabel | None] = {}
+    checkpoint(0.65)
     for i, turn in enumerate(turns):
         # 杜部长： after (or before) 公安部副部长杜航伟： is 杜航伟 (only people of that surname are asked).
         person = people[i]
@@ -193,12 +203,14 @@ def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) 
             if interviewer and person.role is None and analysis_form(person.name) in bare:
                 people[i] = ParsedLabel(interviewer, person.name, person.organization, "reporter")
     spokesperson = answering_spokesperson(lead_texts)
-    if spokesperson is not None:
-        # 问：/答： briefings: 答 is the one spokesperson the preamble introduces.
-        name, role = spokesperson
+    # 问：/答： briefings: 答 is the one spokesperson the preamble introduces, or the one
+    # person a ``…答…问`` title names.
+    answerer = (ParsedLabel(spokesperson[0], spokesperson[1], organization_of(spokesperson[1]), "official")
+                if spokesperson is not None else answerer_named_in_title(lead_texts))
+    if answerer is not None:
         for i, person in enumerate(people):
             if person.kind == "official" and analysis_form(person.name) in ANSWER_LABELS:
-                people[i] = ParsedLabel(name, role, organization_of(role), "official")
+                people[i] = answerer
     return people
 
 

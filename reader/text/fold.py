@@ -28,6 +28,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from reader.progress import checkpoint
 from reader.text.hanzi import TRADITIONAL_COMMON_HANZI, TRADITIONAL_SURNAMES
 
 
@@ -156,8 +157,18 @@ def fold_for_scanning(text: str) -> str:
 
     Only the runs that need folding are translated: ``str.translate`` with a table looks
     up every character of a 2 MB transcript (~40 ms), a regular-expression search for the
-    few foldable ones costs a twentieth of that."""
-    return _SCAN_FOLD_RUN_RE.sub(_fold_run, text)
+    few foldable ones costs a twentieth of that. A long text is folded in slices (one
+    character for one, so slicing changes nothing) with a cancel point between them."""
+    if len(text) <= SCAN_FOLD_SLICE:
+        return _SCAN_FOLD_RUN_RE.sub(_fold_run, text)
+    pieces = []
+    for start in range(0, len(text), SCAN_FOLD_SLICE):
+        checkpoint(0.0)
+        pieces.append(_SCAN_FOLD_RUN_RE.sub(_fold_run, text[start:start + SCAN_FOLD_SLICE]))
+    return "".join(pieces)
+
+
+SCAN_FOLD_SLICE = 1 << 20
 
 
 # -- typed queries ---------------------------------------------------------------------

@@ -14,6 +14,7 @@ from reader.progress import checkpoint
 from reader.record_tables import TurnTable
 from reader.speakers.resolve import LabelledSpeech, resolve_speakers
 from reader.turns.answers import split_unmarked_answers
+from reader.turns.interview import bold_question_interview
 from reader.turns.metadata import take_metadata
 from reader.turns.qa import pair_questions
 from reader.turns.split import Caption, split_lead, split_turns, spoken
@@ -24,6 +25,8 @@ def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, .
     notes = [*warnings, *doc.warnings]
     meta, blocks, credits = take_metadata(doc.meta, doc.blocks)
     lead, drafts = split_turns(blocks)
+    if not drafts:  # no marker anywhere: perhaps an interview of bold questions and plain answers
+        lead, drafts = bold_question_interview(lead, blocks, meta.title) or (lead, drafts)
     heading, highlights, preamble = split_lead(lead)
     builder = _TextBuilder()
     highlight_spans: list[Span] = []
@@ -39,13 +42,13 @@ def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, .
     # And so do credit lines (记者吕绍刚采访整理: the 记者 who asks is 吕绍刚).
     lead_texts = ([meta.title] if meta.title else []) + spoken([p.text for p in preamble]) + credits
     drafts = split_unmarked_answers(drafts, lead_texts)
-    cast = resolve_speakers([LabelledSpeech(d.who, spoken(d.paragraphs)) for d in drafts], lead_texts)
+    cast = resolve_speakers([LabelledSpeech(d.who, spoken(d.paragraphs), d.kind) for d in drafts], lead_texts)
     kinds = cast.kinds()
     turns = TurnTable()
     silent: list[str] = []
     checkpoint(0.9)
     for count, (draft, speaker) in enumerate(zip(drafts, cast.turn_speakers, strict=True)):
-        if not count % 1024:
+        if not count % 256:
             checkpoint(0.9 + 0.1 * count / len(drafts))
         marker_span = builder.add_offsets(draft.marker.written) if draft.marker.written else None
         spans = []

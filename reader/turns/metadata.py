@@ -13,6 +13,7 @@ import re
 
 from reader.model import Meta
 from reader.parse.blocks import Block, line_text
+from reader.progress import checkpoint
 from reader.speakers.names import is_person_name
 from reader.text.dates import normalize_date
 from reader.text.fold import to_simplified
@@ -96,7 +97,9 @@ def take_metadata(meta: Meta, blocks: tuple[Block, ...]) -> tuple[Meta, list[Blo
     kept: list[Block] = []
     credits: list[str] = []
     editor, author, date = meta.editor, meta.author, meta.date
-    for block in blocks:
+    for count, block in enumerate(blocks):
+        if not count % 1024:
+            checkpoint(0.05 * count / len(blocks))
         if len(block.lines) > MAX_METADATA_LINES:
             kept.append(block)
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reader.model import SpeakerKind
 from reader.parse.blocks import Block, Line, join_wrapped, line_text
 from reader.progress import checkpoint
 from reader.speakers.labels import looks_like_speaker, parse_label
@@ -56,6 +57,7 @@ class TurnDraft:
     marker: Marker
     paragraphs: list[str] = field(default_factory=list)
     speaker_label: str | None = None
+    kind: SpeakerKind | None = None  # what the turn's shape says its speaker does (an interview's)
 
     @property
     def who(self) -> str:
@@ -70,7 +72,7 @@ def split_turns(blocks: list[Block]) -> tuple[list[LeadParagraph], list[TurnDraf
     known: set[str] = set()  # names used as labels so far; a plain label may repeat one
     for index, block in enumerate(blocks):
         if not index % 512:
-            checkpoint(0.6 * index / len(blocks))  # most of the stage; the rest is quick
+            checkpoint(0.05 + 0.55 * index / len(blocks))  # most of the stage; the rest is quick
         new_paragraph = True
         if block.kind == "caption":
             for line in block.lines:

@@ -3,7 +3,15 @@
 One job is current at a time: each request gets a generation number and results of
 an older generation are dropped, so a slow first file can never replace a second one
 opened meanwhile. Cancelling makes the progress callback raise ``Cancelled`` inside
-the parser, which is how the parser offers to be interrupted.
+the parser, which is how the parser offers to be interrupted; and once Cancel is pressed
+the load's result is never delivered as loaded, wherever the job was (still parsing,
+computing the panel's numbers, or done with its result waiting in the event queue).
+
+Every job ends with exactly one signal, and the job that computes the shown document's
+panel numbers (``prepare``) is not cancelled by a new load: the window's show waits for
+it, and a silently dropped request left the show waiting forever when the new load then
+failed. A job outliving its window (a load that ignores Cancel) reports into nothing:
+its signals are gone with the loader, and emitting into them is caught.
 """
 
 from __future__ import annotations
@@ -38,6 +46,17 @@ def progress_fraction(*args: object) -> float | None:
     return None
 
 
+SHUTDOWN_WAIT_MS = 2000  # closing waits this long for the job; the parser checks Cancel every ~50 ms
+
+
+def _emit(signal: object, *args: object) -> None:
+    """``signal.emit(*args)``, unless the loader (and so its signals) was deleted meanwhile."""
+    try:
+        signal.emit(*args)  # type: ignore[attr-defined]
+    except RuntimeError:  # "Signal source has been deleted": the window is gone
+        pass
+
+
 class _JobSignals(QObject):
     progressed = Signal(int, float)  # generation, 0..1
     finished = Signal(int, str, object)  # generation, path, Transcript
@@ -63,29 +82,32 @@ class _LoadJob(QRunnable):
             raise Cancelled()
         fraction = progress_fraction(*args)
         if fraction is not None:
-            self._signals.progressed.emit(self._generation, fraction)
+            _emit(self._signals.progressed, self._generation, fraction)
 
     def _prepared(self, transcript: Transcript) -> object:
         """The optional second step (the panel's numbers); its failure only costs speed."""
         return None if self._prepare is None else _run_prepare(self._prepare, transcript)
 
     def run(self) -> None:
+        signals, generation, path = self._signals, self._generation, self._path
         try:
-            transcript = self._load(self._path, progress=self._progress)
+            transcript = self._load(path, progress=self._progress)
             if self._cancel.is_set():
                 raise Cancelled()
             extra = self._prepared(transcript)
+            if self._cancel.is_set():  # pressed while the panel's numbers were computed
+                raise Cancelled()
         except Cancelled:
-            self._signals.cancelled.emit(self._generation, self._path)
+            _emit(signals.cancelled, generation, path)
         except ReaderError as exc:
-            self._signals.failed.emit(self._generation, self._path, exc.reason)
+            _emit(signals.failed, generation, path, exc.reason)
         except MemoryError:
-            self._signals.failed.emit(self._generation, self._path, "not enough memory to open this file")
+            _emit(signals.failed, generation, path, "not enough memory to open this file")
         except Exception as exc:  # a parser bug must not take the window down
             traceback.print_exc()
-            self._signals.failed.emit(self._generation, self._path, f"unexpected error: {exc!r}")
+            _emit(signals.failed, generation, path, f"unexpected error: {exc!r}")
         else:
-            self._signals.finished.emit(self._generation, self._path, (transcript, extra))
+            _emit(signals.finished, generation, path, (transcript, extra))
 
 
 def _run_prepare(prepare: PrepareFunction, transcript: Transcript) -> object:
@@ -98,21 +120,24 @@ def _run_prepare(prepare: PrepareFunction, transcript: Transcript) -> object:
 
 
 class _PrepareJob(QRunnable):
-    """Run ``prepare(transcript)`` for a transcript already shown (start-up asks after its first paint)."""
+    """Run ``prepare(transcript)`` for a transcript already shown (start-up asks after its first paint).
 
-    def __init__(self, transcript: Transcript, prepare: PrepareFunction, cancel: threading.Event,
+    Only shutting down skips it: the shown document's show waits for its answer.
+    """
+
+    def __init__(self, transcript: Transcript, prepare: PrepareFunction, shutting_down: threading.Event,
                  signals: _JobSignals) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._transcript = transcript
         self._prepare = prepare
-        self._cancel = cancel
+        self._shutting_down = shutting_down
         self._signals = signals
 
     def run(self) -> None:
-        if self._cancel.is_set():  # shutting down, or another file opened since
+        if self._shutting_down.is_set():
             return
-        self._signals.prepared.emit(self._transcript, _run_prepare(self._prepare, self._transcript))
+        _emit(self._signals.prepared, self._transcript, _run_prepare(self._prepare, self._transcript))
 
 
 class DocumentLoader(QObject):
@@ -129,6 +154,7 @@ class DocumentLoader(QObject):
         self._load = load or _default_load
         self._generation = 0
         self._cancel = threading.Event()
+        self._shutting_down = threading.Event()
         self._busy = False
         self._signals = _JobSignals(self)
         self._signals.progressed.connect(self._on_progress)
@@ -167,7 +193,7 @@ class DocumentLoader(QObject):
         alone, since any Python on the worker before the first paint competes with the
         window for the GIL (PySide6 keeps it during Qt's own work, such as layout).
         """
-        self._pool.start(_PrepareJob(transcript, prepare, self._cancel, self._signals))
+        self._pool.start(_PrepareJob(transcript, prepare, self._shutting_down, self._signals))
 
     @Slot()
     def cancel(self) -> None:
@@ -189,9 +215,20 @@ class DocumentLoader(QObject):
         QCoreApplication.sendPostedEvents(self)  # the job's queued signals, delivered here
         return True
 
-    def shutdown(self) -> None:
+    def shutdown(self) -> bool:
+        """Cancel and wait (briefly) for the job; True if no job is left running.
+
+        A job that does not stop in time keeps running in a pool the application adopts:
+        deleting the window would otherwise wait in the pool's destructor for the job.
+        """
+        self._shutting_down.set()
         self.cancel()
-        self._pool.waitForDone(5000)
+        if self._pool.waitForDone(SHUTDOWN_WAIT_MS):
+            return True
+        application = QCoreApplication.instance()
+        if application is not None:
+            self._pool.setParent(application)
+        return False
 
     @Slot(int, float)
     def _on_progress(self, generation: int, fraction: float) -> None:
@@ -200,11 +237,15 @@ class DocumentLoader(QObject):
 
     @Slot(int, str, object)
     def _on_finished(self, generation: int, path: str, result: object) -> None:
-        if generation == self._generation:
-            self._busy = False
-            assert isinstance(result, tuple)
-            transcript, extra = result
-            self.loaded.emit(path, transcript, extra)
+        if generation != self._generation:
+            return
+        self._busy = False
+        if self._cancel.is_set():  # Cancel was pressed after the job ended, before this arrived
+            self.cancelled.emit(path)
+            return
+        assert isinstance(result, tuple)
+        transcript, extra = result
+        self.loaded.emit(path, transcript, extra)
 
     @Slot(int, str, str)
     def _on_failed(self, generation: int, path: str, reason: str) -> None:

@@ -17,7 +17,6 @@ split over several files would hide the one picture of the window this file give
 
 from __future__ import annotations
 
-import gc
 import os
 from typing import TYPE_CHECKING
 
@@ -494,10 +493,6 @@ class MainWindow(QMainWindow):
             self._update_recent_menu()
         if self.search_bar.query.strip():
             self.search(self.search_bar.query)
-        # The model lives as long as the document is shown and holds no reference cycles;
-        # freezing it spares the cyclic collector from walking it again at every keystroke
-        # (on a 2 MB transcript that walk was most of a search's time).
-        gc.freeze()
         self.documentShown.emit(self.path or "")
 
     @Slot()

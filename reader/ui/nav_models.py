@@ -16,6 +16,8 @@ with three small row makers; kept together, the lazy-fetching rules are written 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -377,25 +379,41 @@ class ResultsModel(LazyTreeModel):
         self.reset_root(0)
 
     def show_matches(self, transcript: Transcript, matches: Sequence[tuple[int, int]]) -> None:
-        """Every match, grouped by turn; the counts in the summary cover them all."""
+        """Every match, grouped by turn; the counts in the summary cover them all.
+
+        The counts per speaker are ``reader.search.index.match_counts``, the ones the speaker
+        list shows, keyed by speaker (two speakers of one name are told apart by role), and
+        the matches before the first speaker are counted too: the parts add up to the total.
+        """
+        from reader.search.index import match_counts  # with the folding tables: not at start-up
+
         self._transcript, self._matches = transcript, matches
+        starts = [start for start, _ in matches]
+        turn_starts = [turn.start for turn in transcript.turns]
         self._groups = []
-        per_speaker: dict[str, int] = {}
         i = 0
-        while i < len(matches):
-            turn = transcript.turn_at(matches[i][0])
-            end = turn.end if turn is not None else (
-                next((t.start for t in transcript.turns if t.start > matches[i][0]), len(transcript.text)))
-            j = i
-            while j < len(matches) and matches[j][0] < end and (turn is None or matches[j][0] >= turn.start):
-                j += 1
+        while i < len(starts):
+            turn = transcript.turn_at(starts[i])
+            if turn is None:  # before the first turn (or between turns): up to the next one
+                following = bisect_right(turn_starts, starts[i])
+                end = turn_starts[following] if following < len(turn_starts) else len(transcript.text) + 1
+            else:
+                end = turn.end
+            j = max(i + 1, bisect_left(starts, end, i))
             self._groups.append((None if turn is None else turn.index, i, j))
-            if turn is not None:
-                speaker = transcript.speaker(turn.speaker)
-                name = speaker.name if speaker else turn.label
-                per_speaker[name] = per_speaker.get(name, 0) + (j - i)
             i = j
-        counts = ", ".join(f"{k} {v}" for k, v in sorted(per_speaker.items(), key=lambda kv: -kv[1]))
+        per_speaker, _ = match_counts(transcript.turns, starts)
+        outside = len(starts) - sum(per_speaker.values())
+        names = Counter(s.name for s in transcript.speakers)
+        parts = []
+        for speaker in sorted(transcript.speakers, key=lambda s: -per_speaker.get(s.id, 0)):
+            count = per_speaker.get(speaker.id, 0)
+            if count:
+                told_apart = f"（{speaker.role or speaker.id}）" if names[speaker.name] > 1 else ""
+                parts.append(f"{speaker.name}{told_apart} {count}")
+        if outside:
+            parts.append(f"{tr('Before the first speaker')} {outside}")
+        counts = ", ".join(parts)
         self.summary = (tr("{n} matches: {counts}").format(n=len(matches), counts=counts) if matches
                         else tr("No matches"))
         self.reset_root(len(self._groups))

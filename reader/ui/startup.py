@@ -15,8 +15,9 @@ tried and dropped); each is safe to remove, at the cost given.
 2. **The cyclic collector paused** (several ms): start-up allocates many objects and frees
    few, and the collector would walk PySide6's types and the model over and over for
    nothing. :class:`CollectorPause` turns it off at start and back on (freezing what start-up
-   made) at the first paint, or when the first load fails or is cancelled: whatever
-   happens, it is on again.
+   made) at the first paint, or when the first document is shown (a window never painted
+   shows it anyway), or when the first load fails or is cancelled: whatever happens, it is
+   on again (``reader.app.start_up_window`` wires it; tests/test_ui_memory.py holds it).
 3. **Qt's namespace untouched before the first paint** (about 15 ms). PySide6 builds the
    Python type of ``Qt``, with all of its 98 enums, the first time Python touches it. The
    few such settings made before the first paint are written through Qt's property system
@@ -77,10 +78,12 @@ def install_fast_import_scan() -> bool:
 class CollectorPause:
     """The cyclic collector off from :meth:`start` until :meth:`end`, which is idempotent.
 
-    :meth:`end` freezes what start-up allocated (the model, PySide6's types): it lives as
-    long as the window and holds no cycles, and a frozen object is never walked again.
-    It runs once; later documents are frozen by the window when shown (a model holds no
-    cycles either).
+    :meth:`end` freezes what start-up allocated (PySide6's types, the modules, the first
+    model): a frozen object is never walked again. It runs once, and nothing else freezes:
+    a frozen object that later becomes part of garbage cycles is never collected, so
+    freezing at every show (as the window once did) kept the cycles of every replaced
+    document for the rest of the session. The first document's own cycles are all that a
+    start-up freeze can keep.
     """
 
     def __init__(self) -> None:

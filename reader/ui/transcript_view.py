@@ -43,7 +43,7 @@ from reader.ui.transcript_document import (
 
 if TYPE_CHECKING:  # PySide6 builds a class (and its enums) when first named: not at start-up
     from PySide6.QtCore import QMimeData, QRect, QUrl
-    from PySide6.QtGui import QContextMenuEvent, QPaintEvent, QResizeEvent, QShowEvent
+    from PySide6.QtGui import QContextMenuEvent, QPaintEvent, QResizeEvent, QShowEvent, QTextDocument
 
 SCROLL_MARGIN = 40  # pixels left above a target so its heading is not glued to the edge
 HIT_TOLERANCE = 30  # pixels: the widest spacing between two blocks (heading margin + paragraph gap)
@@ -83,6 +83,7 @@ class TranscriptView(QTextBrowser):
         self.setUndoRedoEnabled(False)
         set_qt_property(self, "textInteractionFlags", SELECTABLE_TEXT_AND_LINKS)
         self._transcript: Transcript | None = None
+        self._own_document: QTextDocument | None = None  # the document set last, which the view owns
         self._painted = False
         self._offsets = OffsetMap.for_text("", 0)
         self._matches = MatchPainter()
@@ -139,8 +140,16 @@ class TranscriptView(QTextBrowser):
         self._matches.set_spans([])
         self._current_match = self._current_turn = self._flash = None
         self.setExtraSelections([])
-        document.setParent(self)  # owned by the view: setDocument then deletes the previous one
+        # setDocument deletes only a document its internal control owns (the first, empty
+        # one), not one the view owns: each open kept the previous document alive, 19 MB
+        # per MB of transcript. The view deletes its own.
+        # Not the empty one start-up shows first (its control's): a deferred delete before the
+        # first paint let the panes made after that paint come first.
+        previous, self._own_document = self._own_document, document
+        document.setParent(self)
         self.setDocument(document)
+        if previous is not None:
+            previous.deleteLater()
         self._layout_pacer.pace(document)
         self._transcript = transcript
         self._painted = False
