@@ -269,3 +269,29 @@ def test_an_over_long_paragraph_is_shown_in_pieces_but_copied_whole(qtbot) -> No
     spans = [(i, i + 2) for i in range(len(text)) if text.startswith("诈骗", i)]
     view.set_search_matches(spans)
     assert painted_match_count(view, [spans[0], spans[len(spans) // 2], spans[-1]]) == 3
+
+
+def test_a_turn_written_without_a_marker_shows_its_speaker_above_plain_speech(qtbot) -> None:
+    from reader.pipeline import parse_bytes
+    from reader.ui.transcript_formats import UNMARKED_TOP_MARGIN
+
+    body = ("本期嘉宾是张建国。\n\n**1. 你是什么时候开始学习编程的？**\n\n初二的时候开始学。\n\n"
+            "**2. 你最近在读什么书？**\n\n读了12本书。\n\n**3. 对新人有什么建议？**\n\n多写代码。\n")
+    transcript = parse_bytes(body.encode(), "interview.md")
+    view = make_view(qtbot, transcript)
+    answer = transcript.turns[1]
+    assert answer.label == "" and transcript.speaker(answer.speaker).name == "张建国"
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.offsets.to_position(answer.start))
+    assert cursor.blockFormat().topMargin() == UNMARKED_TOP_MARGIN
+    assert cursor.charFormat().fontWeight() != 700  # the speech keeps its style: no heading made of it
+    view.viewport().repaint()
+    image = view.viewport().grab().toImage()
+    line = view.cursorRect(cursor)
+    official = QColor(KIND_COLORS["official"])
+    margin = [image.pixelColor(x, y) for x in range(line.left(), line.left() + 60)
+              for y in range(max(0, line.top() - UNMARKED_TOP_MARGIN), line.top())]
+    assert official in margin, "the speaker's name is painted in the margin above the answer"
+    higher = range(max(0, line.top() - UNMARKED_TOP_MARGIN - 40), line.top() - UNMARKED_TOP_MARGIN)
+    above_question = [image.pixelColor(x, y) for x in range(line.left(), line.left() + 60) for y in higher]
+    assert official not in above_question

@@ -106,11 +106,12 @@ def resolve_speakers(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str])
     drafts = list(by_key.values())
     _hand_over_chairs(drafts, turns, turn_speakers)
     checkpoint(0.9)
-    kinds = decide_kinds(
-        [(s.id, s.hint, s.role, s.introduced) for s in drafts],
-        [(speaker, sum(len(p) for p in turn.paragraphs), asks(turn.paragraphs))
-         for speaker, turn in zip(turn_speakers, turns, strict=True)],
-    )
+    shapes = []  # per turn: who, how much they said, whether it asks
+    for count, (speaker, turn) in enumerate(zip(turn_speakers, turns, strict=True)):
+        if not count % 1024:
+            checkpoint(0.9)
+        shapes.append((speaker, sum(len(p) for p in turn.paragraphs), asks(turn.paragraphs)))
+    kinds = decide_kinds([(s.id, s.hint, s.role, s.introduced) for s in drafts], shapes)
     speakers = tuple(
         Speaker(s.id, s.name, s.role, s.organization, kinds[s.id], len(s.turn_indexes), s.chars)
         for s in drafts
@@ -125,7 +126,9 @@ def _hand_over_chairs(drafts: list[_SpeakerDraft], turns: Sequence[LabelledSpeec
     clerk opening a sitting). Only speakers no label placed are changed."""
     by_name = {analysis_form(d.name): d for d in drafts}
     by_id = {d.id: d for d in drafts}
-    for speaker, turn in zip(turn_speakers, turns, strict=True):
+    for count, (speaker, turn) in enumerate(zip(turn_speakers, turns, strict=True)):
+        if not count % 1024:
+            checkpoint(0.9)
         for paragraph in turn.paragraphs:
             if "主持" not in paragraph:
                 continue

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 ALIGN_H_CENTER = 0x0004
 
+UNMARKED_TOP_MARGIN = 26  # pixels above a turn written without a marker: the view paints its speaker there
+
 
 def format_body(cursor: QTextCursor, transcript: Transcript, offsets: OffsetMap,
                  low: int, high: int | None) -> None:
@@ -95,10 +97,15 @@ def _format_captions(cursor: QTextCursor, transcript: Transcript, offsets: Offse
 
 def _format_headings(cursor: QTextCursor, transcript: Transcript, offsets: OffsetMap,
                      low: int, high: int | None) -> None:
-    """Speaker marker lines: bold, coloured by kind, space above; the role as a tooltip."""
+    """Speaker marker lines: bold, coloured by kind, space above; the role as a tooltip.
+
+    A turn written without a marker keeps its speech's style: its first line only gets
+    room above it, where the view paints who speaks (``reader.ui.unmarked_turns``)."""
     block = QTextBlockFormat()
     block.setTopMargin(14)
     block.setBottomMargin(4)
+    unmarked = QTextBlockFormat()
+    unmarked.setTopMargin(UNMARKED_TOP_MARGIN)
     turns = transcript.turns
     # A marker line is never cut between parts (parts end at line breaks): the turns whose
     # label starts in the part, and the one before in case its line reaches into it.
@@ -107,6 +114,11 @@ def _format_headings(cursor: QTextCursor, transcript: Transcript, offsets: Offse
     speakers = {s.id: s for s in transcript.speakers}
     for position in range(first, last):
         turn = turns[position]
+        if turn.label_span.start == turn.label_span.end:
+            if _clip(turn.start, turn.start + 1, low, high) is not None:
+                _select(cursor, offsets, turn.start, turn.start)
+                cursor.mergeBlockFormat(unmarked)
+            continue
         line_end = transcript.text.find("\n", turn.label_span.start)
         line_end = turn.end if line_end == -1 or line_end > turn.end else line_end
         part = _clip(turn.label_span.start, line_end, low, high)

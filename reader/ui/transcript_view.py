@@ -47,6 +47,8 @@ if TYPE_CHECKING:  # PySide6 builds a class (and its enums) when first named: no
     from PySide6.QtCore import QMimeData, QRect, QUrl
     from PySide6.QtGui import QContextMenuEvent, QPaintEvent, QResizeEvent, QShowEvent, QTextDocument
 
+    from reader.ui.unmarked_turns import UnmarkedTurnPainter
+
 SCROLL_MARGIN = 40  # pixels left above a target so its heading is not glued to the edge
 HIT_TOLERANCE = 30  # pixels: the widest spacing between two blocks (heading margin + paragraph gap)
 FLASH_MS = 1200
@@ -113,6 +115,7 @@ class TranscriptView(QTextBrowser):
         self._whole_bar.hide()
         self._whole_bar.actionTriggered.connect(self._on_whole_bar_action)
         self._whole_bar.sliderReleased.connect(self._on_whole_bar_action)
+        self._unmarked: UnmarkedTurnPainter | None = None  # names of the turns written without a marker
         self._base_point_size = self.font().pointSizeF()
         self._zoom_steps = 0
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
@@ -174,6 +177,14 @@ class TranscriptView(QTextBrowser):
         figures = transcript.figures
         self._figure_spans = sorted(zip(figures.starts, figures.ends, range(len(figures)), strict=True))
         self._figure_starts = [start for start, _, _ in self._figure_spans]
+        self._unmarked = None
+        turns = transcript.turns
+        # QPainter is named only when some turn was written without a marker
+        if any(a == b for a, b in zip(turns.label_starts, turns.label_ends, strict=True)):
+            from reader.ui.unmarked_turns import UnmarkedTurnPainter, unmarked_turns
+
+            self._unmarked = UnmarkedTurnPainter()
+            self._unmarked.set_turns(unmarked_turns(transcript))
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
         self._range_timer.start()
@@ -571,9 +582,24 @@ class TranscriptView(QTextBrowser):
             self._matches.paint(painter, self.document(), *visible, self._scroll_offset(), rect.bottom(),
                                 skip=self._current_match_span)
             painter.end()
+        if self._unmarked:
+            self._paint_unmarked_speakers(rect)
         if self._transcript is not None and not self._painted:
             self._painted = True
             self.transcriptPainted.emit()
+
+    def _paint_unmarked_speakers(self, rect: QRect) -> None:
+        """The names of the turns on screen that the page wrote without a marker."""
+        from PySide6.QtGui import QPainter
+
+        visible = self._quick_visible_positions(rect)
+        if visible is None or self._unmarked is None:
+            return
+        first, last = (self._offsets.to_offset(p) for p in visible)
+        painter = QPainter(self.viewport())
+        self._unmarked.paint(painter, self.document(), self._offsets.to_position, first, last,
+                             self._scroll_offset())
+        painter.end()
 
     def set_current_match(self, span: tuple[int, int] | None) -> None:
         if span is not None:
