@@ -144,8 +144,8 @@ def test_walking_page_by_page_shows_every_turn(qtbot, small_windows) -> None:  #
 def test_the_whole_document_scroll_bar_reaches_every_part(qtbot, small_windows) -> None:  # type: ignore[no-untyped-def]
     transcript = big_transcript(1_500)
     view = make_view(qtbot, transcript)
-    bar = view._whole_bar
-    assert bar.isVisible() and not view.verticalScrollBar().isVisible()
+    bar = view.whole_text_bar
+    assert bar is not None and bar.isVisible() and not view.verticalScrollBar().isVisible()
     assert bar.maximum() == len(transcript.text)
     bar.setSliderPosition(bar.maximum())
     bar.triggerAction(bar.SliderAction.SliderMove)

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextFormat,
 )
-from PySide6.QtWidgets import QScrollBar, QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.model import Transcript
 from reader.ui.kind_colors import CURRENT_MATCH_COLOR, CURRENT_TURN_COLOR, FLASH_COLOR
@@ -46,6 +46,7 @@ from reader.ui.transcript_document import (
 if TYPE_CHECKING:  # PySide6 builds a class (and its enums) when first named: not at start-up
     from PySide6.QtCore import QMimeData, QRect, QUrl
     from PySide6.QtGui import QContextMenuEvent, QPaintEvent, QResizeEvent, QShowEvent, QTextDocument
+    from PySide6.QtWidgets import QScrollBar
 
     from reader.ui.unmarked_turns import UnmarkedTurnPainter
 
@@ -111,10 +112,7 @@ class TranscriptView(QTextBrowser):
         self._recutting = False
         self._edge_timer = QTimer(self, singleShot=True, interval=0)
         self._edge_timer.timeout.connect(self._recut_if_near_edge)
-        self._whole_bar = QScrollBar(self)  # over the whole text when the document is a window
-        self._whole_bar.hide()
-        self._whole_bar.actionTriggered.connect(self._on_whole_bar_action)
-        self._whole_bar.sliderReleased.connect(self._on_whole_bar_action)
+        self._whole_bar: QScrollBar | None = None  # over the whole text when the document is a window
         self._unmarked: UnmarkedTurnPainter | None = None  # names of the turns written without a marker
         self._base_point_size = self.font().pointSizeF()
         self._zoom_steps = 0
@@ -341,20 +339,33 @@ class TranscriptView(QTextBrowser):
         self._sync_whole_bar()
 
     def _show_whole_bar(self, shown: bool) -> None:
+        bar = self._whole_bar
+        if not shown and (bar is None or not bar.isVisible()):
+            return  # as it was: nothing to change (and nothing built before the first paint)
         from PySide6.QtCore import Qt  # not at import: see reader.ui.startup
 
-        if not shown and not self._whole_bar.isVisible():
-            return  # as it was: nothing to change (and nothing built before the first paint)
+        if bar is None:
+            from PySide6.QtWidgets import QScrollBar
+
+            bar = self._whole_bar = QScrollBar(self)
+            bar.actionTriggered.connect(self._on_whole_bar_action)
+            bar.sliderReleased.connect(self._on_whole_bar_action)
         self.setVerticalScrollBarPolicy(
             Qt.ScrollBarPolicy.ScrollBarAlwaysOff if shown else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        width = self._whole_bar.sizeHint().width() if shown else 0
-        self.setViewportMargins(0, 0, width, 0)
-        self._whole_bar.setVisible(shown)
+        self.setViewportMargins(0, 0, bar.sizeHint().width() if shown else 0, 0)
+        bar.setVisible(shown)
         self._place_whole_bar()
         if shown:
             self._sync_whole_bar()
 
+    @property
+    def whole_text_bar(self) -> QScrollBar | None:
+        """The scroll bar over the whole text, shown while the document is a window."""
+        return self._whole_bar
+
     def _place_whole_bar(self) -> None:
+        if self._whole_bar is None:
+            return
         frame = self.frameWidth()
         width = self._whole_bar.sizeHint().width()
         rect = self.rect()
@@ -363,10 +374,10 @@ class TranscriptView(QTextBrowser):
 
     def _sync_whole_bar(self) -> None:
         """The whole-text bar follows the view: its range is the text, its value the top offset."""
-        if not self.is_windowed or self._transcript is None:
+        bar = self._whole_bar
+        if not self.is_windowed or self._transcript is None or bar is None:
             return
         visible = self._quick_visible_positions(self.viewport().rect())
-        bar = self._whole_bar
         bar.blockSignals(True)
         bar.setRange(0, max(0, self._offsets.text_length))
         if visible is not None:
@@ -383,9 +394,9 @@ class TranscriptView(QTextBrowser):
 
     @Slot()
     def _go_to_bar_value(self) -> None:
-        value = self._whole_bar.sliderPosition()
-        if self._transcript is None or not self.is_windowed:
+        if self._transcript is None or not self.is_windowed or self._whole_bar is None:
             return
+        value = self._whole_bar.sliderPosition()
         if not self._in_window(value):
             self._recut(value)
         self._place(value, 0)
