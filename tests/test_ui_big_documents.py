@@ -88,6 +88,16 @@ def make_view(qtbot, transcript: Transcript, width: int = 700, height: int = 500
     return view
 
 
+def view_at_turn(qtbot, index: int) -> tuple[Transcript, TranscriptView, Turn]:  # type: ignore[no-untyped-def]
+    """A view of 1,500 turns (in small windows) scrolled to turn ``index``."""
+    transcript = big_transcript(1_500)
+    view = make_view(qtbot, transcript)
+    turn = transcript.turns[index]
+    view.scroll_to_offset(turn.start)
+    QTest.qWait(20)
+    return transcript, view, turn
+
+
 def test_the_last_turn_of_a_document_taller_than_qt_allows_is_on_screen_after_a_jump(qtbot) -> None:  # type: ignore[no-untyped-def]
     transcript = big_transcript(60_000, paragraph_chars=150)  # ~9.8 million characters
     view = make_view(qtbot, transcript, width=420, height=400)
@@ -164,11 +174,8 @@ def test_a_selection_is_copied_across_pages_and_a_window_boundary(qtbot, small_w
     from there to the cursor, exactly."""
     from PySide6.QtWidgets import QApplication
 
-    transcript = big_transcript(1_500)
-    view = make_view(qtbot, transcript)
-    start = transcript.turns[400].start
-    view.scroll_to_offset(start)
-    QTest.qWait(20)
+    transcript, view, turn = view_at_turn(qtbot, 400)
+    start = turn.start
     cursor = view.textCursor()
     cursor.setPosition(view.offsets.to_position(start))
     view.setTextCursor(cursor)
@@ -188,11 +195,7 @@ def test_a_selection_is_copied_across_pages_and_a_window_boundary(qtbot, small_w
 
 
 def test_a_selection_survives_the_window_being_cut_again(qtbot, small_windows) -> None:  # type: ignore[no-untyped-def]
-    transcript = big_transcript(1_500)
-    view = make_view(qtbot, transcript)
-    turn = transcript.turns[300]
-    view.scroll_to_offset(turn.start)
-    QTest.qWait(20)
+    transcript, view, turn = view_at_turn(qtbot, 300)
     cursor = view.textCursor()
     cursor.setPosition(view.offsets.to_position(turn.start))
     cursor.setPosition(view.offsets.to_position(turn.end), QTextCursor.MoveMode.KeepAnchor)
@@ -234,11 +237,7 @@ def test_search_marks_and_the_current_turn_follow_the_window(qtbot, small_window
 
 def test_the_window_keeps_the_look(qtbot, small_windows) -> None:  # type: ignore[no-untyped-def]
     """A window further on formats its speaker lines as the whole document does."""
-    transcript = big_transcript(1_500)
-    view = make_view(qtbot, transcript)
-    turn = transcript.turns[1000]
-    view.scroll_to_offset(turn.start)
-    QTest.qWait(20)
+    _, view, turn = view_at_turn(qtbot, 1000)
     assert view.text_window()[0] > 0
     cursor = QTextCursor(view.document())
     cursor.setPosition(view.offsets.to_position(turn.label_span.start) + 1)
