@@ -6,7 +6,10 @@ It speaks in text offsets (``Transcript.text`` indices); document positions stay
 
 Why this module is long: QTextBrowser answers positions only for what it has laid out, so
 hit testing, the visible range and scrolling each need a careful way around that (bisecting
-laid-out blocks rather than forcing a layout of megabytes); they belong to the view.
+laid-out blocks rather than forcing a layout of megabytes); they belong to the view. A big
+text is shown a window at a time (docs/big-documents.md): cutting the window again, carrying
+the marks and the selection over, and the scroll bar over the whole text are the view's too,
+since they change the document every other method answers from.
 """
 
 from __future__ import annotations
