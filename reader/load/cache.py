@@ -30,7 +30,7 @@ CACHE_OFF = "off"
 MAX_CACHED_BYTES = 20 * 1024 * 1024  # bigger files parse rarely enough; don't fill the disk
 MAX_ENTRIES = 200  # the most recently written models kept; older ones are deleted
 ENTRY_SUFFIX = ".model"
-ENTRY_FORMAT = 1  # the first value of every entry; bump when the codec's layout changes
+ENTRY_FORMAT = 2  # the first value of every entry; bump when the codec's layout changes
 _CORE_DIR = Path(__file__).resolve().parent.parent  # reader/
 
 
