@@ -178,14 +178,13 @@ class TranscriptView(QTextBrowser):
         figures = transcript.figures
         self._figure_spans = sorted(zip(figures.starts, figures.ends, range(len(figures)), strict=True))
         self._figure_starts = [start for start, _, _ in self._figure_spans]
-        self._unmarked = None
-        turns = transcript.turns
-        # QPainter is named only when some turn was written without a marker
-        if any(a == b for a, b in zip(turns.label_starts, turns.label_ends, strict=True)):
-            from reader.ui.unmarked_turns import UnmarkedTurnPainter, unmarked_turns
+        from reader.ui.unmarked_turns import UnmarkedTurnPainter, unmarked_indices, unmarked_turns
 
+        unmarked = unmarked_indices(transcript.turns)
+        self._unmarked = None
+        if unmarked:
             self._unmarked = UnmarkedTurnPainter()
-            self._unmarked.set_turns(unmarked_turns(transcript))
+            self._unmarked.set_turns(unmarked_turns(transcript, unmarked))
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
         self._range_timer.start()
