@@ -234,3 +234,33 @@ def test_a_cache_folder_that_cannot_be_made_opens_files_without_a_cache(
     doc.write_text(TEXT, encoding="utf-8")
     assert "杜航伟" in load_cached(str(doc)).text and "杜航伟" in load_cached(str(doc)).text
     assert parses == [str(doc), str(doc)]
+
+
+def test_the_least_recently_used_entry_goes_first_and_the_total_size_is_bounded(
+        parses: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import time
+
+    import reader.load.cache as model_cache
+
+    monkeypatch.setattr(model_cache, "MAX_ENTRIES", 3)
+    docs = []
+    for i in range(4):
+        doc = tmp_path / f"doc{i}.txt"
+        doc.write_text(TEXT + f"第{i}段。\n", encoding="utf-8")
+        docs.append(doc)
+    for age, doc in zip((300, 200, 100), docs, strict=False):
+        load_cached(str(doc))
+        (entry,) = (p for p in (tmp_path / "cache").glob("*.model") if os.stat(p).st_mtime > time.time() - 50)
+        os.utime(entry, (time.time() - age, time.time() - age))
+    load_cached(str(docs[0]))  # a hit: doc0 is now the most recently used
+    load_cached(str(docs[3]))  # a fourth entry: the least recently used (doc1) goes
+    parses.clear()
+    for doc in (docs[0], docs[2], docs[3], docs[1]):
+        load_cached(str(doc))
+    assert parses == [str(docs[1])]
+    monkeypatch.setattr(model_cache, "MAX_TOTAL_BYTES", 1)
+    last = tmp_path / "last.txt"
+    last.write_text(TEXT + "最后。\n", encoding="utf-8")
+    load_cached(str(last))  # written: only the newest entry fits
+    assert len(list((tmp_path / "cache").glob("*.model"))) == 1

@@ -38,7 +38,8 @@ from reader.model import Transcript
 CACHE_DIR_ENV = "TRANSCRIPT_READER_CACHE_DIR"
 CACHE_OFF = "off"
 MAX_CACHED_BYTES = 20 * 1024 * 1024  # bigger files parse rarely enough; don't fill the disk
-MAX_ENTRIES = 200  # the most recently written models kept; older ones are deleted
+MAX_ENTRIES = 200  # the most recently used models kept; older ones are deleted
+MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024  # and no more than this on disk in all
 ENTRY_SUFFIX = ".model"
 ENTRY_FORMAT = 3  # in every entry's header; bump when the codec's layout changes
 MAGIC = b"TRmodel\0"
@@ -150,6 +151,10 @@ def _read_entry(entry: Path, digest: str, path: str | None) -> Transcript | None
         return None
     if transcript.source.sha256 != digest:
         return None
+    try:
+        os.utime(entry)  # used: the least recently used entries are the ones pruned
+    except OSError:
+        pass
     return dataclasses.replace(transcript, source=dataclasses.replace(transcript.source, path=path))
 
 
@@ -179,7 +184,8 @@ def _write_entry(entry: Path, digest: str, transcript: Transcript) -> None:
 
 
 def _prune(kept: Path) -> None:
-    """Drop models of older parsers for the same bytes, and all but the newest MAX_ENTRIES.
+    """Drop models of older parsers for the same bytes, and the least recently used beyond
+    MAX_ENTRIES or MAX_TOTAL_BYTES (a hit touches its entry, so "used" is read or written).
 
     Without it every parser change and every file ever opened leaves an entry behind.
     Pickles written by earlier versions of the cache go too.
@@ -194,8 +200,23 @@ def _prune(kept: Path) -> None:
                 stale.append(temp)
         except OSError:
             continue
-    others = sorted((p for p in entries if p not in stale), key=lambda p: p.stat().st_mtime, reverse=True)
-    for path in stale + others[MAX_ENTRIES - 1:]:
+    others = []  # (last used, size, path), most recent first
+    for path in entries:
+        if path in stale:
+            continue
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        others.append((info.st_mtime, info.st_size, path))
+    others.sort(reverse=True)
+    kept_bytes = kept.stat().st_size
+    evicted = []
+    for count, (_time, size, path) in enumerate(others, start=1):
+        kept_bytes += size
+        if count >= MAX_ENTRIES or kept_bytes > MAX_TOTAL_BYTES:
+            evicted.append(path)
+    for path in stale + evicted:
         try:
             path.unlink()
         except OSError:
