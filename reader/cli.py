@@ -8,7 +8,6 @@ stderr naming the file and the reason, and exit code 2: never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -70,12 +69,21 @@ def _write_output(text: str, out: str | None) -> None:
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from reader.export.document import transcript_to_dict
+    from reader.export.document import write_json
     from reader.pipeline import load
 
     transcript = load(args.file)
-    text = json.dumps(transcript_to_dict(transcript), ensure_ascii=False, indent=1)
-    _write_output(text, args.out)
+    if args.out is None:
+        write_json(transcript, sys.stdout.write)
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+        return EXIT_OK
+    try:  # written as it is encoded: the whole JSON of a big file never sits in memory
+        with open(args.out, "w", encoding="utf-8") as out:
+            write_json(transcript, out.write)
+            out.write("\n")
+    except OSError as exc:
+        raise ReaderError(args.out, f"cannot write output ({exc.strerror or exc})") from exc
     return EXIT_OK
 
 

@@ -9,11 +9,14 @@ No Qt here: the model must be testable and usable without a display.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 if TYPE_CHECKING:  # typing has it from 3.11; only type checkers read it
     from typing_extensions import dataclass_transform
+
+    from reader.record_tables import FigureTable, QATable, TurnTable
 else:
     def dataclass_transform(**_: object) -> object:
         return lambda cls: cls
@@ -129,6 +132,24 @@ class QAPair:
     answers: tuple[int, ...]  # Turn.index of each answering turn
 
 
+def _no_turns() -> TurnTable:
+    from reader.record_tables import TurnTable
+
+    return TurnTable()
+
+
+def _no_figures() -> FigureTable:
+    from reader.record_tables import FigureTable
+
+    return FigureTable("")
+
+
+def _no_pairs() -> QATable:
+    from reader.record_tables import QATable
+
+    return QATable()
+
+
 @_record
 class Transcript:
     """A whole parsed transcript.
@@ -136,6 +157,10 @@ class Transcript:
     ``text`` is exactly what the window's transcript view shows: paragraphs joined with
     a single ``"\\n"``, speaker markers on their own line (``公安部副部长杜航伟：``), the
     highlights and preamble first. Indentation (ideographic spaces) is stripped.
+
+    ``turns``, ``figures`` and ``qa`` are compact tables (``reader.record_tables``): a
+    sequence of records made on access. Any sequence of records given here (a tuple in a
+    test, ``dataclasses.replace``) is stored as one.
     """
 
     source: Source
@@ -146,27 +171,37 @@ class Transcript:
     preamble: tuple[Span, ...] = ()
     captions: tuple[Span, ...] = ()  # a picture's caption: in the text where it stood, said by nobody
     speakers: tuple[Speaker, ...] = ()
-    turns: tuple[Turn, ...] = ()
-    figures: tuple[Figure, ...] = ()
-    qa: tuple[QAPair, ...] = ()
+    turns: TurnTable = field(default_factory=_no_turns)
+    figures: FigureTable = field(default_factory=_no_figures)
+    qa: QATable = field(default_factory=_no_pairs)
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
+    def __post_init__(self) -> None:
+        from reader.record_tables import FigureTable, QATable, TurnTable
+
+        # Through object.__setattr__: type checkers treat records as frozen (see _record).
+        object.__setattr__(self, "turns", TurnTable.of(self.turns))
+        object.__setattr__(self, "figures", FigureTable.of(self.figures, self.text))
+        object.__setattr__(self, "qa", QATable.of(self.qa))
+
     def speaker(self, speaker_id: str | None) -> Speaker | None:
-        for s in self.speakers:
+        speakers = self.speakers
+        if speaker_id and speaker_id[0] == "s" and speaker_id[1:].isdigit():  # the parser's "s1", "s2"...
+            k = int(speaker_id[1:]) - 1
+            if 0 <= k < len(speakers) and speakers[k].id == speaker_id:
+                return speakers[k]
+        for s in speakers:
             if s.id == speaker_id:
                 return s
         return None
 
     def turn_at(self, offset: int) -> Turn | None:
         """The turn containing ``offset`` (binary search: turns are in text order)."""
-        lo, hi = 0, len(self.turns)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            t = self.turns[mid]
-            if offset < t.start:
-                hi = mid
-            elif offset >= t.end:
-                lo = mid + 1
-            else:
-                return t
-        return None
+        index = self.turn_index_at(offset)
+        return None if index is None else self.turns[index]
+
+    def turn_index_at(self, offset: int) -> int | None:
+        """The position in ``turns`` of the turn containing ``offset``, or None."""
+        turns = self.turns
+        i = bisect_right(turns.starts, offset) - 1
+        return i if i >= 0 and offset < turns.ends[i] else None

@@ -118,7 +118,8 @@ def test_entries_hold_no_pickle_and_old_pickles_are_pruned(parses: list[str], tm
     doc = tmp_path / "a.txt"
     doc.write_text(TEXT, encoding="utf-8")
     load_cached(str(doc))
-    (entry,) = cache.iterdir()
+    (entry,) = cache.glob("*.model")
+    assert sorted(p.name for p in cache.iterdir()) == sorted([entry.name, "key"])
     assert entry.suffix == ".model" and b"pickle" not in entry.read_bytes()[:2]
     assert not entry.read_bytes().startswith(b"\x80")  # pickle's protocol marker
 
@@ -158,3 +159,108 @@ def test_the_cache_key_is_the_files_sha256() -> None:
 
     for data in (b"", TEXT.encode("utf-8"), bytes(range(256)) * 1000):
         assert file_digest(data) == hashlib.sha256(data).hexdigest()
+
+
+def _cached_entry(tmp_path: Path) -> tuple[Path, Path]:
+    doc = tmp_path / "a.txt"
+    doc.write_text(TEXT, encoding="utf-8")
+    load_cached(str(doc))
+    (entry,) = (tmp_path / "cache").glob("*.model")
+    return doc, entry
+
+
+def test_a_planted_entry_never_shows_forged_text(parses: list[str], tmp_path: Path) -> None:
+    """Another file's entry copied under this file's name, or an entry made elsewhere (another
+    key), is parsed again: the window shows what the file says."""
+    import shutil
+
+    doc, entry = _cached_entry(tmp_path)
+    other = tmp_path / "other.txt"
+    other.write_text("主持人：伪造的文字。\n", encoding="utf-8")
+    load_cached(str(other))
+    (forged,) = (p for p in (tmp_path / "cache").glob("*.model") if p != entry)
+    shutil.copyfile(forged, entry)  # the other file's model, filed under this file's digest
+    assert "伪造" not in load_cached(str(doc)).text
+    assert parses.count(str(doc)) == 2
+    (tmp_path / "cache" / "key").write_bytes(b"k" * 32)  # entries written with another key
+    assert "杜航伟" in load_cached(str(doc)).text and parses.count(str(doc)) == 3
+
+
+def test_a_crafted_entry_is_not_decoded(parses: list[str], tmp_path: Path) -> None:
+    """A few bytes that claim a list of half a billion items made marshal allocate gigabytes."""
+    import tracemalloc
+
+    doc, entry = _cached_entry(tmp_path)
+    for crafted in (b"[\xff\xff\xff\x1f" + b"\0" * 17, entry.read_bytes()[:60] + b"[\xff\xff\xff\x1f"):
+        entry.write_bytes(crafted)
+        tracemalloc.start()
+        try:
+            assert "杜航伟" in load_cached(str(doc)).text
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert peak < 50 * 1024 * 1024
+    assert parses.count(str(doc)) == 3
+
+
+def test_a_cache_others_can_write_to_is_not_used(parses: list[str], tmp_path: Path) -> None:
+    doc, _entry = _cached_entry(tmp_path)
+    (tmp_path / "cache").chmod(0o777)
+    load_cached(str(doc))
+    assert parses.count(str(doc)) == 2
+
+
+def test_temporary_files_of_a_killed_write_go_after_an_hour(parses: list[str], tmp_path: Path) -> None:
+    import os
+    import time
+
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    old, fresh = cache / "old.tmp", cache / "fresh.tmp"
+    old.write_bytes(b"x")
+    fresh.write_bytes(b"x")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(old, (hours_ago, hours_ago))
+    _cached_entry(tmp_path)
+    assert not old.exists() and fresh.exists()
+
+
+def test_a_cache_folder_that_cannot_be_made_opens_files_without_a_cache(
+        parses: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache path under a file (or on a read-only disk) is no cache, not an error."""
+    (tmp_path / "not-a-folder").write_text("x")
+    monkeypatch.setenv("TRANSCRIPT_READER_CACHE_DIR", str(tmp_path / "not-a-folder" / "cache"))
+    doc = tmp_path / "a.txt"
+    doc.write_text(TEXT, encoding="utf-8")
+    assert "杜航伟" in load_cached(str(doc)).text and "杜航伟" in load_cached(str(doc)).text
+    assert parses == [str(doc), str(doc)]
+
+
+def test_the_least_recently_used_entry_goes_first_and_the_total_size_is_bounded(
+        parses: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import time
+
+    import reader.load.cache as model_cache
+
+    monkeypatch.setattr(model_cache, "MAX_ENTRIES", 3)
+    docs = []
+    for i in range(4):
+        doc = tmp_path / f"doc{i}.txt"
+        doc.write_text(TEXT + f"第{i}段。\n", encoding="utf-8")
+        docs.append(doc)
+    for age, doc in zip((300, 200, 100), docs, strict=False):
+        load_cached(str(doc))
+        (entry,) = (p for p in (tmp_path / "cache").glob("*.model") if os.stat(p).st_mtime > time.time() - 50)
+        os.utime(entry, (time.time() - age, time.time() - age))
+    load_cached(str(docs[0]))  # a hit: doc0 is now the most recently used
+    load_cached(str(docs[3]))  # a fourth entry: the least recently used (doc1) goes
+    parses.clear()
+    for doc in (docs[0], docs[2], docs[3], docs[1]):
+        load_cached(str(doc))
+    assert parses == [str(docs[1])]
+    monkeypatch.setattr(model_cache, "MAX_TOTAL_BYTES", 1)
+    last = tmp_path / "last.txt"
+    last.write_text(TEXT + "最后。\n", encoding="utf-8")
+    load_cached(str(last))  # written: only the newest entry fits
+    assert len(list((tmp_path / "cache").glob("*.model"))) == 1

@@ -92,8 +92,13 @@ def test_cancel_is_heard_at_least_every_tenth_of_a_second(tmp_path: Path, kind: 
         last[0] = now
 
     load(str(path), progress=progress)  # once for the imports a first parse pays for
-    gaps.clear()
-    last[0] = time.thread_time()
-    load(str(path), progress=progress)
-    longest, where = max(gaps)
+    # A stage without cancel points is slow every time; a busy host (shared cores slow this
+    # thread's CPU too) lengthens one gap now and then: the better of two loads counts.
+    runs = []
+    for _ in range(2):
+        gaps.clear()
+        last[0] = time.thread_time()
+        load(str(path), progress=progress)
+        runs.append(max(gaps))
+    longest, where = min(runs)
     assert longest < 0.15, f"{longest * 1000:.0f} ms without a cancel point, up to {where:.3f} of the load"

@@ -15,10 +15,11 @@ from reader.figures.relations import Sentences, group_citations, link_changes
 from reader.figures.scan import find_in_folded
 from reader.model import Figure, Transcript
 from reader.progress import checkpoint
+from reader.record_tables import FigureTable
 from reader.text.fold import fold_for_scanning
 
 
-def extract_figures(transcript: Transcript) -> tuple[Figure, ...]:
+def extract_figures(transcript: Transcript) -> FigureTable:
     """Every figure in ``transcript.text``, attributed and related, in text order.
 
     Numbers in a speaker marker (the label line) and in a picture's caption are not
@@ -50,16 +51,17 @@ def extract_figures(transcript: Transcript) -> tuple[Figure, ...]:
     checkpoint(0.8)
     same = group_citations(folded, found, sentences)
     checkpoint(0.9)
-    figures: list[Figure] = []
+    figures = FigureTable(text)
     for count, (fig, turn, (change_of, direction), same_as) in enumerate(
             zip(found, turns, changes, same, strict=True)):
         if not count % 4096:
             checkpoint(0.9 + 0.1 * count / len(found))
+        span = sentences.sentence_span(fig.start, fig.end)
         figures.append(Figure(
             text=fig.text, value=fig.value, unit=fig.unit, qualifier=fig.qualifier,
             start=fig.start, end=fig.end,
             turn=None if turn is None else turn.index, speaker=None if turn is None else turn.speaker,
-            sentence=sentences.sentence(fig.start, fig.end), value_to=fig.value_to, change_of=change_of,
+            sentence=text[span[0]:span[1]], value_to=fig.value_to, change_of=change_of,
             direction=direction, same_as=same_as, family=fig.family,
-        ))
-    return tuple(figures)
+        ), span)
+    return figures

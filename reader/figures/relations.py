@@ -95,11 +95,21 @@ class Sentences:
         return start, end
 
     def sentence(self, start: int, end: int) -> str:
+        a, b = self.sentence_span(start, end)
+        return self.text[a:b]
+
+    def sentence_span(self, start: int, end: int) -> tuple[int, int]:
+        """Where the sentence around ``[start, end)`` stands, its outer whitespace left out."""
         a, b = self.bounds(start)
         b = max(b, end)
         if b - a > MAX_SENTENCE_CHARS:
             a, b = max(a, start - SENTENCE_WINDOW), min(b, end + SENTENCE_WINDOW)
-        return self.text[a:b].strip()
+        text = self.text
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        return a, b
 
 
 def _change_verb(

@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.model import Turn
+from reader.record_tables import TurnTable
 from reader.text.fold import fold
 
 
@@ -66,7 +66,7 @@ def find_all(text: str, query: str) -> list[Match]:
 
 
 def match_counts(
-    turns: Sequence[Turn], starts: Sequence[int]
+    turns: TurnTable, starts: Sequence[int]
 ) -> tuple[dict[str, int], dict[int, int]]:
     """Matches per speaker and per turn, from the matches' sorted start offsets.
 
@@ -77,9 +77,13 @@ def match_counts(
     per_turn: dict[int, int] = {}
     if not starts:
         return per_speaker, per_turn
-    for turn in turns:
-        count = bisect_left(starts, turn.end) - bisect_left(starts, turn.start)
+    turn_starts, turn_ends = turns.starts, turns.ends
+    first = bisect_left(turn_ends, starts[0])  # turns before the first match have none
+    last = bisect_left(turn_starts, starts[-1] + 1)
+    for i in range(first, last):
+        count = bisect_left(starts, turn_ends[i]) - bisect_left(starts, turn_starts[i])
         if count:
-            per_turn[turn.index] = count
-            per_speaker[turn.speaker] = per_speaker.get(turn.speaker, 0) + count
+            per_turn[turns.indices[i]] = count
+            speaker = turns.speaker_of(i)
+            per_speaker[speaker] = per_speaker.get(speaker, 0) + count
     return per_speaker, per_turn

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Sequence
+from typing import Any
 
 from reader.progress import checkpoint
 from reader.speakers.labels import ParsedLabel, label_shape, organization_of
@@ -51,7 +52,7 @@ def roles_from_introductions(texts: Iterable[str], names: Iterable[str]) -> dict
     by_form: dict[str, list[str]] = {}
     for name in wanted:
         by_form.setdefault(simplified_name(name) if traditional else name, []).append(name)
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(by_form, key=len, reverse=True)))
+    pattern = re.compile(longest_first_pattern(by_form))
     for count, text in enumerate(texts):
         if not count % 256:
             checkpoint(0.75)  # the opening paragraphs of every turn: 10,000s on a large file
@@ -65,6 +66,34 @@ def roles_from_introductions(texts: Iterable[str], names: Iterable[str]) -> dict
                 for name in pending:
                     found[name] = role
     return found
+
+
+def longest_first_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, the longest where several start at a
+    place, as the alternation of them sorted longest first does, written as a trie.
+
+    The plain alternation tries every word at every place that starts one: with the 11,583
+    speakers of a 50 MB file, and ten times that in a year of briefings, finding the names
+    in the turns' openings took minutes (issue 12). The trie tries one branch per character.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    ends = "" in node
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:  # a shorter word ends here: the longer ones first, then the empty rest
+        return "(?:" + body + ")?" if len(branches) == 1 else body[:-1] + "|)"
+    return body
 
 
 def _last_introduced_role(text: str) -> str:

@@ -8,9 +8,10 @@ joined by single newlines.
 
 from __future__ import annotations
 
-from reader.model import Source, Span, Transcript, Turn
+from reader.model import Source, Span, Transcript
 from reader.parse.blocks import SourceDocument
 from reader.progress import checkpoint
+from reader.record_tables import TurnTable
 from reader.speakers.resolve import LabelledSpeech, resolve_speakers
 from reader.turns.answers import split_unmarked_answers
 from reader.turns.interview import bold_question_interview
@@ -43,25 +44,31 @@ def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, .
     drafts = split_unmarked_answers(drafts, lead_texts)
     cast = resolve_speakers([LabelledSpeech(d.who, spoken(d.paragraphs), d.kind) for d in drafts], lead_texts)
     kinds = cast.kinds()
-    turns: list[Turn] = []
+    turns = TurnTable()
+    silent: list[str] = []
     checkpoint(0.9)
     for count, (draft, speaker) in enumerate(zip(drafts, cast.turn_speakers, strict=True)):
         if not count % 256:
             checkpoint(0.9 + 0.1 * count / len(drafts))
-        marker_span = builder.add(draft.marker.written) if draft.marker.written else None
-        added = [(builder.add(text), isinstance(text, Caption)) for text in draft.paragraphs]
-        caption_spans.extend(span for span, is_caption in added if is_caption)
-        spans = tuple(span for span, is_caption in added if not is_caption)
+        marker_span = builder.add_offsets(draft.marker.written) if draft.marker.written else None
+        spans = []
+        first: int | None = None  # where the first paragraph (a caption or not) landed
+        for text in draft.paragraphs:
+            span = builder.add_offsets(text)
+            first = span[0] if first is None else first
+            if isinstance(text, Caption):
+                caption_spans.append(Span(*span))
+            else:
+                spans.append(span)
         if marker_span is None:  # an unmarked answer: no marker line, the turn starts with its speech
-            first = added[0][0] if added else builder.add("")
-            marker_span = Span(first.start, first.start)
-        label_start = marker_span.start + draft.marker.label_offset
-        turns.append(Turn(
-            index=len(turns), speaker=speaker, label=draft.marker.label, kind=kinds[speaker],
-            start=marker_span.start, end=spans[-1].end if spans else marker_span.end,
-            label_span=Span(label_start, label_start + len(draft.marker.label)), paragraphs=spans,
-        ))
-    silent = [t.label for t in turns if not t.paragraphs]
+            first = builder.add_offsets("")[0] if first is None else first
+            marker_span = (first, first)
+        label_start = marker_span[0] + draft.marker.label_offset
+        label = draft.marker.label
+        turns.append(len(turns), speaker, label, kinds[speaker], marker_span[0],
+                     spans[-1][1] if spans else marker_span[1], label_start, label_start + len(label), spans)
+        if not spans:
+            silent.append(label)
     if silent:
         shown = "、".join(silent[:5]) + ("…" if len(silent) > 5 else "")
         notes.append(f"{len(silent)} speaker marker(s) have no text after them: {shown}")
@@ -73,7 +80,7 @@ def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, .
         source=source, meta=meta, text=builder.text(), highlights=tuple(highlights),
         highlight_spans=tuple(highlight_spans), preamble=tuple(preamble_spans),
         captions=tuple(caption_spans), speakers=cast.speakers,
-        turns=tuple(turns), qa=pair_questions(turns, kinds), warnings=tuple(notes),
+        turns=turns, qa=pair_questions(turns, kinds), warnings=tuple(notes),
     )
 
 
@@ -85,12 +92,16 @@ class _TextBuilder:
         self.position = 0
 
     def add(self, text: str) -> Span:
+        return Span(*self.add_offsets(text))
+
+    def add_offsets(self, text: str) -> tuple[int, int]:
+        """Append ``text`` as a line; where it landed (no ``Span`` made: turns store offsets)."""
         if self._parts:
             self.position += 1  # the newline before this paragraph
         start = self.position
         self._parts.append(text)
         self.position += len(text)
-        return Span(start, self.position)
+        return start, self.position
 
     def text(self) -> str:
         return "\n".join(self._parts)

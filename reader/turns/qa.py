@@ -7,28 +7,30 @@ questions (a host who also answers), the host's turns are the answer.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
-from reader.model import QAPair, SpeakerKind, Turn
+from reader.model import SpeakerKind
+from reader.record_tables import QATable, TurnTable
 
 
-def pair_questions(turns: Sequence[Turn], kinds: Mapping[str, SpeakerKind]) -> tuple[QAPair, ...]:
+def pair_questions(turns: TurnTable, kinds: Mapping[str, SpeakerKind]) -> QATable:
     """Pair each reporter turn with the answering turns that follow it."""
-    pairs: list[QAPair] = []
+    pairs = QATable()
     question: int | None = None
     answers: list[int] = []
     hosts: list[int] = []
 
     def close() -> None:
         if question is not None:
-            pairs.append(QAPair(question, tuple(answers or hosts)))
+            pairs.append(question, answers or hosts)
 
-    for turn in turns:
-        kind = kinds.get(turn.speaker, turn.kind)
+    indices = turns.indices
+    for i in range(len(turns)):
+        kind = kinds.get(turns.speaker_of(i), turns.kind_of(i))
         if kind == "reporter":
             close()
-            question, answers, hosts = turn.index, [], []
+            question, answers, hosts = indices[i], [], []
         elif question is not None:
-            (hosts if kind == "host" else answers).append(turn.index)
+            (hosts if kind == "host" else answers).append(indices[i])
     close()
-    return tuple(pairs)
+    return pairs

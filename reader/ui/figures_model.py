@@ -8,6 +8,7 @@ in ``reader.ui.figures_table``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
@@ -55,7 +56,7 @@ class FiguresModel(QAbstractTableModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._figures: tuple[Figure, ...] = ()
+        self._figures: Sequence[Figure] = ()
         self._citations: tuple[int, ...] = ()
         self._changes: tuple[tuple[int, ...], ...] = ()
         self._speakers: dict[str, tuple[str, str]] = {}

@@ -649,9 +649,10 @@ class MainWindow(QMainWindow):
     def go_to_speaker(self, speaker_id: str) -> None:
         if self.transcript is None:
             return
-        first = next((t for t in self.transcript.turns if t.speaker == speaker_id), None)
+        turns = self.transcript.turns
+        first = next((i for i in range(len(turns)) if turns.speaker_of(i) == speaker_id), None)
         if first is not None:
-            self.go_to_turn(first.index)
+            self.go_to_turn(first)
 
     def _step_turn(self, forward: bool, same_speaker: bool) -> None:
         target = self.reading.step_target(forward, same_speaker, self.view.top_offset())

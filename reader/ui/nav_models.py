@@ -241,7 +241,7 @@ class SpeakerModel(LazyTreeModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__([tr("Speaker"), tr("Turns"), tr("Matches")], parent)
         self._transcript: Transcript | None = None
-        self._turns_of: dict[str, list[Turn]] = {}
+        self._turns_of: dict[str, list[int]] = {}  # speaker id -> its turns' positions
         self._groups: list[tuple[str, list[str]]] = []
         self._speaker_nodes: dict[str, NavNode] = {}
         self._turn_nodes: dict[int, NavNode] = {}
@@ -250,8 +250,9 @@ class SpeakerModel(LazyTreeModel):
     def set_transcript(self, transcript: Transcript) -> None:
         self._transcript = transcript
         self._turns_of = {}
-        for turn in transcript.turns:
-            self._turns_of.setdefault(turn.speaker, []).append(turn)
+        turns = transcript.turns
+        for i in range(len(turns)):  # from the speaker column: no Turn is made for this
+            self._turns_of.setdefault(turns.speaker_of(i), []).append(i)
         self._groups = []
         for kind in KIND_ORDER:
             ids = [s.id for s in transcript.speakers if s.kind == kind and self._turns_of.get(s.id)]
@@ -280,13 +281,15 @@ class SpeakerModel(LazyTreeModel):
                 turns = self._turns_of[speaker_id]
                 details = " · ".join(x for x in (speaker.name, speaker.role, speaker.organization) if x)
                 label = speaker.name if not speaker.role else f"{speaker.name}\n{speaker.role}"
-                row = NavNode(None, 0, label, offset=turns[0].start, speaker=speaker_id, kind=speaker.kind,
+                row = NavNode(None, 0, label, offset=transcript.turns.starts[turns[0]], speaker=speaker_id,
+                              kind=speaker.kind,
                               cells=[str(len(turns)), ""], tooltip=details, total=len(turns))
                 self._speaker_nodes[speaker_id] = row
                 out.append(row)
             return out
         out = []
-        for turn in self._turns_of[node.speaker][start:stop]:  # a speaker's turns
+        for position in self._turns_of[node.speaker][start:stop]:  # a speaker's turns
+            turn = transcript.turns[position]
             count = self._per_turn.get(turn.index, 0)
             row = NavNode(None, 0, first_words(transcript, turn), offset=turn.start, speaker=turn.speaker,
                           turn=turn.index, cells=["", str(count) if count else ""])
@@ -328,16 +331,17 @@ class QuestionModel(LazyTreeModel):
 
     def set_transcript(self, transcript: Transcript) -> None:
         self._transcript = transcript
-        valid = [p for p in transcript.qa if 0 <= p.question < len(transcript.turns)]
-        self._pairs = valid
-        self.reset_root(len(valid))
+        turns = len(transcript.turns)
+        self._pairs = [i for i, question in enumerate(transcript.qa.questions) if 0 <= question < turns]
+        self.reset_root(len(self._pairs))
 
     def make_children(self, node: NavNode, start: int, stop: int) -> list[NavNode]:
         transcript = self._transcript
         assert transcript is not None
         if node is self.root:
             out = []
-            for pair in self._pairs[start:stop]:
+            for pair_index in self._pairs[start:stop]:
+                pair = transcript.qa[pair_index]
                 question = transcript.turns[pair.question]
                 asker = transcript.speaker(question.speaker)
                 name = asker.name if asker else question.label

@@ -61,8 +61,9 @@ class OverviewStrip(QWidget):
 
         self.setCursor(Qt.CursorShape.PointingHandCursor)  # a place to click now
         self._length = max(1, len(transcript.text))
-        self._bands = [(turn.start, turn.end, turn.kind) for turn in transcript.turns]
-        self._figures = [f.start for f in transcript.figures]
+        turns = transcript.turns
+        self._bands = [(turns.starts[i], turns.ends[i], turns.kind_of(i)) for i in range(len(turns))]
+        self._figures = list(transcript.figures.starts)
         self._matches = []
         self._painted_for = -1
         self.update()

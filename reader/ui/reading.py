@@ -8,6 +8,9 @@ Alt+Right / Alt+Left) wraps around, with :class:`reader.search.cursor.WrapCursor
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
+
 from PySide6.QtCore import QObject, Signal
 
 from reader.model import Transcript
@@ -24,6 +27,7 @@ class ReadingPosition(QObject):
         self._transcript: Transcript | None = None
         self._current: int | None = None
         self._pinned: int | None = None
+        self._starts_by_speaker: dict[str, list[int]] | None = None  # made at the first same-speaker step
 
     @property
     def current_turn(self) -> int | None:
@@ -32,6 +36,7 @@ class ReadingPosition(QObject):
     def set_transcript(self, transcript: Transcript | None) -> None:
         self._transcript = transcript
         self._current = self._pinned = None
+        self._starts_by_speaker = None
 
     def set_current(self, index: int | None, pinned: bool = False) -> None:
         """Make turn ``index`` current; ``pinned`` keeps it so while it is on screen."""
@@ -70,16 +75,31 @@ class ReadingPosition(QObject):
         if transcript is None or not transcript.turns:
             return None
         current = self._current
-        speaker = None
+        turns = transcript.turns
         if same_speaker:
             if current is None:
                 return None
-            speaker = transcript.turns[current].speaker
-        starts = [t.start for t in transcript.turns if speaker is None or t.speaker == speaker]
+            starts: Sequence[int] = self._speaker_starts(turns.speaker_of(current))
+        else:
+            starts = turns.starts
         if current is not None:
-            here = transcript.turns[current].start
+            here = turns.starts[current]
         cursor = WrapCursor(starts)
-        if current is not None and here in starts:
-            cursor.index = starts.index(here)
+        k = bisect_left(starts, here)  # the starts are in text order
+        if current is not None and k < len(starts) and starts[k] == here:
+            cursor.index = k
         index = cursor.next(from_offset=here) if forward else cursor.prev(from_offset=here)
         return None if index is None else starts[index]
+
+    def _speaker_starts(self, speaker: str) -> list[int]:
+        """The start offsets of ``speaker``'s turns: every speaker's, in one pass, kept for the
+        next step (a walk of 100,000 turns at each Alt+Right was felt)."""
+        if self._starts_by_speaker is None:
+            by_speaker: dict[str, list[int]] = {}
+            if self._transcript is not None:
+                turns = self._transcript.turns
+                starts = turns.starts
+                for i in range(len(turns)):
+                    by_speaker.setdefault(turns.speaker_of(i), []).append(starts[i])
+            self._starts_by_speaker = by_speaker
+        return self._starts_by_speaker.get(speaker, [])

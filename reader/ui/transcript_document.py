@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -57,12 +57,19 @@ class OffsetMap:
     (two UTF-16 units) and a display break (a block separator the view inserts inside
     an over-long paragraph, see :func:`display_breaks`). Both are kept as sorted
     *thresholds*: each adds one unit to every offset at or past it.
+
+    A document may hold only a window of the text, from ``origin`` to ``stop`` (a big
+    document: see docs/big-documents.md); offsets outside it map to its edges.
     """
 
-    base: int  # document position of text offset 0
+    base: int  # document position of text offset ``origin``
     text_length: int
     thresholds: tuple[int, ...] = ()  # astral character at i -> i + 1; display break before b -> b
     break_positions: frozenset[int] = frozenset()  # positions (relative) of display separators
+    breaks: tuple[int, ...] = ()  # the display breaks (offsets), for windows of the same text
+    origin: int = 0  # the first offset in the document
+    window_end: int = -1  # the offset the document stops at; -1: the end of the text
+    skipped: int = 0  # thresholds at or before ``origin`` (they shift nothing inside the window)
 
     @classmethod
     def for_text(cls, text: str, base: int, breaks: Sequence[int] = ()) -> OffsetMap:
@@ -70,17 +77,38 @@ class OffsetMap:
         thresholds = tuple(sorted([*astral, *breaks]))
         partial = cls(base, len(text), thresholds)
         separators = frozenset(partial.to_position(b) - base - 1 for b in breaks)
-        return cls(base, len(text), thresholds, separators)
+        return cls(base, len(text), thresholds, separators, tuple(breaks))
+
+    def window(self, origin: int, stop: int, base: int) -> OffsetMap:
+        """The map of a document holding the text from ``origin`` to ``stop`` after ``base``
+        positions of header (the thresholds are shared, not recomputed)."""
+        thresholds = self.thresholds
+        skipped = bisect_right(thresholds, origin)
+        length, breaks = self.text_length, self.breaks
+        partial = OffsetMap(base, length, thresholds, frozenset(), breaks, origin, stop, skipped)
+        inside = breaks[bisect_right(breaks, origin):bisect_left(breaks, stop)]
+        separators = frozenset(partial.to_position(b) - base - 1 for b in inside)
+        return OffsetMap(base, length, thresholds, separators, breaks, origin, stop, skipped)
+
+    @property
+    def stop(self) -> int:
+        """The offset the document's text stops at (the text's end unless it is a window)."""
+        return self.text_length if self.window_end < 0 else self.window_end
+
+    @property
+    def is_window(self) -> bool:
+        return self.origin > 0 or self.stop < self.text_length
 
     def to_position(self, offset: int) -> int:
-        offset = 0 if offset < 0 else self.text_length if offset > self.text_length else offset
+        origin, stop = self.origin, self.stop
+        offset = origin if offset < origin else stop if offset > stop else offset
         if not self.thresholds:
-            return self.base + offset
-        return self.base + offset + bisect_right(self.thresholds, offset)
+            return self.base + offset - origin
+        return self.base + offset - origin + bisect_right(self.thresholds, offset) - self.skipped
 
     def to_positions(self, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         """Many spans at once (search results): a plain shift when nothing runs ahead."""
-        if not self.thresholds:
+        if not self.thresholds and not self.is_window:
             base = self.base
             return [(base + s, base + e) for s, e in spans]
         to_position = self.to_position
@@ -89,21 +117,22 @@ class OffsetMap:
     def to_offset(self, position: int) -> int:
         """The text offset at ``position``.
 
-        Header positions give 0; inside a surrogate pair rounds down to its character;
-        a display separator (the end of a piece) gives the offset after the piece.
+        Header positions give the first offset; inside a surrogate pair rounds down to its
+        character; a display separator (the end of a piece) gives the offset after the piece.
         """
         units = position - self.base
+        origin, stop = self.origin, self.stop
         if units <= 0:
-            return 0
+            return origin
         if not self.thresholds:
-            return min(units, self.text_length)
+            return min(origin + units, stop)
         if units in self.break_positions:
             units += 1
-        lo, hi = 0, self.text_length
-        thresholds = self.thresholds
+        lo, hi = origin, stop
+        thresholds, skipped = self.thresholds, self.skipped
         while lo < hi:  # the last offset whose position is at or before ``units``
             mid = (lo + hi + 1) // 2
-            if mid + bisect_right(thresholds, mid) <= units:
+            if mid - origin + bisect_right(thresholds, mid) - skipped <= units:
                 lo = mid
             else:
                 hi = mid - 1
@@ -111,7 +140,25 @@ class OffsetMap:
 
     @property
     def end_position(self) -> int:
-        return self.to_position(self.text_length)
+        return self.to_position(self.stop)
+
+
+def window_around(text: str, breaks: Sequence[int], center: int, size: int) -> tuple[int, int]:
+    """The window of about ``size`` characters of ``text`` around ``center``, cut between display
+    blocks (at a line start or a display break), so a window's blocks are the whole document's."""
+    length = len(text)
+    if length <= size:
+        return 0, length
+    low = min(max(0, center - size // 2), length - size)
+    high = low + size
+    line_start = text.rfind("\n", 0, low) + 1
+    i = bisect_right(breaks, low) - 1
+    start = max(line_start, breaks[i]) if i >= 0 else line_start
+    line_end = text.find("\n", high)
+    line_end = length if line_end == -1 else line_end
+    k = bisect_right(breaks, high)
+    end = min(line_end, breaks[k]) if k < len(breaks) else line_end
+    return start, end
 
 
 def display_breaks(text: str, limit: int = DISPLAY_BLOCK_CHARS) -> list[int]:
@@ -169,8 +216,13 @@ def _safe_link(url: str | None) -> str | None:
 
 
 def build_document(transcript: Transcript, base_font: QFont | None = None,
-                   first_chars: int | None = None) -> tuple[QTextDocument, OffsetMap]:
+                   first_chars: int | None = None, window: tuple[int, int] | None = None,
+                   whole: OffsetMap | None = None) -> tuple[QTextDocument, OffsetMap]:
     """A document showing ``transcript`` and the map from its text offsets to positions.
+
+    ``window``: show only the text from its first to its second offset (cut between
+    display blocks: :func:`window_around`); the header is shown only in a window that
+    starts the text. ``whole``: the whole text's map, made before (not recomputed).
 
     ``first_chars``: build only the lines holding the first that many characters (the
     first screen; Qt lays out all of a document handed to a view before painting it,
@@ -185,6 +237,17 @@ def build_document(transcript: Transcript, base_font: QFont | None = None,
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
 
+    text = transcript.text
+    origin, stop = window if window is not None else (0, len(text))
+    if whole is None:
+        whole = OffsetMap.for_text(text, 0, display_breaks(text))
+    if origin > 0:  # a window further on: the text alone (its header is scrolled past)
+        cursor.setBlockFormat(_body_block_format())
+        offsets = whole.window(origin, stop, 0)
+        _insert_body(cursor, transcript, offsets, first_chars)
+        cursor.endEditBlock()
+        doc.setModified(False)
+        return doc, offsets
     title, parts = _header_lines(transcript)
     title_block = QTextBlockFormat()
     title_block.setBottomMargin(6)
@@ -212,17 +275,29 @@ def build_document(transcript: Transcript, base_font: QFont | None = None,
         cursor.insertText(tr("Source"), link_format)
 
     cursor.insertBlock(_body_block_format(), QTextCharFormat())
-    base = cursor.position()
-    text = transcript.text
-    breaks = display_breaks(text)
-    offsets = OffsetMap.for_text(text, base, breaks)
-    cut = _first_lines_end(text, first_chars) if first_chars is not None else None
-    shown = len(text) if cut is None else cut
-    cursor.insertText(_with_breaks(text, breaks, 0, shown))
-    format_body(cursor, transcript, offsets, 0, cut)
+    offsets = whole.window(0, stop, cursor.position())
+    _insert_body(cursor, transcript, offsets, first_chars)
     cursor.endEditBlock()
     doc.setModified(False)
     return doc, offsets
+
+
+def _insert_body(cursor: QTextCursor, transcript: Transcript, offsets: OffsetMap,
+                 first_chars: int | None) -> None:
+    """The text of the document's window (or its first lines), formatted."""
+    text, origin, stop = transcript.text, offsets.origin, offsets.stop
+    cut = _first_lines_end(text, origin + first_chars) if first_chars is not None else None
+    cut = None if cut is not None and cut >= stop else cut
+    shown = stop if cut is None else cut
+    cursor.insertText(_with_breaks(text, offsets.breaks, origin, shown))
+    format_body(cursor, transcript, offsets, origin, _high(offsets, cut))
+
+
+def _high(offsets: OffsetMap, cut: int | None) -> int | None:
+    """Where a part's formats stop: at ``cut``, else at the window's end (None: the text's)."""
+    if cut is not None:
+        return cut
+    return None if offsets.stop >= offsets.text_length else offsets.stop
 
 
 def finish_document(document: QTextDocument, transcript: Transcript, offsets: OffsetMap,
@@ -236,15 +311,17 @@ def finish_document(document: QTextDocument, transcript: Transcript, offsets: Of
     """
     text = transcript.text
     cut = offsets.to_offset(document.characterCount() - 1)  # the line break the built part stops at
-    if cut >= len(text):
+    stop = offsets.stop
+    if cut >= stop:
         return False
     end = _first_lines_end(text, cut + 1 + max_chars) if max_chars is not None else None
+    end = None if end is not None and end >= stop else end
     cursor = QTextCursor(document)
     cursor.movePosition(QTextCursor.MoveOperation.End)
     cursor.beginEditBlock()
     cursor.insertBlock(_body_block_format(), QTextCharFormat())  # the line break at ``cut``
-    cursor.insertText(_with_breaks(text, display_breaks(text), cut + 1, len(text) if end is None else end))
-    format_body(cursor, transcript, offsets, cut, end)
+    cursor.insertText(_with_breaks(text, offsets.breaks, cut + 1, stop if end is None else end))
+    format_body(cursor, transcript, offsets, cut, _high(offsets, end))
     cursor.endEditBlock()
     document.setModified(False)
     return True
@@ -252,7 +329,7 @@ def finish_document(document: QTextDocument, transcript: Transcript, offsets: Of
 
 def is_whole(document: QTextDocument, transcript: Transcript, offsets: OffsetMap) -> bool:
     """Whether ``document`` holds all of ``transcript.text`` (not only a first part)."""
-    return offsets.to_offset(document.characterCount() - 1) >= len(transcript.text)
+    return offsets.to_offset(document.characterCount() - 1) >= offsets.stop
 
 
 def _body_block_format() -> QTextBlockFormat:

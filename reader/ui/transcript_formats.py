@@ -7,6 +7,7 @@ formatted once), so every format is applied exactly once whatever the parts are.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat
@@ -105,7 +106,14 @@ def _format_headings(cursor: QTextCursor, transcript: Transcript, offsets: Offse
     block.setBottomMargin(4)
     unmarked = QTextBlockFormat()
     unmarked.setTopMargin(UNMARKED_TOP_MARGIN)
-    for turn in transcript.turns:
+    turns = transcript.turns
+    # A marker line is never cut between parts (parts end at line breaks): the turns whose
+    # label starts in the part, and the one before in case its line reaches into it.
+    first = max(0, bisect_left(turns.label_starts, low) - 1)
+    last = len(turns) if high is None else bisect_left(turns.label_starts, high)
+    speakers = {s.id: s for s in transcript.speakers}
+    for position in range(first, last):
+        turn = turns[position]
         if turn.label_span.start == turn.label_span.end:
             if _clip(turn.start, turn.start + 1, low, high) is not None:
                 _select(cursor, offsets, turn.start, turn.start)
@@ -119,7 +127,7 @@ def _format_headings(cursor: QTextCursor, transcript: Transcript, offsets: Offse
         fmt = QTextCharFormat()
         fmt.setFontWeight(QFont.Weight.Bold)
         fmt.setForeground(solid_brush(kind_color(turn.kind)))
-        speaker = transcript.speaker(turn.speaker)
+        speaker = speakers.get(turn.speaker)
         if speaker is not None:
             fmt.setToolTip(plain_tooltip(" · ".join(x for x in (speaker.name, speaker.role) if x)))
         _select(cursor, offsets, *part)
@@ -134,8 +142,10 @@ def _mark_figures(cursor: QTextCursor, transcript: Transcript, offsets: OffsetMa
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
     fmt.setUnderlineColor(QColor(FIGURE_UNDERLINE_COLOR))
     to_position = offsets.to_position
-    for figure in transcript.figures:
-        part = _clip(figure.start, figure.end, low, high)
+    figures = transcript.figures
+    starts, ends = figures.starts, figures.ends
+    for row in figures.rows_near(low, high):
+        part = _clip(starts[row], ends[row], low, high)
         if part is None:
             continue
         cursor.setPosition(to_position(part[0]))

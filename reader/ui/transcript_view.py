@@ -6,12 +6,15 @@ It speaks in text offsets (``Transcript.text`` indices); document positions stay
 
 Why this module is long: QTextBrowser answers positions only for what it has laid out, so
 hit testing, the visible range and scrolling each need a careful way around that (bisecting
-laid-out blocks rather than forcing a layout of megabytes); they belong to the view.
+laid-out blocks rather than forcing a layout of megabytes); they belong to the view. A big
+text is shown a window at a time (docs/big-documents.md): cutting the window again, carrying
+the marks and the selection over, and the scroll bar over the whole text are the view's too,
+since they change the document every other method answers from.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
@@ -37,13 +40,16 @@ from reader.ui.transcript_document import (
     OffsetMap,
     build_document,
     chars_filling,
+    display_breaks,
     finish_document,
     is_whole,
+    window_around,
 )
 
 if TYPE_CHECKING:  # PySide6 builds a class (and its enums) when first named: not at start-up
     from PySide6.QtCore import QMimeData, QRect, QUrl
     from PySide6.QtGui import QContextMenuEvent, QPaintEvent, QResizeEvent, QShowEvent, QTextDocument
+    from PySide6.QtWidgets import QScrollBar
 
     from reader.ui.unmarked_turns import UnmarkedTurnPainter
 
@@ -51,6 +57,12 @@ SCROLL_MARGIN = 40  # pixels left above a target so its heading is not glued to 
 HIT_TOLERANCE = 30  # pixels: the widest spacing between two blocks (heading margin + paragraph gap)
 FLASH_MS = 1200
 VISIBLE_RANGE_DEBOUNCE_MS = 60
+# A text longer than this is shown a window at a time (docs/big-documents.md): Qt drops
+# what lies past 8,388,607 px of a document's height, and lays out all that lies before
+# a jump. The window is re-cut around the reading position as it nears an edge.
+WINDOWED_FROM = 1_500_000  # characters
+WINDOW_CHARS = 80_000
+WINDOW_EDGE = 0.25  # re-cut when what is on screen comes this share of a window from its edge
 MIN_POINT_SIZE = 7
 MAX_POINT_SIZE = 40
 # Simplified Chinese sans-serif families (Linux, Adobe/Google, Windows, macOS), in order of
@@ -93,10 +105,18 @@ class TranscriptView(QTextBrowser):
         self._current_match_span: tuple[int, int] | None = None  # document positions
         self._figure_spans: list[tuple[int, int, int]] = []
         self._figure_starts: list[int] = []
+        self._whole = self._offsets  # the whole text's map; ``_offsets`` is the document's (a window)
+        self._match_spans: Sequence[tuple[int, int]] = []  # text offsets, sorted
+        self._match_starts: list[int] = []
+        self._match_ends: list[int] = []
+        self._current_match: tuple[int, int] | None = None  # text offsets, as the marks below
+        self._current_turn: int | None = None
+        self._flash: tuple[int, int] | None = None
+        self._recutting = False
+        self._edge_timer = QTimer(self, singleShot=True, interval=0)
+        self._edge_timer.timeout.connect(self._recut_if_near_edge)
+        self._whole_bar: QScrollBar | None = None  # over the whole text when the document is a window
         self._unmarked: UnmarkedTurnPainter | None = None  # names of the turns written without a marker
-        self._current_match: QTextEdit.ExtraSelection | None = None
-        self._current_turn: QTextEdit.ExtraSelection | None = None
-        self._flash: QTextEdit.ExtraSelection | None = None
         self._base_point_size = self.font().pointSizeF()
         self._zoom_steps = 0
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
@@ -104,7 +124,7 @@ class TranscriptView(QTextBrowser):
         self._range_timer = QTimer(self, singleShot=True, interval=VISIBLE_RANGE_DEBOUNCE_MS)
         self._range_timer.timeout.connect(self._emit_visible_range)
         self.anchorClicked.connect(self._on_anchor_clicked)
-        self.verticalScrollBar().valueChanged.connect(self._range_timer.start)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
     # -- model -------------------------------------------------------------------------
     @property
@@ -139,10 +159,38 @@ class TranscriptView(QTextBrowser):
         """
         font = self.reading_font()
         first_chars = self._first_screen_chars(transcript, font) if first_screen_only else None
-        document, offsets = build_document(transcript, font, first_chars=first_chars)
+        text = transcript.text
+        self._whole = whole = OffsetMap.for_text(text, 0, display_breaks(text))
+        window = window_around(text, whole.breaks, 0, WINDOW_CHARS) if len(text) > WINDOWED_FROM else None
+        document, offsets = build_document(transcript, font, first_chars=first_chars, window=window,
+                                           whole=whole)
+        self._match_spans, self._match_starts, self._match_ends = [], [], []
         self._matches.set_spans([])
         self._current_match = self._current_turn = self._flash = None
+        self._current_match_span = None
         self.setExtraSelections([])
+        self._set_own_document(document)
+        self._layout_pacer.pace(document)
+        self._transcript = transcript
+        self._painted = False
+        self._offsets = offsets
+        self._show_whole_bar(window is not None)
+        figures = transcript.figures
+        self._figure_spans = sorted(zip(figures.starts, figures.ends, range(len(figures)), strict=True))
+        self._figure_starts = [start for start, _, _ in self._figure_spans]
+        from reader.ui.unmarked_turns import UnmarkedTurnPainter, unmarked_indices, unmarked_turns
+
+        unmarked = unmarked_indices(transcript.turns)
+        self._unmarked = None
+        if unmarked:
+            self._unmarked = UnmarkedTurnPainter()
+            self._unmarked.set_turns(unmarked_turns(transcript, unmarked))
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.verticalScrollBar().setValue(0)
+        self._range_timer.start()
+
+    def _set_own_document(self, document: QTextDocument) -> None:
+        """Show ``document``, owned by the view, and delete the one it showed before."""
         # setDocument deletes only a document its internal control owns (the first, empty
         # one), not one the view owns: each open kept the previous document alive, 19 MB
         # per MB of transcript. The view deletes its own.
@@ -150,24 +198,13 @@ class TranscriptView(QTextBrowser):
         # first paint let the panes made after that paint come first.
         previous, self._own_document = self._own_document, document
         document.setParent(self)
-        self.setDocument(document)
+        recutting, self._recutting = self._recutting, True  # the bar's reset to 0 is no scroll
+        try:
+            self.setDocument(document)
+        finally:
+            self._recutting = recutting
         if previous is not None:
             previous.deleteLater()
-        self._layout_pacer.pace(document)
-        self._transcript = transcript
-        self._painted = False
-        self._offsets = offsets
-        self._figure_spans = sorted((f.start, f.end, i) for i, f in enumerate(transcript.figures))
-        self._figure_starts = [start for start, _, _ in self._figure_spans]
-        self._unmarked = None
-        if any(not turn.label for turn in transcript.turns):  # QPainter is named only then
-            from reader.ui.unmarked_turns import UnmarkedTurnPainter, unmarked_turns
-
-            self._unmarked = UnmarkedTurnPainter()
-            self._unmarked.set_turns(unmarked_turns(transcript))
-        self.moveCursor(QTextCursor.MoveOperation.Start)
-        self.verticalScrollBar().setValue(0)
-        self._range_timer.start()
 
     def finish_document(self, max_chars: int | None = None) -> bool:
         """Append (up to ``max_chars`` of) the rest of a document set with ``first_screen_only``.
@@ -180,13 +217,200 @@ class TranscriptView(QTextBrowser):
         return not is_whole(self.document(), self._transcript, self._offsets)
 
     def _ensure_built(self, offset: int) -> None:
-        """Going to a place in the text needs the text there: finish a partly built document
-        (shown first screen first) when ``offset`` lies past the part built so far."""
+        """Going to a place in the text needs the text there: a window around it if the
+        document is a window that does not hold it, and a partly built document (shown first
+        screen first) finished when ``offset`` lies past the part built so far."""
+        if self._transcript is None:
+            return
+        if self.is_windowed and not self._in_window(offset):
+            self._recut(offset)
+        self._finish_to(offset)
+
+    def _finish_to(self, offset: int) -> None:
+        """Finish a partly built document if ``offset`` lies past the part built so far."""
         if self._transcript is None or offset <= 0:
             return
         built = self._offsets.to_offset(self.document().characterCount() - 1)
-        if offset > built and built < len(self._transcript.text):
+        if offset > built and built < self._offsets.stop:
             self.finish_document()
+
+    # -- the window of a big text (docs/big-documents.md) ----------------------------------
+    @property
+    def is_windowed(self) -> bool:
+        """Whether the document holds only a window of the text (a big transcript)."""
+        return self._offsets.is_window
+
+    def text_window(self) -> tuple[int, int]:
+        """The text offsets the document holds: all of the text unless it is windowed."""
+        return self._offsets.origin, self._offsets.stop
+
+    def _in_window(self, offset: int) -> bool:
+        origin, stop = self.text_window()
+        return origin <= offset <= stop and (offset < stop or stop == self._offsets.text_length)
+
+    def _recut(self, center: int, keep: tuple[int, int] | None = None) -> None:
+        """Build the document again as the window around ``center``; marks and the selection
+        are carried over (as text offsets). ``keep``: an offset and the viewport y it stays at."""
+        transcript = self._transcript
+        if transcript is None or self._recutting:
+            return
+        window = window_around(transcript.text, self._whole.breaks, center, WINDOW_CHARS)
+        if window == self.text_window():
+            return
+        self._recutting = True
+        try:
+            cursor = self.textCursor()
+            to_offset = self._offsets.to_offset
+            selection = (to_offset(cursor.anchor()), to_offset(cursor.position()))
+            font = QFont(self.document().defaultFont())
+            document, offsets = build_document(transcript, font, window=window, whole=self._whole)
+            self._set_own_document(document)
+            self._layout_pacer.pace(document)
+            self._offsets = offsets
+            self._matches.set_spans(self._window_match_positions())
+            self._current_match_span = None if self._current_match is None else (
+                offsets.to_position(self._current_match[0]), offsets.to_position(self._current_match[1]))
+            if keep is not None and not (window[0] <= selection[1] <= window[1]):
+                selection = (keep[0], keep[0])  # the cursor moves with the reader (Page Down moves it)
+            cursor = QTextCursor(document)
+            cursor.setPosition(offsets.to_position(selection[0]))
+            cursor.setPosition(offsets.to_position(selection[1]), QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
+            self._refresh_extra_selections()
+            if keep is not None:
+                self._place(keep[0], keep[1])
+        finally:
+            self._recutting = False
+        self._sync_whole_bar()
+
+    def _place(self, offset: int, y: int) -> None:
+        """Scroll so the line holding ``offset`` starts ``y`` pixels down the viewport."""
+        top = self._line_top(offset)
+        if top is not None:
+            self._set_bar_value(max(0, int(top) - y))
+
+    def _set_bar_value(self, value: int) -> None:
+        """Scroll to ``value``, even before Qt's lazy layout has grown the bar's range to it
+        (a new document: the layout, once through, only widens the range further)."""
+        bar = self.verticalScrollBar()
+        if value > bar.maximum():
+            bar.setRange(0, value)
+        bar.setValue(value)
+
+    def _line_top(self, offset: int) -> float | None:
+        doc = self.document()
+        position = self._offsets.to_position(offset)
+        block = doc.findBlock(position)
+        if not block.isValid():
+            return None
+        top = doc.documentLayout().blockBoundingRect(block).top()
+        text_layout = block.layout()
+        if text_layout is not None and text_layout.lineCount() > 0:
+            line = text_layout.lineForTextPosition(position - block.position())
+            if line.isValid():
+                top += line.y()
+        return top
+
+    def _near_window_edge(self) -> bool:
+        if not self.is_windowed or self._recutting:
+            return False
+        visible = self._quick_visible_positions(self.viewport().rect())
+        if visible is None:
+            return False
+        first, last = (self._offsets.to_offset(p) for p in visible)
+        origin, stop = self.text_window()
+        edge = int(WINDOW_CHARS * WINDOW_EDGE)
+        at_end = stop >= self._offsets.text_length
+        return (origin > 0 and first < origin + edge) or (not at_end and last > stop - edge)
+
+    @Slot()
+    def _on_scrolled(self) -> None:
+        self._range_timer.start()
+        if not self._recutting and self.is_windowed:
+            self._edge_timer.start()  # after Qt has finished the key or wheel event that scrolled
+
+    @Slot()
+    def _recut_if_near_edge(self) -> None:
+        """Re-cut the window when the reader scrolls near its edge, keeping the line at the top."""
+        if self._near_window_edge():
+            top = self.offset_at(QPoint(0, 0))
+            y = self._line_top(top)
+            shift = 0 if y is None else int(y) - self.verticalScrollBar().value()
+            first, last = self.visible_range()
+            self._recut((first + last) // 2, keep=(top, shift))
+        self._sync_whole_bar()
+
+    def _show_whole_bar(self, shown: bool) -> None:
+        bar = self._whole_bar
+        if not shown and (bar is None or not bar.isVisible()):
+            return  # as it was: nothing to change (and nothing built before the first paint)
+        from PySide6.QtCore import Qt  # not at import: see reader.ui.startup
+
+        if bar is None:
+            from PySide6.QtWidgets import QScrollBar
+
+            bar = self._whole_bar = QScrollBar(self)
+            bar.actionTriggered.connect(self._on_whole_bar_action)
+            bar.sliderReleased.connect(self._on_whole_bar_action)
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if shown else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setViewportMargins(0, 0, bar.sizeHint().width() if shown else 0, 0)
+        bar.setVisible(shown)
+        self._place_whole_bar()
+        if shown:
+            self._sync_whole_bar()
+
+    @property
+    def whole_text_bar(self) -> QScrollBar | None:
+        """The scroll bar over the whole text, shown while the document is a window."""
+        return self._whole_bar
+
+    def _place_whole_bar(self) -> None:
+        if self._whole_bar is None:
+            return
+        frame = self.frameWidth()
+        width = self._whole_bar.sizeHint().width()
+        rect = self.rect()
+        self._whole_bar.setGeometry(rect.right() - frame - width + 1, rect.top() + frame, width,
+                                    rect.height() - 2 * frame)
+
+    def _sync_whole_bar(self) -> None:
+        """The whole-text bar follows the view: its range is the text, its value the top offset."""
+        bar = self._whole_bar
+        if not self.is_windowed or self._transcript is None or bar is None:
+            return
+        visible = self._quick_visible_positions(self.viewport().rect())
+        bar.blockSignals(True)
+        bar.setRange(0, max(0, self._offsets.text_length))
+        if visible is not None:
+            first, last = (self._offsets.to_offset(p) for p in visible)
+            bar.setPageStep(max(1, last - first))
+            bar.setSingleStep(max(1, (last - first) // 20))
+            bar.setValue(first)
+        bar.blockSignals(False)
+
+    @Slot()
+    def _on_whole_bar_action(self) -> None:
+        """The reader moved the whole-text bar: show the text at its value (once the bar has moved)."""
+        QTimer.singleShot(0, self._go_to_bar_value)
+
+    @Slot()
+    def _go_to_bar_value(self) -> None:
+        if self._transcript is None or not self.is_windowed or self._whole_bar is None:
+            return
+        value = self._whole_bar.sliderPosition()
+        if not self._in_window(value):
+            self._recut(value)
+        self._place(value, 0)
+        self._sync_whole_bar()
+
+    def _window_match_positions(self) -> list[tuple[int, int]]:
+        """The search matches inside the window, as document positions."""
+        spans = self._match_spans
+        if self.is_windowed:
+            origin, stop = self.text_window()
+            spans = spans[bisect_right(self._match_ends, origin):bisect_left(self._match_starts, stop)]
+        return self._offsets.to_positions(spans)
 
     def _first_screen_chars(self, transcript: Transcript, font: QFont) -> int:
         """More characters of ``transcript`` than the view can show at once at ``font``.
@@ -307,6 +531,8 @@ class TranscriptView(QTextBrowser):
 
     def is_on_screen(self, offset: int) -> bool:
         """True when the line holding ``offset`` is wholly inside the view."""
+        if self.is_windowed and not self._in_window(offset):
+            return False
         self._ensure_built(offset)
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._offsets.to_position(offset))
@@ -320,29 +546,27 @@ class TranscriptView(QTextBrowser):
         third down, so the reader sees what leads up to them).
         """
         self._ensure_built(offset)
-        doc = self.document()
-        position = self._offsets.to_position(offset)
-        block = doc.findBlock(position)
-        if not block.isValid():
+        top = self._line_top(offset)
+        if top is None:
             return
-        layout = doc.documentLayout()
-        top = layout.blockBoundingRect(block).top()
-        text_layout = block.layout()
-        if text_layout is not None and text_layout.lineCount() > 0:
-            line = text_layout.lineForTextPosition(position - block.position())
-            if line.isValid():
-                top += line.y()
-        bar = self.verticalScrollBar()
         above = int(anchor * self.viewport().height()) if anchor > 0 else SCROLL_MARGIN
-        bar.setValue(max(0, int(top) - above))
+        recutting, self._recutting = self._recutting, True  # the window was cut around it just now
+        try:
+            self._set_bar_value(max(0, int(top) - above))
+        finally:
+            self._recutting = recutting
         cursor = self.textCursor()
-        cursor.setPosition(position)
+        cursor.setPosition(self._offsets.to_position(offset))
         self.setTextCursor(cursor)
+        self._sync_whole_bar()
 
     # -- marks -------------------------------------------------------------------------
     def set_search_matches(self, spans: Sequence[tuple[int, int]]) -> None:
         """Highlight every match (text offsets); the current one is set separately."""
-        self._matches.set_spans(self._offsets.to_positions(spans))
+        self._match_spans = spans
+        self._match_starts = [s for s, _ in spans]
+        self._match_ends = [e for _, e in spans]
+        self._matches.set_spans(self._window_match_positions())
         self.viewport().update()
         if not spans:
             self.set_current_match(None)
@@ -391,25 +615,22 @@ class TranscriptView(QTextBrowser):
         painter.end()
 
     def set_current_match(self, span: tuple[int, int] | None) -> None:
-        self._ensure_built(span[1] if span else 0)
-        self._current_match = None if span is None else self._selection(span, CURRENT_MATCH_COLOR)
+        if span is not None:
+            self._ensure_built(span[0])
+            self._ensure_built(span[1])
+        self._current_match = span
         self._current_match_span = None if span is None else (
             self._offsets.to_position(span[0]), self._offsets.to_position(span[1]))
         self._refresh_extra_selections()
 
     def set_current_turn(self, start: int | None) -> None:
         """Shade the heading line of the turn starting at ``start`` (None: no turn)."""
-        if start is None:
-            self._current_turn = None
-        else:
-            selection = self._selection((start, start), CURRENT_TURN_COLOR)
-            selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
-            self._current_turn = selection
+        self._current_turn = start
         self._refresh_extra_selections()
 
     def flash(self, start: int, end: int) -> None:
         """Briefly mark a span the reader jumped to, so the eye finds it."""
-        self._flash = self._selection((start, end), FLASH_COLOR)
+        self._flash = (start, end)
         self._refresh_extra_selections()
         self._flash_timer.start()
 
@@ -419,7 +640,7 @@ class TranscriptView(QTextBrowser):
         self._refresh_extra_selections()
 
     def _selection(self, span: tuple[int, int], color: str) -> QTextEdit.ExtraSelection:
-        self._ensure_built(span[1])
+        self._finish_to(min(span[1], self._offsets.stop))
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._offsets.to_position(span[0]))
@@ -431,9 +652,23 @@ class TranscriptView(QTextBrowser):
         return selection
 
     def _refresh_extra_selections(self) -> None:
-        self.setExtraSelections(
-            [s for s in (self._current_turn, self._current_match, self._flash) if s is not None]
-        )
+        """The single marks, from their text offsets (those outside a window are not shown)."""
+        selections = []
+        if self._current_turn is not None and self._marked_here(self._current_turn, self._current_turn):
+            turn = self._selection((self._current_turn, self._current_turn), CURRENT_TURN_COLOR)
+            turn.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            selections.append(turn)
+        for span, color in ((self._current_match, CURRENT_MATCH_COLOR), (self._flash, FLASH_COLOR)):
+            if span is not None and self._marked_here(*span):
+                selections.append(self._selection(span, color))
+        self.setExtraSelections(selections)
+
+    def _marked_here(self, start: int, end: int) -> bool:
+        """Whether a mark from ``start`` to ``end`` touches the text the document holds."""
+        if not self.is_windowed:
+            return True
+        origin, stop = self.text_window()
+        return end >= origin and start <= stop
 
     # -- zoom --------------------------------------------------------------------------
     @property
@@ -538,6 +773,8 @@ class TranscriptView(QTextBrowser):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if self.is_windowed:
+            self._place_whole_bar()
         self._range_timer.start()  # what is on screen changes with the size
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -12,13 +12,16 @@ the text: search, copy and offsets are unchanged.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextDocument
-
-from reader.model import Transcript
+from reader.model import Transcript, Turn
 from reader.ui.kind_colors import kind_color
+
+if TYPE_CHECKING:  # PySide6 builds a class when first named: only documents with such turns pay
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QColor, QPainter, QTextDocument
 
 NAME_SCALE = 0.85  # of the document's font
 
@@ -30,13 +33,22 @@ class UnmarkedTurn:
     color: QColor
 
 
-def unmarked_turns(transcript: Transcript) -> list[UnmarkedTurn]:
-    """The turns without a marker, in text order, with the name and colour to paint."""
+def unmarked_indices(turns: Sequence[Turn]) -> list[int]:
+    """Indices of the turns without a marker, read from the label columns when the model has
+    them (a big document's turns are made one by one on access)."""
+    starts, ends = getattr(turns, "label_starts", None), getattr(turns, "label_ends", None)
+    if starts is not None and ends is not None:
+        return [i for i, (start, end) in enumerate(zip(starts, ends, strict=True)) if start == end]
+    return [i for i, turn in enumerate(turns) if turn.label_span.start == turn.label_span.end]
+
+
+def unmarked_turns(transcript: Transcript, indices: Sequence[int]) -> list[UnmarkedTurn]:
+    """The turns at ``indices`` (without a marker), with the name and colour to paint."""
     found = []
-    for turn in transcript.turns:
-        if turn.label or turn.label_span.start != turn.label_span.end:
-            continue
-        speaker = transcript.speaker(turn.speaker)
+    speakers = {s.id: s for s in transcript.speakers}
+    for i in indices:
+        turn = transcript.turns[i]
+        speaker = speakers.get(turn.speaker)
         name = speaker.name if speaker is not None else ""
         if speaker is not None and speaker.role:
             name = f"{name} · {speaker.role}"
@@ -61,6 +73,9 @@ class UnmarkedTurnPainter:
     def paint(self, painter: QPainter, doc: QTextDocument, to_position: object, first_offset: int,
               last_offset: int, scroll: QPointF) -> int:
         """Paint the names of the turns starting in the offset range; returns how many."""
+        from PySide6.QtCore import QRectF, Qt
+        from PySide6.QtGui import QFont, QFontMetricsF
+
         font = QFont(doc.defaultFont())
         font.setPointSizeF(max(6.0, font.pointSizeF() * NAME_SCALE))
         font.setBold(True)
