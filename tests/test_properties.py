@@ -4,11 +4,16 @@ Any text, any bytes, or any mangling of the sample (cut, spliced, duplicated,
 corrupted, re-encoded) must give either a transcript whose offsets mean what they
 say and whose figures slice to their own text with finite values, or a
 ``ReaderError`` where the bytes are genuinely unreadable. Never another exception.
-Example counts stay modest: the whole suite must run in minutes on two cores.
+Search, export and the cache codec run on every parsed example too. Example counts stay
+modest (the whole suite must run in minutes on two cores); ``TRANSCRIPT_READER_FUZZ_EXAMPLES``
+raises them for a long run.
 """
 
 from __future__ import annotations
 
+import json
+import marshal
+import os
 import time
 from pathlib import Path
 
@@ -18,8 +23,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.errors import ReaderError
+from reader.export.document import write_json
 from reader.figures.extract import extract_figures
+from reader.load.codec import decode_transcript, encode
+from reader.model import Transcript
 from reader.pipeline import parse_bytes
+from reader.search.index import SearchIndex
+from reader.text.fold import fold
 
 SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "samples" / (
     "anti-fraud-press-conference-2022-04-14.md"
@@ -104,9 +114,31 @@ def _parse_checked(data: bytes, name: str, *, may_refuse: bool) -> None:
         return
     check_transcript(transcript)
     check_figures(transcript.text, extract_figures(transcript), len(transcript.turns))
+    _check_downstream(transcript)
 
 
-PROPERTY = settings(max_examples=100, deadline=None, database=None,
+def _check_downstream(transcript: Transcript) -> None:
+    """The stages after the parse: search, export and the cache's codec hold up too."""
+    text = transcript.text
+    index = SearchIndex(text)
+    for term in {text[i:i + 2] for i in range(0, len(text), max(1, len(text) // 5))} | {"万", "记者"}:
+        for match in index.find_all(term):
+            assert 0 <= match.start < match.end <= len(text)
+            assert fold(text[match.start:match.end]) == fold(term.strip())
+    pieces: list[str] = []
+    write_json(transcript, pieces.append)
+    exported = json.loads("".join(pieces))
+    assert len(exported["turns"]) == len(transcript.turns)
+    assert len(exported["figures"]) == len(transcript.figures)
+    again = decode_transcript(marshal.loads(marshal.dumps(encode(transcript))))
+    assert again == transcript
+
+
+# ``TRANSCRIPT_READER_FUZZ_EXAMPLES=40000`` runs each property that many times (about ten
+# minutes in all on two cores); the suite runs the default, a few seconds.
+EXAMPLES = int(os.environ.get("TRANSCRIPT_READER_FUZZ_EXAMPLES", "100"))
+
+PROPERTY = settings(max_examples=EXAMPLES, deadline=None, database=None,
                     suppress_health_check=(HealthCheck.too_slow, HealthCheck.data_too_large))
 
 
@@ -128,13 +160,13 @@ def test_any_bytes_parse_or_refuse(data: bytes, name: str) -> None:
     _parse_checked(data, name, may_refuse=True)
 
 
-@settings(PROPERTY, max_examples=60)
+@settings(PROPERTY, max_examples=max(60, EXAMPLES * 3 // 5))
 @given(text=mangled_sample_text())
 def test_mangled_sample_parses(text: str) -> None:
     _parse_checked(text.encode("utf-8"), "mangled.md", may_refuse="\x00" in text)
 
 
-@settings(PROPERTY, max_examples=60)
+@settings(PROPERTY, max_examples=max(60, EXAMPLES * 3 // 5))
 @given(data=mangled_sample_bytes())
 def test_corrupted_sample_bytes_parse_or_refuse(data: bytes) -> None:
     _parse_checked(data, "corrupted.md", may_refuse=True)

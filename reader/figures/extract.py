@@ -29,7 +29,8 @@ def extract_figures(transcript: Transcript) -> FigureTable:
     text = transcript.text
     folded = fold_for_scanning(text)
     found = []
-    turns = []
+    turns: list[tuple[int, str] | None] = []  # per figure: its turn's index and speaker
+    table = transcript.turns
     captions = transcript.captions
     caption_starts = [span.start for span in captions]
     for count, fig in enumerate(find_in_folded(text, folded)):
@@ -39,11 +40,11 @@ def extract_figures(transcript: Transcript) -> FigureTable:
             at = bisect.bisect_right(caption_starts, fig.start) - 1
             if at >= 0 and captions[at].contains(fig.start):
                 continue
-        turn = transcript.turn_at(fig.start)
-        if turn is not None and turn.label_span.start <= fig.start < turn.label_span.end:
+        position = transcript.turn_index_at(fig.start)  # from the turn table's columns: no Turn made
+        if position is not None and table.label_starts[position] <= fig.start < table.label_ends[position]:
             continue
         found.append(fig)
-        turns.append(turn)
+        turns.append(None if position is None else (table.indices[position], table.speaker_of(position)))
     # Sentence ends are not folded, so one set of bounds serves both texts.
     checkpoint(0.6)
     sentences = Sentences(text)
@@ -60,7 +61,7 @@ def extract_figures(transcript: Transcript) -> FigureTable:
         figures.append(Figure(
             text=fig.text, value=fig.value, unit=fig.unit, qualifier=fig.qualifier,
             start=fig.start, end=fig.end,
-            turn=None if turn is None else turn.index, speaker=None if turn is None else turn.speaker,
+            turn=None if turn is None else turn[0], speaker=None if turn is None else turn[1],
             sentence=text[span[0]:span[1]], value_to=fig.value_to, change_of=change_of,
             direction=direction, same_as=same_as, family=fig.family,
         ), span)
