@@ -10,7 +10,6 @@ The index is ``$XDG_DATA_HOME/transcript-reader/library.sqlite3`` unless
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 import time
@@ -82,19 +81,11 @@ def _figure_parser() -> argparse.ArgumentParser:
 
 
 def _date(text: str | None, end: bool) -> str | None:
-    """``2021`` / ``2021-03`` / ``2021-03-05`` as the first (or, for ``end``, last) day it covers."""
-    if text is None:
-        return None
-    parts = text.strip().replace("/", "-").split("-")
+    from reader.library.library import date_bound
+
     try:
-        if len(parts) == 1:
-            return f"{int(parts[0]):04d}-12-31" if end else f"{int(parts[0]):04d}-01-01"
-        year, month = int(parts[0]), int(parts[1])
-        if len(parts) == 2:
-            last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
-            return dt.date(year, month, last if end else 1).isoformat()
-        return dt.date(year, month, int(parts[2])).isoformat()
-    except (ValueError, IndexError):
+        return date_bound(text, end)
+    except ValueError:
         raise ReaderError(text, "not a date (use 2021, 2021-03 or 2021-03-05)") from None
 
 

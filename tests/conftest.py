@@ -18,6 +18,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 _SCRATCH = tempfile.mkdtemp(prefix="transcript-reader-tests-")
 os.environ.setdefault("TRANSCRIPT_READER_CACHE_DIR", os.path.join(_SCRATCH, "cache"))
 os.environ.setdefault("TRANSCRIPT_READER_SETTINGS", os.path.join(_SCRATCH, "settings.ini"))
+os.environ.setdefault("TRANSCRIPT_READER_LIBRARY", os.path.join(_SCRATCH, "library.sqlite3"))
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "resources" / "samples" / "anti-fraud-press-conference-2022-04-14.md"

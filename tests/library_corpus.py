@@ -229,3 +229,25 @@ def write_library(folder: Path, count: int, seed: int = 0, target_bytes: int = 1
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
+
+
+SPECIAL = """---
+title: '特殊字符的发布会'
+date: 2030-01-02
+author: 测试来源
+---
+
+<p>　　<strong>主持人：</strong></p>
+<p>　　今天讨论“引号”和"直引号"、星号*号、NEAR 这个词、减号a-b、冒号key:value，
+以及 OR AND NOT ( ) ^ 等符号，还有 ") OR (" 这样的注入。</p>
+<p>　　<strong>新华社记者：</strong></p>
+<p>　　请问诈骗案件的情况？</p>
+"""
+
+
+def write_special(folder: Path) -> Path:
+    """A briefing of FTS5 syntax characters (searched as text), dated after every generated one."""
+    path = folder / "special" / "2030-01-02-special.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(SPECIAL, encoding="utf-8")
+    return path

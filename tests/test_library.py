@@ -15,33 +15,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from library_corpus import write_library
+from library_corpus import write_library, write_special
 
 from reader.library.library import Library, query_terms
 from reader.library.records import Filters, SearchResult
 from reader.library.store import SCHEMA_VERSION, Store
 from reader.pipeline import load
 from reader.text.fold import fold
-
-SPECIAL = """---
-title: '特殊字符的发布会'
-date: 2030-01-02
-author: 测试来源
----
-
-<p>　　<strong>主持人：</strong></p>
-<p>　　今天讨论“引号”和"直引号"、星号*号、NEAR 这个词、减号a-b、冒号key:value，
-以及 OR AND NOT ( ) ^ 等符号，还有 ") OR (" 这样的注入。</p>
-<p>　　<strong>新华社记者：</strong></p>
-<p>　　请问诈骗案件的情况？</p>
-"""
-
-
-def _write_special(folder: Path) -> Path:
-    path = folder / "special" / "2030-01-02-special.md"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(SPECIAL, encoding="utf-8")
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +30,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path
     root = tmp_path_factory.mktemp("library")
     docs = root / "docs"
     write_library(docs, 50)
-    _write_special(docs)
+    write_special(docs)
     index = root / "index.sqlite3"
     library = Library(str(index))
     report = library.add(str(docs))
@@ -241,7 +221,7 @@ def test_a_locked_index_is_set_aside_and_rebuilt(library: tuple[Library, Path]) 
 
 def test_the_schema_is_upgraded_in_place(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
-    special = _write_special(docs)
+    special = write_special(docs)
     index = str(tmp_path / "index.sqlite3")
     old = Store(index, migrate_to=1)
     assert old.version == 1
@@ -323,7 +303,7 @@ def _cli(args: list[str], index: Path, cwd: Path | None = None) -> subprocess.Co
 def test_cli_add_search_speaker_and_figure_history(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     write_library(docs, 20)
-    _write_special(docs)
+    write_special(docs)
     index = tmp_path / "index.sqlite3"
     added = _cli(["library", "add", str(docs)], index)
     assert added.returncode == 0, added.stderr

@@ -64,6 +64,27 @@ KINDS = ("host", "official", "reporter", "other")
 Progress = Callable[[int, int, str], object]  # (files done, files to read, path)
 
 
+def date_bound(text: str | None, end: bool) -> str | None:
+    """``2021`` / ``2021-03`` / ``2021-03-05`` as the first (or, for ``end``, the last) day it
+    covers, ISO; None for no text. Raises ValueError for something that is not a date."""
+    import datetime as dt
+
+    if text is None or not text.strip():
+        return None
+    parts = text.strip().replace("/", "-").replace(".", "-").split("-")
+    if len(parts) > 3 or not all(p.isdigit() for p in parts):
+        raise ValueError(text)
+    year = int(parts[0])
+    if len(parts) == 1:
+        return dt.date(year, 12, 31).isoformat() if end else dt.date(year, 1, 1).isoformat()
+    month = int(parts[1])
+    if len(parts) == 2:
+        first = dt.date(year, month, 1)
+        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return (last if end else first).isoformat()
+    return dt.date(year, month, int(parts[2])).isoformat()
+
+
 def query_terms(query: str) -> tuple[str, ...]:
     """The folded terms of ``query`` (split at spaces), each once; a term inside another
     is implied by it and dropped (``台 台湾`` searches ``台湾``)."""
@@ -100,6 +121,12 @@ class Library:
         self._docs: list[DocumentRow] | None = None
         self._starts: list[int] = []
         self._dead: list[tuple[int, int]] = []
+        self._data_version = -1
+
+    @staticmethod
+    def path_for(data_dir: str | None = None) -> str:
+        """Where ``Library(data_dir=data_dir)`` keeps its index."""
+        return default_index_path(data_dir)
 
     # -- opening ---------------------------------------------------------------------------
     def _open(self) -> Store:
@@ -146,6 +173,10 @@ class Library:
         return self.store.document_count()
 
     def _documents(self) -> list[DocumentRow]:
+        version = self.store.data_version()  # changes when another connection commits (the indexer)
+        if version != self._data_version:
+            self._data_version = version
+            self._docs = None
         if self._docs is None:
             self._docs = self.store.documents()
             self._starts = [d.first_row for d in self._docs]

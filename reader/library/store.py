@@ -317,6 +317,9 @@ class Store:
                     "SELECT id, path, title, date, source, first_row, rows, chars FROM documents"
                     " ORDER BY first_row")]
 
+    def data_version(self) -> int:
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
     def document_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM documents").fetchone()[0])
 

@@ -25,7 +25,7 @@ from reader.model import Transcript
 from reader.ui.nav_models import MATCH_ROLE, ResultsModel, context_of
 from reader.ui.startup import PLAIN_TEXT, set_qt_property
 
-__all__ = ["MATCH_ROLE", "FindResults", "context_of", "elide_around_match"]
+__all__ = ["MATCH_ROLE", "FindResults", "MatchDelegate", "context_of", "elide_around_match"]
 
 OPEN_GROUPS = 200  # groups opened as they arrive; later ones open when clicked
 MATCH_OPEN = "【"  # context_of brackets the match: 【3291】
@@ -63,11 +63,18 @@ class Fits:
         return self._metrics.horizontalAdvance(text) <= self._width
 
 
-class _MatchDelegate(QStyledItemDelegate):
+class MatchDelegate(QStyledItemDelegate):
+    """Rows whose ``role`` is set show a context with its match in 【】: too narrow, they lose
+    context on the left, never the match (Find All's results, the Library tab's)."""
+
+    def __init__(self, parent: QWidget | None = None, role: int = MATCH_ROLE) -> None:
+        super().__init__(parent)
+        self._role = role
+
     def initStyleOption(self, option: QStyleOptionViewItem,
                         index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
-        if index.data(MATCH_ROLE) is not None and option.rect.width() > 0:
+        if index.data(self._role) is not None and option.rect.width() > 0:
             option.text = elide_around_match(option.text, Fits(option, option.rect.width() - TEXT_PADDING))
 
 
@@ -80,7 +87,7 @@ class ResultsTree(QTreeView):
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)
         self.setExpandsOnDoubleClick(False)
-        self.setItemDelegate(_MatchDelegate(self))
+        self.setItemDelegate(MatchDelegate(self))
         self.setModel(model)
 
 

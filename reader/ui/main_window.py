@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.reading = ReadingPosition(self)
         self.steps = StepQueue(self)
         self._restore_offset: int | None = None
+        self._library_target: tuple[str, int, str] | None = None  # path, offset, term to show there
         self._stepwise = False
         self._defer_metrics_panel = defer_metrics_panel
         self._defer_navigation = defer_navigation
@@ -207,6 +208,8 @@ class MainWindow(QMainWindow):
         self.find_results = self.nav_tabs.find_results
         self.nav_tabs.matchActivated.connect(self.go_to_match)
         self.nav_tabs.offsetActivated.connect(self.go_to_turn_at)
+        self.nav_tabs.library_pane.openRequested.connect(self.open_at)
+        self.speaker_nav.libraryRequested.connect(self.show_speaker_across_library)
         return self.nav_tabs
 
     def attach_navigation(self) -> NavigationTabs:
@@ -271,6 +274,8 @@ class MainWindow(QMainWindow):
         self.session.factsReady.connect(self._on_facts_ready)
         self.session.fileChanged.connect(self._on_file_changed)
         self.session.fileDeleted.connect(self._on_file_deleted)
+        self.documentShown.connect(self._show_library_target)
+        self.openFailed.connect(self._forget_library_target)
         self.load_progress.cancelRequested.connect(self.session.cancel)
         self.menus.recent.aboutToShow.connect(self._update_recent_menu)
 
@@ -331,6 +336,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
         self.session.shutdown()
+        if self.nav_tabs is not None:
+            self.nav_tabs.library_pane.shutdown()
         super().closeEvent(event)
 
     # -- opening -------------------------------------------------------------------------
@@ -351,6 +358,54 @@ class MainWindow(QMainWindow):
     def track_load(self, path: str) -> None:
         """Show a load the loader is running (started before the window existed)."""
         self.session.track(path)
+
+    # -- the library -----------------------------------------------------------------------
+    @Slot()
+    def add_library_folder(self) -> None:
+        """File > Add Folder to Library…: index a folder of transcripts (off the GUI thread)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QFileDialog.getExistingDirectory(self, tr("Add a folder of transcripts to the library"),
+                                                  os.path.expanduser("~"))
+        if folder:
+            self.attach_navigation().show_library().add_folder(folder)
+
+    @Slot(str)
+    def show_speaker_across_library(self, name: str) -> None:
+        """A speaker's page across the library (from the speakers list)."""
+        self.attach_navigation().show_library().show_speaker(name)
+
+    @Slot(str, int, str)
+    def open_at(self, path: str, offset: int, term: str) -> None:
+        """Show ``path`` scrolled to ``offset`` with ``term`` searched and the match there
+        current (a library result): at once if it is open, else when it has loaded."""
+        self._library_target = (path, offset, term)
+        if self.transcript is not None and self.path and _same_file(self.path, path):
+            self._show_library_target(path)
+        else:
+            self.open_file(path)
+
+    @Slot(str)
+    def _show_library_target(self, path: str) -> None:
+        target = self._library_target
+        if target is None or not _same_file(target[0], path):
+            return
+        self._library_target = None
+        _, offset, term = target
+        self.go_to_turn_at(offset)
+        self.search_bar.field.setText(term)
+        self.search_bar.flush()  # searches now, not after the typing pause
+        import bisect
+
+        starts = self.search_session.match_starts
+        index = bisect.bisect_left(starts, offset)
+        if index < len(starts):
+            self.go_to_match(index)
+
+    @Slot(str, str)
+    def _forget_library_target(self, path: str, _reason: str) -> None:
+        if self._library_target is not None and _same_file(self._library_target[0], path):
+            self._library_target = None
 
     @Slot()
     def reload(self) -> None:
@@ -696,3 +751,7 @@ class MainWindow(QMainWindow):
             self.search_bar.focus_field()
             return
         self.attach_navigation().show_results(self.transcript, self.search_session.matches)
+
+
+def _same_file(a: str, b: str) -> bool:
+    return os.path.realpath(a) == os.path.realpath(b)

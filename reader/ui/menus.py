@@ -31,6 +31,7 @@ class MenuTarget(Protocol):
     search_bar: SearchBar
 
     def choose_file(self) -> None: ...
+    def add_library_folder(self) -> None: ...
     def reload(self) -> None: ...
     def export_figures(self) -> None: ...
     def close(self) -> bool: ...
@@ -84,6 +85,8 @@ class WindowMenus:
         self.file.addAction(add(tr("&Open…"), target.choose_file, QKeySequence.StandardKey.Open,
                                 name="openAction"))
         self.file.addMenu(self.recent)
+        self.file.addAction(add(tr("Add &Folder to Library…"), target.add_library_folder,
+                                name="addLibraryFolderAction"))
         self.reload_action = add(tr("&Reload"), target.reload, "F5", name="reloadAction")
         self.file.addAction(self.reload_action)
         self.file.addSeparator()

@@ -60,3 +60,18 @@ def show_unexpected_error(parent: QWidget | None, summary: str, detail: str) -> 
     box.setDetailedText(detail)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.exec()
+
+
+def show_library_rebuilt(parent: QWidget | None, path: str, reason: str, set_aside: str) -> None:
+    """The library's index could not be used: it was set aside and is being rebuilt."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    box = _box(parent, "Warning", tr("Library index rebuilt"),
+               tr("The library index could not be used ({reason}). It is being rebuilt from your folders."
+                  ).format(reason=reason),
+               tr("The old file was kept as {path}").format(path=set_aside or path))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setObjectName("libraryRebuiltMessage")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()  # not exec(): the window keeps running while the index is rebuilt

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QModelIndex, Signal, Slot
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QWidget
 
 from reader.model import Transcript
+from reader.ui.i18n import tr
 from reader.ui.nav_models import (
     KIND_ROLE,
     OFFSET_ROLE,
@@ -53,10 +54,15 @@ class NavTree(QTreeView):
 
 
 class SpeakerNav(NavTree):
-    """Speakers by kind with turn and match counts; follows the current turn."""
+    """Speakers by kind with turn and match counts; follows the current turn. A speaker's
+    context menu offers "Across the library…" (``libraryRequested``: their speaker page)."""
+
+    libraryRequested = Signal(str)  # a speaker's name
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("speakerNav", parent)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._speaker_menu)
         self._model = SpeakerModel(self)
         self._transcript: Transcript | None = None
         self.setModel(self._model)
@@ -75,6 +81,23 @@ class SpeakerNav(NavTree):
         for group in range(self._model.rowCount()):
             self.setExpanded(self._model.index(group, 0), True)
         self.setColumnHidden(2, True)
+
+    def speaker_name_at(self, index: QModelIndex) -> str | None:
+        """The name of the speaker a row (the speaker's or one of their turns') belongs to."""
+        speaker_id = index.siblingAtColumn(0).data(SPEAKER_ROLE) if index.isValid() else None
+        speaker = self._transcript.speaker(str(speaker_id)) if speaker_id and self._transcript else None
+        return None if speaker is None else speaker.name
+
+    @Slot(QPoint)
+    def _speaker_menu(self, pos: QPoint) -> None:
+        name = self.speaker_name_at(self.indexAt(pos))
+        if not name:
+            return
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        action = menu.addAction(tr("Across the library…"))
+        action.triggered.connect(lambda: self.libraryRequested.emit(name))
+        menu.popup(self.viewport().mapToGlobal(pos))
 
     def speaker_index(self, speaker_id: str) -> QModelIndex:
         node = self._model.speaker_node(speaker_id)

@@ -1,0 +1,126 @@
+"""The library's work off the GUI thread: indexing a folder, a search with its contexts, and
+the other questions the tab asks (a speaker page, a figure history).
+
+Each job is a QRunnable that runs plain Python (``reader.library``) on a pool thread and
+reports through a signals object made in the GUI thread: no Qt object is created on a
+worker. Indexing starts its own worker processes (``reader.library.indexer``), so the
+window's thread only ever waits for signals; Cancel sets an event the indexer checks
+between files.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from reader.library.library import Library
+from reader.library.records import Filters
+
+
+class IndexSignals(QObject):
+    progressed = Signal(int, int)  # files done, files to read
+    finished = Signal(object)  # AddReport
+    failed = Signal(str)
+
+
+class IndexJob(QRunnable):
+    """Add ``folder`` to the library at ``path`` (or, with no folder, refresh all of it)."""
+
+    def __init__(self, path: str, folder: str | None, signals: IndexSignals, cancel: threading.Event,
+                 only_file: str | None = None) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._path, self._folder, self._signals, self._cancel = path, folder, signals, cancel
+        self._only_file = only_file
+
+    def _progress(self, done: int, total: int, _path: str) -> bool:
+        self._signals.progressed.emit(done, total)
+        return not self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            library = Library(self._path)
+            try:
+                if self._only_file is not None:
+                    library.reindex_file(self._only_file)
+                    report = library.refresh([self._folder]) if self._folder else None
+                elif self._folder is not None:
+                    report = library.add(self._folder, self._progress, self._cancel)
+                else:
+                    report = library.refresh(None, self._progress, self._cancel)
+            finally:
+                library.close()
+        except Exception as exc:  # the window stays up whatever the index does
+            traceback.print_exc()
+            self._signals.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self._signals.finished.emit(report)
+
+
+class SearchSignals(QObject):
+    found = Signal(int, object)  # generation, SearchResult
+    contexts = Signal(int, object)  # generation, {row: Context}
+    failed = Signal(int, str)
+
+
+class SearchJob(QRunnable):
+    """One search and then its contexts, on the library's reading connection (one pool thread)."""
+
+    def __init__(self, library: Callable[[], Library], generation: int, query: str, filters: Filters,
+                 page: int, signals: SearchSignals, current: Callable[[], int]) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._library, self._generation, self._query = library, generation, query
+        self._filters, self._page, self._signals, self._current = filters, page, signals, current
+
+    def run(self) -> None:
+        try:
+            library = self._library()
+            result = library.search(self._query, self._filters, self._page)
+            self._signals.found.emit(self._generation, result)
+            if result.hits and self._current() == self._generation:
+                cancel = _Superseded(self._current, self._generation)
+                self._signals.contexts.emit(self._generation, library.contexts(result.hits, result.terms,
+                                                                               cancel=cancel))
+        except Exception as exc:
+            traceback.print_exc()
+            self._signals.failed.emit(self._generation, f"{type(exc).__name__}: {exc}")
+
+
+class QuerySignals(QObject):
+    answered = Signal(int, object)  # token, the answer
+    failed = Signal(int, str)
+
+
+class QueryJob(QRunnable):
+    """One question to the library (a speaker page, a figure history, suggestions) asked on
+    the search thread's connection, so the window's thread never waits for SQLite."""
+
+    def __init__(self, library: Callable[[], Library], token: int, question: Callable[[Library], object],
+                 signals: QuerySignals) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._library, self._token, self._question, self._signals = library, token, question, signals
+
+    def run(self) -> None:
+        try:
+            answer = self._question(self._library())
+        except Exception as exc:
+            traceback.print_exc()
+            self._signals.failed.emit(self._token, f"{type(exc).__name__}: {exc}")
+        else:
+            self._signals.answered.emit(self._token, answer)
+
+
+class _Superseded(threading.Event):
+    """Set once a newer search started: contexts for an old page are not worth reading."""
+
+    def __init__(self, current: Callable[[], int], generation: int) -> None:
+        super().__init__()
+        self._current, self._generation = current, generation
+
+    def is_set(self) -> bool:
+        return self._current() != self._generation

@@ -1,0 +1,316 @@
+"""The library in the real window, on a generated library of 30 small briefings: File > Add
+Folder shows files done / total and then results; a Chinese query typed through the input
+method shows its matches grouped by briefing (newest first) and speaker with the exact count;
+a click opens the briefing at that turn with the term highlighted; editing and deleting a
+file update the hits while the window runs; a damaged index gets a message and is rebuilt;
+FTS syntax is searched as text; speaker pages and figure histories show what the library
+holds, and a history copies as TSV with each value's source and date."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from library_corpus import write_library, write_special
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QInputMethodEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
+
+from reader.library.library import query_terms
+from reader.library.render import figure_history_tsv
+from reader.pipeline import load
+from reader.text.fold import fold
+from reader.ui.kind_colors import CURRENT_MATCH_COLOR
+from reader.ui.library_pane import LibraryPane
+from reader.ui.library_results import PATH_ROLE, ROW_ROLE
+from reader.ui.loader import DocumentLoader
+from reader.ui.main_window import MainWindow
+from reader.ui.settings import AppSettings
+
+DOCUMENTS = 30
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    docs = tmp_path_factory.mktemp("ui-library") / "docs"
+    write_library(docs, DOCUMENTS, seed=3, target_bytes=12_000)
+    write_special(docs)
+    return docs
+
+
+@pytest.fixture()
+def docs(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the generated folder, and an index of the test's own (read in this process)."""
+    monkeypatch.setenv("TRANSCRIPT_READER_LIBRARY", str(tmp_path / "index" / "library.sqlite3"))
+    monkeypatch.setenv("TRANSCRIPT_READER_LIBRARY_WORKERS", "0")
+    monkeypatch.setenv("TRANSCRIPT_READER_CACHE_DIR", str(tmp_path / "cache"))
+    copy = tmp_path / "docs"
+    shutil.copytree(generated, copy)
+    return copy
+
+
+@pytest.fixture()
+def window(qtbot, tmp_path: Path, docs: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    w = MainWindow(AppSettings.from_file(tmp_path / "settings.ini"), loader=DocumentLoader(),
+                   show_dialogs=False)
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    w.attach_navigation()
+    yield w
+    w.close()
+    w.loader.shutdown()
+
+
+def _add(qtbot, window: MainWindow, folder: Path) -> tuple[LibraryPane, list[tuple[int, int]]]:  # type: ignore[no-untyped-def]
+    pane = window.attach_navigation().show_library()
+    seen: list[tuple[int, int]] = []
+    pane._index_signals.progressed.connect(lambda done, total: seen.append((pane.progress.value(),
+                                                                            pane.progress.maximum())))
+    with qtbot.waitSignal(pane.indexingFinished, timeout=60_000):
+        pane.add_folder(str(folder))
+        assert pane.progress.isVisible() and pane.cancel_button.isVisible()
+    return pane, seen
+
+
+def _type_chinese(widget: QWidget, text: str) -> None:
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def _search(qtbot, pane: LibraryPane, text: str, chinese: bool = True) -> int:  # type: ignore[no-untyped-def]
+    pane.query.clear()
+    with qtbot.waitSignal(pane.resultsShown, timeout=10_000) as shown:
+        if chinese:
+            _type_chinese(pane.query, text)
+        else:
+            qtbot.keyClicks(pane.query, text)
+    return int(shown.args[0])
+
+
+def _brute_count(folder: Path, query: str) -> int:
+    """Matching turns by a scan of every document's folded turns (and lead)."""
+    terms = query_terms(query)
+    count = 0
+    for path in sorted(folder.rglob("*")):
+        if path.suffix not in (".md", ".html", ".htm", ".txt"):
+            continue
+        transcript = load(path)
+        text, turns = transcript.text, transcript.turns
+        parts = [text[:turns[0].start if turns else len(text)]] + [text[t.start:t.end] for t in turns]
+        count += sum(1 for i, part in enumerate(parts) if (i or part) and all(t in fold(part) for t in terms))
+    return count
+
+
+def _tree_rows(pane: LibraryPane) -> list[tuple[str, list[tuple[str, int]]]]:
+    model = pane.results.results
+    out = []
+    for r in range(model.rowCount()):
+        briefing = model.item(r)
+        out.append((briefing.text(), [(briefing.child(i).text(), briefing.child(i).rowCount())
+                                      for i in range(briefing.rowCount())]))
+    return out
+
+
+def test_adding_a_folder_shows_progress_then_searching_shows_grouped_results(qtbot, window: MainWindow,
+                                                                            docs: Path) -> None:
+    pane, seen = _add(qtbot, window, docs)
+    total = DOCUMENTS + 1
+    assert seen and seen[-1] == (total, total) and all(m == total for _, m in seen)
+    assert not pane.progress.isVisible()
+    assert pane.status.text() == f"{total} briefings in 1 folders"
+    assert window.nav_tabs is not None and window.nav_tabs.currentWidget() is pane
+
+    count = _search(qtbot, pane, "诈骗")
+    assert count == _brute_count(docs, "诈骗") > 0
+    assert pane.status.text().startswith(f"{count:,} matching turns")
+    rows = _tree_rows(pane)
+    hits = pane.hits()
+    assert len(rows) == len({h.doc_id for h in hits})
+    dates = [text.split()[0] for text, _ in rows]
+    assert dates == sorted(dates, reverse=True)  # newest briefing first
+    shown = 0
+    for text, speakers in rows:
+        turns = sum(n for _, n in speakers)
+        assert text.endswith(f"({turns})")
+        assert all(name.endswith(f"({n})") for name, n in speakers)
+        shown += turns
+    assert shown == len(hits)
+    if not hits or len({h.doc_id for h in hits}) < 20:
+        assert shown == count  # one page holds every briefing
+    # The contexts follow, read from the briefings, the term in them.
+    first_turn = pane.results.results.item(0).child(0).child(0)
+    qtbot.waitUntil(lambda: "【诈骗】" in first_turn.text(), timeout=10_000)
+
+
+def test_filters_narrow_the_results(qtbot, window: MainWindow, docs: Path) -> None:
+    pane, _ = _add(qtbot, window, docs)
+    everything = _search(qtbot, pane, "发布会")
+    with qtbot.waitSignal(pane.resultsShown, timeout=10_000) as shown:
+        pane.kind.setCurrentIndex(pane.kind.findData("reporter"))
+    reporters = int(shown.args[0])
+    assert 0 < reporters < everything
+    assert all(h.kind == "reporter" for h in pane.hits())
+    pane.kind.setCurrentIndex(0)
+    year = sorted({h.date or "" for h in pane.hits()})[-1][:4]
+    with qtbot.waitSignal(pane.resultsShown, timeout=10_000):
+        pane.date_from.setText(year)
+        pane.date_to.setText(year)
+    assert pane.hits() and all((h.date or "").startswith(year) for h in pane.hits())
+
+
+def _turn_index(pane: LibraryPane, row: int) -> QModelIndex:
+    model = pane.results.results
+    for b in range(model.rowCount()):
+        briefing = model.item(b)
+        for s in range(briefing.rowCount()):
+            speaker = briefing.child(s)
+            for t in range(speaker.rowCount()):
+                if speaker.child(t).data(ROW_ROLE) == row:
+                    return speaker.child(t).index()
+    raise AssertionError(f"row {row} is not in the tree")
+
+
+def test_clicking_a_result_opens_the_briefing_at_that_turn_with_the_term_highlighted(
+        qtbot, window: MainWindow, docs: Path) -> None:
+    pane, _ = _add(qtbot, window, docs)
+    _search(qtbot, pane, "诈骗")
+    hits = pane.hits()
+    hit = next(h for h in reversed(hits) if h.turn > 3)  # well into a briefing: the view must scroll
+    index = _turn_index(pane, hit.row)
+    pane.results.scrollTo(index)
+    rect = pane.results.visualRect(index)
+    with qtbot.waitSignal(window.documentShown, timeout=20_000):
+        qtbot.mouseClick(pane.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.path is not None and Path(window.path).resolve() == Path(index.data(PATH_ROLE)).resolve()
+    assert window.search_bar.query == "诈骗"
+    current = window.current_match
+    assert current is not None
+    start, end = window.matches[current]
+    assert fold(window.transcript.text[start:end]) == "诈骗"  # type: ignore[union-attr]
+    assert hit.start <= start < hit.end  # the match in the turn clicked, not the document's first
+    assert window.current_turn == hit.turn
+    view = window.view
+    first, last = view.offsets.to_position(start), view.offsets.to_position(end)
+    assert fold(view.toPlainText()[first:last]) == "诈骗"  # what the view shows there
+    assert view.is_on_screen(start)
+    view.viewport().repaint()  # and it is painted as the current match, where it is on screen
+    image = view.viewport().grab().toImage()
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(first)
+    rect = view.cursorRect(cursor)
+    pixels = {image.pixelColor(x, y).name() for x in range(rect.left() + 1, rect.left() + 12)
+              for y in range(rect.top() + 1, rect.bottom())}
+    assert QColor(CURRENT_MATCH_COLOR).name() in pixels
+    assert window.search_bar.status.text() == f"{current + 1} / {len(window.matches)}"
+
+
+def test_editing_and_deleting_a_file_update_its_hits_while_the_window_runs(qtbot, window: MainWindow,
+                                                                          docs: Path) -> None:
+    pane, _ = _add(qtbot, window, docs)
+    assert _search(qtbot, pane, "鲸鱼座") == 0
+    edited = sorted(docs.rglob("*briefing*.md"))[0]
+    text = edited.read_text(encoding="utf-8")
+    added = "<p>　　<strong>新华社记者：</strong></p>\n<p>　　鲸鱼座的问题。</p>\n</div>"
+    edited.write_text(text.replace("</div>", added), encoding="utf-8")
+    with qtbot.waitSignal(pane.resultsShown, timeout=20_000) as shown:
+        pass  # the watcher re-reads the file; the pane searches again when it has
+    assert int(shown.args[0]) == 1 and pane.hits()[0].path == str(edited.resolve())
+    edited.unlink()
+    qtbot.waitUntil(lambda: pane.hits() == () and pane._result is not None and pane._result.count == 0,
+                    timeout=20_000)
+    assert pane.library is not None and pane.library.document_count() == DOCUMENTS
+
+
+def test_a_damaged_index_gets_a_message_and_is_rebuilt(qtbot, tmp_path: Path, docs: Path) -> None:
+    first = MainWindow(AppSettings.from_file(tmp_path / "settings.ini"), show_dialogs=False)
+    qtbot.addWidget(first)
+    first.show()
+    pane, _ = _add(qtbot, first, docs)
+    index = Path(pane.activate().path)
+    first.close()
+    first.loader.shutdown()
+    index.write_bytes(b"this is not a database" * 100)
+    for extra in (index.with_name(index.name + "-wal"), index.with_name(index.name + "-shm")):
+        extra.unlink(missing_ok=True)
+
+    second = MainWindow(AppSettings.from_file(tmp_path / "settings.ini"), show_dialogs=False)
+    qtbot.addWidget(second)
+    second.show()
+    pane = second.attach_navigation().library_pane
+    with qtbot.waitSignal(pane.indexingFinished, timeout=60_000):
+        second.nav_tabs.show_library()  # type: ignore[union-attr]
+        boxes = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QMessageBox) and w.objectName() == "libraryRebuiltMessage"]
+        assert boxes and "rebuilt" in boxes[0].text() and boxes[0].isVisible()
+        boxes[0].close()
+    assert pane.library is not None and pane.library.document_count() == DOCUMENTS + 1
+    assert _search(qtbot, pane, "诈骗") == _brute_count(docs, "诈骗")
+    second.close()
+    second.loader.shutdown()
+
+
+@pytest.mark.parametrize("query", ['") OR ("', "NEAR", "*", "a-b", "key:value"])
+def test_fts_syntax_is_searched_as_text(qtbot, window: MainWindow, docs: Path, query: str) -> None:
+    pane, _ = _add(qtbot, window, docs)
+    count = _search(qtbot, pane, query, chinese=False)
+    assert count == _brute_count(docs, query) >= 1
+    assert pane.status.text().startswith(f"{count} matching turns")
+
+
+def test_a_speaker_page_from_the_speakers_list(qtbot, window: MainWindow, docs: Path) -> None:
+    from reader.ui.speaker_page import SpeakerPageWindow
+
+    pane, _ = _add(qtbot, window, docs)
+    briefing = sorted(docs.rglob("*briefing*.md"))[-1]
+    with qtbot.waitSignal(window.documentShown, timeout=20_000):
+        window.open_file(str(briefing))
+    nav = window.speaker_nav
+    assert nav is not None
+    official = next(s for s in window.transcript.speakers if s.kind == "official")  # type: ignore[union-attr]
+    index = nav.speaker_index(official.id)
+    nav._speaker_menu(nav.visualRect(index).center())
+    menu = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible())
+    action = next(a for a in menu.actions() if a.text() == "Across the library…")
+    with qtbot.waitSignal(pane.pageShown, timeout=10_000) as shown:
+        action.trigger()  # the library answers on the search thread
+    page = shown.args[0]
+    assert isinstance(page, SpeakerPageWindow) and page.isVisible()
+    expected = pane.activate().speaker(official.name)
+    assert expected is not None and page.page.name == expected.name
+    assert page.briefings.rowCount() == len(expected.appearances) >= 1
+    titles = {page.briefings.item(r, 4).text() for r in range(page.briefings.rowCount())}
+    assert window.transcript.meta.title in titles  # type: ignore[union-attr]
+    assert page.summary.text().startswith(f"{len(expected.appearances)} briefings · {expected.turns} turns")
+    assert page.figures.rowCount() == len(expected.figures)
+    page.close()
+
+
+def test_a_figure_history_charts_flags_and_copies_as_tsv(qtbot, window: MainWindow, docs: Path) -> None:
+    pane, _ = _add(qtbot, window, docs)
+    with qtbot.waitSignal(pane.pageShown, timeout=10_000) as shown:
+        history_window = pane.show_figure_history("社会消费品零售总额 同比增长")
+    assert shown.args[0] is history_window
+    qtbot.waitUntil(lambda: history_window.history is not None, timeout=10_000)
+    history = history_window.history
+    assert history is not None and len(history.values) >= 20
+    assert history_window.table.rowCount() == len(history.values)
+    dates = [history_window.table.item(r, 0).text() for r in range(history_window.table.rowCount())]
+    assert dates == sorted(dates)
+    xs, ys = history_window._line.getData()
+    assert len(xs) == len(history.values) and list(ys) == [v.value for v in history.values]
+    flagged = [r for r in range(len(history.values)) if history.values[r].conflict]
+    assert flagged and history.conflicts == len(flagged)
+    assert all(history_window.table.item(r, 0).foreground().color().name() == "#c0392b" for r in flagged)
+    QGuiApplication.clipboard().clear()
+    qtbot.mouseClick(history_window.copy_button, Qt.MouseButton.LeftButton)
+    copied = QGuiApplication.clipboard().text()
+    assert copied == figure_history_tsv(history)
+    lines = copied.splitlines()
+    assert len(lines) == len(history.values) + 1
+    first = history.values[0]
+    assert first.date is not None and first.date in lines[1] and first.path in lines[1]
+    history_window.close()
