@@ -9,6 +9,7 @@ holds, and a history copies as TSV with each value's source and date."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -223,6 +224,21 @@ def test_editing_and_deleting_a_file_update_its_hits_while_the_window_runs(qtbot
     qtbot.waitUntil(lambda: pane.hits() == () and pane._result is not None and pane._result.count == 0,
                     timeout=20_000)
     assert pane.library is not None and pane.library.document_count() == DOCUMENTS
+
+
+def test_closing_the_window_closes_the_index_connections(qtbot, window: MainWindow, docs: Path) -> None:
+    """Left to the garbage collector, a connection keeps the index's -wal and -shm files (and
+    Python 3.13 warns about it)."""
+    pane, _ = _add(qtbot, window, docs)
+    _search(qtbot, pane, "诈骗")  # opens the reading connection too
+    assert pane.library is not None and pane._reader is not None
+    connections = [pane.library.store.db, pane._reader.store.db]
+    window.close()
+    for db in connections:
+        with pytest.raises(sqlite3.ProgrammingError):
+            db.execute("SELECT 1")
+    pane.search("台湾")  # a late search after closing neither reopens nor fails
+    assert pane.library is None
 
 
 def test_a_damaged_index_gets_a_message_and_is_rebuilt(qtbot, tmp_path: Path, docs: Path) -> None:

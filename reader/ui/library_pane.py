@@ -77,6 +77,7 @@ class LibraryPane(QWidget):
         self._indexing = False
         self._queued_files: set[str] = set()
         self._refresh_queued = False  # a folder changed while indexing ran: re-check after it
+        self._closed = False  # shut down with the window: late signals find nothing to update
         self._pages: list[QWidget] = []
         self._index_pool = QThreadPool(self)
         self._index_pool.setMaxThreadCount(1)
@@ -91,7 +92,7 @@ class LibraryPane(QWidget):
         self._build()
         self._connect()
         if os.path.exists(Library.path_for(data_dir())):
-            QTimer.singleShot(ACTIVATE_AFTER_MS, self, self.activate)
+            QTimer.singleShot(ACTIVATE_AFTER_MS, self, self._activate_unless_closed)
 
     def _build(self) -> None:
         self.query = QLineEdit(self)
@@ -191,6 +192,11 @@ class LibraryPane(QWidget):
             self._start_index(None)
         return self.library
 
+    @Slot()
+    def _activate_unless_closed(self) -> None:
+        if not self._closed:
+            self.activate()
+
     def _reading_library(self) -> Library:
         """The search thread's own connection (made on that thread's first search)."""
         if self._reader is None:
@@ -237,6 +243,8 @@ class LibraryPane(QWidget):
     @Slot(object)
     def _on_indexed(self, report: AddReport | None) -> None:
         self._indexing = False
+        if self._closed:
+            return
         self._show_indexing(False)
         self._fill_filter_lists()
         self._show_summary(report)
@@ -304,6 +312,8 @@ class LibraryPane(QWidget):
             self.results.results.clear()
             self._result = None
             self._update_pager()
+            return
+        if self._closed:
             return
         self.activate()
         self._generation += 1
@@ -390,6 +400,8 @@ class LibraryPane(QWidget):
             receiver: QObject | None = None) -> None:
         """Ask the library on the search thread; ``then(answer)`` runs here when it comes,
         unless ``receiver`` (the window that asked) was closed and deleted meanwhile."""
+        if self._closed:
+            return
         self.activate()
         self._token += 1
         self._waiting[self._token] = (then, receiver)
@@ -435,15 +447,27 @@ class LibraryPane(QWidget):
         return window
 
     def _keep(self, window: QWidget) -> None:
-        self._pages = [p for p in self._pages if p.isVisible()]
+        self._pages = [p for p in self._pages if shiboken6.isValid(p) and p.isVisible()]
         self._pages.append(window)
         window.show()
         window.raise_()
         self.pageShown.emit(window)
 
     def shutdown(self) -> None:
-        """Stop indexing and wait for the threads (the window is closing)."""
+        """Stop indexing, wait for the threads and close the index (the window is closing)."""
+        self._closed = True
         self._cancel.set()
         self._generation += 1
+        self._waiting.clear()
+        for page in self._pages:
+            if shiboken6.isValid(page):  # a page closed earlier is already deleted (WA_DeleteOnClose)
+                page.close()
+        self._pages = []
         self._index_pool.waitForDone(10_000)
         self._search_pool.waitForDone(5_000)
+        # The threads are done with them: close the connections now rather than leave them to
+        # the garbage collector (an unclosed SQLite connection keeps the WAL and -shm files).
+        for library in (self._reader, self.library):
+            if library is not None:
+                library.close()
+        self._reader = self.library = None

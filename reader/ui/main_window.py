@@ -724,7 +724,9 @@ class MainWindow(QMainWindow):
         self.view.set_current_match(span)
         if not self.view.is_on_screen(span[0]):  # as browsers do: no jump when it is in sight
             self.view.scroll_to_offset(span[0], anchor=MATCH_ANCHOR)
-        self.reading.follow(span[0])
+        # Pinned: the match's turn stays current while it is on screen, even when the match sits
+        # low in the view and the scroll position's turn is the one before.
+        self.reading.set_current(self.reading.turn_at(span[0]), pinned=True)
         self.search_bar.set_status(index, len(self.search_session.matches))
 
     @Slot()
