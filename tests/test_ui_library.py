@@ -24,6 +24,7 @@ from reader.library.render import figure_history_tsv
 from reader.pipeline import load
 from reader.text.fold import fold
 from reader.ui.kind_colors import CURRENT_MATCH_COLOR
+from reader.ui.library_jobs import IndexJob
 from reader.ui.library_pane import LibraryPane
 from reader.ui.library_results import PATH_ROLE, ROW_ROLE
 from reader.ui.loader import DocumentLoader
@@ -224,6 +225,32 @@ def test_editing_and_deleting_a_file_update_its_hits_while_the_window_runs(qtbot
     qtbot.waitUntil(lambda: pane.hits() == () and pane._result is not None and pane._result.count == 0,
                     timeout=20_000)
     assert pane.library is not None and pane.library.document_count() == DOCUMENTS
+
+
+def test_cancel_stops_indexing_and_keeps_what_was_read(qtbot, window: MainWindow, docs: Path,  # type: ignore[no-untyped-def]
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The indexing job holds after its third file until Cancel is pressed (a small library is
+    otherwise read before a click arrives); then it stops, and what it read is searchable."""
+    original = IndexJob._progress
+
+    def held(self: IndexJob, done: int, total: int, path: str) -> bool:
+        going_on = original(self, done, total, path)
+        if done >= 3:
+            self._cancel.wait(10)
+        return going_on and not self._cancel.is_set()
+
+    monkeypatch.setattr(IndexJob, "_progress", held)
+    pane = window.attach_navigation().show_library()
+    with qtbot.waitSignal(pane.indexingFinished, timeout=30_000) as finished:
+        pane.add_folder(str(docs))
+        qtbot.waitUntil(lambda: pane.progress.value() >= 3, timeout=10_000)
+        assert pane.cancel_button.isVisible()
+        qtbot.mouseClick(pane.cancel_button, Qt.MouseButton.LeftButton)
+    report = finished.args[0]
+    assert report.cancelled
+    assert not pane.progress.isVisible() and not pane.cancel_button.isVisible()
+    assert "indexing cancelled" in pane.status.text()
+    assert pane.library is not None and 3 <= pane.library.document_count() < DOCUMENTS
 
 
 def test_closing_the_window_closes_the_index_connections(qtbot, window: MainWindow, docs: Path) -> None:
