@@ -176,9 +176,59 @@ def label_shape(label: str) -> bool:
     return not (any(ch in FUNCTION_WORDS for ch in compact) and not looks_like_speaker(label))
 
 
+# An asker and their unit in parentheses after a question word (``问题一（瑞典研究所/沈晴霞）``,
+# ``提问（独联体/杨春红）``) or alone (``（独联体/杨春红）`` for a follow-up): unit, slash, name.
+ASKER_WITH_UNIT = re.compile(
+    r"^(?P<ask>(?:问|提问|问题)[一二三四五六七八九十\d]{0,3})?[（(](?P<unit>[^（(）)/／]{2,20})[/／]"
+    r"(?P<name>[^（(）)/／]{2,20})[）)]$"
+)
+
+
+def _asker_with_unit(label: str) -> ParsedLabel | None:
+    """``问题一（瑞典研究所/沈晴霞）``: 沈晴霞 asks, from 瑞典研究所 (the unit is her role)."""
+    match = ASKER_WITH_UNIT.match(SPACES.sub("", label))
+    if match is None or not is_person_name(analysis_form(match.group("name"))):
+        return None
+    return ParsedLabel(match.group("name"), match.group("unit"), match.group("unit"), "reporter")
+
+
+def _outlet_and_name(label: str) -> tuple[str, str, str] | None:
+    """(outlet as written, name, outlet) for ``新华社 赵东辉``, ``《山西日报》刘瑞强``: an outlet,
+    then a Chinese personal name, with or without a space: a reporter of that outlet."""
+    text = label.strip()
+    cuts = [len(text) - n for n in (3, 2, 4) if len(text) > n]
+    if " " in text:
+        cuts.insert(0, text.rindex(" "))
+    for cut in cuts:
+        prefix, name = text[:cut].strip(), text[cut:].strip()
+        simple_prefix = analysis_form(TITLE_MARKS.sub(r"\1", prefix))
+        if not prefix or not is_person_name(analysis_form(name)) or ENDS_WITH_TITLE.search(simple_prefix):
+            continue
+        outlet = outlet_of(prefix)
+        if outlet is None or REPORTER_WORD in simple_prefix or not _only_an_outlet(prefix):
+            continue
+        return prefix, name, outlet
+    return None
+
+
+# An outlet named alone: ``《山西日报》``, or a short name without sentence punctuation.
+OUTLET_ALONE = re.compile(r"^《[^《》]{1,20}》$")
+
+
+def _only_an_outlet(prefix: str) -> bool:
+    """``新华社``, ``《山西日报》``; not a phrase that merely holds a title (``《金星秀》一度是…``)."""
+    if OUTLET_ALONE.match(prefix):
+        return True
+    simple = analysis_form(prefix)
+    return (len(simple) <= 10 and "《" not in simple and not SENTENCE_PUNCTUATION.search(simple)
+            and not any(ch in FUNCTION_WORDS or ch.isdigit() or ch == "." for ch in simple))
+
+
 def _named_with_outlet_or_role(label: str) -> bool:
     """A Latin-script name alone or after an outlet, a role or 主持人 (``德新社Jörn Petring``,
     ``CNBC《管理亚洲》主播 Christine Tan``), or a name and its role after a comma."""
+    if _outlet_and_name(label) is not None or _asker_with_unit(label) is not None:
+        return True
     latin = split_latin_name(label)
     if latin is not None:
         prefix = analysis_form(latin[0])
@@ -319,6 +369,13 @@ def _parse_named(label: str) -> ParsedLabel | None:
     - ``主持人Zanny Minton Beddoes，《经济学人》主编``: the host, and the role after the comma.
     """
     text = label.strip()
+    asker = _asker_with_unit(text)
+    if asker is not None:
+        return asker
+    outlet_name = _outlet_and_name(text) if split_latin_name(text) is None else None
+    if outlet_name is not None:
+        prefix, name, outlet = outlet_name
+        return ParsedLabel(name, prefix, outlet, "reporter")
     parts = NAME_COMMA_ROLE.match(text)
     if parts is not None and _named_with_outlet_or_role(text) and split_latin_name(text) is None:
         head = parts.group("head").strip()
