@@ -363,3 +363,32 @@ def test_a_question_labelled_with_the_askers_unit_and_name_is_theirs() -> None:
     assert labels == ["张总", "问题一（华东分部/李红）", "答", "（华东分部/李红）", "答"]
     li = speaker(t, "李红")
     assert (li.kind, li.role, li.turns) == ("reporter", "华东分部", 2)
+
+
+def test_the_bare_answer_of_a_forum_whose_one_other_speaker_is_named_is_that_person() -> None:
+    t = text("张建国：今天我来主要是听大家讲，有问题可以直接提出来。\n"
+             "问：公司明年的重点是什么？\n"
+             "答：重点是提高效率。\n"
+             "问：海外补助会调整吗？\n"
+             "答：会按城市细分。\n"
+             "张总：最后我讲一点，谢谢大家。\n")
+    names = [next(s.name for s in t.speakers if s.id == turn.speaker) for turn in t.turns]
+    assert names == ["张建国", "问", "张建国", "问", "张建国", "张建国"]
+    assert speaker(t, "张建国").kind == "official"
+
+
+def test_two_named_answerers_leave_the_bare_answer_unnamed() -> None:
+    t = text("张建国：欢迎。\n李伟：欢迎大家。\n问：明年的重点是什么？\n答：提高效率。\n")
+    assert speaker(t, "答").turns == 1
+
+
+def test_the_answer_to_a_question_put_to_someone_is_theirs() -> None:
+    t = text("张建国：我们开始吧，大家提问。\n"
+             "1、问：明年的重点是什么？\n"
+             "答：重点是提高效率。\n"
+             "2、问（To王伟）：新组织什么时候实施？\n"
+             "答：去年已经试点。\n"
+             "3、问：还有别的计划吗？\n"
+             "答：会逐步推广。\n")
+    names = [next(s.name for s in t.speakers if s.id == turn.speaker) for turn in t.turns]
+    assert names == ["张建国", "问", "张建国", "问", "王伟", "问", "张建国"]

@@ -138,6 +138,23 @@ NAME_COMMA_ROLE = re.compile(r"^(?P<head>[^，,]{2,30})[，,]\s*(?P<role>[^，,]
 NOT_ORGANIZATIONS = ("有关", "相关", "该", "本")
 
 
+# A question put to one of several people on the podium: ``问（To李杰）``, ``问（to 李杰）``,
+# ``提问（致王五）``.
+ADDRESSED_QUESTION = re.compile(
+    r"^(?:问|提问|问题[一二三四五六七八九十\d]{0,3})[（(](?:to|致)\s*(?P<who>[^（(）)]{2,20})[）)]$",
+    re.IGNORECASE,
+)
+
+
+def addressed_to(label: str) -> str | None:
+    """Whom a question label puts its question to (``问（To李杰）`` → 李杰), or None."""
+    match = ADDRESSED_QUESTION.match(label.strip())
+    if match is None:
+        return None
+    who = match.group("who").strip()
+    return who if is_person_name(analysis_form(who)) else None
+
+
 def is_question(compact: str) -> bool:
     return compact in QUESTION_LABELS or bool(NUMBERED_QUESTION.match(compact))
 
@@ -307,6 +324,9 @@ def parse_label(label: str) -> ParsedLabel:
             return parse_label(compact[: len(bare)])  # 杜航伟先生 is 杜航伟
     if is_question(simple):
         return ParsedLabel(compact, None, None, "reporter")
+    if addressed_to(label) is not None:
+        ask = compact[: compact.index(next(c for c in compact if c in "（("))]
+        return ParsedLabel(ask, None, None, "reporter")  # 问（To李杰） asks; 李杰 answers
     parts = PARENTHESIZED.match(simple)
     if parts and REPORTER_WORD not in parts.group("outer") and (
         is_answer(parts.group("outer")) or is_question(parts.group("outer"))
