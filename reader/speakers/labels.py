@@ -15,6 +15,14 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from reader.model import SpeakerKind
+from reader.speakers.label_forms import (
+    FUNCTION_WORDS,
+    REPORTER_WORD,
+    SENTENCE_PUNCTUATION,
+    addressed_to,
+    asker_with_unit,
+    outlet_and_name,
+)
 from reader.speakers.names import (
     ENDS_WITH_TITLE,
     HONORIFICS,
@@ -35,8 +43,6 @@ MAX_LABEL = 40
 
 # A follow-up marked after the label (路透社记者（追问）): the same speaker as the label.
 FOLLOW_UP = re.compile(r"[（(](?:追问|续|补充|接上|又问|再问|续问)[）)]$")
-
-SENTENCE_PUNCTUATION = re.compile(r"[，。；！？!?;,…“”\"《》〈〉「」『』—~～|/\\=<>#*]")
 
 HAS_WORD = re.compile(r"[\u3400-\u9fffA-Za-z]")
 
@@ -94,9 +100,6 @@ NOT_SPEAKER_STARTS = (
 
 NUMBERED_ITEM = re.compile(r"[一二三四五六七八九十\d]+$")
 
-# Function words that make a phrase of a label (``各地的做法``); names and titles lack them.
-FUNCTION_WORDS = frozenset("的了吗呢着把被")
-
 QUESTION_LABELS = frozenset({"问", "提问", "记者", "记者问", "记者提问", "有记者问", "有记者提问", "Q", "q",
                              "问题", "追问", "又问", "网友", "网友提问", "网民", "网友问",
                              "观众", "观众提问", "现场观众", "听众", "听众提问", "现场提问", "提问者"})
@@ -104,8 +107,6 @@ QUESTION_LABELS = frozenset({"问", "提问", "记者", "记者问", "记者提�
 ANSWER_LABELS = frozenset({"答", "回答", "A", "a", "答问"})
 
 ANSWER_SUFFIXES = ("回答", "答")
-
-REPORTER_WORD = "记者"
 
 # ``人民网记者``, ``新华社记者张三``, ``记者（人民日报）``, ``人民日报（记者）``;
 # not ``新华社记者从公安部获悉``.
@@ -136,23 +137,6 @@ NAME_COMMA_ROLE = re.compile(r"^(?P<head>[^，,]{2,30})[，,]\s*(?P<role>[^，,]
 
 # Qualifiers that are no body of their own (``有关负责人``, ``相关负责同志``): no organization.
 NOT_ORGANIZATIONS = ("有关", "相关", "该", "本")
-
-
-# A question put to one of several people on the podium: ``问（To李杰）``, ``问（to 李杰）``,
-# ``提问（致王五）``.
-ADDRESSED_QUESTION = re.compile(
-    r"^(?:问|提问|问题[一二三四五六七八九十\d]{0,3})[（(](?:to|致)\s*(?P<who>[^（(）)]{2,20})[）)]$",
-    re.IGNORECASE,
-)
-
-
-def addressed_to(label: str) -> str | None:
-    """Whom a question label puts its question to (``问（To李杰）`` → 李杰), or None."""
-    match = ADDRESSED_QUESTION.match(label.strip())
-    if match is None:
-        return None
-    who = match.group("who").strip()
-    return who if is_person_name(analysis_form(who)) else None
 
 
 def is_question(compact: str) -> bool:
@@ -193,58 +177,10 @@ def label_shape(label: str) -> bool:
     return not (any(ch in FUNCTION_WORDS for ch in compact) and not looks_like_speaker(label))
 
 
-# An asker and their unit in parentheses after a question word (``问题一（瑞典研究所/沈晴霞）``,
-# ``提问（独联体/杨春红）``) or alone (``（独联体/杨春红）`` for a follow-up): unit, slash, name.
-ASKER_WITH_UNIT = re.compile(
-    r"^(?P<ask>(?:问|提问|问题)[一二三四五六七八九十\d]{0,3})?[（(](?P<unit>[^（(）)/／]{2,20})[/／]"
-    r"(?P<name>[^（(）)/／]{2,20})[）)]$"
-)
-
-
-def _asker_with_unit(label: str) -> ParsedLabel | None:
-    """``问题一（瑞典研究所/沈晴霞）``: 沈晴霞 asks, from 瑞典研究所 (the unit is her role)."""
-    match = ASKER_WITH_UNIT.match(SPACES.sub("", label))
-    if match is None or not is_person_name(analysis_form(match.group("name"))):
-        return None
-    return ParsedLabel(match.group("name"), match.group("unit"), match.group("unit"), "reporter")
-
-
-def _outlet_and_name(label: str) -> tuple[str, str, str] | None:
-    """(outlet as written, name, outlet) for ``新华社 赵东辉``, ``《山西日报》刘瑞强``: an outlet,
-    then a Chinese personal name, with or without a space: a reporter of that outlet."""
-    text = label.strip()
-    cuts = [len(text) - n for n in (3, 2, 4) if len(text) > n]
-    if " " in text:
-        cuts.insert(0, text.rindex(" "))
-    for cut in cuts:
-        prefix, name = text[:cut].strip(), text[cut:].strip()
-        simple_prefix = analysis_form(TITLE_MARKS.sub(r"\1", prefix))
-        if not prefix or not is_person_name(analysis_form(name)) or ENDS_WITH_TITLE.search(simple_prefix):
-            continue
-        outlet = outlet_of(prefix)
-        if outlet is None or REPORTER_WORD in simple_prefix or not _only_an_outlet(prefix):
-            continue
-        return prefix, name, outlet
-    return None
-
-
-# An outlet named alone: ``《山西日报》``, or a short name without sentence punctuation.
-OUTLET_ALONE = re.compile(r"^《[^《》]{1,20}》$")
-
-
-def _only_an_outlet(prefix: str) -> bool:
-    """``新华社``, ``《山西日报》``; not a phrase that merely holds a title (``《金星秀》一度是…``)."""
-    if OUTLET_ALONE.match(prefix):
-        return True
-    simple = analysis_form(prefix)
-    return (len(simple) <= 10 and "《" not in simple and not SENTENCE_PUNCTUATION.search(simple)
-            and not any(ch in FUNCTION_WORDS or ch.isdigit() or ch == "." for ch in simple))
-
-
 def _named_with_outlet_or_role(label: str) -> bool:
     """A Latin-script name alone or after an outlet, a role or 主持人 (``德新社Jörn Petring``,
     ``CNBC《管理亚洲》主播 Christine Tan``), or a name and its role after a comma."""
-    if _outlet_and_name(label) is not None or _asker_with_unit(label) is not None:
+    if outlet_and_name(label) is not None or asker_with_unit(label) is not None:
         return True
     latin = split_latin_name(label)
     if latin is not None:
@@ -389,10 +325,11 @@ def _parse_named(label: str) -> ParsedLabel | None:
     - ``主持人Zanny Minton Beddoes，《经济学人》主编``: the host, and the role after the comma.
     """
     text = label.strip()
-    asker = _asker_with_unit(text)
+    asker = asker_with_unit(text)
     if asker is not None:
-        return asker
-    outlet_name = _outlet_and_name(text) if split_latin_name(text) is None else None
+        name, unit = asker
+        return ParsedLabel(name, unit, unit, "reporter")
+    outlet_name = outlet_and_name(text) if split_latin_name(text) is None else None
     if outlet_name is not None:
         prefix, name, outlet = outlet_name
         return ParsedLabel(name, prefix, outlet, "reporter")

@@ -41,14 +41,8 @@ from reader.speakers.introductions import (
     roles_from_introductions,
 )
 from reader.speakers.kinds import asks, decide_kinds
-from reader.speakers.labels import (
-    ANSWER_LABELS,
-    HOST_WORDS,
-    ParsedLabel,
-    addressed_to,
-    organization_of,
-    parse_label,
-)
+from reader.speakers.label_forms import addressed_to
+from reader.speakers.labels import ANSWER_LABELS, HOST_WORDS, ParsedLabel, organization_of, parse_label
 from reader.speakers.names import NAME_THEN_TITLE, SPACES, analysis_form, is_person_name
 
 #: How many of a turn's first paragraphs are read for introductions (``…请刘局长回答``).
