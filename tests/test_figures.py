@@ -664,3 +664,8 @@ def test_a_two_digit_year_after_a_word_of_time_is_a_date_and_a_span_stays_a_figu
 def test_the_ordinal_of_a_session_is_not_a_count() -> None:
     assert texts("十二届全国人大四次会议新闻中心举行记者会") == []
     assert texts("今年已召开四次会议") == ["四次"]
+
+
+def test_the_first_or_second_half_of_a_year_is_a_time_and_half_a_year_a_span() -> None:
+    assert texts("困难会在下半年或者明年得到克服，上半年已经好转") == []
+    assert texts("这项工作用了半年") == ["半年"]

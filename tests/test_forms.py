@@ -332,3 +332,63 @@ def test_bold_lines_that_do_not_ask_make_no_interview() -> None:
     body = ("引言。\n\n**一、总体情况**\n\n正文一。\n\n**二、主要做法**\n\n正文二。\n\n"
             "**三、下一步**\n\n正文三。\n")
     assert not text(body, ".md").turns
+
+
+def test_an_outlet_then_a_chinese_name_is_a_reporter_of_that_outlet() -> None:
+    t = text("王五：我先介绍一下情况。\n"
+             "1、新华社 李明：请问今年的重点是什么？\n"
+             "王五：重点是稳增长。\n"
+             "2、《江南日报》赵刚：能否谈谈投资？\n"
+             "王五：投资会增加。\n"
+             "《江南日报》赵刚：具体有多少？\n"
+             "王五：还在测算。\n")
+    assert [turn.label for turn in t.turns][1::2] == ["新华社 李明", "《江南日报》赵刚", "《江南日报》赵刚"]
+    li, zhao = speaker(t, "李明"), speaker(t, "赵刚")
+    assert (li.kind, li.role, li.organization) == ("reporter", "新华社", "新华社")
+    assert (zhao.kind, zhao.role, zhao.turns) == ("reporter", "《江南日报》", 2)
+
+
+def test_a_phrase_holding_a_title_before_a_colon_is_no_outlet_and_name() -> None:
+    t = text("《某某秀》一度是很受欢迎的节目，但它的卖点其实跟别的没什么区别：今天说这个，明天说那个。\n")
+    assert not t.turns
+
+
+def test_a_question_labelled_with_the_askers_unit_and_name_is_theirs() -> None:
+    t = text("张总：大家有什么问题，可以直接提出来。\n"
+             "问题一（华东分部/李红）：补助标准能否提高？\n"
+             "答：补助按当地物价制定。\n"
+             "（华东分部/李红）：建议先试点再推广。\n"
+             "答：这个建议很好。\n")
+    labels = [turn.label for turn in t.turns]
+    assert labels == ["张总", "问题一（华东分部/李红）", "答", "（华东分部/李红）", "答"]
+    li = speaker(t, "李红")
+    assert (li.kind, li.role, li.turns) == ("reporter", "华东分部", 2)
+
+
+def test_the_bare_answer_of_a_forum_whose_one_other_speaker_is_named_is_that_person() -> None:
+    t = text("张建国：今天我来主要是听大家讲，有问题可以直接提出来。\n"
+             "问：公司明年的重点是什么？\n"
+             "答：重点是提高效率。\n"
+             "问：海外补助会调整吗？\n"
+             "答：会按城市细分。\n"
+             "张总：最后我讲一点，谢谢大家。\n")
+    names = [next(s.name for s in t.speakers if s.id == turn.speaker) for turn in t.turns]
+    assert names == ["张建国", "问", "张建国", "问", "张建国", "张建国"]
+    assert speaker(t, "张建国").kind == "official"
+
+
+def test_two_named_answerers_leave_the_bare_answer_unnamed() -> None:
+    t = text("张建国：欢迎。\n李伟：欢迎大家。\n问：明年的重点是什么？\n答：提高效率。\n")
+    assert speaker(t, "答").turns == 1
+
+
+def test_the_answer_to_a_question_put_to_someone_is_theirs() -> None:
+    t = text("张建国：我们开始吧，大家提问。\n"
+             "1、问：明年的重点是什么？\n"
+             "答：重点是提高效率。\n"
+             "2、问（To王伟）：新组织什么时候实施？\n"
+             "答：去年已经试点。\n"
+             "3、问：还有别的计划吗？\n"
+             "答：会逐步推广。\n")
+    names = [next(s.name for s in t.speakers if s.id == turn.speaker) for turn in t.turns]
+    assert names == ["张建国", "问", "张建国", "问", "王伟", "问", "张建国"]

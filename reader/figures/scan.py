@@ -63,7 +63,7 @@ NUMBER_RE = re.compile(
     # A fraction with a slash, not inside a date (2024/10/08) or before one (1/5日).
     rf"|(?=[{_D}]{{1,3}}[/／])(?<![{_D}/.])(?P<snum>[{_D}]{{1,3}})[/／](?P<sden>[{_D}]{{1,3}})(?![{_D}/／.]|[年月日号])"
     rf"|(?P<num>{_ARABIC_COMPOUND}|{_CN}|[百千万](?=[多余])|(?<=[几数上逾过近超])[十百千万亿]+"
-    r"|半(?=年|个月|个小时|小时|天|个星期|周|个学期)))"
+    r"|(?<![上下])半(?=年|个月|个小时|小时|天|个星期|周|个学期)))"
     # ``400 多家``: a PDF or an editor may leave a space before 多 as before a multiplier.
     r"(?P<mid>[多余])?(?P<mult>(?: ?(?:[十百千万亿萬億](?![瓦米克卡帕赫焦伏分])"
     # 兆 before money is a trillion (Taiwan: 12兆元 產值); 兆瓦, 兆字节 stay units (mega).

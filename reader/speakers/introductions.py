@@ -312,6 +312,23 @@ def person_by_surname_and_title(label: str, people: Iterable[ParsedLabel]) -> Pa
     return next(iter(fits.values())) if len(fits) == 1 else None
 
 
+def only_person_of_surname(label: str, people: Iterable[ParsedLabel]) -> ParsedLabel | None:
+    """``任总`` when the document's one labelled speaker of that surname (``任正非``) has no
+    role to check the title against: that person. None when a role or a second name decides."""
+    simple = analysis_form(label)
+    match = SURNAME_AND_TITLE.match(simple) or SURNAME_AND_SHORT_TITLE.match(simple)
+    if not match:
+        return None
+    surname = match.group("surname")
+    same = {analysis_form(p.name): p for p in people
+            if analysis_form(p.name) != simple and analysis_form(p.name).startswith(surname)
+            and is_person_name(analysis_form(p.name))}
+    if len(same) != 1:
+        return None
+    (person,) = same.values()
+    return person if person.role is None else None
+
+
 # Titles as people are addressed, and as introductions write them in full (林政委 is the
 # 政治委员 林國華 the lead introduced).
 TITLE_IN_FULL: dict[str, tuple[str, ...]] = {"政委": ("政治委员", "政委"), "书记": ("书记",)}

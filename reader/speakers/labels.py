@@ -15,6 +15,14 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from reader.model import SpeakerKind
+from reader.speakers.label_forms import (
+    FUNCTION_WORDS,
+    REPORTER_WORD,
+    SENTENCE_PUNCTUATION,
+    addressed_to,
+    asker_with_unit,
+    outlet_and_name,
+)
 from reader.speakers.names import (
     ENDS_WITH_TITLE,
     HONORIFICS,
@@ -35,8 +43,6 @@ MAX_LABEL = 40
 
 # A follow-up marked after the label (路透社记者（追问）): the same speaker as the label.
 FOLLOW_UP = re.compile(r"[（(](?:追问|续|补充|接上|又问|再问|续问)[）)]$")
-
-SENTENCE_PUNCTUATION = re.compile(r"[，。；！？!?;,…“”\"《》〈〉「」『』—~～|/\\=<>#*]")
 
 HAS_WORD = re.compile(r"[\u3400-\u9fffA-Za-z]")
 
@@ -94,9 +100,6 @@ NOT_SPEAKER_STARTS = (
 
 NUMBERED_ITEM = re.compile(r"[一二三四五六七八九十\d]+$")
 
-# Function words that make a phrase of a label (``各地的做法``); names and titles lack them.
-FUNCTION_WORDS = frozenset("的了吗呢着把被")
-
 QUESTION_LABELS = frozenset({"问", "提问", "记者", "记者问", "记者提问", "有记者问", "有记者提问", "Q", "q",
                              "问题", "追问", "又问", "网友", "网友提问", "网民", "网友问",
                              "观众", "观众提问", "现场观众", "听众", "听众提问", "现场提问", "提问者"})
@@ -104,8 +107,6 @@ QUESTION_LABELS = frozenset({"问", "提问", "记者", "记者问", "记者提�
 ANSWER_LABELS = frozenset({"答", "回答", "A", "a", "答问"})
 
 ANSWER_SUFFIXES = ("回答", "答")
-
-REPORTER_WORD = "记者"
 
 # ``人民网记者``, ``新华社记者张三``, ``记者（人民日报）``, ``人民日报（记者）``;
 # not ``新华社记者从公安部获悉``.
@@ -179,6 +180,8 @@ def label_shape(label: str) -> bool:
 def _named_with_outlet_or_role(label: str) -> bool:
     """A Latin-script name alone or after an outlet, a role or 主持人 (``德新社Jörn Petring``,
     ``CNBC《管理亚洲》主播 Christine Tan``), or a name and its role after a comma."""
+    if outlet_and_name(label) is not None or asker_with_unit(label) is not None:
+        return True
     latin = split_latin_name(label)
     if latin is not None:
         prefix = analysis_form(latin[0])
@@ -257,6 +260,9 @@ def parse_label(label: str) -> ParsedLabel:
             return parse_label(compact[: len(bare)])  # 杜航伟先生 is 杜航伟
     if is_question(simple):
         return ParsedLabel(compact, None, None, "reporter")
+    if addressed_to(label) is not None:
+        ask = compact[: compact.index(next(c for c in compact if c in "（("))]
+        return ParsedLabel(ask, None, None, "reporter")  # 问（To李杰） asks; 李杰 answers
     parts = PARENTHESIZED.match(simple)
     if parts and REPORTER_WORD not in parts.group("outer") and (
         is_answer(parts.group("outer")) or is_question(parts.group("outer"))
@@ -319,6 +325,14 @@ def _parse_named(label: str) -> ParsedLabel | None:
     - ``主持人Zanny Minton Beddoes，《经济学人》主编``: the host, and the role after the comma.
     """
     text = label.strip()
+    asker = asker_with_unit(text)
+    if asker is not None:
+        name, unit = asker
+        return ParsedLabel(name, unit, unit, "reporter")
+    outlet_name = outlet_and_name(text) if split_latin_name(text) is None else None
+    if outlet_name is not None:
+        prefix, name, outlet = outlet_name
+        return ParsedLabel(name, prefix, outlet, "reporter")
     parts = NAME_COMMA_ROLE.match(text)
     if parts is not None and _named_with_outlet_or_role(text) and split_latin_name(text) is None:
         head = parts.group("head").strip()

@@ -35,11 +35,13 @@ from reader.speakers.introductions import (
     host_introduced,
     host_named_in_speech,
     names_from_introductions,
+    only_person_of_surname,
     person_by_surname_and_title,
     person_introduced_by_title,
     roles_from_introductions,
 )
 from reader.speakers.kinds import asks, decide_kinds
+from reader.speakers.label_forms import addressed_to
 from reader.speakers.labels import ANSWER_LABELS, HOST_WORDS, ParsedLabel, organization_of, parse_label
 from reader.speakers.names import NAME_THEN_TITLE, SPACES, analysis_form, is_person_name
 
@@ -175,6 +177,8 @@ def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) 
             same = by_surname_and_title[turn.label]
             if same is None:  # 林政委 after an introduction of 政治委员林國華, and no fuller label
                 same = by_surname_and_title[turn.label] = person_introduced_by_title(turn.label, lead_texts)
+            if same is None:  # 任总 after 任正非: the one speaker of that surname, named without a role
+                same = by_surname_and_title[turn.label] = only_person_of_surname(turn.label, people)
             if same is not None:
                 people[i] = same
     hosts = {p.name: p for p in people if p.kind == "host" and p.role}
@@ -210,11 +214,35 @@ def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) 
     # person a ``…答…问`` title names.
     answerer = (ParsedLabel(spokesperson[0], spokesperson[1], organization_of(spokesperson[1]), "official")
                 if spokesperson is not None else answerer_named_in_title(lead_texts))
-    if answerer is not None:
-        for i, person in enumerate(people):
-            if person.kind == "official" and analysis_form(person.name) in ANSWER_LABELS:
+    if answerer is None:
+        answerer = _one_who_answers(people)
+    addressee: ParsedLabel | None = None
+    for i, (turn, person) in enumerate(zip(turns, people, strict=True)):
+        if person.kind == "reporter":
+            # 问（To李杰）：: the answer that follows is the addressee's.
+            to = addressed_to(turn.label)
+            addressee = ParsedLabel(to, None, None, "official") if to else None
+        elif person.kind == "official" and analysis_form(person.name) in ANSWER_LABELS:
+            if addressee is not None:
+                people[i] = addressee
+            elif answerer is not None:
                 people[i] = answerer
+            addressee = None
     return people
+
+
+def _one_who_answers(people: Sequence[ParsedLabel]) -> ParsedLabel | None:
+    """The bare ``答`` of a Q&A whose only other speaker is one named person (``任正非：`` opens,
+    askers and ``答`` follow; ``任总`` addresses the same man): that person answers."""
+    if not any(p.kind == "official" and analysis_form(p.name) in ANSWER_LABELS for p in people):
+        return None
+    others = [p for p in people if p.kind not in ("reporter", "host")
+              and analysis_form(p.name) not in ANSWER_LABELS]
+    names = {analysis_form(p.name) for p in others}
+    if len(names) != 1 or not is_person_name(next(iter(names))):
+        return None
+    first = others[0]
+    return ParsedLabel(first.name, first.role, first.organization, "official")
 
 
 def _speaker_for(

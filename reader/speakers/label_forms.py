@@ -1,0 +1,92 @@
+"""Label forms that name an asker or a reporter in one piece, read without the rest of
+``reader.speakers.labels`` (which imports them):
+
+- ``问题一（瑞典研究所/沈晴霞）``, ``（独联体/杨春红）``: an asker, their unit after a slash;
+- ``新华社 赵东辉``, ``《山西日报》刘瑞强``: a reporter, the outlet before the name;
+- ``问（To李杰）``: a question put to one person, who answers it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.speakers.names import (
+    ENDS_WITH_TITLE,
+    SPACES,
+    TITLE_MARKS,
+    analysis_form,
+    is_person_name,
+    outlet_of,
+)
+
+SENTENCE_PUNCTUATION = re.compile(r"[，。；！？!?;,…“”\"《》〈〉「」『』—~～|/\\=<>#*]")
+
+# Function words that make a phrase of a label (``各地的做法``); names and titles lack them.
+FUNCTION_WORDS = frozenset("的了吗呢着把被")
+
+REPORTER_WORD = "记者"
+
+
+# An asker and their unit in parentheses after a question word (``问题一（瑞典研究所/沈晴霞）``,
+# ``提问（独联体/杨春红）``) or alone (``（独联体/杨春红）`` for a follow-up): unit, slash, name.
+ASKER_WITH_UNIT = re.compile(
+    r"^(?P<ask>(?:问|提问|问题)[一二三四五六七八九十\d]{0,3})?[（(](?P<unit>[^（(）)/／]{2,20})[/／]"
+    r"(?P<name>[^（(）)/／]{2,20})[）)]$"
+)
+
+
+def asker_with_unit(label: str) -> tuple[str, str] | None:
+    """``问题一（瑞典研究所/沈晴霞）``: 沈晴霞 asks, from 瑞典研究所 (the unit is her role)."""
+    match = ASKER_WITH_UNIT.match(SPACES.sub("", label))
+    if match is None or not is_person_name(analysis_form(match.group("name"))):
+        return None
+    return match.group("name"), match.group("unit")
+
+
+def outlet_and_name(label: str) -> tuple[str, str, str] | None:
+    """(outlet as written, name, outlet) for ``新华社 赵东辉``, ``《山西日报》刘瑞强``: an outlet,
+    then a Chinese personal name, with or without a space: a reporter of that outlet."""
+    text = label.strip()
+    cuts = [len(text) - n for n in (3, 2, 4) if len(text) > n]
+    if " " in text:
+        cuts.insert(0, text.rindex(" "))
+    for cut in cuts:
+        prefix, name = text[:cut].strip(), text[cut:].strip()
+        simple_prefix = analysis_form(TITLE_MARKS.sub(r"\1", prefix))
+        if not prefix or not is_person_name(analysis_form(name)) or ENDS_WITH_TITLE.search(simple_prefix):
+            continue
+        outlet = outlet_of(prefix)
+        if outlet is None or REPORTER_WORD in simple_prefix or not _only_an_outlet(prefix):
+            continue
+        return prefix, name, outlet
+    return None
+
+
+# An outlet named alone: ``《山西日报》``, or a short name without sentence punctuation.
+OUTLET_ALONE = re.compile(r"^《[^《》]{1,20}》$")
+
+
+def _only_an_outlet(prefix: str) -> bool:
+    """``新华社``, ``《山西日报》``; not a phrase that merely holds a title (``《金星秀》一度是…``)."""
+    if OUTLET_ALONE.match(prefix):
+        return True
+    simple = analysis_form(prefix)
+    return (len(simple) <= 10 and "《" not in simple and not SENTENCE_PUNCTUATION.search(simple)
+            and not any(ch in FUNCTION_WORDS or ch.isdigit() or ch == "." for ch in simple))
+
+
+# A question put to one of several people on the podium: ``问（To李杰）``, ``问（to 李杰）``,
+# ``提问（致王五）``.
+ADDRESSED_QUESTION = re.compile(
+    r"^(?:问|提问|问题[一二三四五六七八九十\d]{0,3})[（(](?:to|致)\s*(?P<who>[^（(）)]{2,20})[）)]$",
+    re.IGNORECASE,
+)
+
+
+def addressed_to(label: str) -> str | None:
+    """Whom a question label puts its question to (``问（To李杰）`` → 李杰), or None."""
+    match = ADDRESSED_QUESTION.match(label.strip())
+    if match is None:
+        return None
+    who = match.group("who").strip()
+    return who if is_person_name(analysis_form(who)) else None
