@@ -233,3 +233,48 @@ def test_thousands_of_questions_are_listed_as_the_list_is_scrolled(qtbot) -> Non
     shown = outline.model().rowCount()
     qtbot.wait(100)
     assert outline.model().rowCount() == shown == len(briefing().qa)
+
+
+def test_speaker_rows_measure_as_qt_measures_them_once_per_shape(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """With many speakers, Qt measures every row above the one it selects; the trees remember
+    a size per shape of row (lines, weight, count text) instead of asking the model eight roles
+    per cell each time. The rows must come out exactly as the stock delegate makes them."""
+    from PySide6.QtWidgets import QStyledItemDelegate
+    from ui_transcripts import make_transcript
+
+    from reader.ui.nav_delegate import RowShapeDelegate
+    from reader.ui.speaker_nav import SpeakerNav
+
+    kinds = ("official", "reporter", "host")
+    speakers = [(f"s{i}", f"张{i:03d}", "司长" if i % 3 else None, kinds[i % 3]) for i in range(300)]
+    turns = [(f"s{i % 300}", f"张{i % 300:03d}", kinds[i % 300 % 3], ["第一段话。" * (1 + i % 4)])
+             for i in range(900)]
+    transcript = make_transcript(turns=turns, speakers=speakers)
+    trees = []
+    for stock in (True, False):
+        tree = SpeakerNav()
+        qtbot.addWidget(tree)
+        if stock:
+            tree.setItemDelegate(QStyledItemDelegate(tree))
+        tree.resize(320, 600)
+        tree.show()
+        tree.set_transcript(transcript)
+        tree.set_match_counts({f"s{i}": i for i in range(0, 300, 7)}, {})
+        tree.expandAll()
+        trees.append(tree)
+    stock_tree, tree = trees
+    assert isinstance(tree.itemDelegate(), RowShapeDelegate)
+
+    def rows(view: SpeakerNav) -> tuple[list[int], int, int]:
+        heights, index = [], view.model().index(0, 0)
+        while index.isValid():
+            heights.append(view.visualRect(index).height())
+            index = view.indexBelow(index)
+        return heights, view.sizeHintForColumn(1), view.sizeHintForColumn(2)
+
+    tree.select_turn(899)  # far down: every row above is measured
+    stock_tree.select_turn(899)
+    measured, stock = rows(tree), rows(stock_tree)
+    assert len(measured[0]) > 1000 and len(set(measured[0])) >= 2  # one- and two-line rows
+    assert measured == stock
+    assert 0 < len(tree.itemDelegate()._sizes) < 60  # shapes, not rows

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, 
 
 from reader.model import Transcript
 from reader.ui.i18n import tr
+from reader.ui.nav_delegate import RowShapeDelegate
 from reader.ui.nav_models import (
     KIND_ROLE,
     OFFSET_ROLE,
@@ -37,7 +38,8 @@ class NavTree(QTreeView):
         self.setObjectName(object_name)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setUniformRowHeights(False)
+        self.setUniformRowHeights(False)  # a speaker's role is a second line
+        self.setItemDelegate(RowShapeDelegate(self))  # so each row's height is not asked for 8 roles
         self.setAnimated(False)
         self.setExpandsOnDoubleClick(False)
         self.clicked.connect(self._on_activated)
