@@ -86,8 +86,11 @@ class SearchIndex:
                 return
             base = i * chunk
             haystack = self._piece(i)
-            if size > 1 and i + 1 < self.chunk_count:
-                haystack += self._piece(i + 1)[:size - 1]
+            more, j = size - 1, i + 1  # the start of what follows, for a match across the end
+            while more > 0 and j < self.chunk_count:
+                tail = self._piece(j)[:more]
+                haystack += tail
+                more, j = more - len(tail), j + 1
             found: list[tuple[int, int]] = []
             find = haystack.find
             position = find(needle, max(resume - base, 0))
