@@ -69,6 +69,18 @@ class BackgroundSearch:
             return not thread.is_alive()
         return True
 
+    def _send(self, batch: Batch, cancel: threading.Event) -> bool:
+        """Hand ``batch`` over unless cancelled; False when the search is to stop (cancelled,
+        or the receiver is gone: a window closed while its search ran)."""
+        if cancel.is_set():
+            return False
+        try:
+            self._deliver(batch)
+        except RuntimeError:  # PySide6: the receiving object was deleted
+            cancel.set()
+            return False
+        return True
+
     def _run(self, index: SearchIndex, query: str, generation: int, turns: TurnTable | None,
              cancel: threading.Event) -> None:
         pending: list[Span] = []
@@ -82,13 +94,10 @@ class BackgroundSearch:
             starts.extend(s for s, _ in found)
             now = time.perf_counter()
             if not sent_any or now - last >= BATCH_SECONDS:
-                if cancel.is_set():
+                if not self._send(Batch(generation, pending), cancel):
                     return
-                self._deliver(Batch(generation, pending))
                 pending, sent_any, last = [], True, now
         if cancel.is_set():
             return
         per_speaker, per_turn = match_counts(turns, starts) if turns is not None else ({}, {})
-        if cancel.is_set():
-            return
-        self._deliver(Batch(generation, pending, True, per_speaker, per_turn))
+        self._send(Batch(generation, pending, True, per_speaker, per_turn), cancel)

@@ -714,6 +714,8 @@ class MainWindow(QMainWindow):
         self.overview.set_matches(self.search_session.match_starts)
         if self.search_session.running:
             self._matches_pending_for_finish = True
+            if self.metrics_panel is not None:
+                self.metrics_panel.set_search_spans([])  # not the last query's until these are all found
             self._show_search_status()
             return  # the rest when the matches are complete (``_on_search_finished``)
         self._after_all_matches(spans)
