@@ -92,3 +92,58 @@ def test_search_time_grows_linearly() -> None:
         return min(times)
 
     assert best(large) < 30 * best(small) + 0.01
+
+
+def _whole(text: str, query: str) -> list[tuple[int, int]]:
+    """Non-overlapping matches in the folded text searched in one piece."""
+    folded, needle = fold(text), fold(query)
+    found, at = [], folded.find(needle)
+    while at != -1:
+        found.append((at, at + len(needle)))
+        at = folded.find(needle, at + len(needle))
+    return found
+
+
+@given(st.text(alphabet="aAbＢ诈骗詐騙", max_size=60), st.text(alphabet="abB骗詐", min_size=1, max_size=4),
+       st.integers(min_value=1, max_value=7))
+def test_searching_in_pieces_finds_what_one_piece_finds(text: str, query: str, chunk: int) -> None:
+    """Matches across a piece boundary are found once; overlapping ones are not."""
+    if not query.strip():
+        return
+    index = SearchIndex(text, chunk=chunk)
+    assert index.find_spans(query) == _whole(text, query.strip())
+    assert index.folded_chunks <= index.chunk_count
+
+
+def test_a_background_search_delivers_batches_then_the_counts() -> None:
+    from reader.search import background
+
+    text = ("甲乙诈骗丙" * 2000) + "末尾"
+    index = SearchIndex(text, chunk=1000)
+    batches: list[background.Batch] = []
+    search = background.BackgroundSearch(batches.append)
+    search.start(index, "诈骗", 1, None)
+    assert search.wait(10)
+    assert batches[-1].done and all(not b.done for b in batches[:-1])
+    assert [s for b in batches for s in b.spans] == _whole(text, "诈骗")
+    assert {b.generation for b in batches} == {1}
+
+
+def test_a_cancelled_background_search_delivers_nothing_more() -> None:
+    from reader.search import background
+
+    index = SearchIndex("诈骗" * 50_000, chunk=64)
+    batches: list[background.Batch] = []
+
+    def slow(batch: background.Batch) -> None:
+        batches.append(batch)
+        time.sleep(0.01)
+
+    search = background.BackgroundSearch(slow)
+    search.start(index, "诈骗", 1, None)
+    while not batches:
+        time.sleep(0.001)
+    search.cancel()
+    assert search.wait(10)
+    assert not any(b.done for b in batches)
+    assert len(batches) <= 2

@@ -160,6 +160,8 @@ class MainWindow(QMainWindow):
         self.speaker_nav: SpeakerNav | None = None
         self.qa_outline: QaOutline | None = None
         self.find_results: FindResults | None = None
+        self._matches_pending_for_finish = False  # a background search: the counts, Find All when done
+        self._match_target: int | None = None  # go to the match at this offset when the search ends
         self.splitter.addWidget(self._placeholder("navPlaceholder") if self._defer_navigation
                                 else self._make_navigation())
         self.splitter.addWidget(centre)
@@ -259,6 +261,8 @@ class MainWindow(QMainWindow):
         self.search_bar.previousRequested.connect(self.previous_match)
         self.search_bar.findAllRequested.connect(self.find_all)
         self.search_session.matchesChanged.connect(self._on_matches)
+        self.search_session.matchesAdded.connect(self._on_matches_added)
+        self.search_session.finished.connect(self._on_search_finished)
         self.search_session.currentChanged.connect(self._on_current_match)
         self.reading.currentTurnChanged.connect(self._on_current_turn)
         self.overview.offsetActivated.connect(self.go_to_offset)
@@ -335,6 +339,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        self.search_session.cancel()
         self.session.shutdown()
         if self.nav_tabs is not None:
             self.nav_tabs.library_pane.shutdown()
@@ -395,6 +400,12 @@ class MainWindow(QMainWindow):
         self.go_to_turn_at(offset)
         self.search_bar.field.setText(term)
         self.search_bar.flush()  # searches now, not after the typing pause
+        if self.search_session.running:
+            self._match_target = offset  # when the background search is complete
+        else:
+            self._go_to_match_at(offset)
+
+    def _go_to_match_at(self, offset: int) -> None:
         import bisect
 
         starts = self.search_session.match_starts
@@ -701,6 +712,32 @@ class MainWindow(QMainWindow):
     def _on_matches(self, spans: list[Span]) -> None:
         self.view.set_search_matches(spans)
         self.overview.set_matches(self.search_session.match_starts)
+        if self.search_session.running:
+            self._matches_pending_for_finish = True
+            if self.metrics_panel is not None:
+                self.metrics_panel.set_search_spans([])  # not the last query's until these are all found
+            self._show_search_status()
+            return  # the rest when the matches are complete (``_on_search_finished``)
+        self._after_all_matches(spans)
+
+    @Slot(object)
+    def _on_matches_added(self, spans: list[Span]) -> None:
+        """More matches of a background search: paint them, the count grows."""
+        self.view.add_search_matches(spans)
+        self.overview.add_matches([s for s, _ in spans])
+        self._show_search_status()
+
+    @Slot()
+    def _on_search_finished(self) -> None:
+        self._show_search_status()
+        if self._matches_pending_for_finish:
+            self._matches_pending_for_finish = False
+            self._after_all_matches(self.search_session.matches)
+        target, self._match_target = self._match_target, None
+        if target is not None:
+            self._go_to_match_at(target)
+
+    def _after_all_matches(self, spans: list[Span]) -> None:
         if self.metrics_panel is not None:
             self.metrics_panel.set_search_spans(spans)
         self._show_match_counts()
@@ -709,17 +746,25 @@ class MainWindow(QMainWindow):
 
     def _show_match_counts(self) -> None:
         if self.speaker_nav is not None and self.transcript is not None:
-            from reader.search.index import match_counts  # with the folding tables: not at start-up
+            counts = self.search_session.counts
+            if counts is None:
+                from reader.search.index import match_counts  # with the folding tables: not at start-up
 
-            per_speaker, per_turn = match_counts(self.transcript.turns, self.search_session.match_starts)
-            self.speaker_nav.set_match_counts(per_speaker, per_turn)
+                counts = match_counts(self.transcript.turns, self.search_session.match_starts)
+            self.speaker_nav.set_match_counts(*counts)
+
+    def _show_search_status(self) -> None:
+        """``n / N`` in the search bar; ``n / N…`` while a background search still counts."""
+        session = self.search_session
+        total = session.match_count if session.query else None
+        self.search_bar.set_status(session.current, total, counting=session.running)
 
     @Slot(object)
     def _on_current_match(self, span: Span | None) -> None:
         index = self.search_session.current
         if span is None or index is None:
             self.view.set_current_match(None)
-            self.search_bar.set_status(None, 0 if self.search_session.query else None)
+            self._show_search_status()
             return
         self.view.set_current_match(span)
         if not self.view.is_on_screen(span[0]):  # as browsers do: no jump when it is in sight
@@ -727,7 +772,7 @@ class MainWindow(QMainWindow):
         # Pinned: the match's turn stays current while it is on screen, even when the match sits
         # low in the view and the scroll position's turn is the one before.
         self.reading.set_current(self.reading.turn_at(span[0]), pinned=True)
-        self.search_bar.set_status(index, len(self.search_session.matches))
+        self._show_search_status()
 
     @Slot()
     def next_match(self) -> None:
@@ -752,6 +797,8 @@ class MainWindow(QMainWindow):
         if not self.search_bar.query.strip():
             self.search_bar.focus_field()
             return
+        # Those found so far; a background search lists them all when it is done
+        # (``_after_all_matches``: the Results tab is in front).
         self.attach_navigation().show_results(self.transcript, self.search_session.matches)
 
 

@@ -52,6 +52,11 @@ class MatchPainter:
         self._starts = [s for s, _ in spans]
         self._ends = [e for _, e in spans]
 
+    def add_spans(self, spans: Sequence[tuple[int, int]]) -> None:
+        """Spans after those held (in order)."""
+        self._starts.extend(s for s, _ in spans)
+        self._ends.extend(e for _, e in spans)
+
     def spans_between(self, first_position: int, last_position: int) -> list[tuple[int, int]]:
         lo = bisect_right(self._ends, first_position)
         hi = bisect_left(self._starts, last_position + 1)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +38,7 @@ MATCH_ROLE = Qt.ItemDataRole.UserRole + 5  # int: index into the match list
 
 KIND_ORDER = ("host", "official", "reporter", "other")
 FETCH_BATCH = 1000  # rows made per fetch: about 15 ms
+COUNT_ROWS_PER_STEP = 40  # match counts changed per event-loop turn: a few ms
 FIRST_WORDS = 18
 CONTEXT_CHARS = 14
 
@@ -306,17 +307,33 @@ class SpeakerModel(LazyTreeModel):
     def set_match_counts(self, per_speaker: dict[str, int], per_turn: dict[int, int]) -> None:
         """Matches per speaker and per turn in the third column ("" for none); rows made
         later read ``per_turn`` when they are made."""
-        self._per_turn = dict(per_turn)
-        for speaker_id, node in self._speaker_nodes.items():
-            self._set_count(node, per_speaker.get(speaker_id, 0))
-        for turn_index, node in self._turn_nodes.items():
-            self._set_count(node, per_turn.get(turn_index, 0))
+        for _ in self.match_count_updates(per_speaker, per_turn):
+            pass
 
-    def _set_count(self, node: NavNode, count: int) -> None:
-        text = str(count) if count else ""
-        if node.cells[1] != text:  # most rows keep their count from one keystroke to the next
-            node.cells[1] = text
-            self.changed(node, self.MATCHES)
+    @property
+    def count_rows(self) -> int:
+        """How many rows a change of the match counts may touch."""
+        return len(self._speaker_nodes) + len(self._turn_nodes)
+
+    def match_count_updates(self, per_speaker: dict[str, int], per_turn: dict[int, int],
+                            rows_per_step: int = COUNT_ROWS_PER_STEP) -> Iterator[None]:
+        """:meth:`set_match_counts` a step at a time: it yields after every ``rows_per_step``
+        rows whose count changed. A view answers each row's dataChanged (QTreeView asks the
+        row's size hint again), so on a big document, where a search changes ten thousand
+        turn rows, the caller runs the steps from the event loop, one per turn of it."""
+        self._per_turn = dict(per_turn)
+        nodes: list[tuple[NavNode, int]] = [(node, per_speaker.get(speaker_id, 0))
+                                            for speaker_id, node in self._speaker_nodes.items()]
+        nodes.extend((node, per_turn.get(turn_index, 0)) for turn_index, node in self._turn_nodes.items())
+        changed = 0
+        for node, count in nodes:
+            text = str(count) if count else ""
+            if node.cells[1] != text:  # most rows keep their count from one keystroke to the next
+                node.cells[1] = text
+                self.changed(node, self.MATCHES)
+                changed += 1
+                if changed % rows_per_step == 0:
+                    yield
 
 
 # -- questions -----------------------------------------------------------------------------

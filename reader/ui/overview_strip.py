@@ -43,6 +43,8 @@ class OverviewStrip(QWidget):
         self._figure_rows: list[int] = []
         self._figures: list[int] = []
         self._matches: list[int] = []
+        self._match_rows: set[int] = set()
+        self._match_rows_for = -1  # the strip height ``_match_rows`` are for
         self._visible = (0, 0)
 
     def sizeHint(self) -> QSize:
@@ -65,12 +67,31 @@ class OverviewStrip(QWidget):
         self._bands = [(turns.starts[i], turns.ends[i], turns.kind_of(i)) for i in range(len(turns))]
         self._figures = list(transcript.figures.starts)
         self._matches = []
+        self._match_rows_for = -1
         self._painted_for = -1
         self.update()
 
     def set_matches(self, starts: Sequence[int]) -> None:
         self._matches = list(starts)
+        self._match_rows_for = -1
         self.update()
+
+    def add_matches(self, starts: Sequence[int]) -> None:
+        """More matches (a search still running): only the new ones are put in pixel rows."""
+        self._matches.extend(starts)
+        if self._match_rows_for == self.height():
+            scale = self.height() / self._length
+            self._match_rows.update(int(offset * scale) for offset in starts)
+        self.update()
+
+    def _match_pixel_rows(self) -> list[int]:
+        """The matches' pixel rows, kept per strip height: a paint costs the strip's height,
+        not the matches (a common word has hundreds of thousands on a big document)."""
+        if self._match_rows_for != self.height():
+            self._match_rows_for = self.height()
+            scale = self.height() / self._length
+            self._match_rows = {int(offset * scale) for offset in self._matches}
+        return sorted(self._match_rows)
 
     def set_visible_range(self, start: int, end: int) -> None:
         self._visible = (start, end)
@@ -131,7 +152,7 @@ class OverviewStrip(QWidget):
         for y in self._figure_rows:
             painter.fillRect(QRectF(width - 4, y, 4, 1.5), figure_color)
         match_color = QColor(CURRENT_MATCH_COLOR)
-        for y in self._pixel_rows(self._matches):
+        for y in self._match_pixel_rows():
             painter.fillRect(QRectF(0, y - 1, width - 4, 2.5), match_color)
         painter.end()
 

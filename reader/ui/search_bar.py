@@ -97,12 +97,14 @@ class SearchBar(QWidget):
     def query(self) -> str:
         return self.field.text()
 
-    def set_status(self, current: int | None, total: int | None) -> None:
-        """``n / N``; ``0 / 0`` for a query with no match; empty with no query."""
+    def set_status(self, current: int | None, total: int | None, counting: bool = False) -> None:
+        """``n / N``; ``0 / 0`` for a query with no match; empty with no query. ``counting``:
+        a search still running, ``n / N…`` with the count so far."""
         if total is None:
             self.status.setText("")
         else:
-            self.status.setText(f"{0 if current is None else current + 1} / {total}")
+            more = "…" if counting else ""
+            self.status.setText(f"{0 if current is None else current + 1} / {total}{more}")
 
     @Slot()
     def clear(self) -> None:

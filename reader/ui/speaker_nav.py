@@ -6,9 +6,9 @@ scrolls there; their rows come from the lazy models of ``reader.ui.nav_models``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QWidget
 
 from reader.model import Transcript
@@ -26,6 +26,7 @@ from reader.ui.nav_models import (
 __all__ = ["KIND_ROLE", "OFFSET_ROLE", "SPEAKER_ROLE", "TURN_ROLE", "NavTree", "QaOutline", "SpeakerNav"]
 
 EXPAND_ALL_QUESTIONS = 300  # up to this many questions, the outline opens with every answer shown
+COUNT_ROWS_AT_ONCE = 2_000  # up to this many speaker and turn rows, match counts change at once
 
 
 class NavTree(QTreeView):
@@ -67,6 +68,8 @@ class SpeakerNav(NavTree):
         self.customContextMenuRequested.connect(self._speaker_menu)
         self._model = SpeakerModel(self)
         self._transcript: Transcript | None = None
+        self._counts_job: Iterator[None] | None = None
+        self._counts_shown = False
         self.setModel(self._model)
         header = self.header()
         header.setStretchLastSection(False)
@@ -79,6 +82,7 @@ class SpeakerNav(NavTree):
 
     def set_transcript(self, transcript: Transcript) -> None:
         self._transcript = transcript
+        self._counts_job = None
         self._model.set_transcript(transcript)
         for group in range(self._model.rowCount()):
             self.setExpanded(self._model.index(group, 0), True)
@@ -111,9 +115,45 @@ class SpeakerNav(NavTree):
         # change is quadratic in the rows shown (seconds for 2,000 speakers); once at the end.
         header = self.header()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
-        self._model.set_match_counts(dict(per_speaker), dict(per_turn))
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.setColumnHidden(2, not per_speaker and not per_turn)
+        self._counts_job = None
+        if self._model.count_rows <= COUNT_ROWS_AT_ONCE:
+            self._model.set_match_counts(dict(per_speaker), dict(per_turn))
+            self._counts_done(bool(per_speaker or per_turn))
+            return
+        # A big document: the rows change a few at a time, from the event loop, so typing
+        # stays fluid while thousands of turn rows take their new counts.
+        self._counts_job = self._model.match_count_updates(dict(per_speaker), dict(per_turn))
+        self._counts_shown = bool(per_speaker or per_turn)
+        self._next_counts()
+
+    @property
+    def counting(self) -> bool:
+        """True while match counts are still being put in the rows (a big document)."""
+        return self._counts_job is not None
+
+    @Slot()
+    def _next_counts(self) -> None:
+        job = self._counts_job
+        if job is None:
+            return
+        try:
+            next(job)
+        except StopIteration:
+            self._counts_job = None
+            self._counts_done(self._counts_shown)
+            return
+        QTimer.singleShot(0, self, self._next_counts)
+
+    def _counts_done(self, shown: bool) -> None:
+        header = self.header()
+        if self._model.count_rows <= COUNT_ROWS_AT_ONCE:
+            header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        else:
+            # Fitting the column to its contents asks every row's size hint (tens of ms for
+            # 11,583 speakers): a width for six digits instead.
+            header.resizeSection(2, self.fontMetrics().horizontalAdvance("000000") + 12)
+        if self.isColumnHidden(2) != (not shown):
+            self.setColumnHidden(2, not shown)
 
     def select_turn(self, turn_index: int | None) -> None:
         """Mark the turn being read (its speaker's row if the turns are folded away)."""

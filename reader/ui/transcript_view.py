@@ -106,7 +106,7 @@ class TranscriptView(QTextBrowser):
         self._figure_spans: list[tuple[int, int, int]] = []
         self._figure_starts: list[int] = []
         self._whole = self._offsets  # the whole text's map; ``_offsets`` is the document's (a window)
-        self._match_spans: Sequence[tuple[int, int]] = []  # text offsets, sorted
+        self._match_spans: list[tuple[int, int]] = []  # text offsets, sorted
         self._match_starts: list[int] = []
         self._match_ends: list[int] = []
         self._current_match: tuple[int, int] | None = None  # text offsets, as the marks below
@@ -563,13 +563,31 @@ class TranscriptView(QTextBrowser):
     # -- marks -------------------------------------------------------------------------
     def set_search_matches(self, spans: Sequence[tuple[int, int]]) -> None:
         """Highlight every match (text offsets); the current one is set separately."""
-        self._match_spans = spans
+        self._match_spans = list(spans)
         self._match_starts = [s for s, _ in spans]
         self._match_ends = [e for _, e in spans]
         self._matches.set_spans(self._window_match_positions())
         self.viewport().update()
         if not spans:
             self.set_current_match(None)
+
+    def add_search_matches(self, spans: Sequence[tuple[int, int]]) -> None:
+        """More matches after those highlighted (a search still running): only the new ones
+        inside the window are converted, so a batch costs its own length."""
+        if not spans:
+            return
+        self._match_spans.extend(spans)
+        self._match_starts.extend(s for s, _ in spans)
+        self._match_ends.extend(e for _, e in spans)
+        inside = spans
+        if self.is_windowed:
+            origin, stop = self.text_window()
+            starts = [s for s, _ in spans]
+            ends = [e for _, e in spans]
+            inside = spans[bisect_right(ends, origin):bisect_left(starts, stop)]
+        if inside:
+            self._matches.add_spans(self._offsets.to_positions(inside))
+            self.viewport().update()
 
     @property
     def match_count(self) -> int:
