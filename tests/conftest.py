@@ -75,12 +75,25 @@ def pytest_runtest_teardown(item: pytest.Item):  # type: ignore[no-untyped-def]
     Then the cyclic collector runs once, here too: left to run when it likes, it freed a
     wrapper cycle a window test had left (a slot's closure holding its widget) while the next
     test's window was loading, and CI on Python 3.10 aborted in "Garbage-collecting".
+
+    And the collector is off while the fixtures are torn down: pytest-qt's closing runs the
+    window's deferred steps, and a collection that an allocation there set off freed the
+    window (its wrapper in a cycle, the test's last reference gone) in the middle of making
+    a chart for it ("Internal C++ object (FamilyChart) already deleted", twice on 3.13).
     """
-    result = yield
-    qt_core = sys.modules.get("PySide6.QtCore")  # a pure test never imports Qt
-    if qt_core is not None and qt_core.QCoreApplication.instance() is not None:
-        qt_core.QCoreApplication.sendPostedEvents(None, qt_core.QEvent.Type.DeferredDelete)
-        if item.get_closest_marker("gui") is not None:
-            gc.collect()
+    gui = item.get_closest_marker("gui") is not None
+    collecting = gc.isenabled()
+    if gui:
+        gc.disable()
+    try:
+        result = yield
+    finally:
+        qt_core = sys.modules.get("PySide6.QtCore")  # a pure test never imports Qt
+        if qt_core is not None and qt_core.QCoreApplication.instance() is not None:
             qt_core.QCoreApplication.sendPostedEvents(None, qt_core.QEvent.Type.DeferredDelete)
+            if gui:
+                gc.collect()
+                qt_core.QCoreApplication.sendPostedEvents(None, qt_core.QEvent.Type.DeferredDelete)
+        if gui and collecting:
+            gc.enable()
     return result
