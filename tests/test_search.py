@@ -94,7 +94,7 @@ def test_search_time_grows_linearly() -> None:
     assert best(large) < 30 * best(small) + 0.01
 
 
-def _whole(text: str, query: str) -> list[tuple[int, int]]:
+def brute_force_spans(text: str, query: str) -> list[tuple[int, int]]:
     """Non-overlapping matches in the folded text searched in one piece."""
     folded, needle = fold(text), fold(query)
     found, at = [], folded.find(needle)
@@ -111,7 +111,7 @@ def test_searching_in_pieces_finds_what_one_piece_finds(text: str, query: str, c
     if not query.strip():
         return
     index = SearchIndex(text, chunk=chunk)
-    assert index.find_spans(query) == _whole(text, query.strip())
+    assert index.find_spans(query) == brute_force_spans(text, query.strip())
     assert index.folded_chunks <= index.chunk_count
 
 
@@ -125,7 +125,7 @@ def test_a_background_search_delivers_batches_then_the_counts() -> None:
     search.start(index, "诈骗", 1, None)
     assert search.wait(10)
     assert batches[-1].done and all(not b.done for b in batches[:-1])
-    assert [s for b in batches for s in b.spans] == _whole(text, "诈骗")
+    assert [s for b in batches for s in b.spans] == brute_force_spans(text, "诈骗")
     assert {b.generation for b in batches} == {1}
 
 

@@ -22,10 +22,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from test_search import brute_force_spans
 from test_ui_big_documents import big_transcript, shown_turns
 
 from reader.search import background, index
-from reader.text.fold import fold
 from reader.ui import search_session, transcript_view
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import AppSettings
@@ -77,15 +77,6 @@ def type_committed(window: MainWindow, text: str, replace: bool = False) -> None
     window.search_bar.flush()
 
 
-def brute_force(text: str, term: str) -> list[tuple[int, int]]:
-    folded, needle = fold(text), fold(term)
-    spans, at = [], folded.find(needle)
-    while at != -1:
-        spans.append((at, at + len(needle)))
-        at = folded.find(needle, at + len(needle))
-    return spans
-
-
 def test_the_count_grows_while_the_gui_keeps_running_then_is_exact(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     text = window.transcript.text
     term = "第1"
@@ -100,7 +91,7 @@ def test_the_count_grows_while_the_gui_keeps_running_then_is_exact(qtbot, window
     assert window.search_session.running  # not done within the keystroke: on the worker
     qtbot.waitUntil(lambda: not window.search_session.running, timeout=30_000)
     timer.stop()
-    expected = brute_force(text, term)
+    expected = brute_force_spans(text, term)
     assert window.search_session.matches == expected
     assert window.search_bar.status.text().endswith(f" / {len(expected)}")
     assert sum(ticks) >= 3  # the event loop ran while the search did
@@ -137,7 +128,7 @@ def test_a_second_keystroke_leaves_only_the_second_terms_matches(qtbot, window: 
     assert window.search_bar.query == second
     qtbot.waitUntil(lambda: not window.search_session.running, timeout=30_000)
     QTest.qWait(50)  # any batch of the first search still queued is delivered (and dropped) now
-    expected = brute_force(text, second)
+    expected = brute_force_spans(text, second)
     assert window.search_session.matches == expected
     assert [span for batch in added for span in batch] == expected  # no batch of the first search
     assert all(text[s:e] == second for s, e in window.view._match_spans)
@@ -156,7 +147,7 @@ def test_find_all_during_a_search_lists_every_match(qtbot, window: MainWindow) -
     assert window.search_session.running
     qtbot.mouseClick(window.search_bar.find_all_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.search_session.running, timeout=30_000)
-    expected = brute_force(text, term)
+    expected = brute_force_spans(text, term)
     summary = window.find_results.summary.text()
     assert summary.startswith((f"{len(expected):,} matches", f"{len(expected)} matches")), summary
     model = window.find_results.model()
