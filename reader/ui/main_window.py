@@ -642,7 +642,7 @@ class MainWindow(QMainWindow):
         if self.transcript is None:
             return
         self.view.scroll_to_offset(offset)
-        self.reading.set_current(self.reading.turn_at(offset), pinned=True)
+        self.reading.jump_to(offset)
 
     def go_to_turn(self, index: int) -> None:
         if self.transcript is not None and 0 <= index < len(self.transcript.turns):
@@ -771,7 +771,7 @@ class MainWindow(QMainWindow):
             self.view.scroll_to_offset(span[0], anchor=MATCH_ANCHOR)
         # Pinned: the match's turn stays current while it is on screen, even when the match sits
         # low in the view and the scroll position's turn is the one before.
-        self.reading.set_current(self.reading.turn_at(span[0]), pinned=True)
+        self.reading.jump_to(span[0])
         self._show_search_status()
 
     @Slot()

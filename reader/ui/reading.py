@@ -56,6 +56,10 @@ class ReadingPosition(QObject):
         """The reader moved to ``offset`` without choosing a turn: the turn there is current."""
         self.set_current(self.turn_at(offset))
 
+    def jump_to(self, offset: int) -> None:
+        """The reader chose ``offset`` (a turn, a match): the turn there is current, pinned."""
+        self.set_current(self.turn_at(offset), pinned=True)
+
     def follow_visible(self, start: int, end: int) -> None:
         """The view scrolled: ``[start, end]`` is on screen."""
         if self._transcript is None:
