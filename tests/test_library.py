@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from library_corpus import write_library, write_special
 
+from reader.library import library as library_module
 from reader.library.library import Library, query_terms
 from reader.library.records import Filters, SearchResult
 from reader.library.store import SCHEMA_VERSION, Store
@@ -169,6 +170,43 @@ def test_editing_a_file_and_reopening_updates_its_hits(library: tuple[Library, P
     assert found.count == 1 and found.hits[0].path == str(path.resolve())
     assert reopened.search("诈骗").count == before - lost
     reopened.close()
+
+
+def _folded_turns_of(docs: Path) -> dict[tuple[str, int], str]:
+    out: dict[tuple[str, int], str] = {}
+    for path in sorted(p for p in docs.rglob("*") if p.suffix in (".md", ".html", ".txt")):
+        transcript = load(path)
+        text, turns = transcript.text, transcript.turns
+        lead_end = turns[0].start if turns else len(text)
+        if lead_end:
+            out[(str(path.resolve()), -1)] = fold(text[:lead_end])
+        for t in turns:
+            out[(str(path.resolve()), t.index)] = fold(text[t.start:t.end])
+    return out
+
+
+@pytest.mark.parametrize("limit", [0, 10**9], ids=["probing", "all-rows"])
+def test_both_ways_to_a_page_skip_the_old_rows_of_edited_briefings(
+        library: tuple[Library, Path], monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
+    """Editing leaves the old rows in the full-text tables between live briefings' runs of row
+    ids. Whether a search reads every matching row (under ``FETCH_ALL_LIMIT``) or probes the
+    newest briefings one by one, its count and pages are the scan's, filters included."""
+    lib, docs = library
+    for path in sorted(docs.glob("20*/*.md"))[10:14]:  # not the first: a briefing's run of ids precedes
+        path.write_text(path.read_text(encoding="utf-8").replace("诈骗", "欺诈"), encoding="utf-8")
+        os.utime(path, ns=(os.stat(path).st_atime_ns, os.stat(path).st_mtime_ns + 10**9))
+    assert lib.refresh().indexed == 4
+    monkeypatch.setattr(library_module, "FETCH_ALL_LIMIT", limit)
+    folded = _folded_turns_of(docs)
+    for query in ("的", "诈骗", "欺诈", "台湾 美国"):
+        count, found = _all_pages(lib, query)
+        expected = _brute(folded, query)
+        assert found == expected, query
+        assert count == len(expected), query
+    dated = Filters(date_from="2020-01-01", date_to="2021-12-31")
+    count, found = _all_pages(lib, "的", dated)
+    assert count == len(found) > 0
+    assert found < _brute(folded, "的")
 
 
 def test_deleting_a_file_removes_its_hits(library: tuple[Library, Path]) -> None:

@@ -186,13 +186,6 @@ class Library:
     def _changed(self) -> None:
         self._docs = None
 
-    def _doc_of_row(self, row: int) -> DocumentRow | None:
-        docs = self._documents()
-        i = bisect.bisect_right(self._starts, row) - 1
-        if i >= 0 and row < docs[i].first_row + docs[i].rows:
-            return docs[i]
-        return None
-
     # -- adding and refreshing -------------------------------------------------------------
     def add(self, folder: str, progress: Progress | None = None,
             cancel: threading.Event | None = None) -> AddReport:
@@ -407,16 +400,33 @@ class Library:
 
     def _page_from_all(self, match: Match, allowed: Callable[[DocumentRow], bool] | None, page: int
                        ) -> tuple[int, list[list[int]], bool]:
+        # Row ids come in ascending order and a briefing is a run of consecutive ids, so a
+        # briefing is looked up (and filtered) once per run, not once per row: at 30,000 rows
+        # the per-row lookup, which asked SQLite each time whether the index had changed,
+        # was three quarters of a query's time.
+        every = self._documents()
+        starts = self._starts
         by_doc: dict[int, list[int]] = {}
         docs: dict[int, DocumentRow] = {}
         count = 0
+        lo = hi = 0  # the current run: rows lo <= row < hi belong to ``rows`` (None: dropped)
+        rows: list[int] | None = None
         for row in self.store.rowids(match):
-            doc = self._doc_of_row(row)
-            if doc is None or (allowed is not None and not allowed(doc)):
-                continue
-            count += 1
-            docs[doc.id] = doc
-            by_doc.setdefault(doc.id, []).append(row)
+            if not lo <= row < hi:
+                i = bisect.bisect_right(starts, row) - 1
+                doc = every[i] if i >= 0 else None
+                if doc is None or row >= doc.first_row + doc.rows:  # a dead row between briefings
+                    lo, hi, rows = row, row + 1, None
+                else:
+                    lo, hi = doc.first_row, doc.first_row + doc.rows
+                    if allowed is not None and not allowed(doc):
+                        rows = None
+                    else:
+                        docs[doc.id] = doc
+                        rows = by_doc.setdefault(doc.id, [])
+            if rows is not None:
+                rows.append(row)
+                count += 1
         ordered = self._newest_first(docs.values())
         chosen = ordered[page * PAGE_DOCUMENTS:(page + 1) * PAGE_DOCUMENTS]
         return count, [by_doc[d.id] for d in chosen], len(ordered) > (page + 1) * PAGE_DOCUMENTS
