@@ -41,6 +41,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
 
 from reader.library import indexer  # noqa: E402
+from reader.library import library as library_module  # noqa: E402
 from reader.library.library import PAGE_DOCUMENTS, Library, query_terms  # noqa: E402
 from reader.library.paths import transcripts_under  # noqa: E402
 from reader.pipeline import load  # noqa: E402
@@ -145,7 +146,11 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=None,
                         help=f"worker processes (default: {indexer.WORKERS_ENV} or the cores)")
     parser.add_argument("--keep-index", action="store_true", help="leave the index file in place")
+    parser.add_argument("--fetch-all-limit", type=int, default=None,
+                        help="try another reader.library.library.FETCH_ALL_LIMIT (an experiment)")
     args = parser.parse_args()
+    if args.fetch_all_limit is not None:
+        library_module.FETCH_ALL_LIMIT = args.fetch_all_limit
     if args.workers is not None:
         os.environ[indexer.WORKERS_ENV] = str(args.workers)
     workers = indexer.worker_count()
@@ -225,7 +230,8 @@ def main() -> int:
     rate = n / build_s
     print(f"\n{n:,} documents, {file_bytes / 1e6:.0f} MB of files, {len(folded):,} turns "
           f"({text_bytes / 1e6:.0f} MB of turn text, UTF-8); {workers} worker processes, "
-          f"{os.cpu_count()} cores; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}\n")
+          f"{os.cpu_count()} cores; FETCH_ALL_LIMIT {library_module.FETCH_ALL_LIMIT:,}; "
+          f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}\n")
     print("| What | Result | Baseline (same run) | Ratio | Issue 13's aim |")
     print("|---|---|---|---|---|")
     print(f"| Build (`Library.add`) | {build_s:.0f} s, {rate:.1f} files/s (commit and optimize after the "
