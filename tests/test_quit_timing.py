@@ -37,12 +37,12 @@ def test_quitting_at_any_moment_of_start_up_exits_0(moment: str, tmp_path: Path)
 def test_the_charts_import_thread_is_waited_for_at_exit(monkeypatch: pytest.MonkeyPatch) -> None:
     """The mechanism of the fix, without a process: Python's shutdown joins the thread (it is
     no daemon) before it tears the interpreter down under it."""
-    import reader.ui.metrics_panel as metrics_panel
+    import reader.ui.chart_import as chart_import
 
-    monkeypatch.setattr(metrics_panel, "_import_thread", None)
-    monkeypatch.setattr(metrics_panel, "import_charts", lambda: None)
-    metrics_panel.start_chart_import()
-    thread = metrics_panel._import_thread
+    monkeypatch.setattr(chart_import, "_import_thread", None)
+    monkeypatch.setattr(chart_import, "import_charts", lambda: None)
+    chart_import.start_chart_import()
+    thread = chart_import._import_thread
     assert thread is not None and not thread.daemon and thread.name == "import-charts"
     thread.join(5)
-    assert not metrics_panel.chart_import_running()
+    assert not chart_import.chart_import_running()

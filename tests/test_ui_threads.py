@@ -68,7 +68,7 @@ for job in (loader._LoadJob, loader._PrepareJob):  # the loader's pool threads
     job.run = wrapped
 
 from reader.ui.main_window import MainWindow
-from reader.ui.metrics_panel import chart_import_running
+from reader.ui.chart_import import chart_import_running
 from reader.ui.settings import AppSettings
 
 window = MainWindow(AppSettings.from_file(sys.argv[2]), show_dialogs=False)

@@ -2,10 +2,11 @@
 
 The indicator is what a speaker said before the number (``社会消费品零售总额``, its growth
 ``社会消费品零售总额 同比增长``, ``破获电信网络诈骗案件``); the field offers the library's
-indicators as one types. A small line chart (pyqtgraph, imported when the page opens: the
-window's start never pays for it) and a table; values that another briefing contradicts for
-the same period are marked. Copy puts the table on the clipboard as TSV with each value's
-source and date (``reader.library.render``, as the command line prints it).
+indicators as one types. A small line chart (pyqtgraph, imported on a helper thread the first
+time a page or the metrics panel needs it; a placeholder stands in until then) and a table;
+values that another briefing contradicts for the same period are marked. Copy puts the table
+on the clipboard as TSV with each value's source and date (``reader.library.render``, as the
+command line prints it).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from reader.export.figure_rows import format_value
 from reader.library.library import Library
 from reader.library.records import CitedFigure, FigureHistory
 from reader.library.render import figure_history_tsv
+from reader.ui.chart_import import when_imported
 from reader.ui.figure_menu import set_clipboard_text
 from reader.ui.i18n import tr
 
@@ -72,7 +74,8 @@ def chart_points(values: tuple[CitedFigure, ...]) -> tuple[str, list[tuple[float
 class FigureHistoryWindow(QDialog):
     openRequested = Signal(str, int, str)  # path, offset, the figure's text
 
-    historyShown = Signal()  # the chart and the table show the library's answer
+    historyShown = Signal()  # the table (and the chart, once made) show the library's answer
+    chartShown = Signal()  # the chart took its placeholder's place (pyqtgraph imported)
 
     def __init__(self, ask: Ask, indicator: str = "", parent: QWidget | None = None) -> None:
         """``ask(question, then, receiver)``: put a question to the library off this thread
@@ -98,7 +101,10 @@ class FigureHistoryWindow(QDialog):
         self.summary.setObjectName("historySummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
-        self.chart = self._make_chart()
+        self._plot: Any = None  # the chart, once pyqtgraph is imported (reader.ui.chart_import)
+        self.chart: QWidget = QLabel(tr("Loading the chart…"), self)
+        self.chart.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chart.setMinimumHeight(180)
         self.table = QTableWidget(0, 7, self)
         self.table.setObjectName("historyTable")
         self.table.setHorizontalHeaderLabels([tr("Date"), tr("Period"), tr("Figure"), tr("Value"), tr("Unit"),
@@ -110,7 +116,7 @@ class FigureHistoryWindow(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.field, 1)
         top.addWidget(self.copy_button)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.chart, 2)
@@ -123,9 +129,11 @@ class FigureHistoryWindow(QDialog):
         self.copy_button.clicked.connect(self.copy_tsv)
         self.table.cellDoubleClicked.connect(self._open)
         self.show_indicator(indicator)
+        when_imported(self, self._make_chart)
 
-    def _make_chart(self) -> QWidget:
-        import pyqtgraph as pg  # here, when a history is first opened
+    def _make_chart(self) -> None:
+        """Put the chart in the placeholder's place, and draw what is already shown."""
+        import pyqtgraph as pg  # imported by now: on the helper thread, the first time
 
         from reader.ui.charts import PlainNumberAxis, configure_pyqtgraph
 
@@ -142,8 +150,11 @@ class FigureHistoryWindow(QDialog):
         self._conflicts = pg.ScatterPlotItem([], [], size=11, brush=pg.mkBrush(CONFLICT_COLOR), pen=None)
         plot.addItem(self._conflicts)
         self._plot = plot
-        widget: QWidget = plot
-        return widget
+        placeholder, self.chart = self.chart, plot
+        self._layout.replaceWidget(placeholder, plot)
+        placeholder.deleteLater()
+        self._draw_chart()
+        self.chartShown.emit()
 
     @Slot()
     def _update_suggestions(self) -> None:
@@ -194,12 +205,17 @@ class FigureHistoryWindow(QDialog):
             self.summary.setText(tr("{n} values from {first} to {last} · {conflicts} differ from another "
                                     "citation for the same period").format(
                 n=len(values), first=first, last=last, conflicts=history.conflicts if history else 0))
-        unit, points = chart_points(values)
+        self._draw_chart()
+        self._fill_table(values)
+        self.historyShown.emit()
+
+    def _draw_chart(self) -> None:
+        if self._plot is None:
+            return  # drawn when the chart is made
+        unit, points = chart_points(self.history.values if self.history else ())
         self._line.setData([p[0] for p in points], [p[1] for p in points])
         self._conflicts.setData([p[0] for p in points if p[2]], [p[1] for p in points if p[2]])
         self._plot.setLabel("left", unit)
-        self._fill_table(values)
-        self.historyShown.emit()
 
     def _fill_table(self, values: tuple[CitedFigure, ...]) -> None:
         self.table.setRowCount(0)

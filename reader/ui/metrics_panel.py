@@ -18,10 +18,6 @@ paint, so the transcript appears without waiting for pyqtgraph.
 
 from __future__ import annotations
 
-import importlib
-import linecache
-import sys
-import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -42,49 +38,13 @@ from PySide6.QtWidgets import (
 from reader.metrics.facts import PanelFacts, panel_facts
 from reader.metrics.series import FAMILIES, Summary, family_series
 from reader.model import Transcript
+from reader.ui.chart_import import import_charts, when_imported
 from reader.ui.figure_export import ask_and_export, export_figures_to
 from reader.ui.figure_menu import FigureActions
 from reader.ui.figures_table import FiguresPane
 
 if TYPE_CHECKING:
     from reader.ui.charts import DensityChart, FamilyChart, SpeakingShareChart
-
-
-CHARTS_MODULE = "reader.ui.charts"  # imports pyqtgraph
-
-
-def import_charts() -> None:
-    """Import the charts (and pyqtgraph) once, then drop the source lines it left cached.
-
-    PySide6 reads the source of every module that imports it (to look for ``__feature__``
-    imports), and ``linecache`` keeps them: pyqtgraph's come to about 10 MB, held for
-    nothing (tracebacks read them again if ever needed).
-    """
-    if CHARTS_MODULE not in sys.modules:
-        importlib.import_module(CHARTS_MODULE)
-        linecache.clearcache()
-
-
-IMPORT_POLL_MS = 30
-_import_thread: threading.Thread | None = None
-
-
-def start_chart_import() -> None:
-    """Import the charts on a helper thread: pyqtgraph takes 0.25-0.5 s, a freeze on the GUI thread.
-
-    Importing defines classes and creates no Qt object; the charts are made back on the GUI
-    thread. The thread is not a daemon: quitting while it imports waits for it (at most the
-    import's time), because a daemon thread still creating PySide6 types while the
-    interpreter shut down crashed the process (SIGSEGV, in 2 of 40 quits just after launch).
-    """
-    global _import_thread
-    if _import_thread is None:
-        _import_thread = threading.Thread(target=import_charts, name="import-charts")
-        _import_thread.start()
-
-
-def chart_import_running() -> bool:
-    return _import_thread is not None and _import_thread.is_alive()
 
 
 class MetricsPanel(QWidget):
@@ -194,18 +154,11 @@ class MetricsPanel(QWidget):
         if self._charts_pending:
             self._charts_pending = False
             # After this paint returns, not during it: the window's first frame comes first.
-            if CHARTS_MODULE not in sys.modules:
-                start_chart_import()
             QTimer.singleShot(0, self, self._build_when_imported)  # cancelled if the panel is deleted
 
     @Slot()
     def _build_when_imported(self) -> None:
-        """Build the charts once the helper thread has imported them; until then look again
-        every IMPORT_POLL_MS (the thread touches no Qt object, so nothing crosses threads)."""
-        if chart_import_running():
-            QTimer.singleShot(IMPORT_POLL_MS, self, self._build_when_imported)
-        else:
-            self._build_next_chart()
+        when_imported(self, self._build_next_chart)
 
     @Slot()
     def _build_next_chart(self) -> None:

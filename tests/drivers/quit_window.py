@@ -13,11 +13,11 @@ import threading
 import time
 
 import reader.app as app
-import reader.ui.metrics_panel as metrics_panel
+import reader.ui.chart_import as chart_import
 
 moment = sys.argv[1]
 real_application = app._application
-real_import = metrics_panel.import_charts
+real_import = chart_import.import_charts
 import_started = threading.Event()
 
 
@@ -43,5 +43,5 @@ def application():  # type: ignore[no-untyped-def]
 
 
 app._application = application
-metrics_panel.import_charts = slow_start_import
+chart_import.import_charts = slow_start_import
 sys.exit(app.run_window(None))
