@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,10 +20,11 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
-from reader.library.library import query_terms
+from reader.library.library import Library, query_terms
 from reader.library.render import figure_history_tsv
 from reader.pipeline import load
 from reader.text.fold import fold
+from reader.ui import library_jobs
 from reader.ui.kind_colors import CURRENT_MATCH_COLOR
 from reader.ui.library_jobs import IndexJob
 from reader.ui.library_pane import LibraryPane
@@ -162,6 +164,32 @@ def test_filters_narrow_the_results(qtbot, window: MainWindow, docs: Path) -> No
         pane.date_from.setText(year)
         pane.date_to.setText(year)
     assert pane.hits() and all((h.date or "").startswith(year) for h in pane.hits())
+
+
+def test_the_filter_lists_and_the_watched_files_are_read_off_the_gui_thread(
+        qtbot, window: MainWindow, docs: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """On 10,000 briefings each is tens of ms: the index job reads them, the tab only shows them."""
+    threads: dict[str, list[bool]] = {"filter_values": [], "watch_paths": []}
+    real_values, real_walk = Library.filter_values, library_jobs.watch_paths
+
+    def filter_values(self: Library) -> dict[str, list[str]]:
+        threads["filter_values"].append(threading.current_thread() is threading.main_thread())
+        return real_values(self)
+
+    def watch_paths(folders: list[str], max_files: int) -> tuple[list[str], list[str]]:
+        threads["watch_paths"].append(threading.current_thread() is threading.main_thread())
+        return real_walk(folders, max_files)
+
+    monkeypatch.setattr(Library, "filter_values", filter_values)
+    monkeypatch.setattr(library_jobs, "watch_paths", watch_paths)
+    pane, _ = _add(qtbot, window, docs)
+    assert threads == {"filter_values": [False], "watch_paths": [False]}
+    assert pane.source.count() > 1  # the sources the job read are listed
+    speakers = pane.speaker.completer().model()
+    assert speakers.rowCount() > 0
+    watched = set(pane.watch.watched())
+    assert str(docs.resolve()) in watched
+    assert any(p.endswith(".md") for p in watched)
 
 
 def _turn_index(pane: LibraryPane, row: int) -> QModelIndex:

@@ -66,5 +66,20 @@ def transcripts_under(folder: str) -> Iterator[tuple[str, int, int]]:
         pending.extend(reversed(subfolders))
 
 
+def watch_paths(folders: list[str], max_files: int) -> tuple[list[str], list[str]]:
+    """The folders (all of them, recursively, hidden ones skipped) and the first ``max_files``
+    transcripts in them that a live watcher should follow. A walk of a 10,000-file library, so
+    it runs where the indexing does, not on the window's thread."""
+    dirs: list[str] = []
+    files: list[str] = []
+    for folder in folders:
+        for root, subdirs, names in os.walk(folder):
+            subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+            dirs.append(root)
+            if len(files) < max_files:
+                files += [os.path.join(root, n) for n in sorted(names) if is_transcript(n)]
+    return dirs, files[:max_files]
+
+
 def normalized_folder(path: str) -> str:
     return str(Path(path).expanduser().resolve())

@@ -41,7 +41,15 @@ from reader.library.records import AddReport, Filters, Hit, SearchResult, Speake
 from reader.ui import messages
 from reader.ui.i18n import tr
 from reader.ui.library_filters import LibraryFilters
-from reader.ui.library_jobs import IndexJob, IndexSignals, QueryJob, QuerySignals, SearchJob, SearchSignals
+from reader.ui.library_jobs import (
+    IndexJob,
+    IndexOutcome,
+    IndexSignals,
+    QueryJob,
+    QuerySignals,
+    SearchJob,
+    SearchSignals,
+)
 from reader.ui.library_results import OFFSET_ROLE, PATH_ROLE, SPEAKER_ROLE, LibraryResults
 from reader.ui.library_watch import LibraryWatch
 
@@ -186,9 +194,9 @@ class LibraryPane(QWidget):
         if self.library.rebuilt:
             messages.show_library_rebuilt(self, self.library.path, self.library.rebuilt,
                                           self.library.set_aside or "")
-        self._fill_filter_lists()
-        self._show_summary()
-        if self.library.folders():
+        folders = self.library.folders()
+        self._show_summary(self.library.document_count(), len(folders))
+        if folders:  # the refresh's outcome fills the filter lists and starts the watcher
             self._start_index(None)
         return self.library
 
@@ -241,15 +249,15 @@ class LibraryPane(QWidget):
         self.status.setText(tr("Indexing {done} / {total} files…").format(done=done, total=total))
 
     @Slot(object)
-    def _on_indexed(self, report: AddReport | None) -> None:
+    def _on_indexed(self, outcome: IndexOutcome) -> None:
         self._indexing = False
         if self._closed:
             return
+        report = outcome.report
         self._show_indexing(False)
-        self._fill_filter_lists()
-        self._show_summary(report)
-        assert self.library is not None
-        self.watch.watch(self.library.folders())
+        self.filter_fields.offer(outcome.filter_values)
+        self._show_summary(outcome.documents, len(outcome.folders), report)
+        self.watch.watch(outcome.watch_dirs, outcome.watch_files)
         if self.query.text().strip():
             self._search_now()
         if report is not None:
@@ -267,19 +275,13 @@ class LibraryPane(QWidget):
         self._show_indexing(False)
         self.status.setText(tr("Indexing stopped: {reason}").format(reason=reason))
 
-    def _show_summary(self, report: AddReport | None = None) -> None:
-        assert self.library is not None
-        count, folders = self.library.document_count(), len(self.library.folders())
+    def _show_summary(self, count: int, folders: int, report: AddReport | None = None) -> None:
         text = tr("{documents} briefings in {folders} folders").format(documents=count, folders=folders)
         if report is not None and report.cancelled:
             text += " · " + tr("indexing cancelled")
         if report is not None and report.failed:
             text += " · " + tr("{n} files could not be read").format(n=len(report.failed))
         self.status.setText(text if folders else tr("Add a folder of transcripts: File > Add Folder…"))
-
-    def _fill_filter_lists(self) -> None:
-        assert self.library is not None
-        self.filter_fields.offer(self.library.filter_values())
 
     @Slot(str)
     def _reindex_file(self, path: str) -> None:

@@ -12,8 +12,6 @@ import os
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
-from reader.library.paths import is_transcript
-
 MAX_WATCHED_FILES = 4000  # inotify watches are a shared, limited resource; folders always fit
 SETTLE_MS = 400
 
@@ -30,8 +28,9 @@ class LibraryWatch(QObject):
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self._report)
 
-    def watch(self, folders: list[str]) -> None:
-        """Watch ``folders`` (recursively) and the transcripts in them, replacing what was watched."""
+    def watch(self, dirs: list[str], files: list[str]) -> None:
+        """Watch ``dirs`` and ``files`` (``reader.library.paths.watch_paths``, walked off this
+        thread), replacing what was watched."""
         if self._watcher is None:
             self._watcher = QFileSystemWatcher(self)
             self._watcher.fileChanged.connect(self._on_file)
@@ -39,12 +38,6 @@ class LibraryWatch(QObject):
         old = self._watcher.files() + self._watcher.directories()
         if old:
             self._watcher.removePaths(old)
-        dirs, files = [], []
-        for folder in folders:
-            for root, subdirs, names in os.walk(folder):
-                subdirs[:] = [d for d in subdirs if not d.startswith(".")]
-                dirs.append(root)
-                files += [os.path.join(root, n) for n in names if is_transcript(n)]
         if dirs:
             self._watcher.addPaths(dirs)
         if files:
