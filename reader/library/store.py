@@ -40,6 +40,12 @@ SCHEMA_VERSION = 2
 #: Bump when reader.library.tokens or reader.text.fold change what a text is indexed as.
 TOKENS_VERSION = "1"
 BUSY_TIMEOUT_MS = 1500
+#: SQLite's page cache per connection, in KiB (its default is 2 MiB). A phrase query reads the
+#: doclists of all its bigrams; with the default they came from the OS on every query, and on
+#: 1,000 briefings 8-character queries took 2.3 ms (p50) against 0.9 ms with this. Pages are
+#: only taken as they are read. Memory-mapped I/O was as fast, but turns an I/O error on the
+#: index into a signal that kills the process, where a damaged index must get a message.
+CACHE_KIB = 64 * 1024
 _TOKENIZER = "tokenize='unicode61 remove_diacritics 0'"
 
 
@@ -162,6 +168,7 @@ class Store:
         if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
+        db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         if version < migrate_to:
             db.execute("BEGIN IMMEDIATE")
             for step in _MIGRATIONS[version:migrate_to]:
