@@ -151,6 +151,7 @@ CATALOGUE_ZH: dict[str, str] = {
     "Figure history": "数字的历史",
     "Figure history: {indicator}": "数字的历史：{indicator}",
     "Figure history…": "数字的历史…",
+    "Loading the chart…": "正在载入图表…",
     "Figures cited": "引用的数字",
     "From (2021-03)": "起（2021-03）",
     "Indexing stopped: {reason}": "索引已停止：{reason}",
