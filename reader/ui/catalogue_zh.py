@@ -38,6 +38,7 @@ CATALOGUE_ZH: dict[str, str] = {
     "Cancel": "取消",
     "Open transcript": "打开实录",
     "Opening {name}…": "正在打开 {name}…",
+    "Showing the beginning of {name} while the rest is read…": "正在读取 {name} 的其余部分，先显示开头…",
     "Exported {n} figures to {path}": "已将 {n} 个数字导出到 {path}",
     "Opening {name} was cancelled": "已取消打开 {name}",
     "Could not open {name}": "无法打开 {name}",

@@ -29,10 +29,11 @@ LoadFunction = Callable[..., Transcript]
 PrepareFunction = Callable[[Transcript], object]
 
 
-def _default_load(path: str, progress: Callable[..., None]) -> Transcript:
+def _default_load(path: str, progress: Callable[..., None],
+                  preview: Callable[[Transcript], object] | None = None) -> Transcript:
     from reader.pipeline import load_cached
 
-    return load_cached(path, progress=progress)
+    return load_cached(path, progress=progress, preview=preview)
 
 
 def progress_fraction(*args: object) -> float | None:
@@ -60,6 +61,7 @@ def _emit(signal: object, *args: object) -> None:
 class _JobSignals(QObject):
     progressed = Signal(int, float)  # generation, 0..1
     finished = Signal(int, str, object)  # generation, path, Transcript
+    previewed = Signal(int, str, object)  # generation, path, the model of the file's beginning
     failed = Signal(int, str, str)  # generation, path, reason
     cancelled = Signal(int, str)
     prepared = Signal(object, object)  # Transcript, what ``prepare`` made of it (or None)
@@ -67,12 +69,14 @@ class _JobSignals(QObject):
 
 class _LoadJob(QRunnable):
     def __init__(self, generation: int, path: str, load: LoadFunction, cancel: threading.Event,
-                 signals: _JobSignals, prepare: PrepareFunction | None = None) -> None:
+                 signals: _JobSignals, prepare: PrepareFunction | None = None,
+                 previews: bool = False) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._generation = generation
         self._path = path
         self._load = load
+        self._previews = previews
         self._cancel = cancel
         self._signals = signals
         self._prepare = prepare
@@ -84,6 +88,10 @@ class _LoadJob(QRunnable):
         if fraction is not None:
             _emit(self._signals.progressed, self._generation, fraction)
 
+    def _preview(self, transcript: Transcript) -> None:
+        if not self._cancel.is_set():
+            _emit(self._signals.previewed, self._generation, self._path, transcript)
+
     def _prepared(self, transcript: Transcript) -> object:
         """The optional second step (the panel's numbers); its failure only costs speed."""
         return None if self._prepare is None else _run_prepare(self._prepare, transcript)
@@ -91,7 +99,10 @@ class _LoadJob(QRunnable):
     def run(self) -> None:
         signals, generation, path = self._signals, self._generation, self._path
         try:
-            transcript = self._load(path, progress=self._progress)
+            if self._previews:
+                transcript = self._load(path, progress=self._progress, preview=self._preview)
+            else:
+                transcript = self._load(path, progress=self._progress)
             if self._cancel.is_set():
                 raise Cancelled()
             extra = self._prepared(transcript)
@@ -144,14 +155,19 @@ class DocumentLoader(QObject):
     """Starts loads, keeps only the newest, and reports in the GUI thread."""
 
     progressed = Signal(float)
+    previewed = Signal(str, object)  # path, the model of a big file's beginning, while the rest loads
     loaded = Signal(str, object, object)  # path, Transcript, what ``prepare`` made of it (or None)
     failed = Signal(str, str)  # path, reason
     cancelled = Signal(str)
     prepared = Signal(object, object)  # Transcript, what ``prepare`` made of it (None if it failed)
 
-    def __init__(self, load: LoadFunction | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, load: LoadFunction | None = None, parent: QObject | None = None,
+                 previews: bool | None = None) -> None:
+        """``load(path, progress=…)``, also given ``preview=`` when ``previews`` (by default,
+        only the default load, which is the pipeline's: a test's load may not take it)."""
         super().__init__(parent)
         self._load = load or _default_load
+        self._previews = load is None if previews is None else previews
         self._generation = 0
         self._cancel = threading.Event()
         self._shutting_down = threading.Event()
@@ -159,6 +175,7 @@ class DocumentLoader(QObject):
         self._signals = _JobSignals(self)
         self._signals.progressed.connect(self._on_progress)
         self._signals.finished.connect(self._on_finished)
+        self._signals.previewed.connect(self._on_previewed)
         self._signals.failed.connect(self._on_failed)
         self._signals.cancelled.connect(self._on_cancelled)
         self._signals.prepared.connect(self.prepared)
@@ -183,7 +200,8 @@ class DocumentLoader(QObject):
         self._cancel = threading.Event()
         self._generation += 1
         self._busy = True
-        self._pool.start(_LoadJob(self._generation, path, self._load, self._cancel, self._signals, prepare))
+        self._pool.start(_LoadJob(self._generation, path, self._load, self._cancel, self._signals, prepare,
+                                  self._previews))
         return self._generation
 
     def prepare(self, transcript: Transcript, prepare: PrepareFunction) -> None:
@@ -234,6 +252,11 @@ class DocumentLoader(QObject):
     def _on_progress(self, generation: int, fraction: float) -> None:
         if generation == self._generation:
             self.progressed.emit(fraction)
+
+    @Slot(int, str, object)
+    def _on_previewed(self, generation: int, path: str, transcript: object) -> None:
+        if generation == self._generation and not self._cancel.is_set():
+            self.previewed.emit(path, transcript)
 
     @Slot(int, str, object)
     def _on_finished(self, generation: int, path: str, result: object) -> None:

@@ -32,6 +32,7 @@ from reader.ui.loader import DocumentLoader
 from reader.ui.menus import WindowMenus
 from reader.ui.overview_strip import OverviewStrip
 from reader.ui.platform_check import CJK_FONT_PACKAGE, has_cjk_font
+from reader.ui.preview import BeginningPreview
 from reader.ui.reading import ReadingPosition
 from reader.ui.search_bar import SearchBar
 from reader.ui.search_session import SearchSession, Span
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
         reading.setSpacing(0)
         reading.addWidget(self.view, 1)
         reading.addWidget(self.overview)
+        self.preview = BeginningPreview(self.view, reading)
         centre_layout.addLayout(reading, 1)
 
         self.splitter = QSplitter()  # horizontal; QSplitter(self) tries (Qt.Orientation, parent) first
@@ -272,6 +274,7 @@ class MainWindow(QMainWindow):
         self.view.linkRequested.connect(self.open_link)
         self.session.loadStarted.connect(self._on_load_started)
         self.session.progressed.connect(self.load_progress.set_fraction)
+        self.session.previewed.connect(self._on_previewed)
         self.session.loaded.connect(self._on_loaded)
         self.session.failed.connect(self._on_load_failed)
         self.session.cancelled.connect(self._on_load_cancelled)
@@ -429,13 +432,32 @@ class MainWindow(QMainWindow):
         self.status_label.setText(tr("Opening {name}…").format(name=os.path.basename(path)))
         self.load_progress.start()
 
+    @Slot(str, object)
+    def _on_previewed(self, path: str, beginning: Transcript) -> None:
+        """A big file's beginning, to read while the rest is parsed (not for a reload, which
+        keeps the reader's place in the document already shown)."""
+        if self._restore_offset is not None:
+            return
+        self.preview.show(path, beginning)
+        self.status_label.setText(tr("Showing the beginning of {name} while the rest is read…").format(
+            name=os.path.basename(path)))
+
+    def _end_preview(self) -> None:
+        """The window's own view back in place; a preview scrolled by the reader is where the
+        whole document opens (its beginning has the same text at the same offsets)."""
+        offset = self.preview.end()
+        if offset is not None and self._restore_offset is None:
+            self._restore_offset = offset
+
     @Slot(str, object, object)
     def _on_loaded(self, path: str, transcript: Transcript, facts: PanelFacts | None) -> None:
         self.load_progress.end()
+        self._end_preview()
         self.show_transcript(transcript, path, stepwise=True, facts=facts)
 
     def _after_failed_start(self) -> None:
         """What start-up deferred for a first paint that will not come."""
+        self.preview.end()
         self.load_progress.end()
         self.attach_navigation()
         self._fill_menus()

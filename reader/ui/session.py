@@ -40,6 +40,7 @@ class DocumentSession(QObject):
 
     loadStarted = Signal(str)  # path
     progressed = Signal(float)  # 0..1
+    previewed = Signal(str, object)  # path, the model of a big file's beginning (the rest still loading)
     loaded = Signal(str, object, object)  # path, Transcript, PanelFacts or None
     failed = Signal(str, str)  # path, reason
     cancelled = Signal(str)  # path
@@ -65,6 +66,7 @@ class DocumentSession(QObject):
         self.loader.cancelled.connect(self._on_cancelled)
         self.loader.prepared.connect(self._on_prepared)
         self.loader.progressed.connect(self.progressed)
+        self.loader.previewed.connect(self.previewed)
 
     # -- loading -----------------------------------------------------------------------
     @property
