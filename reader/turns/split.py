@@ -8,6 +8,7 @@ Speech on a marker's line continues on the next line unless the source breaks it
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 
 from reader.model import SpeakerKind
@@ -37,7 +38,10 @@ class Caption(str):
 
 
 def spoken(paragraphs: list[str]) -> list[str]:
-    """The paragraphs somebody says: all but the captions."""
+    """The paragraphs somebody says: all but the captions (``paragraphs`` itself when it has
+    none, as most turns: a copy per turn was a tenth of a file of short turns' peak)."""
+    if not any(isinstance(p, Caption) for p in paragraphs):
+        return paragraphs
     return [p for p in paragraphs if not isinstance(p, Caption)]
 
 
@@ -95,7 +99,7 @@ def split_turns(blocks: list[Block]) -> tuple[list[LeadParagraph], list[TurnDraf
                 rest = ""
                 for piece_marker, piece_speech in pieces:
                     if piece_marker is not None:
-                        drafts.append(TurnDraft(piece_marker))
+                        drafts.append(TurnDraft(_kept(piece_marker)))
                         known.add(parse_label(piece_marker.label).name)
                     rest = line_text(piece_speech)
                     if rest:
@@ -142,6 +146,13 @@ def _without_bylines(lead: list[LeadParagraph], drafts: list[TurnDraft]) -> tupl
             continue
         kept.append(draft)
     return lead, kept
+
+
+def _kept(marker: Marker) -> Marker:
+    """The marker as a draft keeps it: without the runs of its line (read already, and per
+    turn the largest part of the draft) and with its label shared among the turns that
+    repeat it (a file of 200,000 short turns has a few dozen labels)."""
+    return Marker(sys.intern(marker.label), sys.intern(marker.written), marker.label_offset, ())
 
 
 def _only_names(text: str) -> bool:
