@@ -292,3 +292,22 @@ def test_name_then_title_before_the_full_label_is_one_speaker() -> None:
 @pytest.mark.parametrize("line", ["文件明确：要加强打击。", "方法是：先核实身份。", "高度重视：各地行动。"])
 def test_phrases_starting_with_a_surname_character_are_not_names(line: str) -> None:
     assert text(f"问：怎么办？\n答：要这样。\n{line}").turns[-1].label == "答"
+
+
+@pytest.mark.parametrize(("opening", "label", "name", "role"), [
+    ("今天请到财政部部长王小明。", "王部长", "王小明", "财政部部长"),
+    ("今天請到財政部部長王小明。", "王部長", "王小明", "財政部部長"),
+    ("今天我们请到了国家统计局副局长李华、新闻发言人赵强。", "李局长", "李华", "国家统计局副局长"),
+])
+def test_a_label_of_surname_and_title_is_whom_the_hosts_opening_introduced(
+        opening: str, label: str, name: str, role: str) -> None:
+    t = text(f"主持人：各位记者朋友，上午好。{opening}下面请他介绍情况。\n\n{label}：今年增长5%。\n\n"
+             f"记者：请问{label}，下一步如何？\n\n{label}：继续推进。\n")
+    speaker = t.speaker(t.turns[1].speaker)
+    assert (speaker.name, speaker.role, speaker.kind) == (name, role, "official")
+    assert t.turns[3].speaker == t.turns[1].speaker
+
+
+def test_a_surname_and_title_two_people_share_stays_as_written() -> None:
+    t = text("主持人：今天请到财政部部长王小明、商务部部长王大力。\n\n王部长：今年增长5%。\n")
+    assert t.speaker(t.turns[1].speaker).name == "王部长"

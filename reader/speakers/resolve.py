@@ -47,6 +47,10 @@ from reader.speakers.names import NAME_THEN_TITLE, SPACES, analysis_form, is_per
 
 #: How many of a turn's first paragraphs are read for introductions (``…请刘局长回答``).
 INTRODUCING_PARAGRAPHS = 3
+#: The turns whose speech may introduce the people a short label addresses (``陈局长``): a
+#: host's opening (``今天我们请到了…局长陈大文``) and the first answers; not the whole document,
+#: which would make each such label a scan of every turn.
+OPENING_TURNS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +148,11 @@ def _hand_over_chairs(drafts: list[_SpeakerDraft], turns: Sequence[LabelledSpeec
                     inviter.hint = inviter.hint or "host"
 
 
+def _opening_speech(turns: Sequence[LabelledSpeech]) -> list[str]:
+    """What the first turns say, where a host introduces who will answer (no lead then)."""
+    return [t for turn in turns[:OPENING_TURNS] for t in turn.paragraphs[:INTRODUCING_PARAGRAPHS]]
+
+
 def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) -> list[ParsedLabel]:
     """Per turn, the person its label names once the document's other labels and its
     introductions are taken into account (steps 1 to 5 of the module's list)."""
@@ -176,7 +185,8 @@ def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) 
                 )
             same = by_surname_and_title[turn.label]
             if same is None:  # 林政委 after an introduction of 政治委员林國華, and no fuller label
-                same = by_surname_and_title[turn.label] = person_introduced_by_title(turn.label, lead_texts)
+                same = by_surname_and_title[turn.label] = person_introduced_by_title(
+                    turn.label, [*lead_texts, *_opening_speech(turns)])
             if same is None:  # 任总 after 任正非: the one speaker of that surname, named without a role
                 same = by_surname_and_title[turn.label] = only_person_of_surname(turn.label, people)
             if same is not None:
