@@ -296,6 +296,19 @@ def test_a_figures_history_is_in_date_order_and_flags_contradictions(shared: Lib
     assert shared.figure_history("社會消費品零售總額").values  # traditional documents meet
 
 
+def test_a_history_past_its_limit_keeps_the_newest_values_and_says_how_many_there_are(
+        shared: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    everything = shared.figure_history("社会消费品零售总额 同比增长")
+    assert everything.total == len(everything.values) >= 40
+    monkeypatch.setattr(library_module, "HISTORY_LIMIT", 10)
+    newest = shared.figure_history("社会消费品零售总额 同比增长")
+    assert newest.total == everything.total and len(newest.values) == 10
+    last_ten = everything.values[-10:]
+    assert [(v.doc_id, v.start) for v in newest.values] == [(v.doc_id, v.start) for v in last_ten]
+    dates = [v.date or "" for v in newest.values]
+    assert dates == sorted(dates) and dates[-1] == max(v.date or "" for v in everything.values)
+
+
 def test_adding_never_writes_the_users_files(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     paths = write_library(docs, 5)

@@ -53,6 +53,9 @@ PAGE_DOCUMENTS = 20
 #: Up to this many matching turns, all their row ids are read and grouped by briefing in
 #: memory; beyond, the newest briefings are probed one by one until a page is full.
 FETCH_ALL_LIMIT = 40_000
+#: Values a figure history shows at most: the newest (a chart of more is a smear, and the
+#: window's table would hold them all); the summary says how many there are in all.
+HISTORY_LIMIT = 5000
 #: Commit the writes at least this often while indexing (seconds): progress is durable.
 COMMIT_EVERY_S = 2.0
 #: Above this share of dead full-text rows (changed and deleted documents), rebuild them.
@@ -527,9 +530,11 @@ class Library:
         exactly (``社会消费品零售总额``; its growth is ``社会消费品零售总额 同比增长``)."""
         key = " ".join(fold(indicator).split())
         with self._lock:
-            rows = self.store.figures_of_indicator(key)
+            rows = self.store.figures_of_indicator(key, HISTORY_LIMIT)
+            total = self.store.count_of_indicator(key) if len(rows) >= HISTORY_LIMIT else len(rows)
         values = _flag_conflicts([_cited(r) for r in rows])
-        return FigureHistory(indicator=key, values=tuple(values), conflicts=sum(v.conflict for v in values))
+        return FigureHistory(indicator=key, values=tuple(values), conflicts=sum(v.conflict for v in values),
+                             total=total)
 
     def indicators(self, text: str, limit: int = 50) -> list[tuple[str, int]]:
         """Indicators holding ``text`` (folded), most cited first, with how often each is cited."""

@@ -171,8 +171,9 @@ class SpeakerPage:
 @dataclass(frozen=True)
 class FigureHistory:
     indicator: str
-    values: tuple[CitedFigure, ...]  # in date order
+    values: tuple[CitedFigure, ...]  # in date order: the newest ``HISTORY_LIMIT`` when there are more
     conflicts: int = 0
+    total: int = 0  # values cited for it in the whole library (more than ``values`` past the limit)
 
 
 @dataclass(frozen=True)

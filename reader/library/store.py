@@ -404,18 +404,25 @@ class Store:
             (person_id,))]
 
     def figures_of_speakers(self, speaker_ids: Sequence[int], limit: int = 2000) -> list[tuple[object, ...]]:
+        """The speakers' newest ``limit`` figures, in date order (a reader follows what they say now)."""
         out: list[tuple[object, ...]] = []
         for i in range(0, len(speaker_ids), 500):
             chunk = list(speaker_ids[i:i + 500])
             marks = ",".join("?" * len(chunk))
-            out += [tuple(r) for r in self.db.execute(_FIGURE_COLUMNS + f" WHERE f.speaker_id IN ({marks})"
-                                                       " ORDER BY d.date, f.start LIMIT ?", [*chunk, limit])]
-        return out[:limit]
+            out += [tuple(r) for r in self.db.execute(
+                _FIGURE_COLUMNS + f" WHERE f.speaker_id IN ({marks}) ORDER BY {_NEWEST_FIRST} LIMIT ?",
+                [*chunk, limit])]
+        return _in_date_order(out, limit)
 
     def figures_of_indicator(self, indicator: str, limit: int = 5000) -> list[tuple[object, ...]]:
-        return [tuple(r) for r in self.db.execute(
-            _FIGURE_COLUMNS + " WHERE f.indicator = ? ORDER BY d.date, d.id, f.start LIMIT ?",
-            (indicator, limit))]
+        """The indicator's newest ``limit`` values, in date order: past the limit, the oldest go."""
+        return _in_date_order([tuple(r) for r in self.db.execute(
+            _FIGURE_COLUMNS + f" WHERE f.indicator = ? ORDER BY {_NEWEST_FIRST} LIMIT ?",
+            (indicator, limit))], limit)
+
+    def count_of_indicator(self, indicator: str) -> int:
+        row = self.db.execute("SELECT count(*) FROM figures WHERE indicator = ?", (indicator,)).fetchone()
+        return int(row[0])
 
     def indicators_like(self, key: str, limit: int = 50) -> list[tuple[str, int]]:
         """Indicators holding ``key``, most cited first."""
@@ -429,6 +436,20 @@ _FIGURE_COLUMNS = (
     " f.indicator,"
     " f.period, f.sentence, f.start FROM figures f JOIN documents d ON d.id = f.doc_id"
     " LEFT JOIN speakers s ON s.id = f.speaker_id")
+
+
+_NEWEST_FIRST = "d.date DESC, d.id DESC, f.start DESC"  # SQLite puts undated briefings last here
+
+
+def _date_order(row: tuple[object, ...]) -> tuple[bool, str, int, int]:
+    """``ORDER BY d.date, d.id, f.start`` of a ``_FIGURE_COLUMNS`` row (undated first, as SQLite)."""
+    doc_id, date, start = row[0], row[3], row[13]
+    return (date is not None, str(date or ""), int(str(doc_id)), int(str(start)))
+
+
+def _in_date_order(rows: list[tuple[object, ...]], limit: int) -> list[tuple[object, ...]]:
+    """The newest ``limit`` of ``rows``, oldest first."""
+    return sorted(sorted(rows, key=_date_order, reverse=True)[:limit], key=_date_order)
 
 
 def filter_words(person: int | None, organization: int | None, kind: str) -> str:

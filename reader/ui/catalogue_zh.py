@@ -196,4 +196,7 @@ CATALOGUE_ZH: dict[str, str] = {
     "{n} files could not be read": "{n} 个文件无法读取",
     "{n} values from {first} to {last} · {conflicts} differ from another citation for the same period":
         "从 {first} 到 {last} 的 {n} 个数值 · {conflicts} 个与同一时期的另一次引用不同",
+    "The newest {n} of {total} values, from {first} to {last} · {conflicts} differ from another citation "
+    "for the same period":
+        "共 {total} 个数值，显示最新的 {n} 个（{first} 到 {last}）· {conflicts} 个与同一时期的另一次引用不同",
 }

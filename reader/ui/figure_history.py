@@ -202,9 +202,17 @@ class FigureHistoryWindow(QDialog):
             self.summary.setText(tr("No figure cited for this indicator.") + (" " + hint if hint else ""))
         else:
             first, last = values[0].date or "?", values[-1].date or "?"
-            self.summary.setText(tr("{n} values from {first} to {last} · {conflicts} differ from another "
-                                    "citation for the same period").format(
-                n=len(values), first=first, last=last, conflicts=history.conflicts if history else 0))
+            conflicts = history.conflicts if history else 0
+            total = history.total if history else 0
+            if total > len(values):
+                text = tr("The newest {n} of {total} values, from {first} to {last} · {conflicts} differ "
+                          "from another citation for the same period").format(
+                    n=len(values), total=total, first=first, last=last, conflicts=conflicts)
+            else:
+                text = tr("{n} values from {first} to {last} · {conflicts} differ from another "
+                          "citation for the same period").format(
+                    n=len(values), first=first, last=last, conflicts=conflicts)
+            self.summary.setText(text)
         self._draw_chart()
         self._fill_table(values)
         self.historyShown.emit()
