@@ -282,6 +282,26 @@ def test_speaker_pages_meet_names_across_scripts_and_roles(shared: Library) -> N
     assert shared.speaker("没有这个人") is None
 
 
+def test_a_speaker_pages_briefings_open_at_the_speakers_first_turn_after_edits(
+        library: tuple[Library, Path]) -> None:
+    """Each briefing's first turn comes from that briefing's own turns (a range of row ids),
+    including briefings re-indexed after an edit, whose rows moved to the end."""
+    lib, _docs = library
+    name = "华春莹"
+    before = lib.speaker(name)
+    assert before is not None and len(before.appearances) >= 2
+    edited = Path(before.appearances[-1].path)
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n\n主持人：补充一句。\n", encoding="utf-8")
+    lib.refresh()
+    page = lib.speaker(name)
+    assert page is not None and len(page.appearances) == len(before.appearances)
+    for appearance in page.appearances:
+        transcript = load(appearance.path)
+        mine = [t.start for t in transcript.turns
+                if fold(transcript.speaker(t.speaker).name) in {fold(n) for n in page.names}]  # type: ignore[union-attr]
+        assert appearance.first_turn_start == min(mine), appearance.path
+
+
 def test_a_figures_history_is_in_date_order_and_flags_contradictions(shared: Library) -> None:
     history = shared.figure_history("社会消费品零售总额 同比增长")
     assert len(history.values) >= 40

@@ -53,7 +53,7 @@ last[0] = time.thread_time()
 page = FigureHistoryWindow(lambda question, then, receiver: then(question(library)), sys.argv[2])
 page.show()
 placeholder = type(page.chart).__name__
-rows_at_once = page.table.rowCount()
+rows_at_once = page.table.model().rowCount()
 charted = []
 steps.clear()
 steps.append((time.thread_time() - last[0]) * 1000)  # the page's own making

@@ -352,11 +352,12 @@ def test_a_speaker_page_from_the_speakers_list(qtbot, window: MainWindow, docs: 
     assert isinstance(page, SpeakerPageWindow) and page.isVisible()
     expected = pane.activate().speaker(official.name)
     assert expected is not None and page.page.name == expected.name
-    assert page.briefings.rowCount() == len(expected.appearances) >= 1
-    titles = {page.briefings.item(r, 4).text() for r in range(page.briefings.rowCount())}
+    briefings = page.briefings.model()
+    assert briefings.rowCount() == len(expected.appearances) >= 1
+    titles = {briefings.index(r, 4).data() for r in range(briefings.rowCount())}
     assert window.transcript.meta.title in titles  # type: ignore[union-attr]
     assert page.summary.text().startswith(f"{len(expected.appearances)} briefings · {expected.turns} turns")
-    assert page.figures.rowCount() == len(expected.figures)
+    assert page.figures.model().rowCount() == len(expected.figures)
     page.close()
 
 
@@ -368,14 +369,16 @@ def test_a_figure_history_charts_flags_and_copies_as_tsv(qtbot, window: MainWind
     qtbot.waitUntil(lambda: history_window.history is not None, timeout=10_000)
     history = history_window.history
     assert history is not None and len(history.values) >= 20
-    assert history_window.table.rowCount() == len(history.values)
-    dates = [history_window.table.item(r, 0).text() for r in range(history_window.table.rowCount())]
+    table = history_window.table.model()
+    assert table.rowCount() == len(history.values)
+    dates = [table.index(r, 0).data() for r in range(table.rowCount())]
     assert dates == sorted(dates)
     xs, ys = history_window._line.getData()
     assert len(xs) == len(history.values) and list(ys) == [v.value for v in history.values]
     flagged = [r for r in range(len(history.values)) if history.values[r].conflict]
     assert flagged and history.conflicts == len(flagged)
-    assert all(history_window.table.item(r, 0).foreground().color().name() == "#c0392b" for r in flagged)
+    assert all(table.index(r, 0).data(Qt.ItemDataRole.ForegroundRole).name() == "#c0392b" for r in flagged)
+    assert all("different value" in table.index(r, 3).data(Qt.ItemDataRole.ToolTipRole) for r in flagged)
     QGuiApplication.clipboard().clear()
     qtbot.mouseClick(history_window.copy_button, Qt.MouseButton.LeftButton)
     copied = QGuiApplication.clipboard().text()

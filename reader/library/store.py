@@ -398,7 +398,10 @@ class Store:
         first turn start, speaker id) for each briefing the person spoke in, newest first."""
         return [tuple(r) for r in self.db.execute(
             "SELECT d.id, d.path, d.title, d.date, s.name, s.role, o.name, s.kind, s.turns, s.chars, d.chars,"
-            " (SELECT min(t.start) FROM turns t WHERE t.speaker_id = s.id), s.id"
+            # A document's turns are the row ids first_row.. (its full-text rows): a range of the
+            # primary key, not a scan of every turn (107 s for a person on 10,000 briefings).
+            " (SELECT min(t.start) FROM turns t WHERE t.id BETWEEN d.first_row AND d.first_row + d.rows - 1"
+            " AND t.speaker_id = s.id), s.id"
             " FROM speakers s JOIN documents d ON d.id = s.doc_id LEFT JOIN organizations o"
             " ON o.id = s.organization_id WHERE s.person_id = ? ORDER BY d.date DESC, d.id DESC",
             (person_id,))]

@@ -15,18 +15,14 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QModelIndex, QObject, QStringListModel, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCompleter,
     QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +34,7 @@ from reader.library.render import figure_history_tsv
 from reader.ui.chart_import import when_imported
 from reader.ui.figure_menu import set_clipboard_text
 from reader.ui.i18n import tr
+from reader.ui.text_table import TextTableModel, fit_columns, text_table_view
 
 CONFLICT_COLOR = "#c0392b"
 LINE_COLOR = "#1d5fa8"
@@ -105,14 +102,9 @@ class FigureHistoryWindow(QDialog):
         self.chart: QWidget = QLabel(tr("Loading the chart…"), self)
         self.chart.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.chart.setMinimumHeight(180)
-        self.table = QTableWidget(0, 7, self)
-        self.table.setObjectName("historyTable")
-        self.table.setHorizontalHeaderLabels([tr("Date"), tr("Period"), tr("Figure"), tr("Value"), tr("Unit"),
-                                              tr("Speaker"), tr("Briefing")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table_model = TextTableModel([tr("Date"), tr("Period"), tr("Figure"), tr("Value"), tr("Unit"),
+                                           tr("Speaker"), tr("Briefing")], self)
+        self.table = text_table_view(self.table_model, "historyTable", self)
         top = QHBoxLayout()
         top.addWidget(self.field, 1)
         top.addWidget(self.copy_button)
@@ -127,7 +119,7 @@ class FigureHistoryWindow(QDialog):
         self.field.returnPressed.connect(self._show_field)
         completer.activated.connect(self.show_indicator)
         self.copy_button.clicked.connect(self.copy_tsv)
-        self.table.cellDoubleClicked.connect(self._open)
+        self.table.doubleClicked.connect(self._open)
         self.show_indicator(indicator)
         when_imported(self, self._make_chart)
 
@@ -226,30 +218,22 @@ class FigureHistoryWindow(QDialog):
         self._plot.setLabel("left", unit)
 
     def _fill_table(self, values: tuple[CitedFigure, ...]) -> None:
-        self.table.setRowCount(0)
-        for v in values:
-            row = self.table.rowCount()
-            self.table.insertRow(row)
-            cells = [v.date or "", v.period or "", v.text, format_value(v.value), v.unit, v.speaker or "",
-                     v.title]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(v.sentence)
-                if v.conflict:
-                    item.setForeground(QColor(CONFLICT_COLOR))
-                    item.setToolTip(tr("Another briefing cites a different value for {period}.").format(
-                        period=v.period) + "\n" + v.sentence)
-                self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        conflict_note = tr("Another briefing cites a different value for {period}.")
+        self.table_model.set_rows(
+            [(v.date or "", v.period or "", v.text, format_value(v.value), v.unit, v.speaker or "", v.title)
+             for v in values],
+            tooltips=[conflict_note.format(period=v.period) + "\n" + v.sentence if v.conflict else v.sentence
+                      for v in values],
+            flagged=[v.conflict for v in values], flag_color=CONFLICT_COLOR)
+        fit_columns(self.table)
 
     @Slot()
     def copy_tsv(self) -> None:
         if self.history is not None and self.history.values:
             set_clipboard_text(figure_history_tsv(self.history))
 
-    @Slot(int, int)
-    def _open(self, row: int, _column: int) -> None:
+    @Slot(QModelIndex)
+    def _open(self, index: QModelIndex) -> None:
         if self.history is not None:
-            v = self.history.values[row]
+            v = self.history.values[index.row()]
             self.openRequested.emit(v.path, v.start, v.text)

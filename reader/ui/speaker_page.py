@@ -8,44 +8,13 @@ figure's indicator opens its history. The numbers come from ``reader.library``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from reader.export.figure_rows import format_value
 from reader.library.records import SpeakerPage
 from reader.ui.i18n import tr
-
-PATH_ROLE = Qt.ItemDataRole.UserRole + 1
-OFFSET_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-def _table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _cell(text: str, path: str | None = None, offset: int = 0) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    if path is not None:
-        item.setData(PATH_ROLE, path)
-        item.setData(OFFSET_ROLE, offset)
-    item.setToolTip(text)
-    return item
+from reader.ui.text_table import TextTableModel, fit_columns, text_table_view
 
 
 class SpeakerPageWindow(QDialog):
@@ -76,25 +45,18 @@ class SpeakerPageWindow(QDialog):
         self.roles = QLabel(tr("Roles: {roles}").format(roles="; ".join(page.roles) or "—"), self)
         self.roles.setTextFormat(Qt.TextFormat.PlainText)
         self.roles.setWordWrap(True)
-        self.briefings = _table(self, [tr("Date"), tr("Role"), tr("Turns"), tr("Share"), tr("Briefing")],
-                                "speakerBriefings")
-        for a in page.appearances:
-            row = self.briefings.rowCount()
-            self.briefings.insertRow(row)
-            cells = [a.date or "", a.role or "", str(a.turns), f"{a.share:.1%}", a.title]
-            for column, text in enumerate(cells):
-                self.briefings.setItem(row, column, _cell(text, a.path, a.first_turn_start))
-        self.figures = _table(self, [tr("Date"), tr("Indicator"), tr("Figure"), tr("Value"), tr("Unit"),
-                                     tr("Sentence")], "speakerFigures")
-        for f in page.figures:
-            row = self.figures.rowCount()
-            self.figures.insertRow(row)
-            cells = [f.date or "", f.indicator, f.text, format_value(f.value), f.unit, f.sentence]
-            for column, text in enumerate(cells):
-                self.figures.setItem(row, column, _cell(text, f.path, f.start))
+        self.briefings_model = TextTableModel(
+            [tr("Date"), tr("Role"), tr("Turns"), tr("Share"), tr("Briefing")], self)
+        self.briefings_model.set_rows([(a.date or "", a.role or "", str(a.turns), f"{a.share:.1%}", a.title)
+                                       for a in page.appearances])
+        self.briefings = text_table_view(self.briefings_model, "speakerBriefings", self)
+        self.figures_model = TextTableModel(
+            [tr("Date"), tr("Indicator"), tr("Figure"), tr("Value"), tr("Unit"), tr("Sentence")], self)
+        self.figures_model.set_rows([(f.date or "", f.indicator, f.text, format_value(f.value), f.unit,
+                                      f.sentence) for f in page.figures])
+        self.figures = text_table_view(self.figures_model, "speakerFigures", self)
         for table in (self.briefings, self.figures):
-            table.resizeColumnsToContents()
-            table.horizontalHeader().setStretchLastSection(True)
+            fit_columns(table)
         tabs = QTabWidget(self)
         tabs.addTab(self.briefings, tr("Briefings"))
         tabs.addTab(self.figures, tr("Figures cited"))
@@ -104,18 +66,18 @@ class SpeakerPageWindow(QDialog):
         layout.addWidget(self.roles)
         layout.addWidget(tabs, 1)
         self.tabs = tabs
-        self.briefings.cellDoubleClicked.connect(self._open_briefing)
-        self.figures.cellDoubleClicked.connect(self._open_figure)
+        self.briefings.doubleClicked.connect(self._open_briefing)
+        self.figures.doubleClicked.connect(self._open_figure)
 
-    @Slot(int, int)
-    def _open_briefing(self, row: int, _column: int) -> None:
-        appearance = self.page.appearances[row]
+    @Slot(QModelIndex)
+    def _open_briefing(self, index: QModelIndex) -> None:
+        appearance = self.page.appearances[index.row()]
         self.openRequested.emit(appearance.path, appearance.first_turn_start, self.page.name)
 
-    @Slot(int, int)
-    def _open_figure(self, row: int, column: int) -> None:
-        figure = self.page.figures[row]
-        if column == 1:
+    @Slot(QModelIndex)
+    def _open_figure(self, index: QModelIndex) -> None:
+        figure = self.page.figures[index.row()]
+        if index.column() == 1:
             self.historyRequested.emit(figure.indicator)
         else:
             self.openRequested.emit(figure.path, figure.start, figure.text)
