@@ -226,6 +226,21 @@ def main() -> int:
                 wrong_pages += {(h.path, h.turn) for h in result.hits} != page
             timed[kind] = (times, scans)
             log(f"  {kind}: p95 {quantile(times, 0.95) * 1000:.1f} ms")
+        # The pages: the person in most briefings, the indicator cited most (the largest of each).
+        db = library.store.db
+        person = db.execute("SELECT p.name FROM speakers s JOIN persons p ON p.id = s.person_id"
+                            " GROUP BY p.id ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+        indicator = db.execute("SELECT indicator FROM figures WHERE indicator != ''"
+                               " GROUP BY indicator ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+        started = time.perf_counter()
+        speaker_page = library.speaker(person)
+        page_s = time.perf_counter() - started
+        started = time.perf_counter()
+        history = library.figure_history(indicator)
+        history_s = time.perf_counter() - started
+        pages = (person, len(speaker_page.appearances) if speaker_page else 0, page_s,
+                 indicator, history.total, history_s)
+        log(f"  speaker page {page_s * 1000:.0f} ms, figure history {history_s * 1000:.0f} ms")
         library.close()
     finally:
         if not args.keep_index:
@@ -262,6 +277,13 @@ def main() -> int:
         print(f"| Query, {kind}: first page + exact count | p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
               f"max {top:.1f} ms | brute scan in memory: p50 {s50:.0f} ms | {p50 / s50:.3f}x (p50) | "
               f"p95 <= 50 ms: {'met' if p95 <= 50 else 'not met'} |")
+    person, appearances, page_s, indicator, cited, history_s = pages
+    scan = quantile(timed["2 characters"][1], 0.5) if "2 characters" in timed else float("nan")
+    print(f"| Speaker page of the person in most briefings ({person}: {appearances:,}) | "
+          f"{page_s * 1000:.0f} ms | a 2-character brute scan: p50 {scan * 1000:.0f} ms | "
+          f"{page_s / scan:.2f}x | |")
+    print(f"| Figure history of the indicator cited most ({indicator}: {cited:,} values) | "
+          f"{history_s * 1000:.0f} ms | the same scan | {history_s / scan:.2f}x | |")
     checked = sum(len(c) for c in queries.values())
     exact = not (misses or false_hits or wrong_counts or wrong_pages)
     print(f"| Exactness, {checked} random queries | {misses} misses, {false_hits} false hits, "
