@@ -361,6 +361,31 @@ def test_a_speaker_page_from_the_speakers_list(qtbot, window: MainWindow, docs: 
     page.close()
 
 
+def test_a_speaker_page_does_not_wait_for_the_search_results_contexts(
+        qtbot, window: MainWindow, docs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Right after indexing no briefing is in the model cache, so a page of results reads its
+    briefings for their contexts for seconds; a speaker page asked meanwhile comes at once."""
+    pane, _ = _add(qtbot, window, docs)
+    reading, release = threading.Event(), threading.Event()
+    contexts = Library.contexts
+
+    def slow_contexts(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        reading.set()
+        release.wait(20)
+        return contexts(self, *args, **kwargs)
+
+    monkeypatch.setattr(Library, "contexts", slow_contexts)
+    _search(qtbot, pane, "诈骗")
+    qtbot.waitUntil(reading.is_set, timeout=10_000)
+    try:
+        with qtbot.waitSignal(pane.pageShown, timeout=10_000) as shown:
+            pane.show_speaker("华春莹")
+        assert not release.is_set() and shown.args[0].page.name == "华春莹"
+    finally:
+        release.set()
+    shown.args[0].close()
+
+
 def test_a_figure_history_charts_flags_and_copies_as_tsv(qtbot, window: MainWindow, docs: Path) -> None:
     pane, _ = _add(qtbot, window, docs)
     with qtbot.waitSignal(pane.pageShown, timeout=10_000) as shown:

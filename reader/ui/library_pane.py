@@ -91,6 +91,12 @@ class LibraryPane(QWidget):
         self._index_pool.setMaxThreadCount(1)
         self._search_pool = QThreadPool(self)
         self._search_pool.setMaxThreadCount(1)
+        # Questions (speaker pages, figure histories, suggestions) on a thread and connection
+        # of their own: behind a search, they waited for its contexts (the first page's
+        # briefings read through the model cache: ~2 s after indexing, when none is cached).
+        self._question_pool = QThreadPool(self)
+        self._question_pool.setMaxThreadCount(1)
+        self._asker: Library | None = None
         self._index_signals = IndexSignals(self)
         self._search_signals = SearchSignals(self)
         self._query_signals = QuerySignals(self)
@@ -211,6 +217,13 @@ class LibraryPane(QWidget):
             assert self.library is not None
             self._reader = self.library.reader()
         return self._reader
+
+    def _asking_library(self) -> Library:
+        """The question thread's own connection (made on its first question)."""
+        if self._asker is None:
+            assert self.library is not None
+            self._asker = self.library.reader()
+        return self._asker
 
     def add_folder(self, folder: str) -> None:
         """Add ``folder`` and index it, showing files done / total."""
@@ -407,7 +420,7 @@ class LibraryPane(QWidget):
         self.activate()
         self._token += 1
         self._waiting[self._token] = (then, receiver)
-        self._search_pool.start(QueryJob(self._reading_library, self._token, question, self._query_signals))
+        self._question_pool.start(QueryJob(self._asking_library, self._token, question, self._query_signals))
 
     @Slot(int, object)
     def _on_answer(self, token: int, answer: object) -> None:
@@ -467,9 +480,10 @@ class LibraryPane(QWidget):
         self._pages = []
         self._index_pool.waitForDone(10_000)
         self._search_pool.waitForDone(5_000)
+        self._question_pool.waitForDone(5_000)
         # The threads are done with them: close the connections now rather than leave them to
         # the garbage collector (an unclosed SQLite connection keeps the WAL and -shm files).
-        for library in (self._reader, self.library):
+        for library in (self._reader, self._asker, self.library):
             if library is not None:
                 library.close()
-        self._reader = self.library = None
+        self._reader = self._asker = self.library = None
