@@ -311,3 +311,19 @@ def test_a_label_of_surname_and_title_is_whom_the_hosts_opening_introduced(
 def test_a_surname_and_title_two_people_share_stays_as_written() -> None:
     t = text("主持人：今天请到财政部部长王小明、商务部部长王大力。\n\n王部长：今年增长5%。\n")
     assert t.speaker(t.turns[1].speaker).name == "王部长"
+
+
+@pytest.mark.parametrize("follow_up", ["追问", "追問", "又问"])
+def test_a_bare_follow_up_is_the_last_askers_question(follow_up: str) -> None:
+    t = text("法新社记者：布林肯将访华，中方能否证实？\n\n毛宁：目前没有可以发布的信息。\n\n"
+             "彭博社记者：关于关税有何回应？\n\n毛宁：我们已经阐明了立场。\n\n"
+             f"{follow_up}：中方是否会采取反制措施？\n\n毛宁：中方将坚决维护自身权益。\n")
+    assert labels(t)[4] == follow_up  # the label as written
+    assert t.turns[4].speaker == t.turns[2].speaker
+    assert t.speaker(t.turns[4].speaker).name == "彭博社记者"
+    assert [s.name for s in t.speakers] == ["法新社记者", "毛宁", "彭博社记者"]
+
+
+def test_a_follow_up_before_any_question_stays_as_written() -> None:
+    t = text("主持人：请提问。\n\n追问：第一个问题？\n\n王五：回答。\n")
+    assert t.speaker(t.turns[1].speaker).name == "追问"

@@ -47,6 +47,8 @@ from reader.speakers.names import NAME_THEN_TITLE, SPACES, analysis_form, is_per
 
 #: How many of a turn's first paragraphs are read for introductions (``…请刘局长回答``).
 INTRODUCING_PARAGRAPHS = 3
+#: Labels of a follow-up question with no asker named: the last asker's.
+FOLLOW_UP_LABELS = frozenset({"追问", "又问", "再问", "续问", "追问者", "记者追问"})
 #: The turns whose speech may introduce the people a short label addresses (``陈局长``): a
 #: host's opening (``今天我们请到了…局长陈大文``) and the first answers; not the whole document,
 #: which would make each such label a scan of every turn.
@@ -156,12 +158,19 @@ def _opening_speech(turns: Sequence[LabelledSpeech]) -> list[str]:
 def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) -> list[ParsedLabel]:
     """Per turn, the person its label names once the document's other labels and its
     introductions are taken into account (steps 1 to 5 of the module's list)."""
-    people = []
+    people: list[ParsedLabel] = []
+    asker: ParsedLabel | None = None  # who asked last: a bare 追问 is their follow-up
     for count, turn in enumerate(turns):
         if not count % 1024:
             checkpoint(0.6)
         person = parse_label(turn.label)
-        people.append(person if turn.kind is None else dataclasses.replace(person, kind=turn.kind))
+        if turn.kind is not None:
+            person = dataclasses.replace(person, kind=turn.kind)
+        if asker is not None and analysis_form(turn.label) in FOLLOW_UP_LABELS:
+            person = asker  # 彭博社记者：… 毛宁：… 追问：… is 彭博社记者 again
+        if person.kind == "reporter":
+            asker = person
+        people.append(person)
     for i, turn in enumerate(turns):
         person = people[i]
         if person.kind == "host" and person.role is None and turn.paragraphs:
