@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -94,11 +95,31 @@ def test_cancel_is_heard_at_least_every_tenth_of_a_second(tmp_path: Path, kind: 
     load(str(path), progress=progress)  # once for the imports a first parse pays for
     # A stage without cancel points is slow every time; a busy host (shared cores slow this
     # thread's CPU too) lengthens one gap now and then: the best of three loads counts.
+    # What the suite's earlier tests left alive is collected and frozen first: late in a full
+    # run, a full collection over their objects inside one stage made a 190 ms gap (alone,
+    # the test passes with room), a heap the app never has (as in test_hostile_window).
     runs = []
-    for _ in range(3):
-        gaps.clear()
-        last[0] = time.thread_time()
-        load(str(path), progress=progress)
-        runs.append(max(gaps))
+    pauses: list[float] = []  # the collector's, in the timed loads: said if the test fails
+    started = [0.0]
+
+    def timing(phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            started[0] = time.thread_time()
+        else:
+            pauses.append(time.thread_time() - started[0])
+
+    gc.collect()
+    gc.freeze()
+    gc.callbacks.append(timing)
+    try:
+        for _ in range(3):
+            gaps.clear()
+            last[0] = time.thread_time()
+            load(str(path), progress=progress)
+            runs.append(max(gaps))
+    finally:
+        gc.callbacks.remove(timing)
+        gc.unfreeze()
     longest, where = min(runs)
-    assert longest < 0.15, f"{longest * 1000:.0f} ms without a cancel point, up to {where:.3f} of the load"
+    assert longest < 0.15, (f"{longest * 1000:.0f} ms without a cancel point, up to {where:.3f} of the load"
+                            f" (longest collection meanwhile: {max(pauses, default=0) * 1000:.0f} ms)")
