@@ -158,3 +158,30 @@ def test_find_all_during_a_search_lists_every_match(qtbot, window: MainWindow) -
     speakers = window.transcript.speakers
     shown = sum(int(nav.speaker_index(s.id).siblingAtColumn(2).data() or 0) for s in speakers)
     assert shown == len(expected)
+
+
+def test_while_a_new_search_counts_the_last_ones_counts_are_not_shown(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The speakers' counts column and the Results tab never show the previous query's
+    numbers beside the new query's matches: hidden while it counts, then the new ones."""
+    text = window.transcript.text
+    nav = window.speaker_nav
+    type_committed(window, "第2")
+    qtbot.mouseClick(window.search_bar.find_all_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.search_session.running and not nav.counting, timeout=30_000)
+    assert not nav.isColumnHidden(2) and window.find_results.model().rowCount() > 0
+    seen: list[tuple[bool, int]] = []  # (column hidden, Results rows) at each tick of the new search
+    timer = QTimer(window)
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: seen.append((nav.isColumnHidden(2), window.find_results.model().rowCount()))
+                          if window.search_session.running else None)
+    timer.start()
+    second = "段。今年"
+    type_committed(window, second, replace=True)
+    assert window.search_session.running
+    qtbot.waitUntil(lambda: not window.search_session.running and not nav.counting, timeout=30_000)
+    timer.stop()
+    assert seen and all(hidden and rows == 0 for hidden, rows in seen), seen[:5]
+    expected = brute_force_spans(text, second)
+    speakers = window.transcript.speakers
+    shown = sum(int(nav.speaker_index(s.id).siblingAtColumn(2).data() or 0) for s in speakers)
+    assert not nav.isColumnHidden(2) and shown == len(expected)

@@ -738,6 +738,10 @@ class MainWindow(QMainWindow):
             self._matches_pending_for_finish = True
             if self.metrics_panel is not None:
                 self.metrics_panel.set_search_spans([])  # not the last query's until these are all found
+            if self.speaker_nav is not None:
+                self.speaker_nav.hide_match_counts()  # nor its counts beside the speakers
+            if self.find_results is not None and self.nav_tabs is not None and self.nav_tabs.results_shown():
+                self.find_results.clear()  # nor its list in the Results tab
             self._show_search_status()
             return  # the rest when the matches are complete (``_on_search_finished``)
         self._after_all_matches(spans)

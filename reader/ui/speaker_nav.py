@@ -126,6 +126,12 @@ class SpeakerNav(NavTree):
         self._counts_shown = bool(per_speaker or per_turn)
         self._next_counts()
 
+    def hide_match_counts(self) -> None:
+        """Hide the counts column at once (a new search is counting: the last one's counts
+        must not stand next to its matches); the next ``set_match_counts`` shows it again."""
+        self._counts_job = None
+        self.setColumnHidden(2, True)
+
     @property
     def counting(self) -> bool:
         """True while match counts are still being put in the rows (a big document)."""
