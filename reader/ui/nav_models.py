@@ -301,6 +301,14 @@ class SpeakerModel(LazyTreeModel):
     def speaker_node(self, speaker_id: str) -> NavNode | None:
         return self._speaker_nodes.get(speaker_id)
 
+    @property
+    def speaker_count(self) -> int:
+        return len(self._speaker_nodes)
+
+    def speaker_nodes(self) -> list[NavNode]:
+        """The speakers' rows, top to bottom."""
+        return list(self._speaker_nodes.values())
+
     def turn_node(self, turn_index: int) -> NavNode | None:
         return self._turn_nodes.get(turn_index)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QWidget
 
 from reader.model import Transcript
@@ -26,6 +27,7 @@ from reader.ui.nav_models import (
 __all__ = ["KIND_ROLE", "OFFSET_ROLE", "SPEAKER_ROLE", "TURN_ROLE", "NavTree", "QaOutline", "SpeakerNav"]
 
 EXPAND_ALL_QUESTIONS = 300  # up to this many questions, the outline opens with every answer shown
+MEASURE_ROWS_PER_STEP = 1_000  # speaker rows Qt measures per event-loop turn (~10-15 ms)
 COUNT_ROWS_AT_ONCE = 2_000  # up to this many speaker and turn rows, match counts change at once
 
 
@@ -70,6 +72,8 @@ class SpeakerNav(NavTree):
         self._transcript: Transcript | None = None
         self._counts_job: Iterator[None] | None = None
         self._counts_shown = False
+        self._measured: Iterator[None] | None = None  # rows still to measure (``_measure_rows``)
+        self._measure_queued = False
         self.setModel(self._model)
         header = self.header()
         header.setStretchLastSection(False)
@@ -87,6 +91,48 @@ class SpeakerNav(NavTree):
         for group in range(self._model.rowCount()):
             self.setExpanded(self._model.index(group, 0), True)
         self.setColumnHidden(2, True)
+        self._measured = self._measure_rows()
+        if self._model.speaker_count > MEASURE_ROWS_PER_STEP:
+            self._measure_soon()
+
+    def _measure_rows(self) -> Iterator[None]:
+        """Have Qt measure the rows from the top, ``MEASURE_ROWS_PER_STEP`` at a time.
+
+        QTreeView learns a row's height only when it needs its position, and then measures
+        every row above it (rows differ: a name with a role is two lines): the first jumps
+        into a list of 11,000 speakers held the window 150-175 ms each. Asking for the
+        rectangle of every step-th row, one step per event-loop turn, spreads that out.
+        """
+        transcript = self._transcript
+        for row, node in enumerate(self._model.speaker_nodes()):
+            if row % MEASURE_ROWS_PER_STEP == MEASURE_ROWS_PER_STEP - 1:
+                if self._transcript is not transcript:
+                    return
+                self.visualRect(self._model.index_of(node))
+                yield
+
+    def _measure_soon(self) -> None:
+        if not self._measure_queued:
+            self._measure_queued = True
+            QTimer.singleShot(0, self, self._measure_next)
+
+    @Slot()
+    def _measure_next(self) -> None:
+        self._measure_queued = False
+        job = self._measured
+        if job is None or not self.isVisible():
+            return  # a hidden list (its window closed, another tab) resumes when shown
+        try:
+            next(job)
+        except StopIteration:
+            self._measured = None
+            return
+        self._measure_soon()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._measured is not None:
+            self._measure_soon()
 
     def speaker_name_at(self, index: QModelIndex) -> str | None:
         """The name of the speaker a row (the speaker's or one of their turns') belongs to."""
