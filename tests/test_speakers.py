@@ -327,3 +327,13 @@ def test_a_bare_follow_up_is_the_last_askers_question(follow_up: str) -> None:
 def test_a_follow_up_before_any_question_stays_as_written() -> None:
     t = text("主持人：请提问。\n\n追问：第一个问题？\n\n王五：回答。\n")
     assert t.speaker(t.turns[1].speaker).name == "追问"
+
+
+@pytest.mark.parametrize(("lead", "name", "role"), [
+    ("出席今天发布会的有劳工及福利局局长孙玉菡先生、房屋局局长何永贤女士。", "孙玉菡", "劳工及福利局局长"),
+    ("出席今天記者會的有勞工及福利局局長孫玉菡先生、房屋局局長何永賢女士。", "孫玉菡", "勞工及福利局局長"),
+    ("今天请到劳动和社会保障部副部长王五。", "王五", "劳动和社会保障部副部长"),
+])
+def test_a_bureau_named_with_a_conjunction_keeps_its_whole_name(lead: str, name: str, role: str) -> None:
+    t = text(f"{lead}\n\n{name}：谢谢。\n")
+    assert (t.speakers[0].name, t.speakers[0].role) == (name, role)
