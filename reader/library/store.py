@@ -452,7 +452,7 @@ def _date_order(row: tuple[object, ...]) -> tuple[bool, str, int, int]:
 
 def _in_date_order(rows: list[tuple[object, ...]], limit: int) -> list[tuple[object, ...]]:
     """The newest ``limit`` of ``rows``, oldest first."""
-    return sorted(sorted(rows, key=_date_order, reverse=True)[:limit], key=_date_order)
+    return sorted(rows, key=_date_order, reverse=True)[:limit][::-1]
 
 
 def filter_words(person: int | None, organization: int | None, kind: str) -> str:

@@ -183,6 +183,7 @@ def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) 
     for person in named_people.values():
         by_initial.setdefault(analysis_form(person.name)[:1], []).append(person)
     by_surname_and_title: dict[str, ParsedLabel | None] = {}
+    introducing = [*lead_texts, *_opening_speech(turns)]  # where 林政委 / 王部长 are introduced
     checkpoint(0.65)
     for i, turn in enumerate(turns):
         # 杜部长： after (or before) 公安部副部长杜航伟： is 杜航伟 (only people of that surname are asked).
@@ -194,8 +195,7 @@ def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) 
                 )
             same = by_surname_and_title[turn.label]
             if same is None:  # 林政委 after an introduction of 政治委员林國華, and no fuller label
-                same = by_surname_and_title[turn.label] = person_introduced_by_title(
-                    turn.label, [*lead_texts, *_opening_speech(turns)])
+                same = by_surname_and_title[turn.label] = person_introduced_by_title(turn.label, introducing)
             if same is None:  # 任总 after 任正非: the one speaker of that surname, named without a role
                 same = by_surname_and_title[turn.label] = only_person_of_surname(turn.label, people)
             if same is not None:

@@ -91,8 +91,8 @@ class SpeakerNav(NavTree):
         for group in range(self._model.rowCount()):
             self.setExpanded(self._model.index(group, 0), True)
         self.setColumnHidden(2, True)
-        self._measured = self._measure_rows()
-        if self._model.speaker_count > MEASURE_ROWS_PER_STEP:
+        self._measured = self._measure_rows() if self._model.speaker_count > MEASURE_ROWS_PER_STEP else None
+        if self._measured is not None:
             self._measure_soon()
 
     def _measure_rows(self) -> Iterator[None]:

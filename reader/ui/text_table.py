@@ -40,9 +40,6 @@ class TextTableModel(QAbstractTableModel):
         self._flag_color = QColor(flag_color) if flag_color else QColor()
         self.endResetModel()
 
-    def text(self, row: int, column: int) -> str:
-        return str(self._rows[row][column])
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
 
