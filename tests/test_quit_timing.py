@@ -1,5 +1,7 @@
 """Quitting at any moment of start-up exits 0 (issue 17): once, a quit while the charts'
 helper thread imported pyqtgraph crashed the process on its way out (SIGSEGV) or hung it.
+pyqtgraph is now imported on the GUI thread in steps (numpy alone on a helper thread): a
+quit lands inside either.
 
 Each run is a real process (the crash came after Python's last line, in the interpreter's
 shutdown), quit as Ctrl+Q does, by ``tests/drivers/quit_window.py``.
@@ -27,7 +29,7 @@ def quit_at(moment: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=30, env=env)
 
 
-@pytest.mark.parametrize("moment", ["import"] * DURING_IMPORT_RUNS + list(DELAYS_MS))
+@pytest.mark.parametrize("moment", ["import", "statements"] * (DURING_IMPORT_RUNS // 2) + list(DELAYS_MS))
 def test_quitting_at_any_moment_of_start_up_exits_0(moment: str, tmp_path: Path) -> None:
     result = quit_at(moment, tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]
@@ -39,10 +41,12 @@ def test_the_charts_import_thread_is_waited_for_at_exit(monkeypatch: pytest.Monk
     no daemon) before it tears the interpreter down under it."""
     import reader.ui.chart_import as chart_import
 
-    monkeypatch.setattr(chart_import, "_import_thread", None)
-    monkeypatch.setattr(chart_import, "import_charts", lambda: None)
-    chart_import.start_chart_import()
-    thread = chart_import._import_thread
-    assert thread is not None and not thread.daemon and thread.name == "import-charts"
+    monkeypatch.setattr(chart_import, "_state", chart_import._State())
+    monkeypatch.setattr(chart_import, "HELPER_MODULES", ())
+    steps = chart_import._import_steps()
+    next(steps)  # starts the helper thread
+    thread = chart_import._state.helper
+    assert thread is not None and not thread.daemon and thread.name == chart_import.HELPER_THREAD_NAME
     thread.join(5)
-    assert not chart_import.chart_import_running()
+    assert not thread.is_alive()
+    steps.close()

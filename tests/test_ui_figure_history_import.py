@@ -1,10 +1,10 @@
 """A figure history opened before anything has imported pyqtgraph does not freeze the window.
 
 With no document open, the metrics panel has not imported pyqtgraph, so the first figure
-history is the process's first user of it: 0.15-0.5 s of import. The page shows its table at
-once with a placeholder where the chart goes, the import runs on the charts' helper thread,
-and the chart takes the placeholder's place when it is done. Run in a fresh interpreter, so
-that pyqtgraph really is not imported yet.
+history is the process's first user of it: 0.25-0.5 s of import. The page shows its table at
+once with a placeholder where the chart goes, the import runs in steps on the GUI thread
+(numpy on a helper thread), and the chart takes the placeholder's place when it is done.
+Run in a fresh interpreter, so that pyqtgraph really is not imported yet.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from reader.library.library import Library
 from reader.ui.figure_history import FigureHistoryWindow
+from reader.ui.chart_import import longest_import_step_ms
 
 before = "pyqtgraph" in sys.modules
 library = Library(sys.argv[1])
@@ -71,13 +72,14 @@ xs, ys = page._line.getData()
 print(json.dumps({"before": before, "placeholder": placeholder, "rows_at_once": rows_at_once,
                   "charted": bool(charted), "chart": type(page.chart).__name__,
                   "points": 0 if xs is None else len(xs), "values": len(page.history.values),
-                  "longest_ms": max(steps, default=0.0), "ticks": len(steps)}))
+                  "longest_ms": max(steps, default=0.0), "ticks": len(steps),
+                  "import_step_ms": longest_import_step_ms()}))
 page.close()
 library.close()
 """
 
 
-def test_the_first_figure_history_imports_pyqtgraph_off_the_gui_thread(tmp_path: Path) -> None:
+def test_the_first_figure_history_imports_pyqtgraph_without_freezing_the_window(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     write_library(docs, 12, seed=3, target_bytes=12_000)
     index = tmp_path / "library.sqlite3"
@@ -94,3 +96,6 @@ def test_the_first_figure_history_imports_pyqtgraph_off_the_gui_thread(tmp_path:
     assert seen["points"] == seen["values"]  # the chart drew what the table already showed
     assert seen["ticks"] > 5  # the event loop kept turning during the import
     assert seen["longest_ms"] < 100, f"the GUI thread worked {seen['longest_ms']:.0f} ms without a break"
+    # The import's own longest turn in wall time (the measure above is the thread's CPU time,
+    # which leaves out waiting for the GIL while numpy imports beside it).
+    assert 0 < seen["import_step_ms"] < 100, f"an import step took {seen['import_step_ms']:.0f} ms"

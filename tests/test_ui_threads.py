@@ -1,9 +1,10 @@
-"""No Qt object is made off the GUI thread while a file opens, the charts' import included.
+"""No Qt object is made, and no Qt module imported, off the GUI thread while a file opens, the
+charts' import included.
 
 Qt objects belong to the thread that made them; one made on a worker (the loader's pool, the
-thread that imports pyqtgraph after the first paint) would receive its events there, or
-never. The check runs in a fresh interpreter, so that pyqtgraph really is imported (by the
-helper thread) rather than found in ``sys.modules`` from an earlier test.
+thread that imports numpy for the charts after the first paint) would receive its events there, or
+never. The check runs in a fresh interpreter, so that pyqtgraph really is imported (in steps on
+the GUI thread) rather than found in ``sys.modules`` from an earlier test.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from reader.resources import sample_path
+from reader.ui.chart_import import HELPER_THREAD_NAME
 
 pytestmark = pytest.mark.gui
 
@@ -43,7 +45,18 @@ def hook(frame, event, arg):
         if isinstance(obj, QObject):
             made_off_gui.append(type(obj).__qualname__ + " on " + threading.current_thread().name)
 
-threading.setprofile(hook)  # the chart import's thread, started after this
+threading.setprofile(hook)  # the chart import's helper thread, started after this
+
+class ImportWatch:  # records which thread imports each Qt module (it finds nothing itself)
+    def __init__(self):
+        self.off_gui = []
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("pyqtgraph", "PySide6", "shiboken6") and threading.get_ident() != gui:
+            self.off_gui.append(name + " on " + threading.current_thread().name)
+        return None
+
+watch = ImportWatch()
+sys.meta_path.insert(0, watch)
 
 import reader.ui.loader as loader
 
@@ -87,7 +100,9 @@ app.processEvents()
 strays = sorted({type(o).__qualname__ for o in gc.get_objects()
                  if isinstance(o, QObject) and shiboken6.isValid(o) and o.thread() != app.thread()})
 print(json.dumps({"shown": window.transcript is not None, "charts": "pyqtgraph" in sys.modules,
-                  "made_off_gui": made_off_gui, "strays": strays, "profiled": sorted(profiled)}))
+                  "made_off_gui": made_off_gui, "strays": strays, "profiled": sorted(profiled),
+                  "qt_modules_off_gui": watch.off_gui,
+                  "pyqtgraph_modules": sum(name.startswith("pyqtgraph") for name in sys.modules)}))
 window.close()
 window.loader.shutdown()
 """
@@ -104,9 +119,12 @@ def test_opening_a_file_makes_no_qt_object_off_the_gui_thread(tmp_path: Path) ->
     seen = _open_in_fresh_interpreter(tmp_path)
     assert seen["shown"] and seen["charts"]  # the file is open and pyqtgraph was imported
     profiled = seen["profiled"]
-    assert isinstance(profiled, list) and "import-charts" in profiled  # the import's thread was watched
+    assert isinstance(profiled, list) and HELPER_THREAD_NAME in profiled  # numpy's thread was watched
     assert any(name.startswith("Dummy") for name in profiled)  # and the loader's (a pool thread)
     assert seen["made_off_gui"] == [] and seen["strays"] == []
+    # pyqtgraph's import itself (about 100 modules) ran on the GUI thread, not beside it.
+    assert isinstance(seen["pyqtgraph_modules"], int) and seen["pyqtgraph_modules"] > 50
+    assert seen["qt_modules_off_gui"] == []
 
 
 def test_a_qt_object_made_on_the_loader_thread_would_be_seen(tmp_path: Path) -> None:

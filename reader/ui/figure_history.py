@@ -2,7 +2,7 @@
 
 The indicator is what a speaker said before the number (``社会消费品零售总额``, its growth
 ``社会消费品零售总额 同比增长``, ``破获电信网络诈骗案件``); the field offers the library's
-indicators as one types. A small line chart (pyqtgraph, imported on a helper thread the first
+indicators as one types. A small line chart (pyqtgraph, imported in steps on the GUI thread the first
 time a page or the metrics panel needs it; a placeholder stands in until then) and a table;
 values that another briefing contradicts for the same period are marked. Copy puts the table
 on the clipboard as TSV with each value's source and date (``reader.library.render``, as the
@@ -125,7 +125,7 @@ class FigureHistoryWindow(QDialog):
 
     def _make_chart(self) -> None:
         """Put the chart in the placeholder's place, and draw what is already shown."""
-        import pyqtgraph as pg  # imported by now: on the helper thread, the first time
+        import pyqtgraph as pg  # imported by now (reader.ui.chart_import), in steps the first time
 
         from reader.ui.charts import PlainNumberAxis, configure_pyqtgraph
 

@@ -1,9 +1,11 @@
 """Run the window as ``transcript-reader`` does and quit it (as Ctrl+Q does) at a chosen moment.
 
 ``python quit_window.py DELAY_MS``: quit that long after the application object exists.
-``python quit_window.py import``: quit while the charts' helper thread imports pyqtgraph (the
-moment a quit once crashed the process on its way out): the import waits a little at its
+``python quit_window.py import``: quit while the charts' helper thread imports numpy (the
+moment a quit once crashed the process on its way out): the helper waits a little at its
 start, so the quit lands inside it every time.
+``python quit_window.py statements``: quit once the GUI thread has run part of pyqtgraph's
+``__init__``, so the interpreter shuts down with a half-imported pyqtgraph.
 """
 
 from __future__ import annotations
@@ -17,14 +19,18 @@ import reader.ui.chart_import as chart_import
 
 moment = sys.argv[1]
 real_application = app._application
-real_import = chart_import.import_charts
-import_started = threading.Event()
+real_helper = chart_import._import_helper_modules
+helper_started = threading.Event()
 
 
-def slow_start_import() -> None:
-    import_started.set()
+def slow_start_helper() -> None:
+    helper_started.set()
     time.sleep(0.05)  # the GIL is free: the GUI thread sees the flag and quits
-    real_import()
+    real_helper()
+
+
+def half_imported() -> bool:
+    return "pyqtgraph.graphicsItems" in sys.modules and chart_import.chart_import_running()
 
 
 def application():  # type: ignore[no-untyped-def]
@@ -32,10 +38,11 @@ def application():  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    if moment == "import":
+    if moment in ("import", "statements"):
+        ready = helper_started.is_set if moment == "import" else half_imported
         poll = QTimer(qapp)
         poll.setInterval(1)
-        poll.timeout.connect(lambda: import_started.is_set() and QApplication.closeAllWindows())
+        poll.timeout.connect(lambda: ready() and QApplication.closeAllWindows())
         poll.start()
     else:
         QTimer.singleShot(int(moment), QApplication.closeAllWindows)
@@ -43,5 +50,5 @@ def application():  # type: ignore[no-untyped-def]
 
 
 app._application = application
-chart_import.import_charts = slow_start_import
+chart_import._import_helper_modules = slow_start_helper
 sys.exit(app.run_window(None))
