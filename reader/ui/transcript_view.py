@@ -61,7 +61,7 @@ VISIBLE_RANGE_DEBOUNCE_MS = 60
 # what lies past 8,388,607 px of a document's height, and lays out all that lies before
 # a jump. The window is re-cut around the reading position as it nears an edge.
 WINDOWED_FROM = 1_500_000  # characters
-WINDOW_CHARS = 80_000
+WINDOW_CHARS = 30_000
 WINDOW_EDGE = 0.25  # re-cut when what is on screen comes this share of a window from its edge
 MIN_POINT_SIZE = 7
 MAX_POINT_SIZE = 40
