@@ -280,3 +280,20 @@ def test_a_search_finds_a_term_only_in_the_last_percent_in_the_window(qtbot, tmp
     assert "蓝鲸计划" in on_screen_text(window.view)  # the current match was gone to
     assert window.view.match_count == 1
     window.loader.shutdown()
+
+
+@pytest.mark.parametrize("start_at", [0, 700, 1_499])
+def test_ctrl_end_and_ctrl_home_go_to_the_end_and_the_start_of_the_whole_text(qtbot, small_windows,  # type: ignore[no-untyped-def]
+                                                                               start_at: int) -> None:
+    """Not to those of the window being read: Qt's own keys know only the document."""
+    transcript, view, _ = view_at_turn(qtbot, start_at)
+    assert view.is_windowed
+    last = len(transcript.turns) - 1
+    QTest.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    QTest.qWait(20)
+    assert view.text_window()[1] == len(transcript.text)
+    assert last in shown_turns(view) and view.visible_range()[1] >= transcript.turns[last].end - 1
+    QTest.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    QTest.qWait(20)
+    assert view.text_window()[0] == 0
+    assert 0 in shown_turns(view) and "大文档" in on_screen_text(view)

@@ -48,7 +48,14 @@ from reader.ui.transcript_document import (
 
 if TYPE_CHECKING:  # PySide6 builds a class (and its enums) when first named: not at start-up
     from PySide6.QtCore import QMimeData, QRect, QUrl
-    from PySide6.QtGui import QContextMenuEvent, QPaintEvent, QResizeEvent, QShowEvent, QTextDocument
+    from PySide6.QtGui import (
+        QContextMenuEvent,
+        QKeyEvent,
+        QPaintEvent,
+        QResizeEvent,
+        QShowEvent,
+        QTextDocument,
+    )
     from PySide6.QtWidgets import QScrollBar
 
     from reader.ui.unmarked_turns import UnmarkedTurnPainter
@@ -738,6 +745,16 @@ class TranscriptView(QTextBrowser):
         mime = QMimeData()
         mime.setText(self.selected_plain_text())
         return track_mime_data(mime)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Ctrl+Home and Ctrl+End go to the start and the end of the whole text. Qt's own
+        go to those of the document, which for a big text is only the window being read."""
+        from PySide6.QtCore import Qt  # not at import: see reader.ui.startup
+
+        control = event.modifiers() == Qt.KeyboardModifier.ControlModifier
+        if control and self.is_windowed and event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            self._ensure_built(0 if event.key() == Qt.Key.Key_Home else self._offsets.text_length)
+        super().keyPressEvent(event)
 
     def selected_plain_text(self) -> str:
         cursor = self.textCursor()
