@@ -23,6 +23,7 @@ from reader.ui.nav_models import (
     QuestionModel,
     SpeakerModel,
 )
+from reader.ui.steps import NEXT_TURN_MS
 
 __all__ = ["KIND_ROLE", "OFFSET_ROLE", "SPEAKER_ROLE", "TURN_ROLE", "NavTree", "QaOutline", "SpeakerNav"]
 
@@ -114,7 +115,7 @@ class SpeakerNav(NavTree):
     def _measure_soon(self) -> None:
         if not self._measure_queued:
             self._measure_queued = True
-            QTimer.singleShot(0, self, self._measure_next)
+            QTimer.singleShot(NEXT_TURN_MS, self, self._measure_next)
 
     @Slot()
     def _measure_next(self) -> None:
@@ -194,7 +195,7 @@ class SpeakerNav(NavTree):
             self._counts_job = None
             self._counts_done(self._counts_shown)
             return
-        QTimer.singleShot(0, self, self._next_counts)
+        QTimer.singleShot(NEXT_TURN_MS, self, self._next_counts)
 
     def _counts_done(self, shown: bool) -> None:
         header = self.header()
