@@ -33,6 +33,12 @@ from reader.ui.settings import AppSettings
 TURNS = 3_000
 
 
+def search_done(window: MainWindow) -> bool:
+    """Every match found and shown: the worker is done and so are the steps after it
+    (the metrics panel's marks, the speakers' counts, the Results tab)."""
+    return not window.search_session.running and not window.search_steps.pending
+
+
 @pytest.fixture
 def slow_big_search(monkeypatch: pytest.MonkeyPatch) -> None:
     """Background search from 50,000 characters, in pieces of 4,096, each folded a little
@@ -89,7 +95,7 @@ def test_the_count_grows_while_the_gui_keeps_running_then_is_exact(qtbot, window
     timer.start()
     type_committed(window, term)
     assert window.search_session.running  # not done within the keystroke: on the worker
-    qtbot.waitUntil(lambda: not window.search_session.running, timeout=30_000)
+    qtbot.waitUntil(lambda: search_done(window), timeout=30_000)
     timer.stop()
     expected = brute_force_spans(text, term)
     assert window.search_session.matches == expected
@@ -107,7 +113,7 @@ def test_a_term_only_in_the_last_percent_is_found_and_gone_to(qtbot, window: Mai
     start = text.index(term)
     assert start > 0.99 * len(text)
     type_committed(window, term)
-    qtbot.waitUntil(lambda: not window.search_session.running, timeout=30_000)
+    qtbot.waitUntil(lambda: search_done(window), timeout=30_000)
     QTest.qWait(30)
     assert window.search_session.matches == [(start, start + len(term))]
     assert window.search_bar.status.text() == "1 / 1"
@@ -126,7 +132,7 @@ def test_a_second_keystroke_leaves_only_the_second_terms_matches(qtbot, window: 
     second = "段。今年"
     type_committed(window, second, replace=True)
     assert window.search_bar.query == second
-    qtbot.waitUntil(lambda: not window.search_session.running, timeout=30_000)
+    qtbot.waitUntil(lambda: search_done(window), timeout=30_000)
     QTest.qWait(50)  # any batch of the first search still queued is delivered (and dropped) now
     expected = brute_force_spans(text, second)
     assert window.search_session.matches == expected
@@ -146,7 +152,7 @@ def test_find_all_during_a_search_lists_every_match(qtbot, window: MainWindow) -
     type_committed(window, term)
     assert window.search_session.running
     qtbot.mouseClick(window.search_bar.find_all_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not window.search_session.running, timeout=30_000)
+    qtbot.waitUntil(lambda: search_done(window), timeout=30_000)
     expected = brute_force_spans(text, term)
     summary = window.find_results.summary.text()
     assert summary.startswith((f"{len(expected):,} matches", f"{len(expected)} matches")), summary
@@ -167,7 +173,7 @@ def test_while_a_new_search_counts_the_last_ones_counts_are_not_shown(qtbot, win
     nav = window.speaker_nav
     type_committed(window, "第2")
     qtbot.mouseClick(window.search_bar.find_all_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not window.search_session.running and not nav.counting, timeout=30_000)
+    qtbot.waitUntil(lambda: search_done(window) and not nav.counting, timeout=30_000)
     assert not nav.isColumnHidden(2) and window.find_results.model().rowCount() > 0
     seen: list[tuple[bool, int]] = []  # (column hidden, Results rows) at each tick of the new search
     timer = QTimer(window)
@@ -180,7 +186,7 @@ def test_while_a_new_search_counts_the_last_ones_counts_are_not_shown(qtbot, win
     assert window.search_session.running
     # The search may end before the timer's first tick on a busy machine: look once now too.
     seen.append((nav.isColumnHidden(2), window.find_results.model().rowCount()))
-    qtbot.waitUntil(lambda: not window.search_session.running and not nav.counting, timeout=30_000)
+    qtbot.waitUntil(lambda: search_done(window) and not nav.counting, timeout=30_000)
     timer.stop()
     assert seen and all(hidden and rows == 0 for hidden, rows in seen), seen[:5]
     expected = brute_force_spans(text, second)

@@ -18,6 +18,8 @@ split over several files would hide the one picture of the window this file give
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QTimer, Signal, Slot
@@ -84,6 +86,10 @@ class MainWindow(QMainWindow):
         self.search_session = SearchSession(self)
         self.reading = ReadingPosition(self)
         self.steps = StepQueue(self)
+        # What a big document's search shows once it has every match (the metrics panel's
+        # marks, the speakers' counts, the Results tab): one per event-loop turn, dropped
+        # when a new search or document comes.
+        self.search_steps = StepQueue(self)
         self._restore_offset: int | None = None
         self._library_target: tuple[str, int, str] | None = None  # path, offset, term to show there
         self._stepwise = False
@@ -498,6 +504,7 @@ class MainWindow(QMainWindow):
         # Stepwise, only the first screen is built before the first paint, the rest in later
         # turns (a restored position needs it all at once).
         first_screen = stepwise and self._restore_offset is None and self.view.isVisible()
+        self.search_steps.start([], after_paint=False)
         self._show_text(transcript, path, facts, first_screen_only=first_screen)
         steps = [self._show_speakers, self._show_questions_and_overview, self._show_in_metrics_panel,
                  self._finish_showing]
@@ -732,6 +739,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_matches(self, spans: list[Span]) -> None:
+        self.search_steps.start([], after_paint=False)  # the last search's are stale now
         self.view.set_search_matches(spans)
         self.overview.set_matches(self.search_session.match_starts)
         if self.search_session.running:
@@ -758,15 +766,28 @@ class MainWindow(QMainWindow):
         self._show_search_status()
         if self._matches_pending_for_finish:
             self._matches_pending_for_finish = False
-            self._after_all_matches(self.search_session.matches)
+            # In later turns: this one already painted the last matches and jumped to the
+            # current one (a re-cut of the view's window); all of it at once held a big
+            # document's window 50-170 ms after a keystroke.
+            self.search_steps.start(self._after_all_matches_steps(self.search_session.matches),
+                                    after_paint=False)
         target, self._match_target = self._match_target, None
         if target is not None:
             self._go_to_match_at(target)
 
     def _after_all_matches(self, spans: list[Span]) -> None:
+        for step in self._after_all_matches_steps(spans):
+            step()
+
+    def _after_all_matches_steps(self, spans: list[Span]) -> list[Callable[[], None]]:
+        return [partial(self._show_search_in_panel, spans), self._show_match_counts,
+                partial(self._list_matches, spans)]
+
+    def _show_search_in_panel(self, spans: list[Span]) -> None:
         if self.metrics_panel is not None:
             self.metrics_panel.set_search_spans(spans)
-        self._show_match_counts()
+
+    def _list_matches(self, spans: list[Span]) -> None:
         if self.nav_tabs is not None and self.nav_tabs.results_shown() and self.transcript is not None:
             self.nav_tabs.find_results.show_matches(self.transcript, spans)
 
