@@ -145,6 +145,55 @@ def test_overview_strip_bands_take_their_turns_colour(qtbot) -> None:  # type: i
         assert abs(shown.hueF() - expected.hueF()) < 0.05, (shown.name(), kind)
 
 
+def test_overview_strip_ticks_show_where_matches_and_figures_are(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from reader.ui.kind_colors import CURRENT_MATCH_COLOR, FIGURE_UNDERLINE_COLOR
+
+    strip = OverviewStrip()
+    qtbot.addWidget(strip)
+    strip.resize(14, 200)
+    t = briefing()
+    length = len(t.text)
+    strip.set_transcript(t)
+    strip.set_matches([length // 4])
+    strip.show()
+    qtbot.waitExposed(strip)
+    image = strip.grab().toImage()
+    match_row = int(length // 4 / length * 200)
+    assert QColor(image.pixel(4, match_row)) == QColor(CURRENT_MATCH_COLOR)
+    assert QColor(image.pixel(4, match_row + 6)) != QColor(CURRENT_MATCH_COLOR)  # a tick, not a band
+    figure_row = int(t.figures.starts[0] / length * 200)
+    assert QColor(image.pixel(12, figure_row)) == QColor(FIGURE_UNDERLINE_COLOR)
+    assert QColor(image.pixel(4, figure_row)) != QColor(FIGURE_UNDERLINE_COLOR)  # its own column
+    strip.add_matches([length * 3 // 4])  # a running search's next batch
+    strip.repaint()
+    image = strip.grab().toImage()
+    assert QColor(image.pixel(4, int(length * 3 // 4 / length * 200))) == QColor(CURRENT_MATCH_COLOR)
+
+
+def test_an_overview_paint_costs_a_few_painter_calls_however_many_ticks(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """One Qt call per pixel row made each paint wait on the GIL hundreds of times while a
+    search thread ran: up to 300 ms a paint on a 50 MB document."""
+    from PySide6.QtGui import QPainter
+
+    strip = OverviewStrip()
+    qtbot.addWidget(strip)
+    strip.resize(14, 400)
+    transcript = many_turns(10_000)
+    strip.set_transcript(transcript)
+    length = len(transcript.text)
+    strip.set_matches(range(0, length, max(1, length // 5_000)))
+    strip.show()
+    qtbot.waitExposed(strip)
+    calls = []
+    for name in ("fillRect", "drawImage", "drawRect", "drawLine"):
+        real = getattr(QPainter, name)
+        monkeypatch.setattr(QPainter, name, lambda self, *a, _real=real, _name=name: (calls.append(_name),
+                                                                                     _real(self, *a))[1])
+    strip.set_visible_range(0, length // 10)
+    strip.grab()  # one paint
+    assert 0 < len(calls) <= 6, calls[:10]
+
+
 def test_figures_model_formats_rows_on_demand_like_before(qtbot) -> None:  # type: ignore[no-untyped-def]
     t = briefing()
     model = FiguresModel()
@@ -278,3 +327,4 @@ def test_speaker_rows_measure_as_qt_measures_them_once_per_shape(qtbot) -> None:
     assert len(measured[0]) > 1000 and len(set(measured[0])) >= 2  # one- and two-line rows
     assert measured == stock
     assert 0 < len(tree.itemDelegate()._sizes) < 60  # shapes, not rows
+

@@ -2,15 +2,22 @@
 
 Positions are proportional to text offsets, which track the scrollbar closely for
 prose; it is a map for the eye, clicked to jump, not a ruler.
+
+Each layer (bands, figure ticks, match ticks) is an image one pixel wide and as tall as the
+strip, made in plain Python from its pixel rows and drawn stretched across its columns: a
+paint is four painter calls, not one per pixel row. A call per row cost up to 300 ms a paint
+while a search ran beside it: PySide6 lets go of the GIL in each call, and the search's
+thread then kept it for up to the interpreter's switch interval before handing it back.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSize, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QRect, QRectF, QSize, Signal
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QWidget
 
 from reader.model import Transcript
@@ -21,6 +28,8 @@ if TYPE_CHECKING:
 
 STRIP_WIDTH = 14
 BACKGROUND = "#f4f4f4"
+FIGURE_COLUMNS = 4  # the figure ticks' column at the right edge; match ticks take the rest
+MATCH_TICK_ROWS = (-1, 0, 1)  # a match tick is three pixel rows tall, a figure tick one
 
 
 class OverviewStrip(QWidget):
@@ -41,6 +50,9 @@ class OverviewStrip(QWidget):
         self._painted_for = -1
         self._band_runs: list[tuple[int, int, QColor]] = []  # top row, rows, colour
         self._figure_rows: list[int] = []
+        self._band_image: QImage | None = None  # the layers, for the height ``_painted_for``
+        self._figure_image: QImage | None = None
+        self._match_image: QImage | None = None  # None: made again at the next paint
         self._figures: list[int] = []
         self._matches: list[int] = []
         self._match_rows: set[int] = set()
@@ -74,6 +86,7 @@ class OverviewStrip(QWidget):
     def set_matches(self, starts: Sequence[int]) -> None:
         self._matches = list(starts)
         self._match_rows_for = -1
+        self._match_image = None
         self.update()
 
     def add_matches(self, starts: Sequence[int]) -> None:
@@ -82,6 +95,7 @@ class OverviewStrip(QWidget):
         if self._match_rows_for == self.height():
             scale = self.height() / self._length
             self._match_rows.update(int(offset * scale) for offset in starts)
+        self._match_image = None
         self.update()
 
     def _match_pixel_rows(self) -> list[int]:
@@ -137,23 +151,26 @@ class OverviewStrip(QWidget):
             return  # nothing on the background yet (the window's first paint comes before)
         from PySide6.QtGui import QPainter  # PySide6 builds it when named: not before the first paint
 
-        if self._painted_for != self.height():
-            self._painted_for = self.height()
-            self._band_runs = self._merged_bands(self.height())
+        height, width = self.height(), self.width()
+        if self._painted_for != height:
+            self._painted_for = height
+            self._band_runs = self._merged_bands(height)
             self._figure_rows = self._pixel_rows(self._figures)
+            self._band_image = _runs_image(self._band_runs, height)
+            self._figure_image = _rows_image(self._figure_rows, height, QColor(FIGURE_UNDERLINE_COLOR), (0,))
+            self._match_image = None
+        if self._match_image is None:
+            self._match_image = _rows_image(self._match_pixel_rows(), height, QColor(CURRENT_MATCH_COLOR),
+                                            MATCH_TICK_ROWS)
         painter = QPainter(self)
-        width = self.width()
-        for row, rows, color in self._band_runs:
-            painter.fillRect(0, row, width, rows, color)
+        if self._band_image is not None:
+            painter.drawImage(QRect(0, 0, width, height), self._band_image)
         if bottom > top:
             painter.fillRect(QRectF(0, self._y(top), width, max(2.0, self._y(bottom) - self._y(top))),
                              QColor(0, 0, 0, 40))
-        figure_color = QColor(FIGURE_UNDERLINE_COLOR)
-        for y in self._figure_rows:
-            painter.fillRect(QRectF(width - 4, y, 4, 1.5), figure_color)
-        match_color = QColor(CURRENT_MATCH_COLOR)
-        for y in self._match_pixel_rows():
-            painter.fillRect(QRectF(0, y - 1, width - 4, 2.5), match_color)
+        if self._figure_image is not None:
+            painter.drawImage(QRect(width - FIGURE_COLUMNS, 0, FIGURE_COLUMNS, height), self._figure_image)
+        painter.drawImage(QRect(0, 0, width - FIGURE_COLUMNS, height), self._match_image)
         painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -164,3 +181,33 @@ class OverviewStrip(QWidget):
             event.accept()
             return
         super().mousePressEvent(event)
+
+
+def _image(pixels: bytearray, height: int) -> QImage:
+    """A one-pixel-wide ARGB32 image of ``pixels`` (four bytes a row, in the machine's order)."""
+    return QImage(bytes(pixels), 1, max(1, height), 4, QImage.Format.Format_ARGB32).copy()  # owns its bytes
+
+
+def _pixel(color: QColor) -> bytes:
+    return color.rgba().to_bytes(4, sys.byteorder)  # ARGB32 is one native 32-bit integer a pixel
+
+
+def _rows_image(rows: Iterable[int], height: int, color: QColor, spread: Sequence[int]) -> QImage:
+    """Transparent but for ``rows`` (and the rows ``spread`` away from each) in ``color``."""
+    pixels = bytearray(4 * max(1, height))
+    pixel = _pixel(color)
+    for row in rows:
+        for shift in spread:
+            y = row + shift
+            if 0 <= y < height:
+                pixels[4 * y:4 * y + 4] = pixel
+    return _image(pixels, height)
+
+
+def _runs_image(runs: Iterable[tuple[int, int, QColor]], height: int) -> QImage:
+    pixels = bytearray(4 * max(1, height))
+    for top, rows, color in runs:
+        start, stop = max(0, top), min(height, top + rows)
+        if stop > start:
+            pixels[4 * start:4 * stop] = _pixel(color) * (stop - start)
+    return _image(pixels, height)
