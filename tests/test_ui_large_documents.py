@@ -126,17 +126,25 @@ def test_overview_strip_paints_one_run_per_pixel_row_at_most(qtbot) -> None:  # 
     assert rows == strip.height(), "every pixel row belongs to some turn"
 
 
-def test_overview_strip_bands_take_their_turns_colour(qtbot) -> None:  # type: ignore[no-untyped-def]
+def shown_strip(qtbot, transcript: Transcript, matches: tuple[int, ...] = ()) -> OverviewStrip:  # type: ignore[no-untyped-def]
+    """An overview strip 200 px tall showing ``transcript`` (and ``matches``), painted."""
     strip = OverviewStrip()
     qtbot.addWidget(strip)
     strip.resize(14, 200)
+    strip.set_transcript(transcript)
+    if matches:
+        strip.set_matches(matches)
+    strip.show()
+    qtbot.waitExposed(strip)
+    return strip
+
+
+def test_overview_strip_bands_take_their_turns_colour(qtbot) -> None:  # type: ignore[no-untyped-def]
     t = briefing()
     length = len(t.text)
     halves = [replace(t.turns[0], index=0, start=0, end=length // 2, kind="host"),
               replace(t.turns[1], index=1, start=length // 2, end=length, kind="reporter")]
-    strip.set_transcript(replace(t, turns=halves, figures=[]))
-    strip.show()
-    qtbot.waitExposed(strip)
+    strip = shown_strip(qtbot, replace(t, turns=halves, figures=[]))
     image = strip.grab().toImage()
     top, bottom = QColor(image.pixel(2, 20)), QColor(image.pixel(2, 180))
     assert top != bottom
@@ -148,15 +156,9 @@ def test_overview_strip_bands_take_their_turns_colour(qtbot) -> None:  # type: i
 def test_overview_strip_ticks_show_where_matches_and_figures_are(qtbot) -> None:  # type: ignore[no-untyped-def]
     from reader.ui.kind_colors import CURRENT_MATCH_COLOR, FIGURE_UNDERLINE_COLOR
 
-    strip = OverviewStrip()
-    qtbot.addWidget(strip)
-    strip.resize(14, 200)
     t = briefing()
     length = len(t.text)
-    strip.set_transcript(t)
-    strip.set_matches([length // 4])
-    strip.show()
-    qtbot.waitExposed(strip)
+    strip = shown_strip(qtbot, t, matches=(length // 4,))
     image = strip.grab().toImage()
     match_row = int(length // 4 / length * 200)
     assert QColor(image.pixel(4, match_row)) == QColor(CURRENT_MATCH_COLOR)
