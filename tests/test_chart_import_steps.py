@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QObject
+from PySide6.QtTest import QTest
 
 import reader.ui.chart_import as chart_import
 
@@ -32,6 +34,7 @@ def package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.setattr(chart_import, "PACKAGE", "stepped_pkg")
     monkeypatch.setattr(chart_import, "CHARTS_MODULE", "stepped_pkg_charts_never_imported")
+    monkeypatch.setattr(chart_import, "_state", chart_import._State())  # this test's import alone
     yield root
     for name in [name for name in sys.modules if name.startswith("stepped_pkg")]:
         del sys.modules[name]
@@ -83,3 +86,31 @@ def test_without_a_readable_source_it_is_one_plain_import(
     monkeypatch.setattr(chart_import, "_source", lambda spec: None)
     assert list(chart_import._package_statements()) == [None]
     assert sys.modules["stepped_pkg"].DOUBLE == 42
+
+
+def test_a_failed_import_is_not_begun_again_and_the_waiting_chart_hears_of_it(  # type: ignore[no-untyped-def]
+        qtbot, package: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (package / "__init__.py").write_text(INIT + "raise ImportError('broken install')\n", encoding="utf-8")
+    monkeypatch.setattr(chart_import, "_state", chart_import._State())
+    monkeypatch.setattr(chart_import, "HELPER_MODULES", ())
+    started = []
+    real_steps = chart_import._import_steps
+
+    def counted() -> Iterator[object]:
+        started.append(True)
+        yield from real_steps()
+
+    monkeypatch.setattr(chart_import, "_import_steps", counted)
+    monkeypatch.setattr(chart_import, "_look_up_qt_names", lambda: iter(()))
+    called = []
+    receiver = QObject()
+    chart_import.when_imported(receiver, lambda: called.append(True))
+    qtbot.waitUntil(lambda: bool(called), timeout=5000)  # ``then`` runs: its own import raises
+    QTest.qWait(2 * chart_import.IMPORT_POLL_MS)
+    assert started == [True]  # begun once, not again at every poll
+
+
+def test_the_statements_are_compiled_without_this_modules_future_imports(package: Path) -> None:
+    (package / "__init__.py").write_text("def f(x: int) -> int:\n    return x\n", encoding="utf-8")
+    list(chart_import._package_statements())
+    assert sys.modules["stepped_pkg"].f.__annotations__ == {"x": int, "return": int}  # not strings

@@ -26,6 +26,7 @@ import importlib
 import importlib.machinery
 import importlib.util
 import linecache
+import os
 import sys
 import threading
 import time
@@ -47,6 +48,8 @@ _WAIT = object()  # yielded by a step that waits for the helper thread
 class _State:
     helper: threading.Thread | None = None
     steps: Iterator[object] | None = None  # the GUI thread's steps, while they are not done
+    failed = False  # a step raised: not begun again (the waiting chart's own import raises)
+    package_complete = False  # pyqtgraph's ``__init__`` ran to its end
     longest_step_s = 0.0  # the longest turn the steps took (tests and benchmarks read it)
 
 
@@ -76,7 +79,7 @@ def import_charts() -> None:
 
 def start_chart_import() -> None:
     """Begin the import in steps (on the GUI thread, which must be the caller), once."""
-    if CHARTS_MODULE in sys.modules or _state.steps is not None:
+    if CHARTS_MODULE in sys.modules or _state.steps is not None or _state.failed:
         return
     _state.steps = _import_steps()
     QTimer.singleShot(0, _run_steps)
@@ -121,6 +124,7 @@ def _run_steps() -> None:
     except Exception:  # the waiting chart's own import raises it again
         _forget_partial_package()
         _state.steps = None
+        _state.failed = True
     finally:
         _state.longest_step_s = max(_state.longest_step_s, time.perf_counter() - start)
     if _state.steps is not None:
@@ -128,6 +132,9 @@ def _run_steps() -> None:
 
 
 def _import_steps() -> Iterator[object]:
+    # pyqtgraph picks PyQt6 when both are there: the reader ships PySide6 only. Said before
+    # pyqtgraph.Qt runs (the charts module says it too, for a plain import).
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
     helper = threading.Thread(target=_import_helper_modules, name=HELPER_THREAD_NAME)
     _state.helper = helper
     helper.start()
@@ -177,9 +184,11 @@ def _package_statements() -> Iterator[object]:
     module = importlib.util.module_from_spec(spec)
     sys.modules[PACKAGE] = module
     for statement in statements:
-        code = compile(ast.Module(body=[statement], type_ignores=[]), spec.origin, "exec")
+        # dont_inherit: not this module's ``from __future__ import annotations``
+        code = compile(ast.Module(body=[statement], type_ignores=[]), spec.origin, "exec", dont_inherit=True)
         exec(code, module.__dict__)  # the installed package's own source
         yield None
+    _state.package_complete = True
 
 
 def _source(spec: importlib.machinery.ModuleSpec) -> str | None:
@@ -193,7 +202,7 @@ def _source(spec: importlib.machinery.ModuleSpec) -> str | None:
 def _forget_partial_package() -> None:
     """Take a half-run pyqtgraph out of ``sys.modules``, as a failed import would, so that
     the next import runs it again whole."""
-    if CHARTS_MODULE in sys.modules:
-        return
+    if CHARTS_MODULE in sys.modules or _state.package_complete:
+        return  # a whole pyqtgraph stays: only the charts module failed
     for name in [name for name in sys.modules if name == PACKAGE or name.startswith(PACKAGE + ".")]:
         del sys.modules[name]
