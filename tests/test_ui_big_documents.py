@@ -297,3 +297,11 @@ def test_ctrl_end_and_ctrl_home_go_to_the_end_and_the_start_of_the_whole_text(qt
     QTest.qWait(20)
     assert view.text_window()[0] == 0
     assert 0 in shown_turns(view) and "大文档" in on_screen_text(view)
+
+
+def test_the_keypads_ctrl_end_goes_to_the_end_of_the_whole_text_too(qtbot, small_windows) -> None:  # type: ignore[no-untyped-def]
+    transcript, view, _ = view_at_turn(qtbot, 0)
+    keypad = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.KeypadModifier
+    QTest.keyClick(view, Qt.Key.Key_End, keypad)
+    QTest.qWait(20)
+    assert view.text_window()[1] == len(transcript.text)

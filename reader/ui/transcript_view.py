@@ -751,7 +751,8 @@ class TranscriptView(QTextBrowser):
         go to those of the document, which for a big text is only the window being read."""
         from PySide6.QtCore import Qt  # not at import: see reader.ui.startup
 
-        control = event.modifiers() == Qt.KeyboardModifier.ControlModifier
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier  # the keypad's keys carry it
+        control = modifiers == Qt.KeyboardModifier.ControlModifier
         if control and self.is_windowed and event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End):
             self._ensure_built(0 if event.key() == Qt.Key.Key_Home else self._offsets.text_length)
         super().keyPressEvent(event)
