@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 
 # pyqtgraph prefers PyQt6 when no binding is loaded; the reader ships PySide6 only, and the
-# variable must be set before pyqtgraph's first import (the panel imports this module late).
+# variable must be set before pyqtgraph's first import (reader.ui.chart_import sets it too,
+# before its steps run pyqtgraph's __init__; this is for a plain import of this module).
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 from collections.abc import Sequence
