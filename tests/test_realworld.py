@@ -389,11 +389,16 @@ def test_splitting_run_together_questions_and_answers_stays_linear() -> None:
     import time
 
     def seconds(n: int) -> float:
+        """The best of three runs: one run of the larger text once took 8.3x the smaller in CI
+        (a collection or another process inside it), where the parse itself is linear."""
         body = "问：" + "问题是什么？ 答：回答是这样。 问：" * n + "结束？\n"
-        start = time.perf_counter()
-        t = text(body)
-        assert len(t.turns) == 2 * n + 1
-        return time.perf_counter() - start
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            t = text(body)
+            best = min(best, time.perf_counter() - start)
+            assert len(t.turns) == 2 * n + 1
+        return best
 
     small, large = seconds(1000), seconds(4000)
     assert large / max(small, 1e-3) < 8 or large < 0.05  # four times the text, not sixteen times the time
