@@ -34,6 +34,8 @@ from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QObject, QTimer
 
+from reader.ui.steps import NEXT_TURN_MS
+
 CHARTS_MODULE = "reader.ui.charts"  # imports pyqtgraph
 PACKAGE = "pyqtgraph"
 HELPER_MODULES = ("numpy",)  # imported on the helper thread: no Qt in them
@@ -128,7 +130,7 @@ def _run_steps() -> None:
     finally:
         _state.longest_step_s = max(_state.longest_step_s, time.perf_counter() - start)
     if _state.steps is not None:
-        QTimer.singleShot(1, _run_steps)  # 1 ms, not 0: a timer started now cannot fire in this pass
+        QTimer.singleShot(NEXT_TURN_MS, _run_steps)  # not 0 ms: see reader.ui.steps
 
 
 def _import_steps() -> Iterator[object]:

@@ -16,15 +16,15 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QRectF, QSize, Signal
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QRectF, QSize, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from reader.model import Transcript
 from reader.ui.kind_colors import CURRENT_MATCH_COLOR, FIGURE_UNDERLINE_COLOR, kind_color
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QMouseEvent, QPaintEvent
+    from PySide6.QtGui import QImage, QMouseEvent, QPaintEvent
 
 STRIP_WIDTH = 14
 BACKGROUND = "#f4f4f4"
@@ -48,10 +48,7 @@ class OverviewStrip(QWidget):
         # What a paint draws, per strip height: one run per pixel row at most, so painting
         # costs no more than the strip is tall, however many turns and figures there are.
         self._painted_for = -1
-        self._band_runs: list[tuple[int, int, QColor]] = []  # top row, rows, colour
-        self._figure_rows: list[int] = []
-        self._band_image: QImage | None = None  # the layers, for the height ``_painted_for``
-        self._figure_image: QImage | None = None
+        self._layers: tuple[QImage, QImage] | None = None  # bands, figure ticks: for ``_painted_for``
         self._match_image: QImage | None = None  # None: made again at the next paint
         self._figures: list[int] = []
         self._matches: list[int] = []
@@ -149,27 +146,26 @@ class OverviewStrip(QWidget):
         top, bottom = self._visible
         if not (self._bands or self._figures or self._matches or bottom > top):
             return  # nothing on the background yet (the window's first paint comes before)
-        from PySide6.QtGui import QPainter  # PySide6 builds it when named: not before the first paint
+        from PySide6.QtCore import QRect  # PySide6 builds them when named: not before the first paint
+        from PySide6.QtGui import QPainter
 
         height, width = self.height(), self.width()
-        if self._painted_for != height:
+        if self._layers is None or self._painted_for != height:
             self._painted_for = height
-            self._band_runs = self._merged_bands(height)
-            self._figure_rows = self._pixel_rows(self._figures)
-            self._band_image = _runs_image(self._band_runs, height)
-            self._figure_image = _rows_image(self._figure_rows, height, QColor(FIGURE_UNDERLINE_COLOR), (0,))
+            figure_rows = self._pixel_rows(self._figures)
+            self._layers = (_runs_image(self._merged_bands(height), height),
+                            _rows_image(figure_rows, height, QColor(FIGURE_UNDERLINE_COLOR), (0,)))
             self._match_image = None
         if self._match_image is None:
             self._match_image = _rows_image(self._match_pixel_rows(), height, QColor(CURRENT_MATCH_COLOR),
                                             MATCH_TICK_ROWS)
+        bands, figures = self._layers
         painter = QPainter(self)
-        if self._band_image is not None:
-            painter.drawImage(QRect(0, 0, width, height), self._band_image)
+        painter.drawImage(QRect(0, 0, width, height), bands)
         if bottom > top:
             painter.fillRect(QRectF(0, self._y(top), width, max(2.0, self._y(bottom) - self._y(top))),
                              QColor(0, 0, 0, 40))
-        if self._figure_image is not None:
-            painter.drawImage(QRect(width - FIGURE_COLUMNS, 0, FIGURE_COLUMNS, height), self._figure_image)
+        painter.drawImage(QRect(width - FIGURE_COLUMNS, 0, FIGURE_COLUMNS, height), figures)
         painter.drawImage(QRect(0, 0, width - FIGURE_COLUMNS, height), self._match_image)
         painter.end()
 
@@ -185,6 +181,8 @@ class OverviewStrip(QWidget):
 
 def _image(pixels: bytearray, height: int) -> QImage:
     """A one-pixel-wide ARGB32 image of ``pixels`` (four bytes a row, in the machine's order)."""
+    from PySide6.QtGui import QImage
+
     return QImage(bytes(pixels), 1, max(1, height), 4, QImage.Format.Format_ARGB32).copy()  # owns its bytes
 
 
