@@ -129,11 +129,11 @@ def parse_text(text: str, suffix: str = ".txt") -> Transcript:
     return dataclasses.replace(transcript, figures=extract_figures(transcript))
 
 
-def _build(doc: SourceDocument, source: Source, warnings: tuple[str, ...]) -> Transcript:
-    """``reader.turns.build.build_transcript``, looked up when called (tests plant faults in it)."""
+def _build(held: list[SourceDocument], source: Source, warnings: tuple[str, ...]) -> Transcript:
+    """``reader.turns.build.build_taking``, looked up when called (tests plant faults in it)."""
     from reader.turns import build
 
-    return build.build_transcript(doc, source, warnings=warnings)
+    return build.build_taking(held, source, warnings=warnings)
 
 
 def _report(progress: Progress | None, fraction: float) -> None:
@@ -166,8 +166,10 @@ def _parse_held(held: list[bytes], path: str | None, progress: Progress | None, 
         del decoded
         _report(progress, READ_DOCUMENT)
         stage[:] = [READ_DOCUMENT, BUILT]
-        transcript = _build(doc, Source(path, digest, doc.format, encoding), warnings)
-        del doc
+        source = Source(path, digest, doc.format, encoding)
+        held_doc = [doc]
+        del doc  # the build lets go of each block once read (a file of short turns' peak)
+        transcript = _build(held_doc, source, warnings)
         _report(progress, BUILT)
         stage[:] = [BUILT, 1.0]
         transcript = dataclasses.replace(transcript, figures=extract_figures(transcript))

@@ -93,7 +93,7 @@ def test_an_unforeseen_failure_is_still_one_line(fault: str, tmp_path: Path) -> 
     plant = ("import reader.turns.build\n"
              "def _broken(*args, **kwargs):\n"
              f"    raise {fault}\n"
-             "reader.turns.build.build_transcript = _broken\n")
+             "reader.turns.build.build_taking = _broken\n")
     result = run_cli(["export", str(source)], before=plant)
     _assert_no_crash(result.stderr)
     assert_refusal(result, source)

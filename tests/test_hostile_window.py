@@ -422,7 +422,7 @@ def test_a_parser_bug_is_a_message_not_a_crash(window: MainWindow, qtbot, tmp_pa
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("a parser bug")
 
-    monkeypatch.setattr(reader.turns.build, "build_transcript", broken)
+    monkeypatch.setattr(reader.turns.build, "build_taking", broken)
     path = tmp_path / "fine.txt"
     path.write_text(plain_text(BRIEFING), encoding="utf-8")
     previous = window.transcript

@@ -10,12 +10,13 @@ its turn, speaker and sentence and relates them (:mod:`reader.figures.relations`
 from __future__ import annotations
 
 import bisect
+from array import array
 
 from reader.figures.relations import Sentences, group_citations, link_changes
 from reader.figures.scan import find_in_folded
 from reader.model import Figure, Transcript
 from reader.progress import checkpoint
-from reader.record_tables import FigureTable
+from reader.record_tables import OFFSETS, FigureTable
 from reader.text.fold import fold_for_scanning
 
 
@@ -29,7 +30,9 @@ def extract_figures(transcript: Transcript) -> FigureTable:
     text = transcript.text
     folded = fold_for_scanning(text)
     found = []
-    turns: list[tuple[int, str] | None] = []  # per figure: its turn's index and speaker
+    # Per figure: the turn table's row it stands in, -1 for none. An array rather than a
+    # tuple per figure (48 bytes, a tenth of the stage's peak in a file of short turns).
+    positions = array(OFFSETS)
     table = transcript.turns
     captions = transcript.captions
     caption_starts = [span.start for span in captions]
@@ -44,7 +47,7 @@ def extract_figures(transcript: Transcript) -> FigureTable:
         if position is not None and table.label_starts[position] <= fig.start < table.label_ends[position]:
             continue
         found.append(fig)
-        turns.append(None if position is None else (table.indices[position], table.speaker_of(position)))
+        positions.append(-1 if position is None else position)
     # Sentence ends are not folded, so one set of bounds serves both texts.
     checkpoint(0.6)
     sentences = Sentences(text)
@@ -53,15 +56,16 @@ def extract_figures(transcript: Transcript) -> FigureTable:
     same = group_citations(folded, found, sentences)
     checkpoint(0.9)
     figures = FigureTable(text)
-    for count, (fig, turn, (change_of, direction), same_as) in enumerate(
-            zip(found, turns, changes, same, strict=True)):
+    for count, (fig, position, (change_of, direction), same_as) in enumerate(
+            zip(found, positions, changes, same, strict=True)):
         if not count % 4096:
             checkpoint(0.9 + 0.1 * count / len(found))
         span = sentences.sentence_span(fig.start, fig.end)
         figures.append(Figure(
             text=fig.text, value=fig.value, unit=fig.unit, qualifier=fig.qualifier,
             start=fig.start, end=fig.end,
-            turn=None if turn is None else turn[0], speaker=None if turn is None else turn[1],
+            turn=None if position < 0 else table.indices[position],
+            speaker=None if position < 0 else table.speaker_of(position),
             sentence=text[span[0]:span[1]], value_to=fig.value_to, change_of=change_of,
             direction=direction, same_as=same_as, family=fig.family,
         ), span)

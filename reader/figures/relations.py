@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Sequence
 
 from reader.figures.scan import FoundFigure
 from reader.model import Direction
 from reader.progress import checkpoint
+from reader.record_tables import OFFSETS
 
 #: Ends a sentence: the figure's sentence is what a quote needs, not the whole paragraph.
 SENTENCE_END_RE = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
@@ -82,7 +84,9 @@ class Sentences:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.ends: list[int] = []
+        # An array: a list held an int object per sentence end, a quarter of the figure
+        # stage's peak in a file of short turns; bisect reads an array as well.
+        self.ends = array(OFFSETS)
         for count, match in enumerate(SENTENCE_END_RE.finditer(text)):
             if not count % 8192:
                 checkpoint(0.6)  # a 20 MB text has a million sentence ends

@@ -8,6 +8,9 @@ joined by single newlines.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from typing import overload
+
 from reader.model import Source, Span, Transcript
 from reader.parse.blocks import SourceDocument
 from reader.progress import checkpoint
@@ -17,14 +20,24 @@ from reader.turns.answers import split_unmarked_answers
 from reader.turns.interview import bold_question_interview
 from reader.turns.metadata import take_metadata
 from reader.turns.qa import pair_questions
-from reader.turns.split import Caption, split_lead, split_turns, spoken
+from reader.turns.split import Caption, TurnDraft, split_lead, split_turns, spoken
 
 
 def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, ...] = ()) -> Transcript:
     """Turn a read document into the model (everything but figures)."""
+    return build_taking([doc], source, warnings)
+
+
+def build_taking(held: list[SourceDocument], source: Source, warnings: tuple[str, ...] = ()) -> Transcript:
+    """:func:`build_transcript` of the document taken out of ``held``: when the caller keeps
+    no other reference to it, each block is freed once its turn is drafted, instead of all
+    of them living until the model is built (the pipeline's way, for peak memory)."""
+    doc = held.pop()
     notes = [*warnings, *doc.warnings]
     meta, blocks, credits = take_metadata(doc.meta, doc.blocks)
-    lead, drafts = split_turns(blocks)
+    del doc
+    has_text = bool(blocks)
+    lead, drafts = split_turns(blocks, release=True)
     if not drafts:  # no marker anywhere: perhaps an interview of bold questions and plain answers
         lead, drafts = bold_question_interview(lead, blocks, meta.title) or (lead, drafts)
     heading, highlights, preamble = split_lead(lead)
@@ -42,7 +55,7 @@ def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, .
     # And so do credit lines (记者吕绍刚采访整理: the 记者 who asks is 吕绍刚).
     lead_texts = ([meta.title] if meta.title else []) + spoken([p.text for p in preamble]) + credits
     drafts = split_unmarked_answers(drafts, lead_texts)
-    cast = resolve_speakers([LabelledSpeech(d.who, spoken(d.paragraphs), d.kind) for d in drafts], lead_texts)
+    cast = resolve_speakers(_Speeches(drafts), lead_texts)
     kinds = cast.kinds()
     turns = TurnTable()
     silent: list[str] = []
@@ -72,7 +85,7 @@ def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, .
     if silent:
         shown = "、".join(silent[:5]) + ("…" if len(silent) > 5 else "")
         notes.append(f"{len(silent)} speaker marker(s) have no text after them: {shown}")
-    if not blocks:
+    if not has_text:
         notes.append("the document has no text")
     elif not turns:
         notes.append("no speaker markers were found: the document is shown as an article without turns")
@@ -82,6 +95,34 @@ def build_transcript(doc: SourceDocument, source: Source, warnings: tuple[str, .
         captions=tuple(caption_spans), speakers=cast.speakers,
         turns=turns, qa=pair_questions(turns, kinds), warnings=tuple(notes),
     )
+
+
+class _Speeches(Sequence[LabelledSpeech]):
+    """The drafts as the speaker stage reads them, each made when it is read: a list of
+    them was 65 bytes a turn beside the drafts, a tenth of a file of short turns' peak."""
+
+    def __init__(self, drafts: list[TurnDraft]) -> None:
+        self._drafts = drafts
+
+    def __len__(self) -> int:
+        return len(self._drafts)
+
+    @overload
+    def __getitem__(self, index: int) -> LabelledSpeech: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[LabelledSpeech]: ...
+
+    def __getitem__(self, index: int | slice) -> LabelledSpeech | list[LabelledSpeech]:
+        if isinstance(index, slice):
+            return [_speech(d) for d in self._drafts[index]]
+        return _speech(self._drafts[index])
+
+    def __iter__(self) -> Iterator[LabelledSpeech]:
+        return map(_speech, self._drafts)
+
+
+def _speech(draft: TurnDraft) -> LabelledSpeech:
+    return LabelledSpeech(draft.who, spoken(draft.paragraphs), draft.kind)
 
 
 class _TextBuilder:

@@ -69,12 +69,27 @@ class TurnDraft:
         return self.speaker_label if self.speaker_label is not None else self.marker.label
 
 
-def split_turns(blocks: list[Block]) -> tuple[list[LeadParagraph], list[TurnDraft]]:
-    """Paragraphs before the first marker, and the turns with their paragraphs."""
+#: What ``split_turns(..., release=True)`` leaves in the list where a block it has read was.
+RELEASED = Block(())
+
+
+def split_turns(blocks: list[Block], *, release: bool = False) -> tuple[list[LeadParagraph], list[TurnDraft]]:
+    """Paragraphs before the first marker, and the turns with their paragraphs.
+
+    With ``release``, each block read after the first turn that is sure to stay a turn is
+    replaced by ``RELEASED`` in ``blocks``, so that the caller's list stops holding it: in a
+    file of many short turns the blocks were a third of the peak, beside the drafts made
+    from them. The blocks before it stay, for the caller's fallback when no turn is found.
+    """
     lead: list[LeadParagraph] = []
     drafts: list[TurnDraft] = []
     known: set[str] = set()  # names used as labels so far; a plain label may repeat one
-    for index, block in enumerate(blocks):
+    shared: dict[tuple[str, str, int], Marker] = {}  # one Marker per distinct marker line
+    sure = False  # a draft exists that no later step takes away (not a byline's label)
+    for index in range(len(blocks)):
+        block = blocks[index]
+        if sure:
+            blocks[index] = RELEASED
         if not index % 512:
             checkpoint(0.05 + 0.55 * index / len(blocks))  # most of the stage; the rest is quick
         new_paragraph = True
@@ -90,6 +105,9 @@ def split_turns(blocks: list[Block]) -> tuple[list[LeadParagraph], list[TurnDraf
             marker = find_marker(line, known)
             if marker is not None and block.kind == "heading" and not _heading_marker(marker):
                 marker = None
+            if marker is not None and _is_byline(marker.label, line_text(marker.rest)):
+                new_paragraph = True  # a byline on its line is dropped here, where its block is known
+                continue
             if marker is not None:
                 speech, *following = split_inline_turns(marker)
                 pieces: list[tuple[Marker | None, Line]] = [(marker, speech)]
@@ -99,8 +117,9 @@ def split_turns(blocks: list[Block]) -> tuple[list[LeadParagraph], list[TurnDraf
                 rest = ""
                 for piece_marker, piece_speech in pieces:
                     if piece_marker is not None:
-                        drafts.append(TurnDraft(_kept(piece_marker)))
+                        drafts.append(TurnDraft(_kept(piece_marker, shared)))
                         known.add(parse_label(piece_marker.label).name)
+                        sure = sure or (release and analysis_form(piece_marker.label) not in BYLINE_LABELS)
                     rest = line_text(piece_speech)
                     if rest:
                         drafts[-1].paragraphs.append(rest)
@@ -137,7 +156,7 @@ def _without_bylines(lead: list[LeadParagraph], drafts: list[TurnDraft]) -> tupl
     kept: list[TurnDraft] = []
     for draft in drafts:
         speech = draft.paragraphs
-        if (analysis_form(draft.marker.label) in BYLINE_LABELS and speech and _only_names(speech[0])):
+        if speech and _is_byline(draft.marker.label, speech[0]):
             rest = speech[1:]
             if kept:
                 kept[-1].paragraphs.extend(rest)
@@ -148,11 +167,20 @@ def _without_bylines(lead: list[LeadParagraph], drafts: list[TurnDraft]) -> tupl
     return lead, kept
 
 
-def _kept(marker: Marker) -> Marker:
+def _kept(marker: Marker, shared: dict[tuple[str, str, int], Marker]) -> Marker:
     """The marker as a draft keeps it: without the runs of its line (read already, and per
-    turn the largest part of the draft) and with its label shared among the turns that
-    repeat it (a file of 200,000 short turns has a few dozen labels)."""
-    return Marker(sys.intern(marker.label), sys.intern(marker.written), marker.label_offset, ())
+    turn the largest part of the draft), one object for all the turns that repeat it (a
+    file of 200,000 short turns has a few dozen distinct markers)."""
+    key = (marker.label, marker.written, marker.label_offset)
+    kept = shared.get(key)
+    if kept is None:
+        kept = Marker(sys.intern(marker.label), sys.intern(marker.written), marker.label_offset, ())
+        shared[key] = kept
+    return kept
+
+
+def _is_byline(label: str, speech: str) -> bool:
+    return analysis_form(label) in BYLINE_LABELS and _only_names(speech)
 
 
 def _only_names(text: str) -> bool:
