@@ -56,10 +56,18 @@ def extract_figures(transcript: Transcript) -> FigureTable:
     same = group_citations(folded, found, sentences)
     checkpoint(0.9)
     figures = FigureTable(text)
-    for count, (fig, position, (change_of, direction), same_as) in enumerate(
-            zip(found, positions, changes, same, strict=True)):
+    total = len(found)
+    if not total == len(changes) == len(same):
+        raise ValueError("a relation for every figure")
+    # Taken from the end, so that each figure found is freed as its row is added: the two
+    # side by side were the figure stage's peak in a file of short turns.
+    found.reverse()
+    changes.reverse()
+    for count, (position, same_as) in enumerate(zip(positions, same, strict=True)):
+        fig = found.pop()
+        change_of, direction = changes.pop()
         if not count % 4096:
-            checkpoint(0.9 + 0.1 * count / len(found))
+            checkpoint(0.9 + 0.1 * count / total)
         span = sentences.sentence_span(fig.start, fig.end)
         figures.append(Figure(
             text=fig.text, value=fig.value, unit=fig.unit, qualifier=fig.qualifier,

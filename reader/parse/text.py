@@ -68,18 +68,23 @@ def text_blocks(lines: list[str], *, markdown: bool = False) -> tuple[list[Block
         wrapped = _hard_wrapped(groups)
     blocks: list[Block] = []
     title: str | None = None
-    for group in groups:
-        parsed = [p for p in (_parse_line(line, markdown) for line in group) if p[0]]
-        if not parsed:
-            continue  # a line that was only a picture
+    line_count = sum(len(g) for g in groups)
+    for index, group in enumerate(groups):
+        groups[index] = []  # let go once read: beside the blocks, a list per line of a file of short turns
         if wrapped:
-            kind = parsed[0][1]
-            blocks.append(Block(tuple(p[0] for p in parsed), kind, tuple(p[2] for p in parsed[1:])))
+            parsed = [p for p in (_parse_line(line, markdown) for line in group) if p[0]]
+            if parsed:  # not a line that was only a picture
+                kind = parsed[0][1]
+                blocks.append(Block(tuple(p[0] for p in parsed), kind, tuple(p[2] for p in parsed[1:])))
             continue
-        for runs, kind, _indented in parsed:
+        # One line at a time: a file without blank lines is one group, and a list of its
+        # parsed lines was a fifth of reading a file of short turns.
+        for runs, kind, _indented in (_parse_line(line, markdown) for line in group):
+            if not runs:
+                continue  # a line that was only a picture
             label_line = "".join(r.text for r in runs).rstrip().endswith(("：", ":"))  # ### 主持人：
             first = title is None and not blocks and not label_line
-            if first and (kind == "heading" or _title_line(runs, groups)):
+            if first and (kind == "heading" or _title_line(runs, line_count)):
                 title = "".join(r.text for r in runs)
                 kind = "heading"
             blocks.append(Block((runs,), kind))
@@ -102,12 +107,12 @@ def _without_rules(lines: list[str]) -> list[str]:
     return out
 
 
-def _title_line(runs: Line, groups: list[list[str]]) -> bool:
+def _title_line(runs: Line, line_count: int) -> bool:
     """The first line of a plain-text transcript is its title when it reads like one: short,
     no colon (a speaker's label or a field), not ending a sentence, and more text follows
     (``2012年11月16日外交部发言人洪磊主持例行记者会``)."""
     line = "".join(r.text for r in runs)
-    if not MIN_TITLE <= len(line) <= MAX_TITLE or sum(len(g) for g in groups) < 2:
+    if not MIN_TITLE <= len(line) <= MAX_TITLE or line_count < 2:
         return False
     return not TITLE_REFUSED.search(line) and not line.endswith(SENTENCE_ENDS)
 

@@ -60,9 +60,14 @@ def build_taking(held: list[SourceDocument], source: Source, warnings: tuple[str
     turns = TurnTable()
     silent: list[str] = []
     checkpoint(0.9)
-    for count, (draft, speaker) in enumerate(zip(drafts, cast.turn_speakers, strict=True)):
+    total = len(drafts)
+    if total != len(cast.turn_speakers):
+        raise ValueError("a speaker for every turn")
+    drafts.reverse()  # taken from the end: each draft is freed once its text is placed
+    for count, speaker in enumerate(cast.turn_speakers):
+        draft = drafts.pop()
         if not count % 256:
-            checkpoint(0.9 + 0.1 * count / len(drafts))
+            checkpoint(0.9 + 0.1 * count / total)
         marker_span = builder.add_offsets(draft.marker.written) if draft.marker.written else None
         spans = []
         first: int | None = None  # where the first paragraph (a caption or not) landed
