@@ -24,7 +24,8 @@ CORE_MODULES = sorted(
 #: The pipeline's stages in order (docs/ARCHITECTURE.md): each may import itself, the base
 #: and the stages before it, never one after it. ``pipeline`` composes them; the command
 #: line and the window come last.
-BASE = ("reader.model", "reader.record_tables", "reader.errors", "reader.progress", "reader.resources")
+BASE = ("reader.model", "reader.record_tables", "reader.errors", "reader.progress", "reader.resources",
+        "reader.draining")
 STAGES = (
     "reader.text", "reader.load", "reader.parse", "reader.speakers", "reader.turns", "reader.figures",
     "reader.search", "reader.metrics", "reader.export", "reader.pipeline", "reader.library",

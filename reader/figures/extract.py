@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 from array import array
 
+from reader.draining import drain
 from reader.figures.relations import Sentences, group_citations, link_changes
 from reader.figures.scan import find_in_folded
 from reader.model import Figure, Transcript
@@ -57,15 +58,10 @@ def extract_figures(transcript: Transcript) -> FigureTable:
     checkpoint(0.9)
     figures = FigureTable(text)
     total = len(found)
-    if not total == len(changes) == len(same):
-        raise ValueError("a relation for every figure")
-    # Taken from the end, so that each figure found is freed as its row is added: the two
-    # side by side were the figure stage's peak in a file of short turns.
-    found.reverse()
-    changes.reverse()
-    for count, (position, same_as) in enumerate(zip(positions, same, strict=True)):
-        fig = found.pop()
-        change_of, direction = changes.pop()
+    # Drained, so that each figure found is freed as its row is added: the two side by side
+    # were the figure stage's peak in a file of short turns.
+    for count, (fig, position, (change_of, direction), same_as) in enumerate(
+            zip(drain(found), positions, drain(changes), same, strict=True)):
         if not count % 4096:
             checkpoint(0.9 + 0.1 * count / total)
         span = sentences.sentence_span(fig.start, fig.end)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import overload
 
+from reader.draining import drain
 from reader.model import Source, Span, Transcript
 from reader.parse.blocks import SourceDocument
 from reader.progress import checkpoint
@@ -36,7 +37,6 @@ def build_taking(held: list[SourceDocument], source: Source, warnings: tuple[str
     notes = [*warnings, *doc.warnings]
     meta, blocks, credits = take_metadata(doc.meta, doc.blocks)
     del doc
-    has_text = bool(blocks)
     lead, drafts = split_turns(blocks, release=True)
     if not drafts:  # no marker anywhere: perhaps an interview of bold questions and plain answers
         lead, drafts = bold_question_interview(lead, blocks, meta.title) or (lead, drafts)
@@ -61,11 +61,8 @@ def build_taking(held: list[SourceDocument], source: Source, warnings: tuple[str
     silent: list[str] = []
     checkpoint(0.9)
     total = len(drafts)
-    if total != len(cast.turn_speakers):
-        raise ValueError("a speaker for every turn")
-    drafts.reverse()  # taken from the end: each draft is freed once its text is placed
-    for count, speaker in enumerate(cast.turn_speakers):
-        draft = drafts.pop()
+    # Drained: each draft is freed once its text is placed.
+    for count, (draft, speaker) in enumerate(zip(drain(drafts), cast.turn_speakers, strict=True)):
         if not count % 256:
             checkpoint(0.9 + 0.1 * count / total)
         marker_span = builder.add_offsets(draft.marker.written) if draft.marker.written else None
@@ -90,7 +87,7 @@ def build_taking(held: list[SourceDocument], source: Source, warnings: tuple[str
     if silent:
         shown = "、".join(silent[:5]) + ("…" if len(silent) > 5 else "")
         notes.append(f"{len(silent)} speaker marker(s) have no text after them: {shown}")
-    if not has_text:
+    if not blocks:  # released blocks keep their places: the list's length is the document's
         notes.append("the document has no text")
     elif not turns:
         notes.append("no speaker markers were found: the document is shown as an article without turns")
