@@ -632,6 +632,20 @@ def test_names_slogans_dates_and_idioms_with_numbers_are_not_figures(sentence: s
     assert texts(sentence) == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["1998年开播的《锵锵三人行》。", "《关于进一步优化营商环境的20条措施》已经印发",
+     "他在〈三十年来的回顾〉一文中说"],
+)
+def test_numbers_inside_title_marks_name_the_work(sentence: str) -> None:
+    assert texts(sentence) == []
+
+
+def test_title_marks_closed_before_a_number_leave_it_a_figure() -> None:
+    assert texts("《锵锵三人行》开播19年，观众有三百万人") == ["19年", "三百万人"]
+    assert texts("据《人民日报》报道，参会人数达5000人。") == ["5000人"]
+
+
 def test_a_change_of_another_quantity_does_not_change_the_figure_before_it() -> None:
     t = with_figures(build("", [("局长", "s1", "全国光伏装机达到3亿千瓦，其中用电量占比上升了2.5%。"
                                               "营业收入3000亿元，同比增长12.5%。")]))

@@ -3,9 +3,9 @@
 The scanner knows the language, not any document: numerals (via
 :mod:`reader.figures.numerals`), multipliers, measure words (:mod:`reader.figures.units`),
 qualifiers before (``近 约 超过 逾 不到``) and after (``余 多 以上 以下 左右``), ranges, and
-what is *not* a figure: dates, years, clock times, quoted code names (``“5.10”``), versions
-(``2.0``), hotlines (``12381``), ordinals (``第三``, ``一是``) and names (``二十大``). The
-rule that carries most of that: a number is a figure only with a measure word, a
+what is *not* a figure: dates, years, clock times, quoted code names (``“5.10”``), titles
+(``《锵锵三人行》``), versions (``2.0``), hotlines (``12381``), ordinals (``第三``, ``一是``) and
+names (``二十大``). The rule that carries most of that: a number is a figure only with a measure word, a
 multiplier (``104万``) or a percent sign. A bare number is a code, a date part or an
 enumeration.
 
@@ -129,6 +129,8 @@ MEETING_AFTER = re.compile(r"(?:会议|全会|全体会议|大会|代表大会)"
 SESSION_BEFORE = re.compile(r"[届屆][^，。；、,;\s]{0,10}$")  # 十二届全国人大四次会议 (召开四次会议 counts)
 #: A year followed by its month is a date (民國八十五年五月二十日).
 MONTH_AFTER_YEAR = re.compile(r"(?:[0-9一二三四五六七八九十]{1,2})月")
+#: How far title marks (《…》) reach around a number they make part of a name.
+TITLE_REACH = 40
 #: How far back (and ahead) an open quotation mark makes a short quoted phrase.
 QUOTED_PHRASE = 12
 
@@ -309,6 +311,22 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in OPEN_QUOTES and end < len(text) and text[end] in CLOSE_QUOTES
 
 
+def _in_title(text: str, start: int) -> bool:
+    """A number inside the title marks of a work, a law, a show or a document (《锵锵三人行》,
+    《关于进一步优化营商环境的20条措施》) is part of its name, however it is written: the marks
+    open before it and close after it within one title's length, with no sentence ending."""
+    before = text[max(0, start - TITLE_REACH) : start]
+    opened = max(before.rfind("《"), before.rfind("〈"))
+    if opened < 0 or any(ch in before[opened:] for ch in "》〉。！？\n"):
+        return False
+    for ch in text[start : start + TITLE_REACH]:
+        if ch in "》〉":
+            return True
+        if ch in "《〈。！？\n":
+            return False
+    return False
+
+
 def _chinese_myriads(num: _Number) -> bool:
     """``四万多民众``, ``三十九万四千``: a Chinese numeral holding 万 or 亿 is a quantity with a
     multiplier, as ``600万`` is, whatever noun follows; a bare ``十万`` or ``一万`` is an
@@ -412,7 +430,7 @@ class _Scan:
         if num is None or _is_code_or_name(text, num.start, num.end):
             self.skip_until = m.end()
             return None
-        if _quoted(text, num.start, num.end):
+        if _quoted(text, num.start, num.end) or _in_title(text, num.start):
             return None
         c = self._measured(num)
         if c is None or not self._ranged(c):
