@@ -476,3 +476,29 @@ def test_cli_rebuilds_a_damaged_index(built: tuple[Path, Path], tmp_path: Path) 
 def test_a_query_of_spaces_finds_nothing(shared: Library) -> None:
     assert query_terms("  \u3000 ") == ()
     assert shared.search("  \u3000 ") == SearchResult(terms=(), count=0, hits=())
+
+
+def test_a_newer_parser_reads_every_briefing_again(library: tuple[Library, Path],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files unchanged since they were indexed are read again once the reader's core changed:
+    their size and time say nothing of the parser that read them."""
+    lib, docs = library
+    other = docs.parent / "other"
+    other.mkdir()
+    shutil.copy(next(docs.glob("20*/*.md")), other / "one.md")
+    assert lib.add(str(other)).indexed == 1
+    assert lib.refresh().indexed == 0
+    monkeypatch.setattr(library_module, "code_fingerprint", lambda: "a-newer-parser")
+    report = lib.add(str(other))  # one folder asked for: the other's documents are read too
+    assert report.indexed == 52 and report.unchanged == 0
+    assert lib.document_count() == 52
+    assert lib.refresh().indexed == 0  # once: the index now says which parser read it
+
+
+def test_an_index_made_before_it_recorded_its_parser_is_read_again(library: tuple[Library, Path]) -> None:
+    lib, _ = library
+    lib.store.db.execute("DELETE FROM settings WHERE key = ?", (library_module.PARSER_SETTING,))
+    before = lib.search("诈骗").count
+    report = lib.refresh()
+    assert report.indexed == 51
+    assert lib.search("诈骗").count == before

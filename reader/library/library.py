@@ -46,6 +46,7 @@ from reader.library.records import (
 )
 from reader.library.store import DocumentRow, IndexUnusable, Match, Store
 from reader.library.tokens import match_expression
+from reader.load.cache import code_fingerprint
 from reader.text.fold import fold
 
 #: Briefings per page of results.
@@ -60,6 +61,8 @@ HISTORY_LIMIT = 5000
 COMMIT_EVERY_S = 2.0
 #: Above this share of dead full-text rows (changed and deleted documents), rebuild them.
 REBUILD_DEAD_FRACTION = 0.3
+#: The settings key of the reader core's fingerprint the index was read with.
+PARSER_SETTING = "parser"
 #: Merge the full-text segments after writing this many documents at once.
 OPTIMIZE_AFTER = 50
 KINDS = ("host", "official", "reporter", "other")
@@ -229,14 +232,15 @@ class Library:
         files are read (by size and mtime), deleted ones forgotten, unchanged ones untouched."""
         cancel = cancel or threading.Event()
         with self._lock:
-            if self.store.setting("tokens") != self.store_tokens_version() or \
-                    self.store.dead_fraction() > REBUILD_DEAD_FRACTION:
-                self.store.begin()
-                self.store.clear_fulltext()
-                self.store.commit()
-                self._changed()
             every = self.store.folders()
             chosen = every if folders is None else [normalized_folder(f) for f in folders]
+            if self._needs_rebuild():
+                self.store.begin()
+                self.store.clear_fulltext()
+                self.store.set_setting(PARSER_SETTING, code_fingerprint())
+                self.store.commit()
+                self._changed()
+                chosen = every  # every document was forgotten, not only the chosen folders'
             known = self.store.file_states()
         found: dict[str, tuple[int, int]] = {}
         for folder in chosen:
@@ -258,6 +262,14 @@ class Library:
         return AddReport(folders=tuple(chosen), files=len(found), indexed=indexed,
                          unchanged=len(found) - len(to_read), removed=len(gone), failed=tuple(failed),
                          cancelled=cancelled)
+
+    def _needs_rebuild(self) -> bool:
+        """Whether every document must be read again: the tokens changed, the reader's core
+        changed (a newer parser reads the same files into other turns, speakers and figures,
+        and a file's size and time would never say so), or too many rows are dead."""
+        return (self.store.setting("tokens") != self.store_tokens_version()
+                or self.store.setting(PARSER_SETTING) != code_fingerprint()
+                or self.store.dead_fraction() > REBUILD_DEAD_FRACTION)
 
     @staticmethod
     def store_tokens_version() -> str:
