@@ -430,10 +430,10 @@ class _Scan:
         if num is None or _is_code_or_name(text, num.start, num.end):
             self.skip_until = m.end()
             return None
-        if _quoted(text, num.start, num.end) or _in_title(text, num.start):
+        if _quoted(text, num.start, num.end):
             return None
         c = self._measured(num)
-        if c is None or not self._ranged(c):
+        if c is None or _in_title(text, num.start) or not self._ranged(c):
             return None
         self._shared(c)
         if not self._is_quantity(c):
