@@ -192,6 +192,55 @@ def test_the_filter_lists_and_the_watched_files_are_read_off_the_gui_thread(
     assert any(p.endswith(".md") for p in watched)
 
 
+def test_the_library_opens_off_the_gui_thread_and_then_runs_what_was_asked(
+        qtbot, window: MainWindow, docs: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Opening can upgrade the schema in place (seconds on a big index), wait out another
+    process's lock or set a damaged file aside: the window keeps running meanwhile, and a
+    search typed and a folder added before it opened are carried out once it has."""
+    pane, _ = _add(qtbot, window, docs)
+    expected = _search(qtbot, pane, "诈骗")
+    window.close()
+    window.loader.shutdown()
+
+    release, opened_on = threading.Event(), []
+    real_open = Library.__init__
+
+    def slow_open(self: Library, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        opened_on.append(threading.current_thread() is threading.main_thread())
+        release.wait(20)  # as long as a migration of a big index
+        real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Library, "__init__", slow_open)
+    second = MainWindow(AppSettings.from_file(docs.parent / "settings-2.ini"), loader=DocumentLoader(),
+                        show_dialogs=False)
+    qtbot.addWidget(second)
+    second.show()
+    pane = second.attach_navigation().show_library()
+    qtbot.waitUntil(lambda: bool(opened_on), timeout=5_000)
+    assert opened_on == [False] and pane.library is None
+    assert pane.status.text() == "Opening the library…"
+    _type_chinese(pane.query, "诈骗")
+    pane._search_now()  # as the debounce would
+    qtbot.wait(50)  # the window is not waiting for the opening: events are handled
+    assert pane.library is None and pane.hits() == ()
+    with qtbot.waitSignal(pane.resultsShown, timeout=20_000) as shown:
+        release.set()
+    assert shown.args[0] == expected and pane.library is not None
+    second.close()
+    second.loader.shutdown()
+
+
+def test_a_library_that_cannot_be_opened_is_a_message_in_the_tab(
+        qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd) -> None:  # type: ignore[no-untyped-def]
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the index's folder should be")
+    monkeypatch.setenv("TRANSCRIPT_READER_LIBRARY", str(blocker / "library.sqlite3"))
+    pane = window.attach_navigation().show_library()
+    qtbot.waitUntil(lambda: pane.status.text().startswith("The library could not be opened:"), timeout=10_000)
+    assert pane.library is None and not pane.progress.isVisible()
+    assert str(blocker) in pane.status.text() and "Traceback" not in capfd.readouterr().err
+
+
 def _turn_index(pane: LibraryPane, row: int) -> QModelIndex:
     model = pane.results.results
     for b in range(model.rowCount()):
@@ -301,7 +350,8 @@ def test_a_damaged_index_gets_a_message_and_is_rebuilt(qtbot, tmp_path: Path, do
     qtbot.addWidget(first)
     first.show()
     pane, _ = _add(qtbot, first, docs)
-    index = Path(pane.activate().path)
+    assert pane.library is not None
+    index = Path(pane.library.path)
     first.close()
     first.loader.shutdown()
     index.write_bytes(b"this is not a database" * 100)
@@ -314,10 +364,15 @@ def test_a_damaged_index_gets_a_message_and_is_rebuilt(qtbot, tmp_path: Path, do
     pane = second.attach_navigation().library_pane
     with qtbot.waitSignal(pane.indexingFinished, timeout=60_000):
         second.nav_tabs.show_library()  # type: ignore[union-attr]
-        boxes = [w for w in QApplication.topLevelWidgets()
-                 if isinstance(w, QMessageBox) and w.objectName() == "libraryRebuiltMessage"]
-        assert boxes and "rebuilt" in boxes[0].text() and boxes[0].isVisible()
-        boxes[0].close()
+
+        def boxes() -> list[QMessageBox]:
+            return [w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, QMessageBox) and w.objectName() == "libraryRebuiltMessage"]
+
+        qtbot.waitUntil(lambda: bool(boxes()), timeout=10_000)  # the library opens off the GUI thread
+        box = boxes()[0]
+        assert "rebuilt" in box.text() and box.isVisible()
+        box.close()
     assert pane.library is not None and pane.library.document_count() == DOCUMENTS + 1
     assert _search(qtbot, pane, "诈骗") == _brute_count(docs, "诈骗")
     second.close()
@@ -350,7 +405,8 @@ def test_a_speaker_page_from_the_speakers_list(qtbot, window: MainWindow, docs: 
         action.trigger()  # the library answers on the search thread
     page = shown.args[0]
     assert isinstance(page, SpeakerPageWindow) and page.isVisible()
-    expected = pane.activate().speaker(official.name)
+    assert pane.library is not None
+    expected = pane.library.speaker(official.name)
     assert expected is not None and page.page.name == expected.name
     briefings = page.briefings.model()
     assert briefings.rowCount() == len(expected.appearances) >= 1

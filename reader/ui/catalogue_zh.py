@@ -163,6 +163,8 @@ CATALOGUE_ZH: dict[str, str] = {
     "Library": "资料库",
     "Library index rebuilt": "资料库索引已重建",
     "Looking for transcripts…": "正在查找实录…",
+    "Opening the library…": "正在打开资料库…",
+    "The library could not be opened: {reason}": "无法打开资料库：{reason}",
     "Newer briefings": "较新的发布会",
     "No figure cited for this indicator.": "没有为这个指标引用的数字。",
     "No speaker called {name} in the library.": "资料库中没有名为{name}的发言人。",

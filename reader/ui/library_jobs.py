@@ -1,5 +1,5 @@
-"""The library's work off the GUI thread: indexing a folder, a search with its contexts, and
-the other questions the tab asks (a speaker page, a figure history).
+"""The library's work off the GUI thread: opening the index, indexing a folder, a search with
+its contexts, and the other questions the tab asks (a speaker page, a figure history).
 
 Each job is a QRunnable that runs plain Python (``reader.library``) on a pool thread and
 reports through a signals object made in the GUI thread: no Qt object is created on a
@@ -34,6 +34,53 @@ class IndexOutcome:
     filter_values: dict[str, list[str]]
     watch_dirs: list[str]
     watch_files: list[str]
+
+
+@dataclass(frozen=True)
+class OpenedLibrary:
+    """The library as the opening job found it: opening can upgrade the schema in place
+    (index creation over a million figures takes seconds), wait for another process's lock
+    or set a damaged file aside, so none of it may happen on the window's thread."""
+
+    library: Library
+    documents: int
+    folders: list[str]
+
+
+class OpenSignals(QObject):
+    opened = Signal(object)  # OpenedLibrary
+    failed = Signal(str)
+
+
+class OpenJob(QRunnable):
+    """Open (or make) the library in ``data_dir``; a job that finishes after ``closed`` is set
+    closes what it opened instead of reporting it (the window went away meanwhile)."""
+
+    def __init__(self, data_dir: str, signals: OpenSignals, closed: threading.Event) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._data_dir, self._signals, self._closed = data_dir, signals, closed
+
+    def run(self) -> None:
+        try:
+            library = Library(data_dir=self._data_dir)
+            try:
+                opened = OpenedLibrary(library, library.document_count(), library.folders())
+            except BaseException:
+                library.close()
+                raise
+        except OSError as exc:  # a data folder that cannot be made or written: the user's to fix
+            where = f" ({exc.filename})" if exc.filename else ""
+            self._signals.failed.emit(f"{exc.strerror or exc}{where}")
+            return
+        except Exception as exc:  # the window stays up whatever the index does
+            traceback.print_exc()
+            self._signals.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        if self._closed.is_set():
+            library.close()
+        else:
+            self._signals.opened.emit(opened)
 
 
 class IndexSignals(QObject):

@@ -2,7 +2,10 @@
 
 The pane builds and runs itself: it opens the library (``reader.library.Library``) the
 first time it is shown or a folder is added (a library from an earlier session opens a
-moment after start-up, so its folders are watched), refreshes it off the GUI thread, shows
+moment after start-up, so its folders are watched). Opening runs on the indexing thread, as
+it can upgrade the schema, wait for a lock or set a damaged file aside; what was asked
+meanwhile (a search, a folder to add, a speaker page) runs once it is open. The pane
+refreshes the library off the GUI thread, shows
 the indexing's progress (files done / total, Cancel), and watches the folders
 (``reader.ui.library_watch``) to re-read a file that changed. Searches run on a pool thread
 with their own connection; contexts, which are read from the briefings themselves, follow
@@ -45,6 +48,9 @@ from reader.ui.library_jobs import (
     IndexJob,
     IndexOutcome,
     IndexSignals,
+    OpenedLibrary,
+    OpenJob,
+    OpenSignals,
     QueryJob,
     QuerySignals,
     SearchJob,
@@ -77,6 +83,9 @@ class LibraryPane(QWidget):
         super().__init__(parent)
         self.setObjectName("libraryPane")
         self.library: Library | None = None
+        self._opening = False
+        self._after_open: list[tuple[str, Callable[[], None]]] = []  # (what, action) asked before it opened
+        self._shut = threading.Event()  # the window closed: an opening that ends later closes its library
         self._reader: Library | None = None
         self._generation = 0
         self._page = 0
@@ -97,6 +106,7 @@ class LibraryPane(QWidget):
         self._question_pool = QThreadPool(self)
         self._question_pool.setMaxThreadCount(1)
         self._asker: Library | None = None
+        self._open_signals = OpenSignals(self)
         self._index_signals = IndexSignals(self)
         self._search_signals = SearchSignals(self)
         self._query_signals = QuerySignals(self)
@@ -179,6 +189,8 @@ class LibraryPane(QWidget):
         self.speaker_button.clicked.connect(self._speaker_page_for_field)
         self.history_button.clicked.connect(self._history_for_field)
         self.cancel_button.clicked.connect(self.cancel_indexing)
+        self._open_signals.opened.connect(self._on_opened)
+        self._open_signals.failed.connect(self._on_open_failed)
         self._index_signals.progressed.connect(self._on_progress)
         self._index_signals.finished.connect(self._on_indexed)
         self._index_signals.failed.connect(self._on_index_failed)
@@ -192,19 +204,49 @@ class LibraryPane(QWidget):
 
     # -- opening the library ---------------------------------------------------------------
     @Slot()
-    def activate(self) -> Library:
-        """Open the library (once), say what happened to a damaged index, refresh it."""
+    def activate(self) -> None:
+        """Start opening the library (once) on the indexing thread; ``_on_opened`` goes on."""
+        if self.library is not None or self._opening or self._closed:
+            return
+        self._opening = True
+        self.status.setText(tr("Opening the library…"))
+        self._index_pool.start(OpenJob(data_dir(), self._open_signals, self._shut))
+
+    def _when_open(self, what: str, action: Callable[[], None]) -> None:
+        """Run ``action`` now if the library is open, else once it is (each ``what`` once)."""
+        if self._closed:
+            return
         if self.library is not None:
-            return self.library
-        self.library = Library(data_dir=data_dir())
-        if self.library.rebuilt:
-            messages.show_library_rebuilt(self, self.library.path, self.library.rebuilt,
-                                          self.library.set_aside or "")
-        folders = self.library.folders()
-        self._show_summary(self.library.document_count(), len(folders))
-        if folders:  # the refresh's outcome fills the filter lists and starts the watcher
+            action()
+            return
+        self._after_open = [(w, a) for w, a in self._after_open if w != what] + [(what, action)]
+        self.activate()
+
+    @Slot(object)
+    def _on_opened(self, opened: OpenedLibrary) -> None:
+        """Say what happened to a damaged index, refresh the folders, run what was asked."""
+        self._opening = False
+        if self._closed:
+            opened.library.close()
+            return
+        library = self.library = opened.library
+        if library.rebuilt:
+            messages.show_library_rebuilt(self, library.path, library.rebuilt, library.set_aside or "")
+        self._show_summary(opened.documents, len(opened.folders))
+        if opened.folders:  # the refresh's outcome fills the filter lists and starts the watcher
             self._start_index(None)
-        return self.library
+        waiting, self._after_open = self._after_open, []
+        for _what, action in waiting:
+            action()
+
+    @Slot(str)
+    def _on_open_failed(self, reason: str) -> None:
+        """The index could not be opened nor made (a data folder that cannot be written):
+        say so; the next search or folder tries again."""
+        self._opening = False
+        self._after_open = []
+        self._show_indexing(False)
+        self.status.setText(tr("The library could not be opened: {reason}").format(reason=reason))
 
     @Slot()
     def _activate_unless_closed(self) -> None:
@@ -227,8 +269,10 @@ class LibraryPane(QWidget):
 
     def add_folder(self, folder: str) -> None:
         """Add ``folder`` and index it, showing files done / total."""
-        self.activate()
-        self._start_index(folder)
+        if self.library is None and not self._closed:
+            self._show_indexing(True)  # at once: the click was heard, the library is opening
+            self.progress.setRange(0, 0)
+        self._when_open("add " + folder, lambda: self._start_index(folder))
 
     def _start_index(self, folder: str | None, only_file: str | None = None) -> None:
         assert self.library is not None
@@ -250,6 +294,9 @@ class LibraryPane(QWidget):
     @Slot()
     def cancel_indexing(self) -> None:
         self._cancel.set()
+        if self.library is None:  # still opening: the folders asked for are not added
+            self._after_open = [(w, a) for w, a in self._after_open if not w.startswith("add ")]
+            self._show_indexing(False)
 
     def _show_indexing(self, shown: bool) -> None:
         self.progress.setVisible(shown)
@@ -330,7 +377,9 @@ class LibraryPane(QWidget):
             return
         if self._closed:
             return
-        self.activate()
+        if self.library is None:
+            self._when_open("search", self._search_now)
+            return
         self._generation += 1
         self.status.setText(tr("Searching…"))
         self._search_pool.start(SearchJob(self._reading_library, self._generation, self.query.text(),
@@ -417,7 +466,10 @@ class LibraryPane(QWidget):
         unless ``receiver`` (the window that asked) was closed and deleted meanwhile."""
         if self._closed:
             return
-        self.activate()
+        if self.library is None:
+            self._token += 1  # each question waits for the library on its own
+            self._when_open(f"ask {self._token}", lambda: self.ask(question, then, receiver))
+            return
         self._token += 1
         self._waiting[self._token] = (then, receiver)
         self._question_pool.start(QueryJob(self._asking_library, self._token, question, self._query_signals))
@@ -471,6 +523,8 @@ class LibraryPane(QWidget):
     def shutdown(self) -> None:
         """Stop indexing, wait for the threads and close the index (the window is closing)."""
         self._closed = True
+        self._shut.set()
+        self._after_open = []
         self._cancel.set()
         self._generation += 1
         self._waiting.clear()
