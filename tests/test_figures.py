@@ -632,6 +632,23 @@ def test_names_slogans_dates_and_idioms_with_numbers_are_not_figures(sentence: s
     assert texts(sentence) == []
 
 
+@pytest.mark.parametrize("sentence", ["本文禁止二次转载。", "要防止二次污染。", "接种二类疫苗。",
+                                      "推动二次创业。", "开展二次核查。"])
+def test_a_lone_er_before_a_measure_word_starts_a_word(sentence: str) -> None:
+    """Counting two before a measure word takes 两 (两次, 两个): 二次, 二类 are words."""
+    assert find_figures(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("开了两次会。", "两次"), ("已经开了十二次会。", "十二次"), ("共有二十人参加。", "二十人"),
+    ("新增二万人就业。", "二万人"), ("买了二斤猪肉。", "二斤"), ("增长了二倍。", "二倍"),
+    ("旨在令二人投票支持。", "二人"), ("感谢二位嘉宾。", "二位"),
+])
+def test_two_in_a_larger_numeral_or_before_a_unit_of_measure_stays_a_figure(sentence: str,
+                                                                             expected: str) -> None:
+    assert only(sentence).text == expected
+
+
 @pytest.mark.parametrize(
     "sentence",
     ["1998年开播的《锵锵三人行》。", "《关于进一步优化营商环境的20条措施》已经印发",

@@ -327,6 +327,19 @@ def _in_title(text: str, start: int) -> bool:
     return False
 
 
+#: Characters of measurement units (公里, 千瓦, 吨, 斤): ``二斤`` is two of them, said aloud.
+_MEASUREMENT_CHARS = frozenset("米公千兆吨斤顷瓦")
+
+
+def _classifier(unit: str) -> bool:
+    """A measure word that counts things or cases (次, 个, 类, 起), not a unit of measurement.
+    Before one, Mandarin says two as 两 (两次, 两个); a lone 二 there starts a word (二次污染,
+    二类疫苗, 二次创业) rather than counting. People are the exception: written Chinese counts
+    the two of them as 二人 and 二位 (令二人投票), so those stay figures."""
+    family = UNIT_FAMILY.get(unit)
+    return family == "cases" or (family == "count" and not any(ch in _MEASUREMENT_CHARS for ch in unit))
+
+
 def _chinese_myriads(num: _Number) -> bool:
     """``四万多民众``, ``三十九万四千``: a Chinese numeral holding 万 or 亿 is a quantity with a
     multiplier, as ``600万`` is, whatever noun follows; a bare ``十万`` or ``一万`` is an
@@ -450,6 +463,8 @@ class _Scan:
         unit_pos: int | None = None if num.percent_word else num.end
         if text.startswith(NUMERAL_PLACE_NAMES, num.start):
             return None  # 三门峡, 七台河: a place, not three gates
+        if num.raw == "二" and num.qualifier is None and _classifier(unit):
+            return None  # 二次转载, 二类: counting two takes 两 (两次, 两个)
         gap = 1 if not unit and text[num.end : num.end + 1] == " " else 0  # 7 成 3
         tenths = (not unit and not num.percent_word and not num.has_mult
                   and TENTHS_RE.match(text, num.end + gap))
