@@ -210,6 +210,80 @@ def test_a_selection_survives_the_window_being_cut_again(qtbot, small_windows) -
     assert view.selected_plain_text() == transcript.text[turn.start:turn.end]
 
 
+def test_a_selection_longer_than_a_window_keeps_its_start(qtbot, small_windows) -> None:  # type: ignore[no-untyped-def]
+    """Shift+Page Down far past a window's length: each cut of the window leaves the
+    selection's start outside it, and the copy still starts there."""
+    from PySide6.QtWidgets import QApplication
+
+    transcript, view, turn = view_at_turn(qtbot, 200)
+    start = turn.start
+    cursor = view.textCursor()
+    cursor.setPosition(view.offsets.to_position(start))
+    view.setTextCursor(cursor)
+    view.setFocus()
+    cuts, window = 0, view.text_window()
+    for _ in range(400):
+        QTest.keyClick(view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ShiftModifier)
+        QTest.qWait(1)
+        if view.text_window() != window:
+            cuts, window = cuts + 1, view.text_window()
+        if cuts >= 3 and view.text_window()[0] > start:
+            break
+    assert view.text_window()[0] > start  # the selection's start is no longer in the document
+    end = view.offsets.to_offset(view.textCursor().position())
+    view.copy()
+    assert QApplication.clipboard().text() == transcript.text[start:end]
+
+
+def test_ctrl_shift_end_and_home_select_to_the_ends_of_the_whole_text(qtbot, small_windows) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    transcript, view, turn = view_at_turn(qtbot, 700)
+    cursor = view.textCursor()
+    cursor.setPosition(view.offsets.to_position(turn.start))
+    view.setTextCursor(cursor)
+    view.setFocus()
+    shift_control = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+    QTest.keyClick(view, Qt.Key.Key_End, shift_control)
+    QTest.qWait(20)
+    view.copy()
+    assert QApplication.clipboard().text() == transcript.text[turn.start:]
+    assert len(transcript.turns) - 1 in shown_turns(view)  # the view went to the end, as Qt's does
+
+    view.scroll_to_offset(turn.start)  # back to the turn, which the window at the end does not hold
+    QTest.qWait(20)
+    cursor = view.textCursor()
+    cursor.setPosition(view.offsets.to_position(turn.start))
+    view.setTextCursor(cursor)
+    QTest.keyClick(view, Qt.Key.Key_Home, shift_control)
+    QTest.qWait(20)
+    view.copy()
+    assert QApplication.clipboard().text().endswith(transcript.text[:turn.start])
+    QTest.keyClick(view, Qt.Key.Key_Right)  # a plain move ends the selection: nothing far is kept
+    assert view.selected_plain_text() == ""
+
+
+def test_select_all_copies_all_of_a_windowed_text(qtbot, small_windows) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    transcript, view, _turn = view_at_turn(qtbot, 700)
+    assert view.is_windowed and view.text_window()[0] > 0
+    window = view.text_window()
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    view.copy()
+    copied = QApplication.clipboard().text()
+    assert copied.endswith(transcript.text) and len(copied) < len(transcript.text) + 200  # the title first
+    assert view.text_window() == window  # selecting all does not move the reader
+    menu = view.createStandardContextMenu()
+    select_all = next(a for a in menu.actions() if a.objectName() == "select-all")
+    view.setTextCursor(QTextCursor(view.document()))
+    select_all.trigger()
+    view.copy()
+    assert QApplication.clipboard().text() == copied
+    menu.deleteLater()
+
+
 def test_search_marks_and_the_current_turn_follow_the_window(qtbot, small_windows) -> None:  # type: ignore[no-untyped-def]
     transcript = big_transcript(1_500)
     view = make_view(qtbot, transcript)

@@ -56,7 +56,7 @@ if TYPE_CHECKING:  # PySide6 builds a class (and its enums) when first named: no
         QShowEvent,
         QTextDocument,
     )
-    from PySide6.QtWidgets import QScrollBar
+    from PySide6.QtWidgets import QMenu, QScrollBar
 
     from reader.ui.unmarked_turns import UnmarkedTurnPainter
 
@@ -120,6 +120,10 @@ class TranscriptView(QTextBrowser):
         self._current_turn: int | None = None
         self._flash: tuple[int, int] | None = None
         self._recutting = False
+        # The ends of a selection that lie outside the window (document position they are
+        # shown at, text offset they stand for): valid while Qt's cursor keeps that end there.
+        self._far_anchor: tuple[int, int] | None = None
+        self._far_position: tuple[int, int] | None = None
         self._edge_timer = QTimer(self, singleShot=True, interval=0)
         self._edge_timer.timeout.connect(self._recut_if_near_edge)
         self._whole_bar: QScrollBar | None = None  # over the whole text when the document is a window
@@ -132,6 +136,8 @@ class TranscriptView(QTextBrowser):
         self._range_timer.timeout.connect(self._emit_visible_range)
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.cursorPositionChanged.connect(self._forget_moved_far_ends)
+        self.selectionChanged.connect(self._forget_moved_far_ends)
 
     # -- model -------------------------------------------------------------------------
     @property
@@ -175,6 +181,7 @@ class TranscriptView(QTextBrowser):
         self._matches.set_spans([])
         self._current_match = self._current_turn = self._flash = None
         self._current_match_span = None
+        self._far_anchor = self._far_position = None
         self.setExtraSelections([])
         self._set_own_document(document)
         self._layout_pacer.pace(document)
@@ -266,9 +273,7 @@ class TranscriptView(QTextBrowser):
             return
         self._recutting = True
         try:
-            cursor = self.textCursor()
-            to_offset = self._offsets.to_offset
-            selection = (to_offset(cursor.anchor()), to_offset(cursor.position()))
+            selection = self.selection_offsets()
             font = QFont(self.document().defaultFont())
             document, offsets = build_document(transcript, font, window=window, whole=self._whole)
             self._set_own_document(document)
@@ -283,6 +288,7 @@ class TranscriptView(QTextBrowser):
             cursor.setPosition(offsets.to_position(selection[0]))
             cursor.setPosition(offsets.to_position(selection[1]), QTextCursor.MoveMode.KeepAnchor)
             self.setTextCursor(cursor)
+            self._keep_far_ends(cursor, *selection)
             self._refresh_extra_selections()
             if keep is not None:
                 self._place(keep[0], keep[1])
@@ -747,15 +753,73 @@ class TranscriptView(QTextBrowser):
         return track_mime_data(mime)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Ctrl+Home and Ctrl+End go to the start and the end of the whole text. Qt's own
-        go to those of the document, which for a big text is only the window being read."""
+        """Ctrl+Home and Ctrl+End go to the start and the end of the whole text (with Shift,
+        select to there), and Ctrl+A selects all of it. Qt's own go to those of the document,
+        which for a big text is only the window being read."""
         from PySide6.QtCore import Qt  # not at import: see reader.ui.startup
+        from PySide6.QtGui import QKeySequence
 
+        if self.is_windowed and event.matches(QKeySequence.StandardKey.SelectAll):
+            self.select_whole_text()
+            event.accept()
+            return
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier  # the keypad's keys carry it
-        control = modifiers == Qt.KeyboardModifier.ControlModifier
+        shift = Qt.KeyboardModifier.ShiftModifier
+        control = modifiers & ~shift == Qt.KeyboardModifier.ControlModifier
         if control and self.is_windowed and event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            anchor = self.selection_offsets()[0]
             self._ensure_built(0 if event.key() == Qt.Key.Key_Home else self._offsets.text_length)
+            super().keyPressEvent(event)
+            if modifiers & shift and not self._in_window(anchor):  # selected from a place the cut left out
+                self._far_anchor = (self.textCursor().anchor(), anchor)
+            return
         super().keyPressEvent(event)
+
+    # -- the selection, which may reach past the window -----------------------------------
+    def selection_offsets(self) -> tuple[int, int]:
+        """The selection's anchor and cursor as text offsets: either may lie outside the
+        window the document holds (a selection longer than a window, Select All)."""
+        cursor = self.textCursor()
+        to_offset = self._offsets.to_offset
+        anchor, position = to_offset(cursor.anchor()), to_offset(cursor.position())
+        if self._far_anchor is not None and self._far_anchor[0] == cursor.anchor():
+            anchor = self._far_anchor[1]
+        if self._far_position is not None and self._far_position[0] == cursor.position():
+            position = self._far_position[1]
+        return anchor, position
+
+    def _keep_far_ends(self, cursor: QTextCursor, anchor: int, position: int) -> None:
+        """Remember the ends of the selection just set that the window could not hold."""
+        held = self._in_window
+        self._far_anchor = None if held(anchor) or anchor == position else (cursor.anchor(), anchor)
+        self._far_position = None if held(position) or anchor == position else (cursor.position(), position)
+
+    @Slot()
+    def _forget_moved_far_ends(self) -> None:
+        """An end the reader moved (a click, a plain arrow key) no longer stands far away."""
+        if self._recutting:
+            return
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            self._far_anchor = self._far_position = None
+            return
+        if self._far_anchor is not None and self._far_anchor[0] != cursor.anchor():
+            self._far_anchor = None
+        if self._far_position is not None and self._far_position[0] != cursor.position():
+            self._far_position = None
+
+    @Slot()
+    def select_whole_text(self) -> None:
+        """Select All: all of the text, also of a big one of which the document holds a window
+        (the view stays where it is; Qt's own selects the window)."""
+        self.selectAll()
+        if self._transcript is None or not self.is_windowed:
+            return
+        cursor = self.textCursor()
+        origin, stop = self.text_window()
+        self._far_anchor = (cursor.anchor(), 0) if origin > 0 else None
+        length = self._offsets.text_length
+        self._far_position = (cursor.position(), length) if stop < length else None
 
     def selected_plain_text(self) -> str:
         cursor = self.textCursor()
@@ -770,7 +834,11 @@ class TranscriptView(QTextBrowser):
             header.setPosition(min(end, base), QTextCursor.MoveMode.KeepAnchor)
             pieces.append(header.selectedText().replace("\u2029", "\n"))
         if end > base:
-            a, b = self._offsets.to_offset(max(start, base)), self._offsets.to_offset(end)
+            anchor, position = self.selection_offsets()
+            a, b = min(anchor, position), max(anchor, position)
+            far_start = (self._far_anchor if cursor.anchor() == start else self._far_position) is not None
+            if start < base and not far_start:
+                a = self._offsets.to_offset(base)  # the text from where the header ends
             pieces.append(self._transcript.text[a:b])
         return "".join(pieces)
 
@@ -806,6 +874,23 @@ class TranscriptView(QTextBrowser):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(event.globalPos())
         event.accept()
+
+    def createStandardContextMenu(self, position: QPoint | None = None) -> QMenu:
+        """Qt's menu, whose Select All selects all of a big text, not the window of it."""
+        standard = super().createStandardContextMenu
+        menu = standard() if position is None else standard(position)
+        for action in menu.actions():
+            if action.objectName() == "select-all":
+                from PySide6.QtGui import QAction
+
+                ours = QAction(action.text(), menu)
+                ours.setObjectName("select-all")
+                ours.setShortcut(action.shortcut())
+                ours.setEnabled(action.isEnabled())
+                ours.triggered.connect(self.select_whole_text)
+                menu.insertAction(action, ours)
+                menu.removeAction(action)
+        return menu
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
