@@ -423,7 +423,27 @@ def test_introduced_roles_keep_bodies_named_with_a_conjunction() -> None:
     assert roles["杨正国"] == ("省生态环境厅宣教处处长", "host")
     assert roles["方芳"] == ("省生态环境厅法规处处长", "official")
     assert roles["王春"] == ("省生态环境厅环境影响评价与排放管理处处长", "official")
-    assert roles["李四"] == ("副部长", "official")
+    assert roles["李四"] == ("财政部副部长", "official")  # the list names its body once, at 张三
+
+
+def test_people_listed_after_the_first_share_the_body_it_names() -> None:
+    # 国新办 and ministry openings name the organization once: 局长A、副局长B和副局长C.
+    t = text(
+        "国家卫生和计划生育委员会举行新闻发布会，由国家卫生和计划生育委员会主任李斌、副主任马晓伟"
+        "和副主任王培安答记者问。请国家统计局局长宁吉喆先生、副局长盛来运先生介绍情况。"
+        "出席的还有保安局局長李家超、副局長區志光。\n"
+        "记者：问题？\n王培安：回答。\n马晓伟：补充。\n盛来运：回答。\n區志光：補充。\n"
+    )
+    roles = {s.name: s.role for s in t.speakers}
+    assert roles["王培安"] == roles["马晓伟"] == "国家卫生和计划生育委员会副主任"
+    assert roles["盛来运"] == "国家统计局副局长"
+    assert roles["區志光"] == "保安局副局長"
+    assert speaker(t, "盛来运").organization == "国家统计局"
+
+
+def test_a_title_that_names_its_own_body_keeps_it_in_a_list() -> None:
+    t = text("出席的有国务院新闻办公室副主任郭卫民、新闻局局长王五。\n记者：问题？\n王五：回答。\n")
+    assert speaker(t, "王五").role == "新闻局局长"
 
 
 def test_a_host_named_in_the_first_words_of_the_speech_and_later_bare_host_labels() -> None:

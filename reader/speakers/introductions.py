@@ -17,7 +17,6 @@ from reader.progress import checkpoint
 from reader.speakers.labels import ParsedLabel, label_shape, organization_of
 from reader.speakers.names import (
     ENDS_WITH_TITLE,
-    HONORIFICS,
     ROLE_THEN_NAME,
     SPACES,
     SURNAMES_DOUBLE,
@@ -26,12 +25,13 @@ from reader.speakers.names import (
     analysis_form,
     is_person_name,
 )
-from reader.text.fold import has_traditional, simplified_name, to_simplified
-
-INTRODUCTION_SPLIT = re.compile(
-    r"[，。；;,（）()：:\s]|\d+[年月日号时]|还有|的有|嘉宾(?:有|是|为|包括)|嘉賓(?:有|是|為|包括)|包括|有请|有請|欢迎|歡迎|以及|邀请到|邀请|出席|分别是|分别为|请来了|请来|请到|请|和|及|与|是|为|由|在"
-    r"|還有|邀請|請來了|請來|請到|請|與|為"
+from reader.speakers.people_lists import (
+    INTRODUCTION_SPLIT,
+    last_introduced_role,
+    listed_organization,
+    role_piece,
 )
+from reader.text.fold import has_traditional, simplified_name, to_simplified
 
 
 def roles_from_introductions(texts: Iterable[str], names: Iterable[str]) -> dict[str, str]:
@@ -61,8 +61,10 @@ def roles_from_introductions(texts: Iterable[str], names: Iterable[str]) -> dict
             if not pending:
                 continue
             before = text[max(0, match.start() - 40):match.start()]
-            role = _last_introduced_role(_role_piece(before))
+            role = last_introduced_role(role_piece(before))
             if len(role) >= 2 and ENDS_WITH_TITLE.search(analysis_form(role)) and label_shape(role):
+                if organization_of(role) is None and before.endswith(role):
+                    role = (listed_organization(before[: len(before) - len(role)]) or "") + role
                 for name in pending:
                     found[name] = role
     return found
@@ -95,47 +97,6 @@ def _trie_pattern(node: dict[str, Any]) -> str:
         return "(?:" + body + ")?" if len(branches) == 1 else body[:-1] + "|)"
     return body
 
-
-def _last_introduced_role(text: str) -> str:
-    """``商务部亚洲司司长陈洲、中国贸促会副会长`` → ``中国贸促会副会长``: in a list of people, the
-    role before the name is what follows the previous person's name; a role of two titles
-    (``…统计司司长、新闻发言人``) stays whole."""
-    segments = text.split("、")
-    for i in range(len(segments) - 1, 0, -1):
-        if _ends_with_person(segments[i - 1]):
-            return "、".join(segments[i:])
-    return text
-
-
-def _role_piece(before: str) -> str:
-    """The text right before an introduced name, cut at the introduction's last separator.
-
-    ``和``/``及``/``与`` join two people (``司长张三和副司长李四``) but also name one body
-    (``环境影响评价与排放管理处处长``): they cut only after a person's name.
-    """
-    parts = INTRODUCTION_SPLIT_KEEP.split(before)  # piece, separator, piece, …, piece
-    role = parts[-1]
-    k = len(parts) - 1
-    while k >= 2 and parts[k - 1] in INTRODUCTION_CONJUNCTIONS and parts[k - 2] and not _ends_with_person(
-        parts[k - 2]
-    ):
-        role = parts[k - 2] + parts[k - 1] + role
-        k -= 2
-    return role.lstrip("了、")  # 邀请了A资本合伙人…: the particle ends the verb, it starts no role
-
-
-def _ends_with_person(text: str) -> bool:
-    """``…处长方芳女士``, ``…司长陈洲``, ``张三``: the text ends with a person's name."""
-    simple = analysis_form(text)
-    for honorific in HONORIFICS:
-        simple = simple.removesuffix(honorific)
-    if ENDS_WITH_TITLE.search(simple):
-        return False  # …司长、新闻发言人: two titles of one person
-    return bool(ROLE_THEN_NAME.match(simple)) or is_person_name(simple)
-
-INTRODUCTION_SPLIT_KEEP = re.compile(f"({INTRODUCTION_SPLIT.pattern})")
-
-INTRODUCTION_CONJUNCTIONS = frozenset({"和", "及", "与", "與", "以及"})
 
 # Where a name introduced after its role ends: a courtesy title, a verb of the briefing, punctuation.
 NAME_BOUNDARY = (
@@ -211,7 +172,7 @@ def answering_spokesperson(texts: Iterable[str]) -> tuple[str, str] | None:
             if not is_person_name(analysis_form(name)):
                 continue
             pieces = INTRODUCTION_SPLIT.split(text[max(0, match.start() - 20):match.start()])
-            found.setdefault(name, _last_introduced_role(pieces[-1] if pieces else "") + "发言人")
+            found.setdefault(name, last_introduced_role(pieces[-1] if pieces else "") + "发言人")
     if len(found) != 1 or answerers - set(found):
         return None  # 请公安部副部长杜航伟介绍情况，并答记者问: others answer too
     return next(iter(found.items()))
@@ -352,8 +313,8 @@ def person_introduced_by_title(label: str, texts: Iterable[str]) -> ParsedLabel 
         for m in pattern.finditer(simple_text):
             if not is_person_name(m.group(2)):
                 continue
-            before = _role_piece(text[max(0, m.start() - 30) : m.start()])
-            role = _last_introduced_role(before) + text[m.start(1) : m.end(1)]
+            before = role_piece(text[max(0, m.start() - 30) : m.start()])
+            role = last_introduced_role(before) + text[m.start(1) : m.end(1)]
             found[m.group(2)] = ParsedLabel(text[m.start(2) : m.end(2)], role, organization_of(role), None)
     return next(iter(found.values())) if len(found) == 1 else None
 
