@@ -441,6 +441,14 @@ def test_people_listed_after_the_first_share_the_body_it_names() -> None:
     assert speaker(t, "盛来运").organization == "国家统计局"
 
 
+def test_a_bare_title_after_the_body_holding_the_briefing_is_that_bodys() -> None:
+    t = text("国台办12月14日上午举行新闻发布会，发言人安峰山就近期两岸关系热点问题答记者问。\n"
+             "新华社记者：请问有何评论？\n安峰山：我们的立场是一贯的。\n")
+    assert (speaker(t, "安峰山").role, speaker(t, "安峰山").organization) == ("国台办发言人", "国台办")
+    t = text("今天上午举行新闻发布会，发言人安峰山答记者问。\n记者：请问？\n安峰山：回答。\n")
+    assert speaker(t, "安峰山").role == "发言人"  # no body named: none made up
+
+
 def test_a_title_that_names_its_own_body_keeps_it_in_a_list() -> None:
     t = text("出席的有国务院新闻办公室副主任郭卫民、新闻局局长王五。\n记者：问题？\n王五：回答。\n")
     assert speaker(t, "王五").role == "新闻局局长"

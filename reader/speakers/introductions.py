@@ -27,6 +27,7 @@ from reader.speakers.names import (
 )
 from reader.speakers.people_lists import (
     INTRODUCTION_SPLIT,
+    holding_body,
     last_introduced_role,
     listed_organization,
     role_piece,
@@ -64,7 +65,8 @@ def roles_from_introductions(texts: Iterable[str], names: Iterable[str]) -> dict
             role = last_introduced_role(role_piece(before))
             if len(role) >= 2 and ENDS_WITH_TITLE.search(analysis_form(role)) and label_shape(role):
                 if organization_of(role) is None and before.endswith(role):
-                    role = (listed_organization(before[: len(before) - len(role)]) or "") + role
+                    earlier = before[: len(before) - len(role)]
+                    role = (listed_organization(earlier) or holding_body(earlier) or "") + role
                 for name in pending:
                     found[name] = role
     return found

@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 
 from reader.speakers.labels import organization_of
-from reader.speakers.names import ENDS_WITH_TITLE, HONORIFICS, ROLE_THEN_NAME, analysis_form, is_person_name
+from reader.speakers.names import (
+    ENDS_WITH_TITLE,
+    HONORIFICS,
+    INSTITUTION_ENDINGS,
+    ROLE_THEN_NAME,
+    analysis_form,
+    is_person_name,
+)
 
 INTRODUCTION_SPLIT = re.compile(
     r"[，。；;,（）()：:\s]|\d+[年月日号时]|还有|的有|嘉宾(?:有|是|为|包括)|嘉賓(?:有|是|為|包括)|包括|有请|有請|欢迎|歡迎|以及|邀请到|邀请|出席|分别是|分别为|请来了|请来|请到|请|和|及|与|是|为|由|在"
@@ -87,3 +94,20 @@ def listed_organization(before: str) -> str | None:
             return piece[: len(org)] if len(simple) == len(piece) else org
         before = before[: len(before) - len(piece)]
     return None
+
+
+#: ``国台办12月14日上午举行新闻发布会，`` right before a bare title: the body holding the briefing.
+HOLDING_BODY = re.compile(
+    r"(?:^|[。！？\n])\s*(?P<body>[\u4e00-\u9fff]{2,20}?)(?:\d{1,2}月\d{1,2}日)?(?:[上下]午|今天|今日|昨天|昨日)?"
+    r"(?:在[^，。]{1,20})?(?:举行|召开|舉行|召開)了?(?:例行|定时|定時|专题|專題)?"
+    r"(?:新闻发布会|新聞發布會|记者会|記者會|发布会|發布會|吹风会|吹風會)[，,]\s*$"
+)
+
+
+def holding_body(before: str) -> str | None:
+    """``国台办举行新闻发布会，发言人安峰山…``: a title that names no body, right after the
+    sentence saying which body holds the briefing, is that body's (国台办发言人)."""
+    m = HOLDING_BODY.search(before)
+    if m is None or analysis_form(m.group("body"))[-1] not in INSTITUTION_ENDINGS:
+        return None
+    return m.group("body")
