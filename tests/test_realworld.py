@@ -449,6 +449,15 @@ def test_a_bare_title_after_the_body_holding_the_briefing_is_that_bodys() -> Non
     assert speaker(t, "安峰山").role == "发言人"  # no body named: none made up
 
 
+def test_a_title_written_after_the_name_is_the_role_when_nothing_says_more() -> None:
+    t = text("主席：請李卓人議員發言。\n李卓人議員：主席，我想問特首一個問題？\n"
+             "行政長官：多謝議員。\n李卓人議員：跟進。\n杜航伟副部长：谢谢。\n")
+    assert speaker(t, "李卓人").role == "議員"
+    assert speaker(t, "杜航伟").role == "副部长"
+    t = text("出席的有公安部副部长杜航伟。\n记者：问题？\n杜航伟副部长：回答。\n")
+    assert speaker(t, "杜航伟").role == "公安部副部长"  # the introduction says more
+
+
 def test_a_title_that_names_its_own_body_keeps_it_in_a_list() -> None:
     t = text("出席的有国务院新闻办公室副主任郭卫民、新闻局局长王五。\n记者：问题？\n王五：回答。\n")
     assert speaker(t, "王五").role == "新闻局局长"

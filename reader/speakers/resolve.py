@@ -87,6 +87,7 @@ class _SpeakerDraft:
     turns: int = 0
     chars: int = 0
     introduced: bool = False
+    title: str | None = None  # a title written after the name (李卓人議員): the role if nothing says more
 
 
 # Labels that say "the reporter" and nobody in particular.
@@ -105,11 +106,17 @@ def resolve_speakers(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str])
     )
     by_key: dict[str, _SpeakerDraft] = {}
     turn_speakers: list[str] = []
+    titles: dict[tuple[str, str], str | None] = {}
     checkpoint(0.8)
     for count, (turn, person) in enumerate(zip(turns, people, strict=True)):
         if not count % 1024:
             checkpoint(0.8 + 0.1 * count / len(turns))
         draft = _speaker_for(person, by_key, intro_roles)
+        if draft.title is None and turn.label != draft.name:
+            key = (turn.label, draft.name)
+            if key not in titles:  # once per distinct label: a big file has a million turns
+                titles[key] = title_after_name(turn.label, draft.name)
+            draft.title = titles[key]
         draft.turns += 1
         draft.chars += sum(len(p) for p in turn.paragraphs)
         turn_speakers.append(draft.id)
@@ -123,7 +130,7 @@ def resolve_speakers(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str])
         shapes.add(sum(len(p) for p in turn.paragraphs), asks(turn.paragraphs))
     kinds = decide_kinds([(s.id, s.hint, s.role, s.introduced) for s in drafts], shapes)
     speakers = tuple(
-        Speaker(s.id, s.name, s.role, s.organization, kinds[s.id], s.turns, s.chars)
+        Speaker(s.id, s.name, s.role or s.title, s.organization, kinds[s.id], s.turns, s.chars)
         for s in drafts
     )
     return Cast(speakers, tuple(turn_speakers))
@@ -294,6 +301,22 @@ def _one_who_answers(people: Sequence[ParsedLabel]) -> ParsedLabel | None:
         return None
     first = others[0]
     return ParsedLabel(first.name, first.role, first.organization, "official")
+
+
+def title_after_name(label: str, name: str) -> str | None:
+    """``李卓人議員``, ``杜航伟副部长``: the title written after the speaker's name, as written.
+
+    Only a role when nothing better is known (an introduction, a fuller label): it names
+    the post, not the body (副部长 of which ministry), so it never decides a kind either.
+    """
+    compact = SPACES.sub("", label)
+    simple = analysis_form(compact)
+    if len(simple) != len(compact):
+        return None
+    match = NAME_THEN_TITLE.match(simple)
+    if match is None or compact[: match.end("name")] != name:
+        return None
+    return compact[match.start("title"):]
 
 
 def _speaker_for(
