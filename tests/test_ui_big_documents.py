@@ -98,6 +98,14 @@ def view_at_turn(qtbot, index: int) -> tuple[Transcript, TranscriptView, Turn]: 
     return transcript, view, turn
 
 
+def put_cursor(view: TranscriptView, offset: int) -> None:
+    """The text cursor at ``offset`` (in the window the view holds), keys going to the view."""
+    cursor = view.textCursor()
+    cursor.setPosition(view.offsets.to_position(offset))
+    view.setTextCursor(cursor)
+    view.setFocus()
+
+
 def test_the_last_turn_of_a_document_taller_than_qt_allows_is_on_screen_after_a_jump(qtbot) -> None:  # type: ignore[no-untyped-def]
     transcript = big_transcript(60_000, paragraph_chars=150)  # ~9.8 million characters
     view = make_view(qtbot, transcript, width=420, height=400)
@@ -217,10 +225,7 @@ def test_a_selection_longer_than_a_window_keeps_its_start(qtbot, small_windows) 
 
     transcript, view, turn = view_at_turn(qtbot, 200)
     start = turn.start
-    cursor = view.textCursor()
-    cursor.setPosition(view.offsets.to_position(start))
-    view.setTextCursor(cursor)
-    view.setFocus()
+    put_cursor(view, start)
     cuts, window = 0, view.text_window()
     for _ in range(400):
         QTest.keyClick(view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ShiftModifier)
@@ -239,10 +244,7 @@ def test_ctrl_shift_end_and_home_select_to_the_ends_of_the_whole_text(qtbot, sma
     from PySide6.QtWidgets import QApplication
 
     transcript, view, turn = view_at_turn(qtbot, 700)
-    cursor = view.textCursor()
-    cursor.setPosition(view.offsets.to_position(turn.start))
-    view.setTextCursor(cursor)
-    view.setFocus()
+    put_cursor(view, turn.start)
     shift_control = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
     QTest.keyClick(view, Qt.Key.Key_End, shift_control)
     QTest.qWait(20)
@@ -252,9 +254,7 @@ def test_ctrl_shift_end_and_home_select_to_the_ends_of_the_whole_text(qtbot, sma
 
     view.scroll_to_offset(turn.start)  # back to the turn, which the window at the end does not hold
     QTest.qWait(20)
-    cursor = view.textCursor()
-    cursor.setPosition(view.offsets.to_position(turn.start))
-    view.setTextCursor(cursor)
+    put_cursor(view, turn.start)
     QTest.keyClick(view, Qt.Key.Key_Home, shift_control)
     QTest.qWait(20)
     view.copy()
