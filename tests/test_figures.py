@@ -116,6 +116,12 @@ def test_percentage_points_never_become_percent() -> None:
         ("历时近90分钟的问答", "近90分钟", 90, "近"),
         ("工程历时近3年完工", "近3年", 3, "近"),
         ("共有三十多万人", "三十多万人", 300_000, "多"),
+        # 几 and 来 after the tens say "and some", "or so", as 多 does: 十几个, 二十来岁.
+        ("来了十几个人", "十几个", 10, "几"),
+        ("有二十几个国家", "二十几个", 20, "几"),
+        ("覆盖十几万人", "十几万人", 100_000, "几"),
+        ("约了十来个人", "十来个", 10, "来"),
+        ("二十来岁的年轻人", "二十来岁", 20, "来"),
     ],
 )
 def test_qualifiers_are_kept_in_the_text_and_named(
@@ -123,6 +129,11 @@ def test_qualifiers_are_kept_in_the_text_and_named(
 ) -> None:
     f = only(sentence)
     assert (f.text, f.value, f.qualifier) == (text, value, qualifier)
+
+
+@pytest.mark.parametrize("sentence", ["二十来自各地的代表", "十来访的客人", "一共有十几"])
+def test_lai_that_starts_a_word_and_a_bare_ji_are_not_qualified_counts(sentence: str) -> None:
+    assert texts(sentence) == []
 
 
 def test_reach_is_not_a_qualifier() -> None:
