@@ -86,6 +86,22 @@ def test_an_audience_question_with_its_outlet_is_a_reporter_named_as_written() -
     assert (asker.name, asker.organization, asker.kind) == ("观众提问（彭博社）", "彭博社", "reporter")
 
 
+def test_people_named_by_a_letter_or_a_number_are_each_a_speaker() -> None:
+    t = text("主持人：今天的座談會現在開始。\n\n王部長：謝謝。今年增長了5%。\n\n"
+             "與會者 A：請問明年呢？\n\n王部長：明年也會增長。\n\n與會者B：我補充一點。\n\n"
+             "网友1：什么时候开始申请？\n\n王部長：下個月。\n\n與會者 A：謝謝。\n", ".md")
+    assert [turn.label for turn in t.turns] == [
+        "主持人", "王部長", "與會者 A", "王部長", "與會者B", "网友1", "王部長", "與會者 A"]
+    assert kinds(t)["與會者A"] == "other" and kinds(t)["與會者B"] == "other"
+    assert kinds(t)["网友1"] == "reporter"  # who comes to ask
+    assert speaker(t, "與會者A").turns == 2
+
+
+def test_attendance_lists_and_numbered_items_stay_out_of_the_speakers() -> None:
+    t = text("主持人：会议开始。\n\n与会人员：张三、李四。\n\n案例一：某地破获一起案件。\n", ".md")
+    assert [turn.label for turn in t.turns] == ["主持人"]
+
+
 def test_an_answer_without_its_marker_is_the_answerers_turn_not_the_reporters() -> None:
     t = text("蔣萬安：我們要打造臺北AI園區。\n\n**問：松山機場的運量由誰承接？**\n\n"
              "蔣萬安表示，機場捷運完成後，臺北到桃園機場約36分鐘。\n\n**問：什麼時候完成？**\n\n"

@@ -3,7 +3,8 @@
 
 - ``问题一（瑞典研究所/沈晴霞）``, ``（独联体/杨春红）``: an asker, their unit after a slash;
 - ``新华社 赵东辉``, ``《山西日报》刘瑞强``: a reporter, the outlet before the name;
-- ``问（To李杰）``: a question put to one person, who answers it.
+- ``问（To李杰）``: a question put to one person, who answers it;
+- ``与会者A``, ``网友1``, ``记者甲``: someone the record names only by a letter or a number.
 """
 
 from __future__ import annotations
@@ -90,3 +91,24 @@ def addressed_to(label: str) -> str | None:
         return None
     who = match.group("who").strip()
     return who if is_person_name(analysis_form(who)) else None
+
+
+# Who the record names only by a letter or a number after what they are (``与会者A``,
+# ``網友 1``, ``记者甲``): a person, not a numbered item (``案例一``) or a list (``与会人员：``).
+ANONYMOUS_PARTICIPANT = re.compile(
+    r"^(?P<word>记者|观众|现场观众|网友|网民|听众|读者|提问者|与会者|参会者|参加者|嘉宾|学员|同学|学生"
+    r"|市民|居民|村民|群众|代表|委员|专家|员工|家长|患者|发言者|受访者)"
+    r"(?:[A-Za-zＡ-Ｚａ-ｚ]|[0-9０-９]{1,2}|[甲乙丙丁戊己庚辛])$"
+)
+
+#: Of those, the ones who come to ask: reporters, in the kinds the reader shows.
+ASKING_PARTICIPANTS = frozenset({"记者", "观众", "现场观众", "网友", "网民", "听众", "读者", "提问者"})
+
+
+def anonymous_participant(compact: str) -> str | None:
+    """The kind of speaker a lettered or numbered label names (``网友1`` asks: a reporter;
+    ``与会者B`` takes part: other), or None when ``compact`` (an analysis form) is not one."""
+    match = ANONYMOUS_PARTICIPANT.match(compact)
+    if match is None:
+        return None
+    return "reporter" if match.group("word") in ASKING_PARTICIPANTS else "other"

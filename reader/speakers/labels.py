@@ -20,6 +20,7 @@ from reader.speakers.label_forms import (
     REPORTER_WORD,
     SENTENCE_PUNCTUATION,
     addressed_to,
+    anonymous_participant,
     asker_with_unit,
     outlet_and_name,
 )
@@ -165,6 +166,8 @@ def label_shape(label: str) -> bool:
         return True  # 《明镜报》Georg Fahrion, 主持人X，《经济学人》主编: their marks are no sentence
     if SENTENCE_PUNCTUATION.search(OUTLET_IN_TITLE_MARKS.sub(r"\1", compact)) or ENUMERATION.match(compact):
         return False
+    if anonymous_participant(compact):
+        return True  # 与会者A, 网友1: before 与会 lists and numbered items are ruled out
     lowered = compact.lower()
     if lowered in NOT_SPEAKER_LABELS or compact.startswith(NOT_SPEAKER_PREFIXES):
         return False
@@ -208,6 +211,8 @@ def looks_like_speaker(label: str, known_names: Collection[str] | None = None) -
     if compact in KNOWN_OUTLETS or (compact.isascii() and outlet_of(label) is not None):
         return True  # 财新：, 南方周末：, CNN：: an outlet that asks
     if is_question(compact) or is_answer(compact) or compact.startswith(HOST_WORDS):
+        return True
+    if anonymous_participant(compact):
         return True
     if REPORTER_LABEL.match(OUTLET_IN_TITLE_MARKS.sub(r"\1", compact)):
         return True
@@ -260,6 +265,9 @@ def parse_label(label: str) -> ParsedLabel:
             return parse_label(compact[: len(bare)])  # 杜航伟先生 is 杜航伟
     if is_question(simple):
         return ParsedLabel(compact, None, None, "reporter")
+    participant = anonymous_participant(simple)
+    if participant is not None:
+        return ParsedLabel(compact, None, None, participant)  # type: ignore[arg-type]
     if addressed_to(label) is not None:
         ask = compact[: compact.index(next(c for c in compact if c in "（("))]
         return ParsedLabel(ask, None, None, "reporter")  # 问（To李杰） asks; 李杰 answers
