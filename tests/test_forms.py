@@ -97,6 +97,20 @@ def test_people_named_by_a_letter_or_a_number_are_each_a_speaker() -> None:
     assert speaker(t, "與會者A").turns == 2
 
 
+def test_a_speaker_named_without_a_title_takes_the_one_they_are_addressed_by() -> None:
+    t = text("主持人：今天邀請唐政委與各位業者對談。\n\n唐鳳：謝謝。我先講三點。\n\n"
+             "與會者A：請問明年的預算呢？\n\n主持人：請唐政委回應。\n\n唐鳳：明年會增加。\n", ".md")
+    tang = speaker(t, "唐鳳")
+    assert (tang.role, tang.kind) == ("政委", "official")
+
+
+def test_a_title_is_not_given_when_the_surname_is_shared_or_the_title_names_a_body() -> None:
+    shared = text("主持人：请王部长介绍情况。\n\n王磊：今年增长5%。\n\n王芳：我补充一点，明年也会增长。\n")
+    assert speaker(shared, "王磊").role is None and speaker(shared, "王芳").role is None
+    body = text("主持人：下面请王委员会的同志发言。\n\n王磊：今年增长5%。\n")
+    assert speaker(body, "王磊").role is None
+
+
 def test_attendance_lists_and_numbered_items_stay_out_of_the_speakers() -> None:
     t = text("主持人：会议开始。\n\n与会人员：张三、李四。\n\n案例一：某地破获一起案件。\n", ".md")
     assert [turn.label for turn in t.turns] == ["主持人"]

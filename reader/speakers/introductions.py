@@ -352,3 +352,45 @@ CHAIR_HANDOVER = re.compile(
 def chair_handed_to(speech: str) -> list[str]:
     """Who a speaker invites to chair (as written); the caller keeps the names of its speakers."""
     return [m.group("who") for m in CHAIR_HANDOVER.finditer(speech)]
+
+
+# Where a speaker is addressed by surname and title: after a verb of address or punctuation
+# (``邀請唐政委``, ``请王部长回答``, ``，李院长``), and not when the title begins a body
+# (``王委员会``: a committee).
+ADDRESSED_BEFORE = "请請邀谢謝感向对對给給问問由和与與及、，,。：:；;\\s“「"
+ADDRESSED_AFTER_NOT = "会會处處团團室办辦组組队隊"
+
+
+def titles_addressed(texts: Iterable[str], unroled: Iterable[str], everyone: Iterable[str]) -> dict[str, str]:
+    """Titles that speakers named without a role are addressed by: ``今天邀請唐政委…`` makes
+    唐鳳 the 政委, when no other speaker has that surname and the texts give it one title.
+
+    Keyed by the name as the label writes it; the title as the text writes it.
+    """
+    surnames: dict[str, list[str]] = {}
+    for name in set(everyone):
+        simple = to_simplified(analysis_form(name))
+        if is_person_name(simple):
+            surnames.setdefault(_surname(simple), []).append(name)
+    wanted = {_surname(to_simplified(analysis_form(n))): n for n in set(unroled)}
+    wanted = {s: n for s, n in wanted.items() if len(surnames.get(s, ())) == 1}
+    if not wanted:
+        return {}
+    pattern = re.compile(
+        f"(?:^|(?<=[{ADDRESSED_BEFORE}]))({longest_first_pattern(wanted)})(副?(?:{TITLE_ALTERNATION}))"
+        f"(?![{ADDRESSED_AFTER_NOT}])"
+    )
+    found: dict[str, set[str]] = {}
+    written: dict[str, str] = {}
+    for count, text in enumerate(texts):
+        if not count % 256:
+            checkpoint(0.75)
+        simple_text = to_simplified(text)
+        for m in pattern.finditer(simple_text):
+            found.setdefault(m.group(1), set()).add(m.group(2))
+            written[m.group(1)] = text[m.start(2) : m.end(2)]
+    return {wanted[s]: written[s] for s, titles in found.items() if len(titles) == 1}
+
+
+def _surname(simple_name: str) -> str:
+    return simple_name[:2] if simple_name[:2] in SURNAMES_DOUBLE else simple_name[:1]

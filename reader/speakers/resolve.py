@@ -41,6 +41,7 @@ from reader.speakers.introductions import (
     person_by_surname_and_title,
     person_introduced_by_title,
     roles_from_introductions,
+    titles_addressed,
 )
 from reader.speakers.kinds import TurnFacts, asks, decide_kinds
 from reader.speakers.label_forms import addressed_to
@@ -104,6 +105,10 @@ def resolve_speakers(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str])
         intro_texts,
         [p.name for p in people if p.role is None and is_person_name(analysis_form(p.name))],
     )
+    unroled = [p.name for p in people if p.role is None and p.kind in (None, "official")
+               and p.name not in intro_roles and is_person_name(analysis_form(p.name))]
+    if unroled:  # 邀請唐政委…: 唐鳳, the one speaker of that surname, is the 政委
+        intro_roles.update(titles_addressed(intro_texts, unroled, [p.name for p in people]))
     by_key: dict[str, _SpeakerDraft] = {}
     turn_speakers: list[str] = []
     titles: dict[tuple[str, str], str | None] = {}
