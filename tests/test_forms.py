@@ -111,6 +111,33 @@ def test_a_title_is_not_given_when_the_surname_is_shared_or_the_title_names_a_bo
     assert speaker(body, "王磊").role is None
 
 
+HK_RELEASE = (
+    "行政長官會見傳媒開場發言和答問內容\n"
+    "　　以下是行政長官林鄭月娥今日（六月十一日）上午出席行政會議前會見傳媒的開場發言和答問內容：\n\n"
+    "行政長官︰早晨。我哋會撥款50億元支援中小企。\n\n"
+    "記者︰林太，你會唔會考慮延長措施？\n\n"
+    "行政長官︰多謝你嘅問題。涉及嘅金額係十幾億元。\n\n"
+    "（請同時參閱談話內容的英文部分。）\n\n完\n\n2019年6月11日（星期二）\n\n香港時間12時55分\n"
+)
+
+
+def test_a_hong_kong_government_release_with_its_vertical_colons_and_end_matter() -> None:
+    t = text(HK_RELEASE)
+    assert [(turn.label, t.speaker(turn.speaker).kind) for turn in t.turns] == [
+        ("行政長官", "official"), ("記者", "reporter"), ("行政長官", "official")]
+    chief = t.speakers[0]
+    assert (chief.name, chief.role) == ("林鄭月娥", "行政長官")  # her married name, both surnames
+    last = t.turns[-1]
+    assert t.text[last.start:last.end].endswith("涉及嘅金額係十幾億元。")  # no pointer, 完 or time
+    assert "香港時間" not in t.text
+
+
+def test_four_characters_after_a_role_in_simplified_text_are_no_married_name() -> None:
+    t = text("以下是新闻发言人王张明确今日的发言：\n\n"
+             "新闻发言人：今天发布三项内容。\n\n记者：请问何时实施？\n")
+    assert t.speakers[0].name == "新闻发言人"
+
+
 def test_attendance_lists_and_numbered_items_stay_out_of_the_speakers() -> None:
     t = text("主持人：会议开始。\n\n与会人员：张三、李四。\n\n案例一：某地破获一起案件。\n", ".md")
     assert [turn.label for turn in t.turns] == ["主持人"]

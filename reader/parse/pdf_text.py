@@ -22,21 +22,23 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from reader.text.fold import COLONS
+
 MIN_LINES = 20
 MIN_WIDTH, MAX_WIDTH = 16, 120
 FULL_LINE = 0.85  # of the wrap width: a line that long continues on the next
 MIN_AT_WIDTH = 0.06  # of the lines with text, at the wrap width (or one less): the text is wrapped
 MIN_AT_WIDTH_LINES = 5
 MIN_BLANK_SHARE = 0.2  # blank lines per line of text: a converter's gaps
-PARAGRAPH_ENDS = ("。", "！", "？", "!", "?", "」", "”", "：")
+PARAGRAPH_ENDS = ("。", "！", "？", "!", "?", "」", "”", *COLONS)
 MAX_HEADER = 30
 MIN_HEADER_REPEATS = 3
 MAX_DUPLICATE = 40
 
 PAGE_NUMBER = re.compile(r"^\s*[-—–]?\s*\d{1,5}\s*[-—–]?\s*$")
-SENTENCE_PUNCTUATION = re.compile(r"[。，；！？、：:,;!?]")
+SENTENCE_PUNCTUATION = re.compile(f"[。，；！？、,;!?{COLONS}]")
 REPEATED_RUN = re.compile(r"(.{1,6}?)\1{2,}")
-LABEL_BEFORE_COLON = re.compile(r"^(?P<label>[^：:]{1,60}?)\s*[：:]")
+LABEL_BEFORE_COLON = re.compile(rf"^(?P<label>[^{COLONS}]{{1,60}}?)\s*[{COLONS}]")
 _CJK = "[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
 SPACE_NEXT_TO_CJK = re.compile(rf"(?<={_CJK})[ \t]+|[ \t]+(?={_CJK})")
 SPACED_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
@@ -102,7 +104,7 @@ def _without_furniture(lines: list[str]) -> list[str]:
         if PAGE_NUMBER.match(line) or text in headers:
             continue
         following = _squeezed(lines[i + 1]) if i + 1 < len(lines) else ""
-        bare = text.rstrip("：:")
+        bare = text.rstrip(COLONS)
         drawn_again = text in following and len(following) > len(text)
         repeats_label = any(label.startswith(bare) for label in labels)
         if 2 <= len(text) <= MAX_DUPLICATE and (drawn_again or repeats_label):

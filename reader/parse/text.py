@@ -15,6 +15,7 @@ import re
 from reader.model import Meta
 from reader.parse.blocks import Block, BlockKind, Line, Run, SourceDocument
 from reader.parse.pdf_text import paragraphs, wrap_width
+from reader.text.fold import COLONS
 
 LINE_SPLIT = re.compile(r"\r\n|\r|\n")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
@@ -24,7 +25,7 @@ MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 # Emphasis markers left unpaired around a colon by editors that export Markdown
 # (``**Zanny Minton Beddoes*****\*：\**从…**``): formatting, not text, so the label and its
 # colon meet as the writer meant.
-STRAY_EMPHASIS_AT_COLON = re.compile(r"[*\\]+(?=[：:])|(?<=[：:])[*\\]+(?!\*)")
+STRAY_EMPHASIS_AT_COLON = re.compile(rf"[*\\]+(?=[{COLONS}])|(?<=[{COLONS}])[*\\]+(?!\*)")
 # ``---``, ``***``, ``___`` (three or more, spaces allowed) and a setext underline ``===``.
 MARKDOWN_RULE = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|={3,}[ \t]*)$")
 MARKDOWN_STRUCTURE = re.compile(r"^(?:#{1,6}\s|>|[-*+]\s|\d{1,3}[.)]\s)")
@@ -82,7 +83,7 @@ def text_blocks(lines: list[str], *, markdown: bool = False) -> tuple[list[Block
         for runs, kind, _indented in (_parse_line(line, markdown) for line in group):
             if not runs:
                 continue  # a line that was only a picture
-            label_line = "".join(r.text for r in runs).rstrip().endswith(("：", ":"))  # ### 主持人：
+            label_line = "".join(r.text for r in runs).rstrip().endswith(tuple(COLONS))  # ### 主持人：
             first = title is None and not blocks and not label_line
             if first and (kind == "heading" or _title_line(runs, line_count)):
                 title = "".join(r.text for r in runs)

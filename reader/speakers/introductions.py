@@ -19,7 +19,6 @@ from reader.speakers.names import (
     ENDS_WITH_TITLE,
     ROLE_THEN_NAME,
     SPACES,
-    SURNAMES_DOUBLE,
     SURNAMES_SINGLE,
     TITLE_ALTERNATION,
     analysis_form,
@@ -132,13 +131,22 @@ def names_from_introductions(texts: Iterable[str], roles: Iterable[str],
             titled = text.startswith(COURTESY_AFTER_NAME, match.end())
             if len(name) == 4 and name[1:] in known:
                 continue
-            if is_person_name(name) or (titled and len(name) == 4 and name[0] in SURNAMES_SINGLE):
+            if is_person_name(name) or (titled and len(name) == 4 and name[0] in SURNAMES_SINGLE) or (
+                _married_name(name) and has_traditional(text)
+            ):
                 seen.setdefault(match.group(1), set()).add(match.group(2))
     return {role: next(iter(names)) for role, names in seen.items() if len(names) == 1}
 
 # A four-character name after a role is a name when a courtesy title follows it: Hong Kong
 # names a married woman with both surnames (主席范徐麗泰議員).
 COURTESY_AFTER_NAME = ("议员", "議員", "先生", "女士")
+
+
+def _married_name(simple: str) -> bool:
+    """``林鄭月娥``, ``葉劉淑儀``: her husband's surname, then her own, then her given name, as
+    Hong Kong and Macau write a married woman's name (read in traditional text only: in
+    simplified text four characters after a surname are nearly always a phrase)."""
+    return len(simple) == 4 and simple[0] in SURNAMES_SINGLE and simple[1] in SURNAMES_SINGLE
 
 
 # ``外交部发言人洪磊主持例行记者会``: a spokesperson introduced by role and name.
@@ -232,95 +240,6 @@ def host_named_in_speech(speech: str) -> ParsedLabel | None:
     role = written[: role_name.end("role")]
     return ParsedLabel(written[role_name.start("name"):], role, organization_of(role), "host")
 
-# ``杜部长``, ``欧阳司长``: a surname and a title, for a speaker a full label names.
-SURNAME_AND_TITLE = re.compile(
-    rf"^(?P<surname>[\u4e00-\u9fff]{{1,2}}?)(?P<title>副?(?:{TITLE_ALTERNATION}))$"
-)
-
-
-# How a title is shortened when a person is addressed by surname (李总 for 总经理 李强).
-ABBREVIATED_TITLES: dict[str, tuple[str, ...]] = {
-    "总": ("总经理", "总裁", "总监", "总编辑", "总工程师", "总会计师", "总经济师", "总设计师", "总师",
-           "首席执行官", "CEO"),
-    "董": ("董事长", "董事"),
-}
-SURNAME_AND_SHORT_TITLE = re.compile(
-    rf"^(?P<surname>[\u4e00-\u9fff]{{1,2}}?)(?P<title>[{''.join(ABBREVIATED_TITLES)}])$"
-)
-
-
-def addresses_by_title(label: str) -> bool:
-    """``杜部长``, ``王院长``, ``李总``: a surname and a title, as a speaker is addressed."""
-    simple = analysis_form(label)
-    return SURNAME_AND_TITLE.match(simple) is not None or SURNAME_AND_SHORT_TITLE.match(simple) is not None
-
-
-def person_by_surname_and_title(label: str, people: Iterable[ParsedLabel]) -> ParsedLabel | None:
-    """The one fully named speaker a ``杜部长：`` label means: same surname, a role with that
-    title (``公安部副部长杜航伟``; ``李总`` for a 总经理 or 总裁). None when no one or several
-    people fit."""
-    simple = analysis_form(label)
-    match = SURNAME_AND_TITLE.match(simple) or SURNAME_AND_SHORT_TITLE.match(simple)
-    if not match:
-        return None
-    surname, title = match.group("surname"), match.group("title").removeprefix("副")
-    if surname not in SURNAMES_SINGLE and surname not in SURNAMES_DOUBLE:
-        return None
-    titles = ABBREVIATED_TITLES.get(title, (title,))
-    fits = {
-        p.name: p for p in people
-        if p.role and p.name != p.role and analysis_form(p.name).startswith(surname)
-        and any(t in analysis_form(p.role) for t in titles) and is_person_name(analysis_form(p.name))
-    }
-    return next(iter(fits.values())) if len(fits) == 1 else None
-
-
-def only_person_of_surname(label: str, people: Iterable[ParsedLabel]) -> ParsedLabel | None:
-    """``任总`` when the document's one labelled speaker of that surname (``任正非``) has no
-    role to check the title against: that person. None when a role or a second name decides."""
-    simple = analysis_form(label)
-    match = SURNAME_AND_TITLE.match(simple) or SURNAME_AND_SHORT_TITLE.match(simple)
-    if not match:
-        return None
-    surname = match.group("surname")
-    same = {analysis_form(p.name): p for p in people
-            if analysis_form(p.name) != simple and analysis_form(p.name).startswith(surname)
-            and is_person_name(analysis_form(p.name))}
-    if len(same) != 1:
-        return None
-    (person,) = same.values()
-    return person if person.role is None else None
-
-
-# Titles as people are addressed, and as introductions write them in full (林政委 is the
-# 政治委员 林國華 the lead introduced).
-TITLE_IN_FULL: dict[str, tuple[str, ...]] = {"政委": ("政治委员", "政委"), "书记": ("书记",)}
-
-
-def person_introduced_by_title(label: str, texts: Iterable[str]) -> ParsedLabel | None:
-    """The one person the lead introduces with the surname and title a label addresses
-    (``陳局長`` for ``…局長陳國強``, ``林政委`` for ``政治委員林國華``), or None."""
-    simple = analysis_form(label)
-    match = SURNAME_AND_TITLE.match(simple) or SURNAME_AND_SHORT_TITLE.match(simple)
-    if not match:
-        return None
-    surname, title = match.group("surname"), match.group("title").removeprefix("副")
-    titles = ABBREVIATED_TITLES.get(title) or TITLE_IN_FULL.get(title) or (title,)
-    alternatives = "|".join(re.escape(t) for t in titles)
-    name = f"{re.escape(surname)}[\\u4e00-\\u9fff]{{1,2}}?"
-    pattern = re.compile(f"({alternatives})\\s*({name}){NAME_BOUNDARY}")
-    found: dict[str, ParsedLabel] = {}
-    for text in texts:
-        simple_text = to_simplified(text)
-        for m in pattern.finditer(simple_text):
-            if not is_person_name(m.group(2)):
-                continue
-            before = role_piece(text[max(0, m.start() - 30) : m.start()])
-            role = last_introduced_role(before) + text[m.start(1) : m.end(1)]
-            found[m.group(2)] = ParsedLabel(text[m.start(2) : m.end(2)], role, organization_of(role), None)
-    return next(iter(found.values())) if len(found) == 1 else None
-
-
 # ``今天的发布会由国新办新闻局局长王五主持``: who hosts, said before they speak.
 HOST_INTRODUCED = re.compile(r"由\s*(?P<who>[^，。；：:由]{2,40}?)\s*(?:主持|主持召开|主持举行)")
 
@@ -352,45 +271,3 @@ CHAIR_HANDOVER = re.compile(
 def chair_handed_to(speech: str) -> list[str]:
     """Who a speaker invites to chair (as written); the caller keeps the names of its speakers."""
     return [m.group("who") for m in CHAIR_HANDOVER.finditer(speech)]
-
-
-# Where a speaker is addressed by surname and title: after a verb of address or punctuation
-# (``邀請唐政委``, ``请王部长回答``, ``，李院长``), and not when the title begins a body
-# (``王委员会``: a committee).
-ADDRESSED_BEFORE = "请請邀谢謝感向对對给給问問由和与與及、，,。：:；;\\s“「"
-ADDRESSED_AFTER_NOT = "会會处處团團室办辦组組队隊"
-
-
-def titles_addressed(texts: Iterable[str], unroled: Iterable[str], everyone: Iterable[str]) -> dict[str, str]:
-    """Titles that speakers named without a role are addressed by: ``今天邀請唐政委…`` makes
-    唐鳳 the 政委, when no other speaker has that surname and the texts give it one title.
-
-    Keyed by the name as the label writes it; the title as the text writes it.
-    """
-    surnames: dict[str, list[str]] = {}
-    for name in set(everyone):
-        simple = to_simplified(analysis_form(name))
-        if is_person_name(simple):
-            surnames.setdefault(_surname(simple), []).append(name)
-    wanted = {_surname(to_simplified(analysis_form(n))): n for n in set(unroled)}
-    wanted = {s: n for s, n in wanted.items() if len(surnames.get(s, ())) == 1}
-    if not wanted:
-        return {}
-    pattern = re.compile(
-        f"(?:^|(?<=[{ADDRESSED_BEFORE}]))({longest_first_pattern(wanted)})(副?(?:{TITLE_ALTERNATION}))"
-        f"(?![{ADDRESSED_AFTER_NOT}])"
-    )
-    found: dict[str, set[str]] = {}
-    written: dict[str, str] = {}
-    for count, text in enumerate(texts):
-        if not count % 256:
-            checkpoint(0.75)
-        simple_text = to_simplified(text)
-        for m in pattern.finditer(simple_text):
-            found.setdefault(m.group(1), set()).add(m.group(2))
-            written[m.group(1)] = text[m.start(2) : m.end(2)]
-    return {wanted[s]: written[s] for s, titles in found.items() if len(titles) == 1}
-
-
-def _surname(simple_name: str) -> str:
-    return simple_name[:2] if simple_name[:2] in SURNAMES_DOUBLE else simple_name[:1]

@@ -24,8 +24,9 @@ from reader.speakers.labels import (
     parse_label,
 )
 from reader.speakers.names import ROLE_THEN_NAME, SPACES, analysis_form, is_person_name
+from reader.text.fold import COLONS
 
-COLON = re.compile(r"[：:]")
+COLON = re.compile(f"[{COLONS}]")
 
 # What may stand before a label at the start of a paragraph: a bullet (●王毅：, ■记者：) or
 # the clock time of a live text (10:02 寿小丽：, [10:05:30] 杜航伟：).
@@ -35,7 +36,7 @@ LEADING_BULLETS = re.compile(
     r"^(?:(?:[●■◆▲★◇□○▶►◎※◼◾]|[\[【（(]?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[\]】）)]?)\s*)+"
 )
 
-BRACKETED_LABEL = re.compile(r"^[\[【]([^\[\]【】]{1,40})[\]】]\s*[：:]?")
+BRACKETED_LABEL = re.compile(rf"^[\[【]([^\[\]【】]{{1,40}})[\]】]\s*[{COLONS}]?")
 # A column's header, ``【作者・專欄名】``: an author and the column they write, not a speaker.
 COLUMN_HEADER = re.compile(r"[・·•‧](?=.*(?:專欄|专栏|欄目|栏目|評論|评论|隨筆|随笔|手記|手记|觀察|观察|"
                            r"周記|周记|札記|札记|時評|时评|社評|社评|漫談|漫谈|專題|专题|週刊|周刊))")
@@ -105,7 +106,7 @@ def bracketed_marker(line: Line, text: str, known: Collection[str] | None) -> Ma
     if not (all_bold or looks_like_speaker(label, known)):
         return None
     opening, closing = text[0], text[match.end(1)]
-    colon = text[match.end() - 1] if text[match.end() - 1] in "：:" else ""
+    colon = text[match.end() - 1] if text[match.end() - 1] in COLONS else ""
     return Marker(label, f"{opening}{label}{closing}{colon}", 1, _split_at(line, match.end()))
 
 
@@ -137,7 +138,7 @@ def _names_a_person(label: str) -> bool:
 
 # 问/答 run together in one paragraph by pages that flatten their lines
 # (``问：…有何评论？ 答：中方注意到…``): a new turn starts after the sentence end.
-INLINE_QUESTION_OR_ANSWER = re.compile(r"(?<=[。？！?!”」])\s*(?=(?:问|答|問)\s*[：:])")
+INLINE_QUESTION_OR_ANSWER = re.compile(rf"(?<=[。？！?!”」])\s*(?=(?:问|答|問)\s*[{COLONS}])")
 
 
 def split_inline_turns(marker: Marker) -> list[Line]:

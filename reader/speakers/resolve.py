@@ -29,19 +29,21 @@ from typing import overload
 
 from reader.model import Speaker, SpeakerKind
 from reader.progress import checkpoint
-from reader.speakers.introductions import (
+from reader.speakers.addresses import (
     addresses_by_title,
+    only_person_of_surname,
+    person_by_surname_and_title,
+    person_introduced_by_title,
+    titles_addressed,
+)
+from reader.speakers.introductions import (
     answerer_named_in_title,
     answering_spokesperson,
     chair_handed_to,
     host_introduced,
     host_named_in_speech,
     names_from_introductions,
-    only_person_of_surname,
-    person_by_surname_and_title,
-    person_introduced_by_title,
     roles_from_introductions,
-    titles_addressed,
 )
 from reader.speakers.kinds import TurnFacts, asks, decide_kinds
 from reader.speakers.label_forms import addressed_to

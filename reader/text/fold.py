@@ -114,6 +114,11 @@ def simplified_name(name: str) -> str:
     return converted if len(converted) == len(name) else name
 
 
+#: The colons a speaker's label may end with: Hong Kong government releases write
+#: ``記者︰`` with the vertical form ︰ (U+FE30), and some editors paste the small ﹕ (U+FE55).
+COLONS = "：:︰﹕"
+
+
 # Minority and foreign names are written with any of these dots; the rules know one.
 _MIDDLE_DOTS = str.maketrans({"•": "·", "‧": "·", "・": "·", "･": "·"})
 

@@ -27,10 +27,12 @@ METADATA_LINE = re.compile(
 # The end mark news agencies put after a story: （完）, 【全文完】.
 END_MARK = re.compile(r"^[（(【\[]?\s*(?:完|全文完|全文结束)\s*[）)】\]]?$")
 
-# A dateline on its own (2024年12月3日（星期二）香港時間17時30分): when, not speech.
+# A dateline on its own (2024年12月3日（星期二）香港時間17時30分): when, not speech; its
+# time may stand on a line of its own (香港時間12時55分, 北京时间10时30分).
 DATE_LINE = re.compile(
     r"^\d{4}年\d{1,2}月\d{1,2}日\s*(?:[（(]星期.[）)])?\s*(?:\S{2}[时時][间間])?\s*"
     r"(?:\d{1,2}\s*[时時:：]\s*\d{1,2}\s*分?)?$"
+    r"|^\S{2}[时時][间間]\s*\d{1,2}\s*[时時:：]\s*\d{1,2}\s*分?$"
 )
 
 # A full date in a title (2012年11月16日…, …辑录(2023-04-26)); never 2019年1-2月份.
@@ -79,7 +81,9 @@ FOOTER = re.compile(
     r"©|\(c\)\s*\d{4}|copyright|all rights reserved|版权所有|版权归|版权声明|未经(?:授权|许可|同意)|"
     r"不得转载|禁止转载|转载请|如需转载|欢迎转载|订阅|subscribe|newsletter|公众号|二维码|扫码关注|"
     r"长按(?:识别|关注)|阅读原文|原文链接|原文地址|本文(?:首发|来源|转载|原载|作者)|首发于|"
-    r"(?:更多|精彩)(?:精彩|内容|资讯|访谈|报道)?.{0,8}(?:请|敬请|欢迎)(?:关注|访问|订阅)",
+    r"(?:更多|精彩)(?:精彩|内容|资讯|访谈|报道)?.{0,8}(?:请|敬请|欢迎)(?:关注|访问|订阅)|"
+    # A bilingual release's pointer to its other half (（请同时参阅谈话内容的英文部分。）).
+    r"^[（(]?(?:请|敬请)?(?:同时)?(?:参阅|参看|参见).{0,12}(?:英文|中文|英语|葡文)(?:部分|部份|版|本)",
     re.IGNORECASE,
 )
 BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$")
