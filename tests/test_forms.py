@@ -138,6 +138,17 @@ def test_four_characters_after_a_role_in_simplified_text_are_no_married_name() -
     assert t.speakers[0].name == "新闻发言人"
 
 
+def test_taiwan_and_hong_kong_offices_make_labels() -> None:
+    t = text("主持人：記者會開始。\n\n蔡英文總統：今年經濟成長3%。\n\n"
+             "衛福部次長薛瑞元：疫苗到貨50萬劑。\n\n記者：請問陳主委，何時開放？\n\n"
+             "陳主委：下個月。\n\n警務處高級警司江永祥：拘捕了12人。\n")
+    assert [turn.label for turn in t.turns] == [
+        "主持人", "蔡英文總統", "衛福部次長薛瑞元", "記者", "陳主委", "警務處高級警司江永祥"]
+    assert (t.speakers[1].name, t.speakers[1].role) == ("蔡英文", "總統")
+    assert (t.speakers[2].name, t.speakers[2].role) == ("薛瑞元", "衛福部次長")
+    assert [f.text for f in t.figures] == ["3%", "50萬劑", "12人"]
+
+
 def test_attendance_lists_and_numbered_items_stay_out_of_the_speakers() -> None:
     t = text("主持人：会议开始。\n\n与会人员：张三、李四。\n\n案例一：某地破获一起案件。\n", ".md")
     assert [turn.label for turn in t.turns] == ["主持人"]
