@@ -149,6 +149,15 @@ def test_taiwan_and_hong_kong_offices_make_labels() -> None:
     assert [f.text for f in t.figures] == ["3%", "50萬劑", "12人"]
 
 
+def test_a_transliterated_name_glossed_in_its_own_script_is_the_name_after_its_role() -> None:
+    t = html("<p>微软CEO萨蒂亚·纳德拉（Satya Nadella）：本季度商业云收入达到96亿美元。</p>"
+             "<p>摩根士丹利分析师基思·韦斯（Keith Weiss）：能否谈谈毛利率？</p>"
+             "<p>萨蒂亚·纳德拉：毛利率提升了大约6个百分点。</p>")
+    ceo, analyst = t.speakers
+    assert (ceo.name, ceo.role, ceo.organization, ceo.turns) == ("萨蒂亚·纳德拉", "微软CEO", "微软", 2)
+    assert (analyst.name, analyst.organization, analyst.kind) == ("基思·韦斯", "摩根士丹利", "reporter")
+
+
 def test_attendance_lists_and_numbered_items_stay_out_of_the_speakers() -> None:
     t = text("主持人：会议开始。\n\n与会人员：张三、李四。\n\n案例一：某地破获一起案件。\n", ".md")
     assert [turn.label for turn in t.turns] == ["主持人"]

@@ -116,6 +116,11 @@ REPORTER_LABEL = re.compile(
 )
 
 
+# A name transliterated into Chinese, then in its own script in parentheses (萨蒂亚·纳德拉
+# （Satya Nadella）): the parenthesis glosses the name, it is no role.
+LATIN_GLOSS = re.compile(r"^(?P<main>.*[\u4e00-\u9fff])\s*[（(][A-Za-z][A-Za-z .'’\-]{1,40}[）)]$")
+
+
 @dataclass(frozen=True, slots=True)
 class ParsedLabel:
     """What a label says about its speaker; ``kind`` is None where only context can tell."""
@@ -239,6 +244,11 @@ def parse_label(label: str) -> ParsedLabel:
 
     The rules read the simplified form; names and roles are cut from the label as written.
     """
+    gloss = LATIN_GLOSS.match(label.strip())
+    if gloss is not None:  # 微软CEO萨蒂亚·纳德拉（Satya Nadella）: the name in its own script after it
+        inner = parse_label(gloss.group("main"))
+        if "·" in inner.name or is_person_name(analysis_form(inner.name)):
+            return inner
     named = _parse_named(label)
     if named is not None:
         return named
