@@ -59,7 +59,8 @@ _CN = rf"[{_CN_DIGIT}十拾][{CN_NUMERAL_CHARS}]*(?:点[{_CN_DIGIT}]+)?"
 NUMBER_RE = re.compile(
     rf"(?=[{_D}{_CN_DIGIT}十拾百千万亿半])"
     rf"(?:(?P<pct>百分之|千分之)(?P<pnum>{_ARABIC}|{_CN})"
-    rf"|(?=[{_CN_DIGIT}十百千{_D}]{{1,12}}分之)(?P<fden>{_CN}|[{_D}]+)分之(?P<fnum>{_CN}|[{_D}]+)"
+    # 四分之一, 2分之1; 万分之五 (per ten thousand: a rate, a fee) as well.
+    rf"|(?=[{_CN_DIGIT}十百千万萬{_D}]{{1,12}}分之)(?P<fden>{_CN}|[{_D}]+|[万萬])分之(?P<fnum>{_CN}|[{_D}]+)"
     # A fraction with a slash, not inside a date (2024/10/08) or before one (1/5日).
     rf"|(?=[{_D}]{{1,3}}[/／])(?<![{_D}/.])(?P<snum>[{_D}]{{1,3}})[/／](?P<sden>[{_D}]{{1,3}})(?![{_D}/／.]|[年月日号])"
     rf"|(?P<num>{_ARABIC_COMPOUND}|{_CN}|[百千万](?=[多余])|(?<=[几数上逾过近超])[十百千万亿]+"
@@ -620,8 +621,8 @@ class _Scan:
         if post:
             qualifier = original[post.start() : post.end()]
             end = post.end()
-        elif family == "duration" and qualifier is None and DURATION_MORE_RE.match(text, end):
-            qualifier = original[end]  # 3年多来, 两小时余
+        elif family in ("duration", "multiple") and qualifier is None and DURATION_MORE_RE.match(text, end):
+            qualifier = original[end]  # 3年多来, 两小时余, 增长了3倍多
             end += 1
         start = num.start
         bare_or_words = num.chinese and (num.has_mult or num.raw[0] in "十百千万亿")
