@@ -158,6 +158,24 @@ def test_a_transliterated_name_glossed_in_its_own_script_is_the_name_after_its_r
     assert (analyst.name, analyst.organization, analyst.kind) == ("基思·韦斯", "摩根士丹利", "reporter")
 
 
+def test_an_online_interview_with_a_bare_guest_label_and_askers_by_screen_name() -> None:
+    t = text("嘉宾：国家统计局局长王强\n\n"
+             "[主持人]：各位网友大家好，今天我们请到了国家统计局局长王强。\n\n"
+             "[嘉宾]：网友们好，今年经济增长5%，大家放心。\n\n"
+             "[网友 小李]：请问明年呢？\n\n[嘉宾]：明年也会增长。\n\n"
+             "网友“江南雨”：物价会涨吗？\n\n嘉宾：不会大涨，CPI涨幅在2%左右。\n", ".md")
+    assert [turn.label for turn in t.turns] == [
+        "主持人", "嘉宾", "网友 小李", "嘉宾", "网友“江南雨”", "嘉宾"]
+    guest = speaker(t, "王强")
+    assert (guest.role, guest.kind, guest.turns) == ("国家统计局局长", "official", 3)
+    assert kinds(t)["网友 小李"] == "reporter" and kinds(t)["网友“江南雨”"] == "reporter"
+
+
+def test_netizens_reported_in_a_news_article_are_no_askers() -> None:
+    t = text("某地出台新规。\n\n网友调侃：这下终于可以放心了。\n\n对此，网友纷纷表示：支持。\n")
+    assert list(t.turns) == []
+
+
 def test_attendance_lists_and_numbered_items_stay_out_of_the_speakers() -> None:
     t = text("主持人：会议开始。\n\n与会人员：张三、李四。\n\n案例一：某地破获一起案件。\n", ".md")
     assert [turn.label for turn in t.turns] == ["主持人"]

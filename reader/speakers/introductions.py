@@ -271,3 +271,21 @@ CHAIR_HANDOVER = re.compile(
 def chair_handed_to(speech: str) -> list[str]:
     """Who a speaker invites to chair (as written); the caller keeps the names of its speakers."""
     return [m.group("who") for m in CHAIR_HANDOVER.finditer(speech)]
+
+
+def one_guest_introduced(texts: Iterable[str], speakers: Collection[str]) -> ParsedLabel | None:
+    """The one person a lead or a host's opening introduces by title and name who has no label
+    of their own (``今天我们请到了国家统计局局长王强``): who a bare ``嘉宾：`` is. None for two."""
+    found: dict[str, ParsedLabel] = {}
+    for text in texts:
+        simple_text = to_simplified(text)
+        for m in TITLED_NAME.finditer(simple_text):
+            name = analysis_form(m.group(1))
+            if not is_person_name(name) or name in speakers:
+                continue
+            title_start = m.start()
+            before = role_piece(text[max(0, title_start - 30) : title_start])
+            role = last_introduced_role(before) + text[title_start : m.start(1)].strip()
+            found[name] = ParsedLabel(text[m.start(1) : m.end(1)], role, organization_of(role), None)
+    return next(iter(found.values())) if len(found) == 1 else None
+

@@ -4,7 +4,9 @@
 - ``问题一（瑞典研究所/沈晴霞）``, ``（独联体/杨春红）``: an asker, their unit after a slash;
 - ``新华社 赵东辉``, ``《山西日报》刘瑞强``: a reporter, the outlet before the name;
 - ``问（To李杰）``: a question put to one person, who answers it;
-- ``与会者A``, ``网友1``, ``记者甲``: someone the record names only by a letter or a number.
+- ``与会者A``, ``网友1``, ``记者甲``: someone the record names only by a letter or a number;
+- ``网友 小李``, ``网友“江南雨”``: an online interview's asker, by their screen name;
+- ``嘉宾 张三``, ``嘉宾：`` before speech: an online interview's guest.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from reader.speakers.names import (
     is_person_name,
     outlet_of,
 )
+from reader.text.fold import to_simplified
 
 SENTENCE_PUNCTUATION = re.compile(r"[，。；！？!?;,…“”\"《》〈〉「」『』—~～|/\\=<>#*]")
 
@@ -112,3 +115,39 @@ def anonymous_participant(compact: str) -> str | None:
     if match is None:
         return None
     return "reporter" if match.group("word") in ASKING_PARTICIPANTS else "other"
+
+
+# An online interview's asker by screen name: after a space (``网友 小李``, ``[网友 小李]``),
+# in quotes (``网友“江南雨”``) or with Latin letters or digits (``网友abc123``). A bare
+# ``网友调侃`` is a news article's reported speech, so a name run on in Chinese is not one.
+ASKER_BY_SCREEN_NAME = re.compile(
+    r"^(?:网友|网民|听众|观众|读者)(?:\s+[^\s“”\"「」『』]{1,16}|[“\"「『][^“”\"「」『』]{1,16}[”\"」』]"
+    r"|[^\s“”\"「」『』]{0,8}[A-Za-z0-9][^\s“”\"「」『』]{0,12})$"
+)
+
+
+def asker_by_screen_name(label: str) -> bool:
+    """``网友 小李``, ``网友“江南雨”``: an asker of an online interview (label as written, spaces kept)."""
+    return ASKER_BY_SCREEN_NAME.match(to_simplified(label.strip())) is not None
+
+
+#: How online interviews label their guest, with no name (``嘉宾：``) or before one.
+GUEST_WORDS = ("特邀嘉宾", "访谈嘉宾", "在线嘉宾", "嘉宾")
+
+
+def guest_named(compact: str) -> str | None:
+    """``嘉宾张三`` → ``张三`` (an analysis form in, the part after the guest word out), or None."""
+    for word in GUEST_WORDS:
+        if compact.startswith(word) and len(compact) > len(word):
+            return compact[len(word):]
+    return None
+
+
+# Speech after a bare guest label (``嘉宾：今年经济…，``), not the list of guests a page's
+# header gives (``嘉宾：国家统计局局长王强``, ``嘉宾：张三、李四``).
+SPEECH_PUNCTUATION = re.compile(r"[，。！？,!?；;]")
+
+
+def guest_label_before_speech(compact: str, rest: str) -> bool:
+    """A bare ``嘉宾`` label that opens a turn: its speech follows, on the line or below it."""
+    return compact in GUEST_WORDS and (not rest.strip() or SPEECH_PUNCTUATION.search(rest[:80]) is not None)

@@ -21,8 +21,25 @@ from reader.speakers.label_forms import (
     SENTENCE_PUNCTUATION,
     addressed_to,
     anonymous_participant,
+    asker_by_screen_name,
     asker_with_unit,
+    guest_named,
     outlet_and_name,
+)
+from reader.speakers.label_words import (
+    ANSWER_LABELS,
+    ANSWER_SUFFIXES,
+    CHAIR_LABELS,
+    HOST_WORDS,
+    NOT_SPEAKER_ENDINGS,
+    NOT_SPEAKER_LABELS,
+    NOT_SPEAKER_PREFIXES,
+    NOT_SPEAKER_STARTS,
+    NUMBERED_ANSWER,
+    NUMBERED_ITEM,
+    NUMBERED_QUESTION,
+    PARENTHESIZED,
+    QUESTION_LABELS,
 )
 from reader.speakers.names import (
     ENDS_WITH_TITLE,
@@ -53,61 +70,6 @@ ENUMERATION = re.compile(
     r"其[一二三四五六七八九十]\b)"
 )
 
-# Labels that are metadata or document structure, never a person (compared without spaces).
-NOT_SPEAKER_LABELS = frozenset({
-    "责任编辑", "编辑", "来源", "原标题", "编者按", "本报讯", "注", "附", "附件", "关键词", "摘要", "导读",
-    "要点", "发布会要点", "图", "图片", "视频", "链接", "相关链接", "相关新闻", "相关阅读", "延伸阅读",
-    "作者", "校对", "审核", "审校", "监制", "时间", "地点", "主办", "承办", "电话", "地址", "邮编", "网址",
-    "标题", "文章来源", "新闻来源", "出处", "转载", "声明", "特别声明", "免责声明", "提示", "温馨提示",
-    "备注", "说明", "主题", "日期", "简介", "背景", "背景资料", "资料", "参考", "文字", "摄影", "出品",
-    "策划", "统筹", "制作", "核心提示", "导语", "内容提要", "提要", "本期嘉宾", "嘉宾", "报道", "通讯员",
-    "其中", "例如", "比如", "总之", "另外", "此外", "同时", "首先", "其次", "最后", "综上", "目前",
-    "下一步", "据悉", "据了解", "据介绍", "新华社", "中新网", "人民网", "央视网",
-    "note", "source", "editor", "tags", "url", "http", "https", "updated", "date", "title",
-})
-
-NOT_SPEAKER_PREFIXES = ("责任编辑", "原标题", "编者按", "发布会要点", "文章来源", "新闻来源", "相关",
-                        # A record's attendance lists (出席议员：, 列席秘书：, 缺席议员：).
-                        "出席", "列席", "缺席", "与会")
-# A meeting's chair, by office alone: who presides (a 证监会主席 with a body is an official).
-CHAIR_LABELS = frozenset({"主席", "代理主席", "副主席", "主席女士", "主席先生", "大会主席", "会议主席"})
-
-# Endings of a sentence that introduces a list or reports speech (``…表示：``), not a label.
-NOT_SPEAKER_ENDINGS = (
-    "要点", "看点", "亮点", "重点", "摘要", "提要", "速览", "一览", "核心观点", "导读",
-    "如下", "以下", "下列", "表示", "指出", "强调", "认为", "介绍说", "透露", "宣布", "说", "称",
-    "问道", "答道", "记者问", "来源", "链接", "注意", "提醒", "提示",
-    "包括", "在于", "写道", "提到", "回应", "坦言", "直言", "举例", "工作",
-    "措施", "方面", "情况", "问题如下",
-    # Bold headings in speeches and news pages (从数据看：, 数据显示：, 记者手记：, 名词解释：).
-    "看", "显示", "明确", "成效", "做法", "特点", "案例", "手记", "观察", "了解到", "注意到", "获悉",
-    "走访", "探访", "直击", "解读", "贴士", "解释", "释义",
-)
-
-HOST_WORDS = ("主持人", "主持")
-
-NUMBERED_QUESTION = re.compile(r"^(?:问|提问|问题|追问|Q)[一二三四五六七八九十\d]{1,3}$")
-
-NUMBERED_ANSWER = re.compile(r"^(?:答|回答|A)[一二三四五六七八九十\d]{1,3}$")
-
-# ``主持人（寿小丽）``, ``杜航伟（公安部副部长）``, ``记者（人民日报）``: a label with a parenthesis.
-PARENTHESIZED = re.compile(r"^(?P<outer>[^（(）)]+)[（(](?P<inner>[^（(）)]+)[）)]$")
-
-# How headings and list introductions begin; a label never does.
-NOT_SPEAKER_STARTS = (
-    "关于", "对于", "针对", "围绕", "如何", "怎样", "为什么", "为何", "据", "截至", "根据", "按照", "通过",
-    "总的来说", "首先", "其次", "最后", "此外", "另外", "同时", "一方面", "另一方面",
-)
-
-NUMBERED_ITEM = re.compile(r"[一二三四五六七八九十\d]+$")
-
-QUESTION_LABELS = frozenset({"问", "提问", "记者", "记者问", "记者提问", "有记者问", "有记者提问", "Q", "q",
-                             "问题", "追问", "又问", "网友", "网友提问", "网民", "网友问",
-                             "观众", "观众提问", "现场观众", "听众", "听众提问", "现场提问", "提问者"})
-
-ANSWER_LABELS = frozenset({"答", "回答", "A", "a", "答问"})
-
-ANSWER_SUFFIXES = ("回答", "答")
 
 # ``人民网记者``, ``新华社记者张三``, ``记者（人民日报）``, ``人民日报（记者）``;
 # not ``新华社记者从公安部获悉``.
@@ -119,6 +81,10 @@ REPORTER_LABEL = re.compile(
 # A name transliterated into Chinese, then in its own script in parentheses (萨蒂亚·纳德拉
 # （Satya Nadella）): the parenthesis glosses the name, it is no role.
 LATIN_GLOSS = re.compile(r"^(?P<main>.*[\u4e00-\u9fff])\s*[（(][A-Za-z][A-Za-z .'’\-]{1,40}[）)]$")
+
+
+def _collapse_spaces(label: str) -> str:
+    return " ".join(label.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,10 +135,15 @@ def label_shape(label: str) -> bool:
         return False
     if _named_with_outlet_or_role(label):
         return True  # 《明镜报》Georg Fahrion, 主持人X，《经济学人》主编: their marks are no sentence
+    if asker_by_screen_name(label):
+        return True  # 网友“江南雨”: the quotes hold a screen name, not a sentence
     if SENTENCE_PUNCTUATION.search(OUTLET_IN_TITLE_MARKS.sub(r"\1", compact)) or ENUMERATION.match(compact):
         return False
     if anonymous_participant(compact):
         return True  # 与会者A, 网友1: before 与会 lists and numbered items are ruled out
+    guest = guest_named(compact)
+    if guest is not None and looks_like_speaker(guest):
+        return True  # 嘉宾张三 (a bare 嘉宾 is a page's list of guests, unless speech follows)
     lowered = compact.lower()
     if lowered in NOT_SPEAKER_LABELS or compact.startswith(NOT_SPEAKER_PREFIXES):
         return False
@@ -217,7 +188,10 @@ def looks_like_speaker(label: str, known_names: Collection[str] | None = None) -
         return True  # 财新：, 南方周末：, CNN：: an outlet that asks
     if is_question(compact) or is_answer(compact) or compact.startswith(HOST_WORDS):
         return True
-    if anonymous_participant(compact):
+    if anonymous_participant(compact) or asker_by_screen_name(label):
+        return True
+    guest = guest_named(compact)
+    if guest is not None and looks_like_speaker(guest, known_names):
         return True
     if REPORTER_LABEL.match(OUTLET_IN_TITLE_MARKS.sub(r"\1", compact)):
         return True
@@ -278,6 +252,12 @@ def parse_label(label: str) -> ParsedLabel:
     participant = anonymous_participant(simple)
     if participant is not None:
         return ParsedLabel(compact, None, None, participant)  # type: ignore[arg-type]
+    if asker_by_screen_name(label):
+        return ParsedLabel(_collapse_spaces(label), None, None, "reporter")  # 网友 小李
+    guest = guest_named(simple)
+    if guest is not None and looks_like_speaker(guest):
+        inner = parse_label(compact[len(simple) - len(guest):])  # 嘉宾张三 is 张三, a guest
+        return ParsedLabel(inner.name, inner.role, inner.organization, inner.kind)
     if addressed_to(label) is not None:
         ask = compact[: compact.index(next(c for c in compact if c in "（("))]
         return ParsedLabel(ask, None, None, "reporter")  # 问（To李杰） asks; 李杰 answers

@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from reader.parse.blocks import Line, Run
+from reader.speakers.label_forms import guest_label_before_speech
 from reader.speakers.labels import (
     MAX_LABEL,
     is_answer,
@@ -101,9 +102,10 @@ def bracketed_marker(line: Line, text: str, known: Collection[str] | None) -> Ma
         return None
     label = _collapse(match.group(1))
     all_bold, _ = _styles(line, match.end(1))
-    if COLUMN_HEADER.search(label) or not label_shape(label):
+    if COLUMN_HEADER.search(label):
         return None
-    if not (all_bold or looks_like_speaker(label, known)):
+    guest = guest_label_before_speech(analysis_form(label), text[match.end():])  # [嘉宾]：…
+    if not guest and (not label_shape(label) or not (all_bold or looks_like_speaker(label, known))):
         return None
     opening, closing = text[0], text[match.end(1)]
     colon = text[match.end() - 1] if text[match.end() - 1] in COLONS else ""
@@ -117,12 +119,13 @@ def colon_marker(line: Line, text: str, known: Collection[str] | None) -> Marker
         return None
     raw = text[: match.start()]
     label = _collapse(raw)
-    if not label_shape(label):
+    guest = guest_label_before_speech(analysis_form(label), text[match.end():])  # 嘉宾：今年…，
+    if not guest and not label_shape(label):
         return None
     all_bold, colon_in_link = _styles(line, match.start())
     if colon_in_link:
         return None
-    if not all_bold:
+    if not all_bold and not guest:
         # A name that is a link (<a>李明</a>：, <a>中国工商银行</a>副行长张三：) still names its
         # speaker; a linked word that names nobody (<a>公安部</a>：…) heads a list item.
         label_in_link = any(run.link and run.text.strip() for run in _head(line, match.start()))

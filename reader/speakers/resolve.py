@@ -43,11 +43,13 @@ from reader.speakers.introductions import (
     host_introduced,
     host_named_in_speech,
     names_from_introductions,
+    one_guest_introduced,
     roles_from_introductions,
 )
 from reader.speakers.kinds import TurnFacts, asks, decide_kinds
-from reader.speakers.label_forms import addressed_to
-from reader.speakers.labels import ANSWER_LABELS, HOST_WORDS, ParsedLabel, organization_of, parse_label
+from reader.speakers.label_forms import GUEST_WORDS, addressed_to
+from reader.speakers.label_words import ANSWER_LABELS, HOST_WORDS
+from reader.speakers.labels import ParsedLabel, organization_of, parse_label
 from reader.speakers.names import NAME_THEN_TITLE, SPACES, analysis_form, is_person_name
 
 #: How many of a turn's first paragraphs are read for introductions (``…请刘局长回答``).
@@ -274,6 +276,14 @@ def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) 
         for i, person in enumerate(people):
             if interviewer and person.role is None and analysis_form(person.name) in bare:
                 people[i] = ParsedLabel(interviewer, person.name, person.organization, "reporter")
+    if any(analysis_form(p.name) in GUEST_WORDS for p in people):
+        # A bare 嘉宾： of an online interview: the one guest the lead or the host introduces.
+        speaking = {analysis_form(p.name) for p in people}
+        guest = one_guest_introduced(introducing, speaking)
+        if guest is not None:
+            for i, person in enumerate(people):
+                if analysis_form(person.name) in GUEST_WORDS:
+                    people[i] = guest
     spokesperson = answering_spokesperson(lead_texts)
     # 问：/答： briefings: 答 is the one spokesperson the preamble introduces, or the one
     # person a ``…答…问`` title names.
