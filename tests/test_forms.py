@@ -176,6 +176,40 @@ def test_netizens_reported_in_a_news_article_are_no_askers() -> None:
     assert list(t.turns) == []
 
 
+def test_labels_with_rare_traditional_characters_read_as_their_simplified_forms() -> None:
+    t = text("主持人：記者會開始。\n\n指揮官：今天新增確診12例。\n\n記者：請問總編輯怎麼看？\n\n"
+             "《聯合報》總編輯：我們會追蹤。\n")
+    assert [turn.label for turn in t.turns] == ["主持人", "指揮官", "記者", "《聯合報》總編輯"]
+
+
+def test_a_work_in_title_marks_before_a_heading_word_is_no_outlet_and_reporter() -> None:
+    t = text("主持人：开始。\n\n王部长：今年增长5%。\n\n《政府工作报告》解读：报告提出三项任务。\n")
+    assert [turn.label for turn in t.turns] == ["主持人", "王部长"]
+
+
+def test_every_traditional_form_of_the_label_vocabulary_marks_traditional_text() -> None:
+    """``to_simplified`` converts only text it knows to be traditional: each character of a
+    title or a label word must, in each traditional form, be one it knows."""
+    import opencc
+
+    from reader.speakers.label_forms import GUEST_WORDS
+    from reader.speakers.label_words import ANSWER_LABELS, CHAIR_LABELS, HOST_WORDS, QUESTION_LABELS
+    from reader.speakers.names import TITLES
+    from reader.text.fold import has_traditional
+
+    vocabulary = [*TITLES, *QUESTION_LABELS, *ANSWER_LABELS, *HOST_WORDS, *CHAIR_LABELS, *GUEST_WORDS]
+    chars = set("".join(vocabulary))
+    back = opencc.OpenCC("t2s")
+    missing = set()
+    for config in ("s2t", "s2hk", "s2tw"):
+        converter = opencc.OpenCC(config)
+        for ch in chars:
+            form = converter.convert(ch)
+            if form != ch and len(form) == 1 and back.convert(form) == ch and not has_traditional(form):
+                missing.add(form)
+    assert not missing
+
+
 def test_attendance_lists_and_numbered_items_stay_out_of_the_speakers() -> None:
     t = text("主持人：会议开始。\n\n与会人员：张三、李四。\n\n案例一：某地破获一起案件。\n", ".md")
     assert [turn.label for turn in t.turns] == ["主持人"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from reader.speakers.label_words import NOT_SPEAKER_ENDINGS
 from reader.speakers.names import (
     ENDS_WITH_TITLE,
     SPACES,
@@ -57,8 +58,11 @@ def outlet_and_name(label: str) -> tuple[str, str, str] | None:
     for cut in cuts:
         prefix, name = text[:cut].strip(), text[cut:].strip()
         simple_prefix = analysis_form(TITLE_MARKS.sub(r"\1", prefix))
-        if not prefix or not is_person_name(analysis_form(name)) or ENDS_WITH_TITLE.search(simple_prefix):
+        simple_name = analysis_form(name)
+        if not prefix or not is_person_name(simple_name) or ENDS_WITH_TITLE.search(simple_prefix):
             continue
+        if simple_name.endswith(NOT_SPEAKER_ENDINGS):
+            continue  # 《政府工作报告》解读: a heading's word (解 is also a surname)
         outlet = outlet_of(prefix)
         if outlet is None or REPORTER_WORD in simple_prefix or not _only_an_outlet(prefix):
             continue

@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Any
 
 from reader.progress import checkpoint
-from reader.text.hanzi import TRADITIONAL_COMMON_HANZI, TRADITIONAL_SURNAMES
+from reader.text.hanzi import TRADITIONAL_COMMON_HANZI, TRADITIONAL_LABEL_HANZI, TRADITIONAL_SURNAMES
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +87,7 @@ def fold(text: str) -> str:
 # -- speaker labels --------------------------------------------------------------------
 
 TRADITIONAL_CHARACTER = re.compile(
-    "[" + "".join(sorted(TRADITIONAL_COMMON_HANZI | TRADITIONAL_SURNAMES)) + "]"
+    "[" + "".join(sorted(TRADITIONAL_COMMON_HANZI | TRADITIONAL_SURNAMES | TRADITIONAL_LABEL_HANZI)) + "]"
 )
 
 

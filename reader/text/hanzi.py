@@ -36,3 +36,8 @@ TRADITIONAL_SURNAMES = frozenset(
     "陳劉楊黃趙吳孫馬鄭羅謝許韓馮鄧蕭葉蘇魏呂盧鍾譚陸賈韋鄒賀顧龔萬錢嚴湯溫齊喬龐顏莊聶魯嶽歐關蘭紀畢"
     "單塗駱藍遊靳鮑華饒車項蘆麥婁竇費衛閔鄔邊師欒鞏鄺勞諶藺樓閻聞權帥練鄢鄭張劉孫興應範戴"
 )
+
+# Traditional forms of the characters of titles and label words (``reader.speakers``) that are
+# neither common nor surnames: ``指揮官``, ``總編輯``, ``嘉賓`` are read through OpenCC too.
+# A test derives the set again from the label vocabulary, so a new title cannot miss its forms.
+TRADITIONAL_LABEL_HANZI = frozenset("創執夥審廳揮檢營獨監祕網編臺視訪談謀負財責賓贊輯醫鎮館")
