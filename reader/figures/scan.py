@@ -63,11 +63,13 @@ NUMBER_RE = re.compile(
     rf"|(?=[{_CN_DIGIT}十百千万萬{_D}]{{1,12}}分之)(?P<fden>{_CN}|[{_D}]+|[万萬])分之(?P<fnum>{_CN}|[{_D}]+)"
     # A fraction with a slash, not inside a date (2024/10/08) or before one (1/5日).
     rf"|(?=[{_D}]{{1,3}}[/／])(?<![{_D}/.])(?P<snum>[{_D}]{{1,3}})[/／](?P<sden>[{_D}]{{1,3}})(?![{_D}/／.]|[年月日号])"
-    rf"|(?P<num>{_ARABIC_COMPOUND}|{_CN}|[百千万](?=[多余])|(?<=[几数上逾过近超])[十百千万亿]+"
+    rf"|(?P<num>{_ARABIC_COMPOUND}|{_CN}|[百千万](?=[多余几])|(?<=[几数上逾过近超])[十百千万亿]+"
     r"|(?<![上下])半(?=年|个月|个小时|小时|天|个星期|周|个学期)))"
     # ``400 多家``: a PDF or an editor may leave a space before 多 as before a multiplier.
-    # 十几个, 二十来岁: 几 and 来 after the tens are "and some", "or so" (not 来自, 来访).
-    r"(?P<mid>[多余]|(?<=[十拾])几|(?<=[十百千0０])来(?![访自说看源电信宾华京往回去到临]))?"
+    # 十几个, 二十来岁: 几 and 来 after the tens are "and some", "or so" (not 来自, 来访); so is
+    # 几 after the hundreds and thousands (五千几个, 百几人, 一千几百宗: a thousand and some).
+    r"(?P<mid>[多余]|(?<=[十拾])几|(?<=[百千万萬])几[十百千]?(?![十百千万亿萬億])"
+    r"|(?<=[十百千0０])来(?![访自说看源电信宾华京往回去到临]))?"
     r"(?P<mult>(?: ?(?:[十百千万亿萬億](?![瓦米克卡帕赫焦伏分])"
     # 兆 before money is a trillion (Taiwan: 12兆元 產值); 兆瓦, 兆字节 stay units (mega).
     r"|兆(?=[多余]?(?:新台币|新臺幣|台币|臺幣|美元|美金|日元|日圓|日圆|韩元|韓元|港元|港币|港幣|人民币|人民幣|元))))*)"
