@@ -324,6 +324,23 @@ def test_digest_items_headlines_and_reported_speech_are_not_markers() -> None:
     assert [turn.label for turn in t.turns] == ["李明"]
 
 
+def test_a_news_articles_subheadings_in_the_label_form_are_not_turns() -> None:
+    article = html("<p>行政長官今早會見傳媒，她表示：「政府會在下個月公布新措施。」</p>"
+                   "<p>民主派議員：政府反應太慢</p>"
+                   "<p>民主黨議員林卓廷批評，政府過去一年反應太慢。他說，有超過3成市民不滿。</p>"
+                   "<p>建制派議員：支持政府做法</p><p>另有議員認為措施合理，應盡快推行。</p>")
+    assert not article.turns
+    assert "民主派議員：政府反應太慢" in article.text  # kept as the article's text
+    assert [f.text for f in article.figures] == ["超過3成"]
+
+
+def test_a_short_turn_among_real_ones_stays_a_turn() -> None:
+    t = text("張三：好的\n\n李四：我們今年完成了三項工作，明年繼續。\n\n張三：明白\n\n李四：謝謝。\n")
+    assert [turn.label for turn in t.turns] == ["張三", "李四", "張三", "李四"]
+    short = text("張三：好的\n李四：行\n")
+    assert [turn.label for turn in short.turns] == ["張三", "李四"]
+
+
 def test_markers_as_markdown_headings_and_one_speaker_on_many_headings() -> None:
     t = text("### 主持人：\n\n歡迎各位。\n\n## 王部長：\n\n謝謝主持人，今年經濟成長3%。\n\n"
              "### 記者：\n\n請問部長？\n\n"

@@ -116,11 +116,13 @@ def split_turns(blocks: list[Block], *, release: bool = False) -> tuple[list[Lea
                     pieces.append((inline, piece) if inline is None else (inline, inline.rest))
                 rest = ""
                 for piece_marker, piece_speech in pieces:
+                    rest = line_text(piece_speech)
                     if piece_marker is not None:
                         drafts.append(TurnDraft(_kept(piece_marker, shared)))
                         known.add(parse_label(piece_marker.label).name)
-                        sure = sure or (release and analysis_form(piece_marker.label) not in BYLINE_LABELS)
-                    rest = line_text(piece_speech)
+                        # A byline or a subheading may be taken away at the end: not sure yet.
+                        sure = sure or (release and analysis_form(piece_marker.label) not in BYLINE_LABELS
+                                        and not _headline_shaped(piece_marker.label, rest))
                     if rest:
                         drafts[-1].paragraphs.append(rest)
                 # Speech on the marker's line continues on the next line unless the source breaks it.
@@ -140,7 +142,8 @@ def split_turns(blocks: list[Block], *, release: bool = False) -> tuple[list[Lea
             else:
                 target[-1] = join_wrapped(target[-1], text)
             new_paragraph = False
-    return _without_bylines(lead, drafts)
+    lead, drafts = _without_bylines(lead, drafts)
+    return _without_subheadings(lead, drafts)
 
 
 # A byline's label: ``記者：林俊謙``, ``本报记者：张三 李四``, ``文：王五``.
@@ -165,6 +168,35 @@ def _without_bylines(lead: list[LeadParagraph], drafts: list[TurnDraft]) -> tupl
             continue
         kept.append(draft)
     return lead, kept
+
+
+# A news article's subheading written as ``民主派議員：政府反應太慢``: a short clause after the
+# colon, with no punctuation, and the article's prose below it.
+MAX_SUBHEADING = 24
+SUBHEADING_PUNCTUATION = frozenset("，。！？,.!?；;…：:、")
+MAX_SUBHEADINGS = 5
+
+
+def _headline_shaped(label: str, speech: str) -> bool:
+    return (0 < len(speech) <= MAX_SUBHEADING and not SUBHEADING_PUNCTUATION.intersection(speech)
+            and parse_label(label).kind is None)
+
+
+def _without_subheadings(lead: list[LeadParagraph], drafts: list[TurnDraft]) -> tuple[list[LeadParagraph],
+                                                                                     list[TurnDraft]]:
+    """A text whose every "turn" is a subheading (a label, a short clause with no punctuation,
+    then prose) is an article with subheadings, not a transcript: no turns. One real turn
+    among them (a speech, a question) keeps them all."""
+    if not drafts or len(drafts) > MAX_SUBHEADINGS:
+        return lead, drafts
+    if not all(len(d.paragraphs) >= 2 and _headline_shaped(d.marker.label, d.paragraphs[0]) for d in drafts):
+        return lead, drafts
+    for draft in drafts:
+        heading, *prose = draft.paragraphs
+        lead.append(LeadParagraph(draft.marker.written + heading, "p", -1))
+        lead.extend(LeadParagraph(text, "caption" if isinstance(text, Caption) else "p", -1)
+                    for text in prose)
+    return lead, []
 
 
 def _kept(marker: Marker, shared: dict[tuple[str, str, int], Marker]) -> Marker:
