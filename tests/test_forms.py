@@ -334,6 +334,15 @@ def test_a_news_articles_subheadings_in_the_label_form_are_not_turns() -> None:
     assert [f.text for f in article.figures] == ["超過3成"]
 
 
+def test_a_news_article_quoting_people_after_their_names_has_no_turns() -> None:
+    article = html("<p>行政長官今早會見傳媒，被問到防疫措施時作出回應。</p>"
+                   "<p>羅健熙：「政府應該早啲行動，唔好再拖。」</p><p>他又指，政府已與業界溝通多次。</p>"
+                   "<p>林卓廷：“措施來得太遲。”</p>")
+    assert not article.turns
+    asked = html("<p>記者：「請問何時公布？」</p><p>羅健熙：「下個月。」</p>")
+    assert [turn.label for turn in asked.turns] == ["記者", "羅健熙"]  # a reporter asks: a transcript
+
+
 def test_a_short_turn_among_real_ones_stays_a_turn() -> None:
     t = text("張三：好的\n\n李四：我們今年完成了三項工作，明年繼續。\n\n張三：明白\n\n李四：謝謝。\n")
     assert [turn.label for turn in t.turns] == ["張三", "李四", "張三", "李四"]

@@ -122,7 +122,7 @@ def split_turns(blocks: list[Block], *, release: bool = False) -> tuple[list[Lea
                         known.add(parse_label(piece_marker.label).name)
                         # A byline or a subheading may be taken away at the end: not sure yet.
                         sure = sure or (release and analysis_form(piece_marker.label) not in BYLINE_LABELS
-                                        and not _headline_shaped(piece_marker.label, rest))
+                                        and not _reported_shape(piece_marker.label, rest))
                     if rest:
                         drafts[-1].paragraphs.append(rest)
                 # Speech on the marker's line continues on the next line unless the source breaks it.
@@ -177,19 +177,35 @@ SUBHEADING_PUNCTUATION = frozenset("，。！？,.!?；;…：:、")
 MAX_SUBHEADINGS = 5
 
 
+# A news article quoting someone after their name: ``羅健熙：「政府應該早啲行動。」``.
+WHOLE_QUOTE = re.compile(r"^[「“『\"].*[」”』\"][。！？.!?]?$", re.DOTALL)
+
+
 def _headline_shaped(label: str, speech: str) -> bool:
     return (0 < len(speech) <= MAX_SUBHEADING and not SUBHEADING_PUNCTUATION.intersection(speech)
             and parse_label(label).kind is None)
 
 
+def _reported_shape(label: str, speech: str) -> bool:
+    """A marker as a news article writes one: a subheading, or a name and a whole quotation."""
+    return _headline_shaped(label, speech) or (
+        WHOLE_QUOTE.match(speech) is not None and parse_label(label).kind is None)
+
+
+def _reported(draft: TurnDraft) -> bool:
+    if not draft.paragraphs:
+        return False
+    first = draft.paragraphs[0]
+    return (len(draft.paragraphs) >= 2 and _headline_shaped(draft.marker.label, first)) or (
+        WHOLE_QUOTE.match(first) is not None and parse_label(draft.marker.label).kind is None)
+
+
 def _without_subheadings(lead: list[LeadParagraph], drafts: list[TurnDraft]) -> tuple[list[LeadParagraph],
                                                                                      list[TurnDraft]]:
     """A text whose every "turn" is a subheading (a label, a short clause with no punctuation,
-    then prose) is an article with subheadings, not a transcript: no turns. One real turn
-    among them (a speech, a question) keeps them all."""
-    if not drafts or len(drafts) > MAX_SUBHEADINGS:
-        return lead, drafts
-    if not all(len(d.paragraphs) >= 2 and _headline_shaped(d.marker.label, d.paragraphs[0]) for d in drafts):
+    then prose) or a name before a whole quotation is a news article, not a transcript: no
+    turns. One real turn among them (a speech, a question) keeps them all."""
+    if not drafts or len(drafts) > MAX_SUBHEADINGS or not all(_reported(d) for d in drafts):
         return lead, drafts
     for draft in drafts:
         heading, *prose = draft.paragraphs
