@@ -130,9 +130,15 @@ ASKER_BY_SCREEN_NAME = re.compile(
 )
 
 
+ASKER_INITIALS = frozenset("网網听聽观觀读讀")
+
+
 def asker_by_screen_name(label: str) -> bool:
     """``网友 小李``, ``网友“江南雨”``: an asker of an online interview (label as written, spaces kept)."""
-    return ASKER_BY_SCREEN_NAME.match(to_simplified(label.strip())) is not None
+    stripped = label.strip()
+    if stripped[:1] not in ASKER_INITIALS:
+        return False  # most labels: no conversion, no match
+    return ASKER_BY_SCREEN_NAME.match(to_simplified(stripped)) is not None
 
 
 #: How online interviews label their guest, with no name (``嘉宾：``) or before one.
@@ -155,3 +161,8 @@ SPEECH_PUNCTUATION = re.compile(r"[，。！？,!?；;]")
 def guest_label_before_speech(compact: str, rest: str) -> bool:
     """A bare ``嘉宾`` label that opens a turn: its speech follows, on the line or below it."""
     return compact in GUEST_WORDS and (not rest.strip() or SPEECH_PUNCTUATION.search(rest[:80]) is not None)
+
+
+def may_be_guest_word(label: str) -> bool:
+    """A cheap first test before ``guest_label_before_speech`` (which needs the analysis form)."""
+    return "嘉" in label
