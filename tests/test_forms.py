@@ -210,6 +210,15 @@ def test_every_traditional_form_of_the_label_vocabulary_marks_traditional_text()
     assert not missing
 
 
+def test_a_linked_firm_before_a_glossed_name_is_still_a_marker() -> None:
+    t = html("<p>微软CEO萨蒂亚·纳德拉（Satya Nadella）：本季度商业云收入达到96亿美元。</p>"
+             '<p><a class="keyword" href="/ms">摩根士丹利</a>'
+             "分析师基思·韦斯（Keith Weiss）：能否谈谈毛利率？</p>"
+             "<p>萨蒂亚·纳德拉：毛利率提升了大约6个百分点。</p>")
+    assert [turn.label for turn in t.turns] == [
+        "微软CEO萨蒂亚·纳德拉（Satya Nadella）", "摩根士丹利分析师基思·韦斯（Keith Weiss）", "萨蒂亚·纳德拉"]
+
+
 def test_attendance_lists_and_numbered_items_stay_out_of_the_speakers() -> None:
     t = text("主持人：会议开始。\n\n与会人员：张三、李四。\n\n案例一：某地破获一起案件。\n", ".md")
     assert [turn.label for turn in t.turns] == ["主持人"]

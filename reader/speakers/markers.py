@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from reader.parse.blocks import Line, Run
 from reader.speakers.label_forms import guest_label_before_speech, may_be_guest_word
 from reader.speakers.labels import (
+    LATIN_GLOSS,
     MAX_LABEL,
     is_answer,
     is_question,
@@ -134,8 +135,10 @@ def colon_marker(line: Line, text: str, known: Collection[str] | None) -> Marker
     return Marker(label, label + match.group(), 0, _split_at(line, match.end()))
 
 def _names_a_person(label: str) -> bool:
-    """A person's name, alone or after a role (not an office or a place on its own)."""
-    simple = analysis_form(label)
+    """A person's name, alone or after a role (not an office or a place on its own), perhaps
+    glossed in its own script (``…分析师基思·韦斯（Keith Weiss）``)."""
+    gloss = LATIN_GLOSS.match(label.strip())
+    simple = analysis_form(gloss.group("main") if gloss else label)
     return is_person_name(simple) or ROLE_THEN_NAME.match(simple) is not None
 
 
