@@ -219,6 +219,16 @@ def test_a_linked_firm_before_a_glossed_name_is_still_a_marker() -> None:
         "微软CEO萨蒂亚·纳德拉（Satya Nadella）", "摩根士丹利分析师基思·韦斯（Keith Weiss）", "萨蒂亚·纳德拉"]
 
 
+def test_a_member_who_asks_an_oral_question_is_labelled_with_the_verb() -> None:
+    t = text("口頭答覆質詢\n\n李卓人議員問：\n\n主席，政府會否增加撥款？\n\n"
+             "財政司司長：主席，政府今年已撥款50億元。\n\n李卓人議員：主席，撥款何時到位？\n\n"
+             "財政司司長：主席，預計3個月內。\n\n有人問：這是真的嗎？\n")
+    assert [turn.label for turn in t.turns] == ["李卓人議員問", "財政司司長", "李卓人議員", "財政司司長"]
+    member = speaker(t, "李卓人")
+    assert (member.turns, member.kind) == (2, "reporter")  # one person, who asks
+    assert "有人問：這是真的嗎？" in t.text  # someone asked: reported, no label
+
+
 def test_attendance_lists_and_numbered_items_stay_out_of_the_speakers() -> None:
     t = text("主持人：会议开始。\n\n与会人员：张三、李四。\n\n案例一：某地破获一起案件。\n", ".md")
     assert [turn.label for turn in t.turns] == ["主持人"]

@@ -6,16 +6,19 @@
 - ``问（To李杰）``: a question put to one person, who answers it;
 - ``与会者A``, ``网友1``, ``记者甲``: someone the record names only by a letter or a number;
 - ``网友 小李``, ``网友“江南雨”``: an online interview's asker, by their screen name;
-- ``嘉宾 张三``, ``嘉宾：`` before speech: an online interview's guest.
+- ``嘉宾 张三``, ``嘉宾：`` before speech: an online interview's guest;
+- ``李忠答``, ``李卓人議員問``: who answers, who asks, named before the verb.
 """
 
 from __future__ import annotations
 
 import re
 
-from reader.speakers.label_words import NOT_SPEAKER_ENDINGS
+from reader.speakers.label_words import ANSWER_SUFFIXES, NOT_SPEAKER_ENDINGS
 from reader.speakers.names import (
     ENDS_WITH_TITLE,
+    NAME_THEN_TITLE,
+    ROLE_THEN_NAME,
     SPACES,
     TITLE_MARKS,
     analysis_form,
@@ -166,3 +169,28 @@ def guest_label_before_speech(compact: str, rest: str) -> bool:
 def may_be_guest_word(label: str) -> bool:
     """A cheap first test before ``guest_label_before_speech`` (which needs the analysis form)."""
     return "嘉" in label
+
+
+def answerer_of(compact: str) -> str | None:
+    """``李忠答`` → ``李忠``: who answers, in Q&A articles that label answers this way."""
+    for suffix in ANSWER_SUFFIXES:
+        if compact.endswith(suffix) and len(compact) > len(suffix) + 1:
+            return compact[: -len(suffix)]
+    return None
+
+
+ASK_SUFFIXES = ("提问", "发问", "问")
+
+
+def asker_of(compact: str) -> str | None:
+    """``李卓人议员问`` → ``李卓人议员``: who asks, as a record of oral questions labels them;
+    only a person (``张三``, ``李卓人议员``, ``某某委员会委员王五``), never ``有人问``."""
+    for suffix in ASK_SUFFIXES:
+        if compact.endswith(suffix) and len(compact) > len(suffix) + 1:
+            who = compact[: -len(suffix)]
+            titled = NAME_THEN_TITLE.match(who)
+            named = is_person_name(who) or (titled is not None and is_person_name(titled.group("name")))
+            if named or ROLE_THEN_NAME.match(who):
+                return who
+            return None
+    return None

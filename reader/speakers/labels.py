@@ -21,14 +21,15 @@ from reader.speakers.label_forms import (
     SENTENCE_PUNCTUATION,
     addressed_to,
     anonymous_participant,
+    answerer_of,
     asker_by_screen_name,
+    asker_of,
     asker_with_unit,
     guest_named,
     outlet_and_name,
 )
 from reader.speakers.label_words import (
     ANSWER_LABELS,
-    ANSWER_SUFFIXES,
     CHAIR_LABELS,
     HOST_WORDS,
     NOT_SPEAKER_ENDINGS,
@@ -117,14 +118,6 @@ def is_question(compact: str) -> bool:
     return compact in QUESTION_LABELS or bool(NUMBERED_QUESTION.match(compact))
 
 
-def _answerer(compact: str) -> str | None:
-    """``李忠答`` → ``李忠``: who answers, in Q&A articles that label answers this way."""
-    for suffix in ANSWER_SUFFIXES:
-        if compact.endswith(suffix) and len(compact) > len(suffix) + 1:
-            return compact[: -len(suffix)]
-    return None
-
-
 def is_answer(compact: str) -> bool:
     return compact in ANSWER_LABELS or bool(NUMBERED_ANSWER.match(compact))
 
@@ -197,8 +190,10 @@ def looks_like_speaker(label: str, known_names: Collection[str] | None = None) -
         return True
     if REPORTER_LABEL.match(OUTLET_IN_TITLE_MARKS.sub(r"\1", compact)):
         return True
-    answerer = _answerer(compact)
+    answerer = answerer_of(compact)
     if answerer and (is_person_name(answerer) or looks_like_speaker(answerer, known_names)):
+        return True
+    if asker_of(compact) is not None:
         return True
     for honorific in HONORIFICS:
         bare = compact.removesuffix(honorific)
@@ -275,13 +270,16 @@ def parse_label(label: str) -> ParsedLabel:
             # 观众提问（彭博社）: an asker known by their body; the label names them as written.
             return ParsedLabel(compact, None, inner_text, kind)
         return ParsedLabel(inner.name, inner.role, inner.organization, kind)
-    answerer = _answerer(simple)
+    answerer = answerer_of(simple)
     if answerer and (is_person_name(answerer) or ENDS_WITH_TITLE.search(answerer)):
         # ``李忠答``, ``商务部新闻发言人答``: the speaker is the part before 答.
         parsed = parse_label(compact[: len(answerer)])
         return ParsedLabel(parsed.name, parsed.role, parsed.organization, parsed.kind or "official")
     if is_answer(simple):
         return ParsedLabel(compact, None, None, "official")
+    asker = asker_of(simple)
+    if asker is not None and len(simple) == len(compact):
+        return parse_label(compact[: len(asker)])  # 李卓人議員問: 李卓人議員, who asks
     parts = PARENTHESIZED.match(simple)
     if REPORTER_WORD in simple:
         outlet = compact[: simple.index(REPORTER_WORD)].strip("（）()").replace("《", "").replace("》", "")
