@@ -229,6 +229,21 @@ def test_a_member_who_asks_an_oral_question_is_labelled_with_the_verb() -> None:
     assert "有人問：這是真的嗎？" in t.text  # someone asked: reported, no label
 
 
+def test_an_english_record_keeps_its_labels_spaces_and_its_chair_hosts() -> None:
+    t = text("ORAL ANSWERS TO QUESTIONS\n\n"
+             "MR LEE CHEUK-YAN: President, will the Government increase funding?\n\n"
+             "SECRETARY FOR EDUCATION AND MANPOWER: President, we have allocated $5 billion.\n\n"
+             "PRESIDENT: Miss Emily LAU.\n\nMISS EMILY LAU: President, can the Secretary explain?\n\n"
+             "SECRETARY FOR EDUCATION AND MANPOWER: President, we will study it.\n")
+    people = {s.name: (s.role, s.kind) for s in t.speakers}
+    assert people == {
+        "MR LEE CHEUK-YAN": (None, "reporter"),
+        "SECRETARY FOR EDUCATION AND MANPOWER": ("SECRETARY FOR EDUCATION AND MANPOWER", "official"),
+        "PRESIDENT": ("PRESIDENT", "host"),
+        "MISS EMILY LAU": (None, "reporter"),
+    }
+
+
 def test_attendance_lists_and_numbered_items_stay_out_of_the_speakers() -> None:
     t = text("主持人：会议开始。\n\n与会人员：张三、李四。\n\n案例一：某地破获一起案件。\n", ".md")
     assert [turn.label for turn in t.turns] == ["主持人"]

@@ -7,7 +7,8 @@
 - ``与会者A``, ``网友1``, ``记者甲``: someone the record names only by a letter or a number;
 - ``网友 小李``, ``网友“江南雨”``: an online interview's asker, by their screen name;
 - ``嘉宾 张三``, ``嘉宾：`` before speech: an online interview's guest;
-- ``李忠答``, ``李卓人議員問``: who answers, who asks, named before the verb.
+- ``李忠答``, ``李卓人議員問``: who answers, who asks, named before the verb;
+- ``PRESIDENT``, ``SECRETARY FOR SECURITY``, ``MR LEE CHEUK-YAN``: an English record's labels.
 """
 
 from __future__ import annotations
@@ -194,3 +195,26 @@ def asker_of(compact: str) -> str | None:
                 return who
             return None
     return None
+
+
+# An English record's chair (Hong Kong's LegCo, a committee) and its offices.
+ENGLISH_CHAIRS = frozenset({
+    "PRESIDENT", "MADAM PRESIDENT", "MR PRESIDENT", "THE PRESIDENT", "DEPUTY PRESIDENT", "CHAIRMAN",
+    "CHAIRWOMAN", "CHAIR", "THE CHAIRMAN", "MR CHAIRMAN", "MADAM CHAIRMAN", "DEPUTY CHAIRMAN",
+})
+ENGLISH_OFFICE = re.compile(
+    r"\b(?:SECRETARY|MINISTER|DIRECTOR|COMMISSIONER|SPOKES(?:MAN|WOMAN|PERSON)|CHIEF EXECUTIVE|CHAIRMAN"
+    r"|PRESIDENT|GOVERNOR|MAYOR|AMBASSADOR|CONSUL|SPEAKER|PREMIER|OFFICER|CEO|CFO|COO|CTO)\b"
+)
+ENGLISH_COURTESY = re.compile(r"^(?:MR|MRS|MISS|MS|DR|PROF|PROFESSOR|SIR|DAME|THE HONOURABLE|HON)\.?\s")
+
+
+def english_label(written: str) -> tuple[str | None, bool]:
+    """(role, hosts) of an English label as written: a chair hosts, an office is its own role
+    (``SECRETARY FOR SECURITY``), a person (``MR LEE CHEUK-YAN``) is known by the conversation."""
+    upper = written.upper()
+    if upper in ENGLISH_CHAIRS:
+        return written, True
+    if ENGLISH_OFFICE.search(upper) and not ENGLISH_COURTESY.match(upper):
+        return written, False
+    return None, False

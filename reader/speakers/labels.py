@@ -25,6 +25,7 @@ from reader.speakers.label_forms import (
     asker_by_screen_name,
     asker_of,
     asker_with_unit,
+    english_label,
     guest_named,
     outlet_and_name,
 )
@@ -311,6 +312,10 @@ def parse_label(label: str) -> ParsedLabel:
         return ParsedLabel(compact[: named_first.end("name")], None, None, None)
     if ENDS_WITH_TITLE.search(simple):
         return _with_role(compact, compact, simple)
+    if label.isascii():
+        written = " ".join(label.split())  # MR LEE CHEUK-YAN keeps its spaces
+        office, hosts = english_label(written)
+        return ParsedLabel(written, office, None, "host" if hosts else None)
     return ParsedLabel(compact, None, None, None)
 
 
