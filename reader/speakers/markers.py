@@ -38,7 +38,8 @@ LEADING_BULLETS = re.compile(
     r"^(?:(?:[●■◆▲★◇□○▶►◎※◼◾]|[\[【（(]?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[\]】）)]?)\s*)+"
 )
 
-BRACKETED_LABEL = re.compile(rf"^[\[【]([^\[\]【】]{{1,40}})[\]】]\s*[{COLONS}]?")
+# ``[主持人]``, ``【主持人】``, ``［主持人］``, ``〔主持人〕``, ``〖主持人〗``: a label in brackets.
+BRACKETED_LABEL = re.compile(rf"^[\[【［〔〖]([^\[\]【】［］〔〕〖〗]{{1,40}})[\]】］〕〗]\s*[{COLONS}]?")
 # A column's header, ``【作者・專欄名】``: an author and the column they write, not a speaker.
 COLUMN_HEADER = re.compile(r"[・·•‧](?=.*(?:專欄|专栏|欄目|栏目|評論|评论|隨筆|随笔|手記|手记|觀察|观察|"
                            r"周記|周记|札記|札记|時評|时评|社評|社评|漫談|漫谈|專題|专题|週刊|周刊))")
