@@ -246,9 +246,10 @@ def test_an_english_record_keeps_its_labels_spaces_and_its_chair_hosts() -> None
 
 def test_labels_in_every_kind_of_bracket() -> None:
     for opening, closing in ("[]", "【】", "［］", "〔〕", "〖〗"):
-        t = text(f"{opening}主持人{closing}大家好，发布会开始。\n\n{opening}王强{closing}：今年增长5%。\n")
+        t = text(f"{opening}主持人{closing}大家好，发布会开始。\n\n{opening}记者{closing}：请问增长多少？\n\n"
+                 f"{opening}王强{closing}：今年增长5%。\n")
         assert [(turn.label, t.speaker(turn.speaker).kind) for turn in t.turns] == [  # type: ignore[union-attr]
-            ("主持人", "host"), ("王强", "official")], opening
+            ("主持人", "host"), ("记者", "reporter"), ("王强", "official")], opening
 
 
 def test_attendance_lists_and_numbered_items_stay_out_of_the_speakers() -> None:
