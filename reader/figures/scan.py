@@ -29,10 +29,12 @@ from reader.figures.numerals import CN_BIG_UNITS, CN_DIGITS, CN_NUMERAL_CHARS, M
 from reader.figures.qualifiers import DURATION_MORE_RE, POST_QUALIFIER_RE, minus_before, pre_qualifier
 from reader.figures.units import (
     ASCII_LETTER_RE,
+    CURRENCY_SIGNS,
     NUMERAL_PLACE_NAMES,
     UNIT_FAMILY,
     UNIT_NAME,
     UNIT_STARTS,
+    currency_before,
     unit_at,
 )
 from reader.progress import checkpoint
@@ -440,6 +442,7 @@ class _Scan:
                 m.group("mult") or m.group("pct") or _MYRIADS_RE.search(m.group())
             ))
             and not (m.group("fden") or m.group("snum") or text.startswith(POINT_SOMETHING, after_pos))
+            and currency_before(text, match_start) is None  # $5,000: the sign makes it money
         )
 
     def _figure(self, m: re.Match[str]) -> FoundFigure | None:
@@ -487,6 +490,11 @@ class _Scan:
             spaced = unit_at(text, num.end + 1)
             if spaced and spaced[0] in UNIT_STARTS:
                 unit, unit_pos = spaced, num.end + 1
+        sign = None if num.percent_word else currency_before(text, num.start)
+        if sign is not None:  # HK$100億, $5,000, €30億: the sign is part of the figure as written
+            num = num._replace(start=num.start - len(sign))
+            if not unit:
+                unit, unit_pos = CURRENCY_SIGNS[sign], None
         end = num.end if num.percent_word else unit_pos + len(unit) if unit_pos is not None else num.end
         dated = unit == "年" and end < len(text) and (
             text[end] in YEAR_WORD_AFTER or MONTH_AFTER_YEAR.match(text, end) is not None)

@@ -45,6 +45,25 @@ UNIT_FAMILY: dict[str, str] = {u: fam for fam, units in _UNIT_FAMILIES.items() f
 #: The measure word right after a number (longest alternative first).
 UNIT_RE = re.compile("|".join(re.escape(u) for u in sorted(UNIT_FAMILY, key=len, reverse=True)))
 
+#: Currency signs written before the number (``HK$100億``, ``$5,000``, ``€30億``), longest
+#: first, and the unit each gives: a sign alone keeps its own name, as 元 does.
+CURRENCY_SIGNS: dict[str, str] = {
+    "HK$": "港元", "US$": "美元", "NT$": "新台币", "$": "$", "＄": "$", "¥": "¥", "￥": "¥",
+    "€": "欧元", "£": "英镑",
+}
+CURRENCY_BEFORE = re.compile("(?:" + "|".join(re.escape(s) for s in sorted(CURRENCY_SIGNS, key=len,
+                                                                           reverse=True)) + ")$")
+UNIT_FAMILY.update({"$": "money", "¥": "money"})
+
+
+def currency_before(text: str, start: int) -> str | None:
+    """The currency sign written right before ``start`` (``HK$``, ``$``, ``€``), or None."""
+    if start == 0 or text[start - 1] not in "$＄¥￥€£":
+        return None
+    match = CURRENCY_BEFORE.search(text, max(0, start - 3), start)
+    return match.group() if match else None
+
+
 #: A rate: 元/吨, 公里/小时 (the unit of the figure is both words).
 PER_SIGNS = frozenset("/／")
 
