@@ -252,6 +252,29 @@ def test_labels_in_every_kind_of_bracket() -> None:
             ("主持人", "host"), ("记者", "reporter"), ("王强", "official")], opening
 
 
+BILINGUAL = (
+    "2021年3月1日外交部发言人汪文斌主持例行记者会\n\n"
+    "汪文斌：今天我没有要发布的消息。\n\nWang Wenbin: I have no announcement to make today.\n\n"
+    "法新社记者：请问中方对此有何评论？\n\nAFP: Do you have any comment on this?\n\n"
+    "汪文斌：中方的立场是一贯的，今年增长5%。\n\nWang Wenbin: China's position is consistent.\n"
+)
+
+
+def test_an_english_rendering_after_each_turn_stays_with_the_turn_it_renders() -> None:
+    t = text(BILINGUAL)
+    assert [turn.label for turn in t.turns] == ["汪文斌", "法新社记者", "汪文斌"]
+    assert [(s.name, s.kind) for s in t.speakers] == [("汪文斌", "official"), ("法新社记者", "reporter")]
+    answer = t.turns[2]
+    assert t.text[answer.start:answer.end].endswith("Wang Wenbin: China's position is consistent.")
+
+
+def test_english_questions_to_a_chinese_speaker_are_turns_of_their_own() -> None:
+    t = text("汪文斌：今天我没有要发布的消息。\n\nBloomberg: Will China respond to the new tariffs?\n\n"
+             "汪文斌：中方将采取必要措施。\n\nReuters: When will the talks resume, and where?\n\n"
+             "汪文斌：我没有可以发布的消息。\n")
+    assert [turn.label for turn in t.turns] == ["汪文斌", "Bloomberg", "汪文斌", "Reuters", "汪文斌"]
+
+
 def test_attendance_lists_and_numbered_items_stay_out_of_the_speakers() -> None:
     t = text("主持人：会议开始。\n\n与会人员：张三、李四。\n\n案例一：某地破获一起案件。\n", ".md")
     assert [turn.label for turn in t.turns] == ["主持人"]

@@ -18,6 +18,7 @@ from reader.progress import checkpoint
 from reader.record_tables import TurnTable
 from reader.speakers.resolve import LabelledSpeech, resolve_speakers
 from reader.turns.answers import split_unmarked_answers
+from reader.turns.interpretation import fold_renderings
 from reader.turns.interview import bold_question_interview
 from reader.turns.metadata import take_metadata
 from reader.turns.qa import pair_questions
@@ -55,6 +56,7 @@ def build_taking(held: list[SourceDocument], source: Source, warnings: tuple[str
     # And so do credit lines (记者吕绍刚采访整理: the 记者 who asks is 吕绍刚).
     lead_texts = ([meta.title] if meta.title else []) + spoken([p.text for p in preamble]) + credits
     drafts = split_unmarked_answers(drafts, lead_texts)
+    drafts = fold_renderings(drafts)  # 汪文斌：… then Wang Wenbin: …: one turn, one speaker
     cast = resolve_speakers(_Speeches(drafts), lead_texts)
     kinds = cast.kinds()
     turns = TurnTable()
