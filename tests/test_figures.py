@@ -135,6 +135,23 @@ def test_qualifiers_are_kept_in_the_text_and_named(
     assert (f.text, f.value, f.qualifier) == (text, value, qualifier)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "qualifier"),
+    [
+        ("大概有八、九万研发人员", "八、九万", "大概"),
+        ("这类事件大概每年1.8万件", "1.8万件", "大概"),
+        ("中国大约有70%的人是文盲", "70%", "大约"),
+        ("至少有5人受伤", "5人", "至少"),
+        ("节约有3亿元", "3亿元", None),  # 节约: saved, no approximation
+        ("今年有3万人", "3万人", None),
+    ],
+)
+def test_an_approximation_a_short_word_away_qualifies_the_figure(sentence: str, text: str,
+                                                                  qualifier: str | None) -> None:
+    f = only(sentence)
+    assert (f.text, f.qualifier) == (text, qualifier)
+
+
 @pytest.mark.parametrize("sentence", ["二十来自各地的代表", "十来访的客人", "一共有十几"])
 def test_lai_that_starts_a_word_and_a_bare_ji_are_not_qualified_counts(sentence: str) -> None:
     assert texts(sentence) == []

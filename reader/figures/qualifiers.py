@@ -93,3 +93,17 @@ def minus_before(text: str, start: int) -> bool:
     if not prev:
         return True
     return not (prev.isascii() and prev.isalnum()) and prev not in "%‰"
+
+
+# An adverb of approximation that qualifies a number a short word away (``大概有八、九万人``,
+# ``大概每年1.8万件``, ``大约是3000元``): named, but the figure as written starts at its number.
+QUALIFIER_ACROSS = re.compile(
+    r"(?<![节制合签预公违履条契婚隐特规邀節製簽預違條規])(大概|大约|大約|差不多|将近|將近|约|約|几乎|幾乎|至少)"
+    r"(?:有|是|为|為|在|达到|達到|达|達|每年|每天|每月|每周|每週|一年|一天)$"
+)
+
+
+def qualifier_across(text: str, original: str, start: int) -> str | None:
+    """The approximation a short word before the number says (as written), or None."""
+    match = QUALIFIER_ACROSS.search(text, max(0, start - 6), start)
+    return original[match.start(1) : match.end(1)] if match else None

@@ -26,7 +26,13 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from reader.figures.numerals import CN_BIG_UNITS, CN_DIGITS, CN_NUMERAL_CHARS, MAX_NUMERAL_CHARS, parse_number
-from reader.figures.qualifiers import DURATION_MORE_RE, POST_QUALIFIER_RE, minus_before, pre_qualifier
+from reader.figures.qualifiers import (
+    DURATION_MORE_RE,
+    POST_QUALIFIER_RE,
+    minus_before,
+    pre_qualifier,
+    qualifier_across,
+)
 from reader.figures.units import (
     ASCII_LETTER_RE,
     CURRENCY_SIGNS,
@@ -640,6 +646,8 @@ class _Scan:
         if pre:
             start = num.start - len(pre)
             qualifier = original[start : num.start].strip() if qualifier is None else qualifier
+        elif qualifier is None:
+            qualifier = qualifier_across(text, original, num.start)  # 大概有八、九万, 大概每年1.8万件
         # 负7度 as well as -3.2%; a hyphen before other units is rather a range or a dash.
         signed = unit in ("%", "‰") or (num.start > 0 and text[num.start - 1] == "负")
         if signed and minus_before(text, num.start) and c.value_to is None:
