@@ -275,6 +275,14 @@ def test_english_questions_to_a_chinese_speaker_are_turns_of_their_own() -> None
     assert [turn.label for turn in t.turns] == ["汪文斌", "Bloomberg", "汪文斌", "Reuters", "汪文斌"]
 
 
+def test_an_introduction_keeps_a_body_whose_name_holds_wei_and_a_subtitle_dash() -> None:
+    t = text("**——华为公司高级副总裁、董事陈黎芳与新员工座谈纪要**\n\n"
+             "**主持人：**欢迎华为公司战略部总裁张文林。\n\n**问：**公司怎么看？\n\n"
+             "**陈黎芳：**我们会继续投入。\n\n**张文林：**我补充一点。\n", ".md")
+    assert speaker(t, "陈黎芳").role == "华为公司高级副总裁、董事"
+    assert speaker(t, "张文林").role == "华为公司战略部总裁"
+
+
 def test_attendance_lists_and_numbered_items_stay_out_of_the_speakers() -> None:
     t = text("主持人：会议开始。\n\n与会人员：张三、李四。\n\n案例一：某地破获一起案件。\n", ".md")
     assert [turn.label for turn in t.turns] == ["主持人"]
