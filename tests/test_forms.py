@@ -104,6 +104,13 @@ def test_a_speaker_named_without_a_title_takes_the_one_they_are_addressed_by() -
     assert (tang.role, tang.kind) == ("政委", "official")
 
 
+def test_a_transliterated_name_is_addressed_by_its_last_part_and_a_title() -> None:
+    t = text("主持人：赫拉利教授是一名历史学家。首先，有请赫拉利教授分享看法。\n\n"
+             "尤瓦尔·赫拉利：确实如此，未来一百年变化巨大。\n\n主持人：任先生怎么看？\n\n"
+             "任正非：我认同许多观点。\n")
+    assert speaker(t, "尤瓦尔·赫拉利").role == "教授"
+
+
 def test_a_title_is_not_given_when_the_surname_is_shared_or_the_title_names_a_body() -> None:
     shared = text("主持人：请王部长介绍情况。\n\n王磊：今年增长5%。\n\n王芳：我补充一点，明年也会增长。\n")
     assert speaker(shared, "王磊").role is None and speaker(shared, "王芳").role is None

@@ -152,4 +152,8 @@ def titles_addressed(texts: Iterable[str], unroled: Iterable[str], everyone: Ite
 
 
 def _surname(simple_name: str) -> str:
+    """The name a title follows when someone is addressed: the surname, or the last part of
+    a transliterated name (尤瓦尔·赫拉利 is 赫拉利教授)."""
+    if "·" in simple_name:
+        return simple_name.rsplit("·", 1)[1]
     return simple_name[:2] if simple_name[:2] in SURNAMES_DOUBLE else simple_name[:1]
