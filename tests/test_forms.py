@@ -3,6 +3,8 @@ or the markup, on short made-up excerpts of that form (issues 11 and 16)."""
 
 from __future__ import annotations
 
+import pytest
+
 from reader.model import Speaker, Transcript
 from reader.pipeline import parse_bytes
 
@@ -288,6 +290,46 @@ def test_an_introduction_keeps_a_body_whose_name_holds_wei_and_a_subtitle_dash()
              "**陈黎芳：**我们会继续投入。\n\n**张文林：**我补充一点。\n", ".md")
     assert speaker(t, "陈黎芳").role == "华为公司高级副总裁、董事"
     assert speaker(t, "张文林").role == "华为公司战略部总裁"
+
+
+@pytest.mark.parametrize("article", [
+    "病例介绍。\n\n患者A：女，68岁，退休教师，三年前开始出现记忆力下降。\n\n患者B：男，72岁，有高血压病史。\n",
+    "报告发布。\n\n网民规模达10.92亿：互联网普及率升至77.5%\n\n报告显示，网民数量继续增长。\n",
+    "英雄事迹感动网友。\n\n网友“点赞”：这才是真正的英雄\n\n消息发布后，许多网友留言。\n",
+    "某市出台新规。\n\n网友“江南雨”：这样收费太贵了，我停不起。\n\n网友 小李：我觉得挺好。\n\n"
+    "对此，交通局表示将评估。\n",
+    "读书会预告。\n\n嘉宾：著名作家王安忆，文学评论家陈思和，另有多位青年作家到场。\n\n时间：周六下午。\n",
+    "访谈预告。\n\n嘉宾简介：张明，中国人民大学教授，长期研究农村问题。\n",
+    "热线来电。\n\n王女士问：孩子明年上初中，怎么报名？\n\n李先生问：社保怎么转移？\n\n局长介绍了有关政策。\n",
+    "督察进展。\n\n第三轮中央生态环境保护督察：已受理群众举报3万余件\n\n督察组表示将持续跟进。\n",
+])
+def test_articles_that_look_like_the_new_label_forms_have_no_turns(article: str) -> None:
+    assert list(text(article).turns) == []
+
+
+def test_panel_speakers_who_open_with_thanks_are_turns_not_subheadings() -> None:
+    t = text("林毅夫：谢谢主持人\n\n中国经济还有很大的增长潜力。\n\n张维迎：我补充两点\n\n"
+             "第一是企业家精神。\n\n李稻葵：谢谢\n\n我同意两位的看法。\n")
+    assert [turn.label for turn in t.turns] == ["林毅夫", "张维迎", "李稻葵"]
+
+
+def test_a_title_in_a_mention_of_someone_else_is_not_the_speakers() -> None:
+    t = text("主持人：感谢张部长刚才在开幕式上的致辞。下面有请张伟先生和李娜女士。\n\n"
+             "张伟：我们公司做人工智能。\n\n李娜：我做投资。\n")
+    assert speaker(t, "张伟").role is None
+
+
+def test_english_speakers_of_a_forum_are_not_renderings_of_the_chinese_before_them() -> None:
+    t = text("李稻葵：欢迎各位来到论坛。\n\nTim Cook: Thank you. Apple has been in China for decades.\n\n"
+             "王一鸣：我想谈谈消费。\n\nRay Dalio: I agree that consumption matters a great deal.\n")
+    assert [turn.label for turn in t.turns] == ["李稻葵", "Tim Cook", "王一鸣", "Ray Dalio"]
+
+
+def test_a_preposition_before_a_body_is_no_married_name() -> None:
+    t = text("以下是勞工及福利局局長今日會見傳媒的談話內容：\n\n"
+             "勞工及福利局局長向關注組表示，政府明白困難。\n\n"
+             "記者︰局長，何時檢討？\n\n勞工及福利局局長︰我們會盡快檢討。\n")
+    assert speaker(t, "勞工及福利局局長").role == "勞工及福利局局長"
 
 
 def test_attendance_lists_and_numbered_items_stay_out_of_the_speakers() -> None:

@@ -113,10 +113,11 @@ def person_introduced_by_title(label: str, texts: Iterable[str]) -> ParsedLabel 
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-# Where a speaker is addressed by surname and title: after a verb of address or punctuation
-# (``邀請唐政委``, ``请王部长回答``, ``，李院长``), and not when the title begins a body
-# (``王委员会``: a committee).
-ADDRESSED_BEFORE = "请請邀谢謝感向对對给給问問由和与與及、，,。：:；;\\s“「"
+# Where a speaker is addressed by surname and title: after an invitation (``邀請唐政委``,
+# ``请王部长回答``, ``欢迎李院长``, ``由陈局长``) or opening a paragraph (``王部长，请问…``); not in
+# a mention (``感谢张部长刚才的致辞``: perhaps someone who does not speak), and not when the
+# title begins a body (``王委员会``: a committee).
+ADDRESSED_BEFORE = "请請迎由"
 ADDRESSED_AFTER_NOT = "会會处處团團室办辦组組队隊"
 
 
@@ -136,7 +137,7 @@ def titles_addressed(texts: Iterable[str], unroled: Iterable[str], everyone: Ite
     if not wanted:
         return {}
     pattern = re.compile(
-        f"(?:^|(?<=[{ADDRESSED_BEFORE}]))({longest_first_pattern(wanted)})(副?(?:{TITLE_ALTERNATION}))"
+        f"(?:^\\s*|(?<=[{ADDRESSED_BEFORE}]))({longest_first_pattern(wanted)})(副?(?:{TITLE_ALTERNATION}))"
         f"(?![{ADDRESSED_AFTER_NOT}])"
     )
     found: dict[str, set[str]] = {}

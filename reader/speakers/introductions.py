@@ -146,7 +146,12 @@ def _married_name(simple: str) -> bool:
     """``林鄭月娥``, ``葉劉淑儀``: her husband's surname, then her own, then her given name, as
     Hong Kong and Macau write a married woman's name (read in traditional text only: in
     simplified text four characters after a surname are nearly always a phrase)."""
-    return len(simple) == 4 and simple[0] in SURNAMES_SINGLE and simple[1] in SURNAMES_SINGLE
+    return (len(simple) == 4 and simple[0] in SURNAMES_SINGLE and simple[1] in SURNAMES_SINGLE
+            and simple[0] not in FUNCTION_WORD_SURNAMES)
+
+
+# Surnames that are more often a preposition or a conjunction before a noun: 局長向關注組表示.
+FUNCTION_WORD_SURNAMES = frozenset("向于於和何常时時从從对對在与與及同跟把被将將为為以")
 
 
 # ``外交部发言人洪磊主持例行记者会``: a spokesperson introduced by role and name.

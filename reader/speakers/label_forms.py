@@ -107,8 +107,9 @@ def addressed_to(label: str) -> str | None:
 # Who the record names only by a letter or a number after what they are (``与会者A``,
 # ``網友 1``, ``记者甲``): a person, not a numbered item (``案例一``) or a list (``与会人员：``).
 ANONYMOUS_PARTICIPANT = re.compile(
-    r"^(?P<word>记者|观众|现场观众|网友|网民|听众|读者|提问者|与会者|参会者|参加者|嘉宾|学员|同学|学生"
-    r"|市民|居民|村民|群众|代表|委员|专家|员工|家长|患者|发言者|受访者)"
+    # Roles of a meeting or an interview only: 患者A, 居民B are a case report's subjects.
+    r"^(?P<word>记者|观众|现场观众|网友|网民|听众|读者|提问者|与会者|参会者|参加者|嘉宾|学员"
+    r"|代表|委员|专家|发言者|发言人|受访者)"
     r"(?:[A-Za-zＡ-Ｚａ-ｚ]|[0-9０-９]{1,2}|[甲乙丙丁戊己庚辛])$"
 )
 
@@ -130,7 +131,7 @@ def anonymous_participant(compact: str) -> str | None:
 # ``网友调侃`` is a news article's reported speech, so a name run on in Chinese is not one.
 ASKER_BY_SCREEN_NAME = re.compile(
     r"^(?:网友|网民|听众|观众|读者)(?:\s+[^\s“”\"「」『』]{1,16}|[“\"「『][^“”\"「」『』]{1,16}[”\"」』]"
-    r"|[^\s“”\"「」『』]{0,8}[A-Za-z0-9][^\s“”\"「」『』]{0,12})$"
+    r"|[A-Za-z0-9_][A-Za-z0-9_.\-]{1,20})$"
 )
 
 
@@ -149,11 +150,17 @@ def asker_by_screen_name(label: str) -> bool:
 GUEST_WORDS = ("特邀嘉宾", "访谈嘉宾", "在线嘉宾", "嘉宾")
 
 
+#: What follows 嘉宾 in a page's headings, not a guest's name (嘉宾简介: 简 is also a surname).
+NOT_GUEST_NAMES = frozenset({"简介", "介绍", "金句", "观点", "名单", "寄语", "感言", "语录", "风采", "档案",
+                             "资料", "阵容", "致辞", "发言", "提问", "问答", "互动", "访谈", "对话", "看点"})
+
+
 def guest_named(compact: str) -> str | None:
     """``嘉宾张三`` → ``张三`` (an analysis form in, the part after the guest word out), or None."""
     for word in GUEST_WORDS:
         if compact.startswith(word) and len(compact) > len(word):
-            return compact[len(word):]
+            rest = compact[len(word):]
+            return None if rest in NOT_GUEST_NAMES else rest
     return None
 
 
@@ -162,9 +169,20 @@ def guest_named(compact: str) -> str | None:
 SPEECH_PUNCTUATION = re.compile(r"[，。！？,!?；;]")
 
 
+LIST_PIECE = re.compile(r"[，,、；;。]")
+
+
 def guest_label_before_speech(compact: str, rest: str) -> bool:
-    """A bare ``嘉宾`` label that opens a turn: its speech follows, on the line or below it."""
-    return compact in GUEST_WORDS and (not rest.strip() or SPEECH_PUNCTUATION.search(rest[:80]) is not None)
+    """A bare ``嘉宾`` label that opens a turn: its speech follows, on the line or below it;
+    not a list of guests, each introduced by role and name (``著名作家王安忆，文学评论家陈思和``)."""
+    if compact not in GUEST_WORDS:
+        return False
+    if not rest.strip():
+        return True
+    if SPEECH_PUNCTUATION.search(rest[:80]) is None:
+        return False
+    first = analysis_form(LIST_PIECE.split(rest.strip(), 1)[0])
+    return not (is_person_name(first) or ROLE_THEN_NAME.match(first))
 
 
 def may_be_guest_word(label: str) -> bool:
@@ -185,13 +203,13 @@ ASK_SUFFIXES = ("提问", "发问", "问")
 
 def asker_of(compact: str) -> str | None:
     """``李卓人议员问`` → ``李卓人议员``: who asks, as a record of oral questions labels them;
-    only a person (``张三``, ``李卓人议员``, ``某某委员会委员王五``), never ``有人问``."""
+    only a person with a title (``李卓人议员``, ``某某委员会委员王五``), never ``有人问`` or an
+    article's ``王女士问``."""
     for suffix in ASK_SUFFIXES:
         if compact.endswith(suffix) and len(compact) > len(suffix) + 1:
-            who = compact[: -len(suffix)]
+            who = compact[: -len(suffix)]  # with a title: 王女士问 is an article reporting a caller
             titled = NAME_THEN_TITLE.match(who)
-            named = is_person_name(who) or (titled is not None and is_person_name(titled.group("name")))
-            if named or ROLE_THEN_NAME.match(who):
+            if (titled is not None and is_person_name(titled.group("name"))) or ROLE_THEN_NAME.match(who):
                 return who
             return None
     return None

@@ -8,13 +8,15 @@ spokesperson seemed to hand over to herself and was taken for a host.
 
 An English turn is the rendering of the Chinese turn before it when its label is in Latin
 script, its speech is mostly Latin letters, and it asks when the Chinese turn asks (an
-English question after a Chinese answer is a new turn). Only a page with at least two such
-pairs is bilingual; then each rendering becomes paragraphs of the turn it renders, its
-marker line kept as written.
+English question after a Chinese answer is a new turn). Only a page where one speaker's
+pair of labels (``汪文斌`` and ``Wang Wenbin``) comes back at least twice is bilingual: a
+forum where Tim Cook speaks once after 李稻葵 is not. Then each rendering becomes
+paragraphs of the turn it renders, its marker line kept as written.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from reader.speakers.kinds import asks
@@ -54,7 +56,9 @@ def fold_renderings(drafts: list[TurnDraft]) -> list[TurnDraft]:
         and asks(draft.paragraphs) == asks(drafts[i - 1].paragraphs)
         for i, draft in enumerate(drafts)
     ]
-    if sum(renders) < MIN_PAIRS:
+    pairs = Counter((drafts[i - 1].marker.label, draft.marker.label)
+                    for i, draft in enumerate(drafts) if renders[i])
+    if not pairs or max(pairs.values()) < MIN_PAIRS:
         return drafts
     out: list[TurnDraft] = []
     for draft, rendering in zip(drafts, renders, strict=True):

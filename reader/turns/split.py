@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from reader.model import SpeakerKind
 from reader.parse.blocks import Block, Line, join_wrapped, line_text
 from reader.progress import checkpoint
+from reader.speakers.label_forms import asker_by_screen_name
 from reader.speakers.labels import looks_like_speaker, parse_label
 from reader.speakers.markers import Marker, find_marker, split_inline_turns
 from reader.speakers.names import analysis_form, is_person_name
@@ -181,30 +182,42 @@ MAX_SUBHEADINGS = 5
 WHOLE_QUOTE = re.compile(r"^[「“『\"].*[」”』\"][。！？.!?]?$", re.DOTALL)
 
 
+# Words of someone speaking, not of a subheading: 林毅夫：谢谢主持人, 李强：尊敬的施瓦布主席.
+SPOKEN_WORDS = re.compile(r"我|你|您|谢谢|謝謝|感谢|感謝|尊敬|大家|各位|好的|是的|对的|對的")
+
+
 def _headline_shaped(label: str, speech: str) -> bool:
     return (0 < len(speech) <= MAX_SUBHEADING and not SUBHEADING_PUNCTUATION.intersection(speech)
-            and parse_label(label).kind is None)
+            and SPOKEN_WORDS.search(speech) is None and _may_be_reported(label))
+
+
+def _may_be_reported(label: str) -> bool:
+    """A label an article's subheading or quotation could carry: none that says who asks,
+    answers or hosts, except a screen name (网友“点赞”： heads an article as often)."""
+    return parse_label(label).kind in (None, "other") or asker_by_screen_name(label)
 
 
 def _reported_shape(label: str, speech: str) -> bool:
     """A marker as a news article writes one: a subheading, or a name and a whole quotation."""
-    return _headline_shaped(label, speech) or (
-        WHOLE_QUOTE.match(speech) is not None and parse_label(label).kind is None)
+    quoted = WHOLE_QUOTE.match(speech) is not None
+    return _headline_shaped(label, speech) or (quoted and _may_be_reported(label))
 
 
 def _reported(draft: TurnDraft) -> bool:
     if not draft.paragraphs:
         return False
+    if asker_by_screen_name(draft.marker.label):
+        return True  # netizens quoted by an article: with nobody answering them, no interview
     first = draft.paragraphs[0]
     return (len(draft.paragraphs) >= 2 and _headline_shaped(draft.marker.label, first)) or (
-        WHOLE_QUOTE.match(first) is not None and parse_label(draft.marker.label).kind is None)
+        WHOLE_QUOTE.match(first) is not None and _may_be_reported(draft.marker.label))
 
 
 def _without_subheadings(lead: list[LeadParagraph], drafts: list[TurnDraft]) -> tuple[list[LeadParagraph],
                                                                                      list[TurnDraft]]:
     """A text whose every "turn" is a subheading (a label, a short clause with no punctuation,
-    then prose) or a name before a whole quotation is a news article, not a transcript: no
-    turns. One real turn among them (a speech, a question) keeps them all."""
+    then prose), a name before a whole quotation or a netizen's comment is a news article, not
+    a transcript: no turns. One real turn among them (a speech, a question) keeps them all."""
     if not drafts or len(drafts) > MAX_SUBHEADINGS or not all(_reported(d) for d in drafts):
         return lead, drafts
     for draft in drafts:
