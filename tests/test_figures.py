@@ -152,7 +152,8 @@ def test_an_approximation_a_short_word_away_qualifies_the_figure(sentence: str, 
     assert (f.text, f.qualifier) == (text, qualifier)
 
 
-@pytest.mark.parametrize("sentence", ["二十来自各地的代表", "十来访的客人", "一共有十几"])
+@pytest.mark.parametrize("sentence", ["二十来自各地的代表", "十来访的客人", "一共有十几", "拿出300来支付",
+                                      "百万分之五", "千万分之一"])
 def test_lai_that_starts_a_word_and_a_bare_ji_are_not_qualified_counts(sentence: str) -> None:
     assert texts(sentence) == []
 
@@ -619,6 +620,10 @@ def test_any_written_figure_is_found_with_its_value_unit_and_qualifier(
         ("涉及約$1.2億", ("約$1.2億", 120_000_000, "$", "約")),
         ("投資€30億", ("€30億", 3_000_000_000, "欧元", None)),
         ("票價NT$500元", ("NT$500元", 500, "元", None)),
+        ("raising US$1.5 billion", ("US$1.5 billion", 1_500_000_000, "美元", None)),
+        ("機票¥1999起", ("¥1999", 1999, "¥", None)),  # from ¥1999: money, not cases
+        ("纽约有850万人口", ("850万", 8_500_000, "", None)),  # 纽约 is no 约
+        ("社区内发现数万蚊虫", ("数万", 10000, "", "数")),  # mosquitoes, not dollars
         ("500蚊一張飛", ("500蚊", 500, "蚊", None)),
         ("增长了3倍多", ("3倍多", 3, "倍", "多")),
         ("是去年的两倍多", ("两倍多", 2, "倍", "多")),

@@ -98,7 +98,8 @@ def minus_before(text: str, start: int) -> bool:
 # An adverb of approximation that qualifies a number a short word away (``大概有八、九万人``,
 # ``大概每年1.8万件``, ``大约是3000元``): named, but the figure as written starts at its number.
 QUALIFIER_ACROSS = re.compile(
-    r"(?<![节制合签预公违履条契婚隐特规邀節製簽預違條規])(大概|大约|大約|差不多|将近|將近|约|約|几乎|幾乎|至少)"
+    r"(?<![节制合签预公违履条契婚隐特规邀節製簽預違條規纽紐租续續解赴相缔締和要])"
+    r"(大概|大约|大約|差不多|将近|將近|约|約|几乎|幾乎|至少)"
     r"(?:有|是|为|為|在|达到|達到|达|達|每年|每天|每月|每周|每週|一年|一天)$"
 )
 

@@ -36,6 +36,8 @@ from reader.figures.qualifiers import (
 from reader.figures.units import (
     ASCII_LETTER_RE,
     CURRENCY_SIGNS,
+    ENGLISH_SCALE,
+    ENGLISH_SCALES,
     NUMERAL_PLACE_NAMES,
     UNIT_FAMILY,
     UNIT_NAME,
@@ -68,7 +70,7 @@ NUMBER_RE = re.compile(
     rf"(?=[{_D}{_CN_DIGIT}十拾百千万亿半])"
     rf"(?:(?P<pct>百分之|千分之)(?P<pnum>{_ARABIC}|{_CN})"
     # 四分之一, 2分之1; 万分之五 (per ten thousand: a rate, a fee) as well.
-    rf"|(?=[{_CN_DIGIT}十百千万萬{_D}]{{1,12}}分之)(?P<fden>{_CN}|[{_D}]+|[万萬])分之(?P<fnum>{_CN}|[{_D}]+)"
+    rf"|(?=[{_CN_DIGIT}十百千万萬{_D}]{{1,12}}分之)(?P<fden>{_CN}|[{_D}]+|(?<![百千亿億])[万萬])分之(?P<fnum>{_CN}|[{_D}]+)"
     # A fraction with a slash, not inside a date (2024/10/08) or before one (1/5日).
     rf"|(?=[{_D}]{{1,3}}[/／])(?<![{_D}/.])(?P<snum>[{_D}]{{1,3}})[/／](?P<sden>[{_D}]{{1,3}})(?![{_D}/／.]|[年月日号])"
     rf"|(?P<num>{_ARABIC_COMPOUND}|{_CN}|[百千万](?=[多余几])|(?<=[几数上逾过近超])[十百千万亿]+"
@@ -77,12 +79,15 @@ NUMBER_RE = re.compile(
     # 十几个, 二十来岁: 几 and 来 after the tens are "and some", "or so" (not 来自, 来访); so is
     # 几 after the hundreds and thousands (五千几个, 百几人, 一千几百宗: a thousand and some).
     r"(?P<mid>[多余]|(?<=[十拾])几|(?<=[百千万萬])几[十百千]?(?![十百千万亿萬億])"
-    r"|(?<=[十百千0０])来(?![访自说看源电信宾华京往回去到临]))?"
+    r"|(?<=[十百千])来(?![访自说看源电信宾华京往回去到临]))?"
     r"(?P<mult>(?: ?(?:[十百千万亿萬億](?![瓦米克卡帕赫焦伏分])"
     # 兆 before money is a trillion (Taiwan: 12兆元 產值); 兆瓦, 兆字节 stay units (mega).
     r"|兆(?=[多余]?(?:新台币|新臺幣|台币|臺幣|美元|美金|日元|日圓|日圆|韩元|韓元|港元|港币|港幣|人民币|人民幣|元))))*)"
     r"(?: ?(?P<post>[多余]))?"
 )
+#: What follows 蚊 when it means a mosquito (蚊子, 蚊虫, 蚊帐, 蚊香), not dollars.
+MOSQUITO_WORDS = frozenset("子虫蟲帐帳香")
+
 #: Two neighbouring digits, perhaps then place units: 七八 (seven or eight), 三四十, 三四万.
 NEIGHBOURING_DIGITS = re.compile(rf"^[{_CN_DIGIT}]{{2}}([十百千万亿萬億]*)$")
 #: ``_Number.percent_word`` of a fraction (``四分之一``, ``2/3``).
@@ -477,6 +482,8 @@ class _Scan:
         unit_pos: int | None = None if num.percent_word else num.end
         if text.startswith(NUMERAL_PLACE_NAMES, num.start):
             return None  # 三门峡, 七台河: a place, not three gates
+        if unit == "蚊" and text[num.end + 1 : num.end + 2] in MOSQUITO_WORDS:
+            unit = ""  # 数万蚊虫: mosquitoes, not Cantonese dollars
         if num.raw == "二" and num.qualifier is None and _classifier(unit):
             return None  # 二次转载, 二类: counting two takes 两 (两次, 两个)
         gap = 1 if not unit and text[num.end : num.end + 1] == " " else 0  # 7 成 3
@@ -499,7 +506,11 @@ class _Scan:
         sign = None if num.percent_word else currency_before(text, num.start)
         if sign is not None:  # HK$100億, $5,000, €30億: the sign is part of the figure as written
             num = num._replace(start=num.start - len(sign))
-            if not unit:
+            scale = ENGLISH_SCALE.match(text, num.end)
+            if scale is not None:  # US$1.5 billion, as an English rendering writes it
+                num = num._replace(value=num.value * ENGLISH_SCALES[scale.group(1).lower()], end=scale.end(),
+                                   has_mult=True)
+            if UNIT_FAMILY.get(unit) != "money":  # ¥1999起: from ¥1999, money all the same
                 unit, unit_pos = CURRENCY_SIGNS[sign], None
         end = num.end if num.percent_word else unit_pos + len(unit) if unit_pos is not None else num.end
         dated = unit == "年" and end < len(text) and (

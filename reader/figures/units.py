@@ -54,6 +54,9 @@ CURRENCY_SIGNS: dict[str, str] = {
 CURRENCY_BEFORE = re.compile("(?:" + "|".join(re.escape(s) for s in sorted(CURRENCY_SIGNS, key=len,
                                                                            reverse=True)) + ")$")
 UNIT_FAMILY.update({"$": "money", "¥": "money"})
+#: After a signed number in English: ``US$1.5 billion``.
+ENGLISH_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
+ENGLISH_SCALE = re.compile(r" ?(thousand|million|billion|trillion|bn)\b", re.IGNORECASE)
 
 
 def currency_before(text: str, start: int) -> str | None:
