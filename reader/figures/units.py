@@ -53,6 +53,7 @@ CURRENCY_SIGNS: dict[str, str] = {
 }
 CURRENCY_BEFORE = re.compile("(?:" + "|".join(re.escape(s) for s in sorted(CURRENCY_SIGNS, key=len,
                                                                            reverse=True)) + ")$")
+_SIGN_ENDS = frozenset(sign[-1] for sign in CURRENCY_SIGNS)
 UNIT_FAMILY.update({"$": "money", "¥": "money"})
 #: After a signed number in English: ``US$1.5 billion``.
 ENGLISH_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
@@ -61,7 +62,7 @@ ENGLISH_SCALE = re.compile(r" ?(thousand|million|billion|trillion|bn)\b", re.IGN
 
 def currency_before(text: str, start: int) -> str | None:
     """The currency sign written right before ``start`` (``HK$``, ``$``, ``€``), or None."""
-    if start == 0 or text[start - 1] not in "$＄¥￥€£":
+    if start == 0 or text[start - 1] not in _SIGN_ENDS:
         return None
     match = CURRENCY_BEFORE.search(text, max(0, start - 3), start)
     return match.group() if match else None

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable
 
 from reader.progress import checkpoint
-from reader.speakers.introductions import NAME_BOUNDARY, longest_first_pattern
-from reader.speakers.labels import ParsedLabel, organization_of
+from reader.speakers.introductions import NAME_BOUNDARY, introduced_person, longest_first_pattern
+from reader.speakers.labels import ParsedLabel
 from reader.speakers.names import (
     SURNAMES_DOUBLE,
     SURNAMES_SINGLE,
@@ -21,7 +21,6 @@ from reader.speakers.names import (
     analysis_form,
     is_person_name,
 )
-from reader.speakers.people_lists import last_introduced_role, role_piece
 from reader.text.fold import to_simplified
 
 # ``杜部长``, ``欧阳司长``: a surname and a title, for a speaker a full label names.
@@ -107,9 +106,7 @@ def person_introduced_by_title(label: str, texts: Iterable[str]) -> ParsedLabel 
         for m in pattern.finditer(simple_text):
             if not is_person_name(m.group(2)):
                 continue
-            before = role_piece(text[max(0, m.start() - 30) : m.start()])
-            role = last_introduced_role(before) + text[m.start(1) : m.end(1)]
-            found[m.group(2)] = ParsedLabel(text[m.start(2) : m.end(2)], role, organization_of(role), None)
+            found[m.group(2)] = introduced_person(text, m.span(1), m.span(2))
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -129,10 +126,10 @@ def titles_addressed(texts: Iterable[str], unroled: Iterable[str], everyone: Ite
     """
     surnames: dict[str, list[str]] = {}
     for name in set(everyone):
-        simple = to_simplified(analysis_form(name))
+        simple = analysis_form(name)
         if is_person_name(simple):
             surnames.setdefault(_surname(simple), []).append(name)
-    wanted = {_surname(to_simplified(analysis_form(n))): n for n in set(unroled)}
+    wanted = {_surname(analysis_form(n)): n for n in set(unroled)}
     wanted = {s: n for s, n in wanted.items() if len(surnames.get(s, ())) == 1}
     if not wanted:
         return {}

@@ -288,9 +288,15 @@ def one_guest_introduced(texts: Iterable[str], speakers: Collection[str]) -> Par
             name = analysis_form(m.group(1))
             if not is_person_name(name) or name in speakers:
                 continue
-            title_start = m.start()
-            before = role_piece(text[max(0, title_start - 30) : title_start])
-            role = last_introduced_role(before) + text[title_start : m.start(1)].strip()
-            found[name] = ParsedLabel(text[m.start(1) : m.end(1)], role, organization_of(role), None)
+            found[name] = introduced_person(text, (m.start(), m.start(1)), m.span(1))
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def introduced_person(text: str, title: tuple[int, int], name: tuple[int, int]) -> ParsedLabel:
+    """The person an introduction names at ``name``, with the role that ends in the title at
+    ``title``: the title and what stands before it, back to the introduction's last separator
+    (``…综合统计司司长、新闻发言人`` stays whole; ``司长张三、副司长李四`` gives 李四 his own)."""
+    before = role_piece(text[max(0, title[0] - 30) : title[0]])
+    role = last_introduced_role(before) + text[title[0] : title[1]].strip()
+    return ParsedLabel(text[name[0] : name[1]], role, organization_of(role), None)
 

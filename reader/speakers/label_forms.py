@@ -172,22 +172,17 @@ SPEECH_PUNCTUATION = re.compile(r"[，。！？,!?；;]")
 LIST_PIECE = re.compile(r"[，,、；;。]")
 
 
-def guest_label_before_speech(compact: str, rest: str) -> bool:
+def guest_label_before_speech(label: str, rest: str) -> bool:
     """A bare ``嘉宾`` label that opens a turn: its speech follows, on the line or below it;
     not a list of guests, each introduced by role and name (``著名作家王安忆，文学评论家陈思和``)."""
-    if compact not in GUEST_WORDS:
-        return False
+    if "嘉" not in label or analysis_form(label) not in GUEST_WORDS:
+        return False  # most labels: a one-character test, no conversion
     if not rest.strip():
         return True
     if SPEECH_PUNCTUATION.search(rest[:80]) is None:
         return False
     first = analysis_form(LIST_PIECE.split(rest.strip(), 1)[0])
     return not (is_person_name(first) or ROLE_THEN_NAME.match(first))
-
-
-def may_be_guest_word(label: str) -> bool:
-    """A cheap first test before ``guest_label_before_speech`` (which needs the analysis form)."""
-    return "嘉" in label
 
 
 def answerer_of(compact: str) -> str | None:

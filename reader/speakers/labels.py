@@ -313,7 +313,7 @@ def parse_label(label: str) -> ParsedLabel:
     if ENDS_WITH_TITLE.search(simple):
         return _with_role(compact, compact, simple)
     if label.isascii():
-        written = " ".join(label.split())  # MR LEE CHEUK-YAN keeps its spaces
+        written = _collapse_spaces(label)  # MR LEE CHEUK-YAN keeps its spaces
         office, hosts = english_label(written)
         return ParsedLabel(written, office, None, "host" if hosts else None)
     return ParsedLabel(compact, None, None, None)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from reader.parse.blocks import Line, Run
-from reader.speakers.label_forms import guest_label_before_speech, may_be_guest_word
+from reader.speakers.label_forms import guest_label_before_speech
 from reader.speakers.labels import (
     LATIN_GLOSS,
     MAX_LABEL,
@@ -106,7 +106,7 @@ def bracketed_marker(line: Line, text: str, known: Collection[str] | None) -> Ma
     all_bold, _ = _styles(line, match.end(1))
     if COLUMN_HEADER.search(label):
         return None
-    guest = may_be_guest_word(label) and guest_label_before_speech(analysis_form(label), text[match.end():])
+    guest = guest_label_before_speech(label, text[match.end():])  # [嘉宾]：…
     if not guest and (not label_shape(label) or not (all_bold or looks_like_speaker(label, known))):
         return None
     opening, closing = text[0], text[match.end(1)]
@@ -121,7 +121,7 @@ def colon_marker(line: Line, text: str, known: Collection[str] | None) -> Marker
         return None
     raw = text[: match.start()]
     label = _collapse(raw)
-    guest = may_be_guest_word(label) and guest_label_before_speech(analysis_form(label), text[match.end():])
+    guest = guest_label_before_speech(label, text[match.end():])  # 嘉宾：今年…，
     if not guest and not label_shape(label):
         return None
     all_bold, colon_in_link = _styles(line, match.start())

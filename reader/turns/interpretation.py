@@ -22,7 +22,8 @@ from collections.abc import Sequence
 from reader.speakers.kinds import asks
 from reader.turns.split import TurnDraft
 
-#: Renderings a page must hold before its English turns are read as renderings at all.
+#: How often one pair of labels (汪文斌, Wang Wenbin) must come back before a page's English
+#: turns are read as renderings at all.
 MIN_PAIRS = 2
 
 

@@ -193,24 +193,24 @@ def _headline_shaped(label: str, speech: str) -> bool:
 
 def _may_be_reported(label: str) -> bool:
     """A label an article's subheading or quotation could carry: none that says who asks,
-    answers or hosts, except a screen name (网友“点赞”： heads an article as often)."""
-    return parse_label(label).kind in (None, "other") or asker_by_screen_name(label)
+    answers or hosts."""
+    return parse_label(label).kind in (None, "other")
 
 
-def _reported_shape(label: str, speech: str) -> bool:
-    """A marker as a news article writes one: a subheading, or a name and a whole quotation."""
-    quoted = WHOLE_QUOTE.match(speech) is not None
-    return _headline_shaped(label, speech) or (quoted and _may_be_reported(label))
+def _reported_shape(label: str, speech: str, prose_follows: bool = True) -> bool:
+    """A marker as a news article writes one: a netizen's comment (with nobody answering, no
+    interview), a name and a whole quotation, or a subheading over prose. ``prose_follows``
+    is assumed while a draft is still being read (so a marker is not yet sure)."""
+    if asker_by_screen_name(label):
+        return True
+    if WHOLE_QUOTE.match(speech) is not None and _may_be_reported(label):
+        return True
+    return prose_follows and _headline_shaped(label, speech)
 
 
 def _reported(draft: TurnDraft) -> bool:
-    if not draft.paragraphs:
-        return False
-    if asker_by_screen_name(draft.marker.label):
-        return True  # netizens quoted by an article: with nobody answering them, no interview
-    first = draft.paragraphs[0]
-    return (len(draft.paragraphs) >= 2 and _headline_shaped(draft.marker.label, first)) or (
-        WHOLE_QUOTE.match(first) is not None and _may_be_reported(draft.marker.label))
+    return bool(draft.paragraphs) and _reported_shape(
+        draft.marker.label, draft.paragraphs[0], prose_follows=len(draft.paragraphs) >= 2)
 
 
 def _without_subheadings(lead: list[LeadParagraph], drafts: list[TurnDraft]) -> tuple[list[LeadParagraph],
