@@ -83,3 +83,9 @@ def test_parse_quantity_splits_number_and_unit() -> None:
     assert parse_quantity("杜航伟") is None
     assert parse_quantity("万") is None  # a multiplier alone is not a number the user typed
     assert parse_query(">=3 个百分点").terms == (">=3个百分点",)
+
+
+def test_the_one_character_tens_read_as_their_number() -> None:
+    # Cantonese 廿三 is 23, as 二十三 is: a reader who types either finds the same figures.
+    assert parse_quantity("廿三人") == parse_quantity("二十三人")
+    assert parse_quantity("卅年") == parse_quantity("三十年")

@@ -621,6 +621,15 @@ def test_any_written_figure_is_found_with_its_value_unit_and_qualifier(
         ("投資€30億", ("€30億", 3_000_000_000, "欧元", None)),
         ("票價NT$500元", ("NT$500元", 500, "元", None)),
         ("raising US$1.5 billion", ("US$1.5 billion", 1_500_000_000, "美元", None)),
+        ("撥款MOP$5億", ("MOP$5億", 500_000_000, "澳门元", None)),  # Macau patacas
+        ("exports of A$1.5 billion", ("A$1.5 billion", 1_500_000_000, "澳元", None)),
+        ("票價S$300", ("S$300", 300, "新加坡元", None)),
+        ("USA$5", ("$5", 5, "$", None)),  # a word before the $, not a currency's letters
+        # Cantonese writes twenty, thirty, forty in one character: 廿三歲, 卅年, 廿幾個.
+        ("佢今年廿三歲", ("廿三歲", 23, "歲", None)),
+        ("做咗卅年", ("卅年", 30, "年", None)),
+        ("有廿幾個人受傷", ("廿幾個", 20, "個", "幾")),
+        ("共二百廿三人", ("二百廿三人", 223, "人", None)),
         ("機票¥1999起", ("¥1999", 1999, "¥", None)),  # from ¥1999: money, not cases
         ("纽约有850万人口", ("850万", 8_500_000, "", None)),  # 纽约 is no 约
         ("社区内发现数万蚊虫", ("数万", 10000, "", "数")),  # mosquitoes, not dollars

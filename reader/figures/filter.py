@@ -35,9 +35,10 @@ COMPARISON_TERM = re.compile(r"^(>=|<=|≥|≤|>|<|=)(.*)$")
 
 # The numeric head of a term: digits, separators and Chinese numerals and multipliers; the
 # rest of the term is its unit. 百分之三十 is handled before this split.
-NUMBER_HEAD = re.compile(r"^[-+]?[0-9.,零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億点點]+")
+NUMBER_HEAD = re.compile(r"^[-+]?[0-9.,零〇一二两三四五六七八九十廿卅卌百千万亿"
+                         r"壹贰叁肆伍陆柒捌玖拾佰仟萬億点點]+")
 PERCENT_WORDS = re.compile(r"^百分之(.+)$")
-HAS_DIGIT = re.compile(r"[0-9零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]")
+HAS_DIGIT = re.compile(r"[0-9零〇一二两三四五六七八九十廿卅卌壹贰叁肆伍陆柒捌玖拾]")
 
 # Units that begin with a character NUMBER_HEAD would read as a multiplier (3百分点).
 LEADING_MULTIPLIER_UNITS: tuple[str, ...] = ("个百分点", "百分点")

@@ -9,9 +9,9 @@ Supported: ASCII and full-width digits, thousands separators (``1,234.5``), deci
 (``.``, full-width ``．``, Chinese ``点``), the multipliers 十/百/千/万/亿 after Arabic
 digits (``3291亿``, ``1.2万亿``), Chinese numerals with place units (``一千五百``,
 ``两千``, ``十五``, ``三十九万四千``, colloquial ``一万五`` = 15000), zero as ``零``/``〇``,
-digit-by-digit readings (``二〇二一``), financial forms (``壹贰叁…拾佰仟``), traditional
-forms (``萬``, ``億``, ``兩``), a sign (``-``, ``负``), and percentages (``28.5%``,
-``百分之三十`` → 30.0, ``千分之五`` → 5.0).
+digit-by-digit readings (``二〇二一``), the one-character tens (``廿三`` = 23), financial
+forms (``壹贰叁…拾佰仟``), traditional forms (``萬``, ``億``, ``兩``), a sign (``-``,
+``负``), and percentages (``28.5%``, ``百分之三十`` → 30.0, ``千分之五`` → 5.0).
 
 Plain Python: no regex backtracking on user input (the parsers walk characters once).
 """
@@ -45,7 +45,10 @@ CN_BIG_UNITS: dict[str, int] = {"万": 10_000, "萬": 10_000, "亿": 100_000_000
 MULTIPLIERS: dict[str, int] = {**CN_SMALL_UNITS, **CN_BIG_UNITS, "兆": 1_000_000_000_000}
 #: ``兆`` counts as a multiplier only where the scanner reads it as one: before money.
 
-CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)
+#: Cantonese and older writing's tens in one character: 廿三 is 23, 卅年 thirty years.
+CN_TENS: dict[str, str] = {"廿": "二十", "卅": "三十", "卌": "四十"}
+_TENS_SPELLED = str.maketrans(CN_TENS)
+CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS) + "".join(CN_TENS)
 CN_DECIMAL_POINT = "点"
 
 #: An Arabic number after full-width folding: digits, optional thousands groups, decimals.
@@ -113,6 +116,7 @@ def parse_chinese(s: str) -> float | None:
     """A Chinese numeral (``三十九万四千``, ``一千五百亿``, ``二〇二一``, ``三点五``) or None."""
     if not s or len(s) > MAX_NUMERAL_CHARS:
         return None
+    s = s.translate(_TENS_SPELLED)
     if CN_DECIMAL_POINT in s:
         whole, _, frac = s.partition(CN_DECIMAL_POINT)
         # 三十九点四万: the multiplier after the fraction applies to the whole number.

@@ -58,7 +58,7 @@ _ARABIC = rf"[{_D}]+(?:,[{_D}]{{3}}(?![{_D}]))*(?:[.．][{_D}]+)?"
 _ARABIC_COMPOUND = rf"{_ARABIC}(?:[亿億万萬]{_ARABIC}(?=[万萬千]))?"
 
 # A Chinese numeral starts with a digit or 十: 百姓, 千万 (by all means), 万一 are words.
-_CN = rf"[{_CN_DIGIT}十拾][{CN_NUMERAL_CHARS}]*(?:点[{_CN_DIGIT}]+)?"
+_CN = rf"[{_CN_DIGIT}十拾廿卅卌][{CN_NUMERAL_CHARS}]*(?:点[{_CN_DIGIT}]+)?"
 
 #: One number as written: an optional 百分之, the numeral, then 多/余 and multipliers.
 #: 百分之百 is left out on purpose: it is an idiom ("wholeheartedly") far more often than
@@ -67,7 +67,7 @@ _CN = rf"[{_CN_DIGIT}十拾][{CN_NUMERAL_CHARS}]*(?:点[{_CN_DIGIT}]+)?"
 #: start with: it changes no match, but lets the scan skip the other characters without
 #: trying each alternative (a third of the time on a long transcript).
 NUMBER_RE = re.compile(
-    rf"(?=[{_D}{_CN_DIGIT}十拾百千万亿半])"
+    rf"(?=[{_D}{_CN_DIGIT}十拾廿卅卌百千万亿半])"
     rf"(?:(?P<pct>百分之|千分之)(?P<pnum>{_ARABIC}|{_CN})"
     # 四分之一, 2分之1; 万分之五 (per ten thousand: a rate, a fee) as well.
     rf"|(?=[{_CN_DIGIT}十百千万萬{_D}]{{1,12}}分之)(?P<fden>{_CN}|[{_D}]+|(?<![百千亿億])[万萬])分之(?P<fnum>{_CN}|[{_D}]+)"
@@ -78,7 +78,7 @@ NUMBER_RE = re.compile(
     # ``400 多家``: a PDF or an editor may leave a space before 多 as before a multiplier.
     # 十几个, 二十来岁: 几 and 来 after the tens are "and some", "or so" (not 来自, 来访); so is
     # 几 after the hundreds and thousands (五千几个, 百几人, 一千几百宗: a thousand and some).
-    r"(?P<mid>[多余]|(?<=[十拾])几|(?<=[百千万萬])几[十百千]?(?![十百千万亿萬億])"
+    r"(?P<mid>[多余]|(?<=[十拾廿卅卌])几|(?<=[百千万萬])几[十百千]?(?![十百千万亿萬億])"
     r"|(?<=[十百千])来(?![访自说看源电信宾华京往回去到临]))?"
     r"(?P<mult>(?: ?(?:[十百千万亿萬億](?![瓦米克卡帕赫焦伏分])"
     # 兆 before money is a trillion (Taiwan: 12兆元 產值); 兆瓦, 兆字节 stay units (mega).

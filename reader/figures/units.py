@@ -17,8 +17,8 @@ _UNIT_FAMILIES: dict[str, tuple[str, ...]] = {
     "multiple": ("倍",),
     "money": (
         "美元", "欧元", "日元", "港元", "港币", "英镑", "韩元", "卢布", "澳元", "元", "人民币",
-        "新台币", "台币", "澳门元", "加元", "新加坡元", "瑞士法郎", "法郎", "卢比", "泰铢", "林吉特",
-        "比索", "兰特", "雷亚尔", "里亚尔", "迪拉姆", "美金",
+        "新台币", "台币", "澳门元", "加元", "新加坡元", "新西兰元", "瑞士法郎", "法郎", "卢比", "泰铢",
+        "林吉特", "比索", "兰特", "雷亚尔", "里亚尔", "迪拉姆", "美金",
         "蚊",  # Cantonese for dollars: 一萬蚊, 500蚊
     ),
     "people": ("人次", "户次", "人", "名", "户", "位"),
@@ -48,12 +48,13 @@ UNIT_RE = re.compile("|".join(re.escape(u) for u in sorted(UNIT_FAMILY, key=len,
 #: Currency signs written before the number (``HK$100億``, ``$5,000``, ``€30億``), longest
 #: first, and the unit each gives: a sign alone keeps its own name, as 元 does.
 CURRENCY_SIGNS: dict[str, str] = {
-    "HK$": "港元", "US$": "美元", "NT$": "新台币", "$": "$", "＄": "$", "¥": "¥", "￥": "¥",
-    "€": "欧元", "£": "英镑",
+    "HK$": "港元", "US$": "美元", "NT$": "新台币", "MOP$": "澳门元", "A$": "澳元", "C$": "加元",
+    "S$": "新加坡元", "NZ$": "新西兰元", "$": "$", "＄": "$", "¥": "¥", "￥": "¥", "€": "欧元", "£": "英镑",
 }
 CURRENCY_BEFORE = re.compile("(?:" + "|".join(re.escape(s) for s in sorted(CURRENCY_SIGNS, key=len,
                                                                            reverse=True)) + ")$")
 _SIGN_ENDS = frozenset(sign[-1] for sign in CURRENCY_SIGNS)
+_LONGEST_SIGN = max(map(len, CURRENCY_SIGNS))
 UNIT_FAMILY.update({"$": "money", "¥": "money"})
 #: After a signed number in English: ``US$1.5 billion``.
 ENGLISH_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
@@ -64,8 +65,14 @@ def currency_before(text: str, start: int) -> str | None:
     """The currency sign written right before ``start`` (``HK$``, ``$``, ``€``), or None."""
     if start == 0 or text[start - 1] not in _SIGN_ENDS:
         return None
-    match = CURRENCY_BEFORE.search(text, max(0, start - 3), start)
-    return match.group() if match else None
+    match = CURRENCY_BEFORE.search(text, max(0, start - _LONGEST_SIGN), start)
+    if match is None:
+        return None
+    sign = match.group()
+    if sign[0].isascii() and sign[0].isalpha() and match.start() and text[match.start() - 1].isascii() \
+            and text[match.start() - 1].isalpha():
+        return text[start - 1] if text[start - 1] in CURRENCY_SIGNS else None  # USA$5: a word, then $
+    return sign
 
 
 #: A rate: 元/吨, 公里/小时 (the unit of the figure is both words).
