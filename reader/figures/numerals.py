@@ -47,7 +47,6 @@ MULTIPLIERS: dict[str, int] = {**CN_SMALL_UNITS, **CN_BIG_UNITS, "兆": 1_000_00
 
 #: Cantonese and older writing's tens in one character: 廿三 is 23, 卅年 thirty years.
 CN_TENS: dict[str, str] = {"廿": "二十", "卅": "三十", "卌": "四十"}
-_TENS_SPELLED = str.maketrans(CN_TENS)
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS) + "".join(CN_TENS)
 CN_DECIMAL_POINT = "点"
 
@@ -116,7 +115,8 @@ def parse_chinese(s: str) -> float | None:
     """A Chinese numeral (``三十九万四千``, ``一千五百亿``, ``二〇二一``, ``三点五``) or None."""
     if not s or len(s) > MAX_NUMERAL_CHARS:
         return None
-    s = s.translate(_TENS_SPELLED)
+    if not CN_TENS.keys().isdisjoint(s):
+        s = "".join(CN_TENS.get(ch, ch) for ch in s)
     if CN_DECIMAL_POINT in s:
         whole, _, frac = s.partition(CN_DECIMAL_POINT)
         # 三十九点四万: the multiplier after the fraction applies to the whole number.
