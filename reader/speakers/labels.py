@@ -15,6 +15,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from reader.model import SpeakerKind
+from reader.speakers.english import english_outlet, is_english_follow_up
 from reader.speakers.label_forms import (
     FUNCTION_WORDS,
     REPORTER_WORD,
@@ -182,6 +183,8 @@ def looks_like_speaker(label: str, known_names: Collection[str] | None = None) -
     compact = analysis_form(label)
     if compact in KNOWN_OUTLETS or (compact.isascii() and outlet_of(label) is not None):
         return True  # 财新：, 南方周末：, CNN：: an outlet that asks
+    if english_outlet(label) is not None or is_english_follow_up(label):
+        return True  # Phoenix TV:, Follow-up:
     if is_question(compact) or is_answer(compact) or compact.startswith(HOST_WORDS):
         return True
     if anonymous_participant(compact) or asker_by_screen_name(label):
@@ -221,6 +224,11 @@ def parse_label(label: str) -> ParsedLabel:
         inner = parse_label(gloss.group("main"))
         if "·" in inner.name or is_person_name(analysis_form(inner.name)):
             return inner
+    outlet = english_outlet(label)
+    if outlet is not None:  # AFP:, Phoenix TV:, Yonhap News Agency: an outlet asks
+        return ParsedLabel(outlet, None, outlet, "reporter")
+    if is_english_follow_up(label):
+        return ParsedLabel(" ".join(label.split()), None, None, "reporter")
     named = _parse_named(label)
     if named is not None:
         return named

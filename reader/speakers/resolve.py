@@ -36,6 +36,7 @@ from reader.speakers.addresses import (
     person_introduced_by_title,
     titles_addressed,
 )
+from reader.speakers.english import english_roles_from_introductions, is_english_follow_up
 from reader.speakers.introductions import (
     answerer_named_in_title,
     answering_spokesperson,
@@ -109,6 +110,9 @@ def resolve_speakers(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str])
         intro_texts,
         [p.name for p in people if p.role is None and is_person_name(analysis_form(p.name))],
     )
+    latin = [p.name for p in people if p.role is None and p.kind in (None, "official", "host")]
+    english_roles = english_roles_from_introductions(intro_texts, latin)
+    intro_roles.update({name: role for name, role in english_roles.items() if name not in intro_roles})
     unroled = [p.name for p in people if p.role is None and p.kind in (None, "official")
                and p.name not in intro_roles and is_person_name(analysis_form(p.name))]
     if unroled:  # 邀請唐政委…: 唐鳳, the one speaker of that surname, is the 政委
@@ -214,7 +218,8 @@ def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) 
         person = parse_label(turn.label)
         if turn.kind is not None:
             person = dataclasses.replace(person, kind=turn.kind)
-        if asker is not None and analysis_form(turn.label) in FOLLOW_UP_LABELS:
+        follow_up = analysis_form(turn.label) in FOLLOW_UP_LABELS or is_english_follow_up(turn.label)
+        if asker is not None and follow_up:
             person = asker  # 彭博社记者：… 毛宁：… 追问：… is 彭博社记者 again
         if person.kind == "reporter":
             asker = person

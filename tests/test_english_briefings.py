@@ -1,0 +1,99 @@
+"""Briefings written in English (the Foreign Ministry's and the State Council's English
+transcripts): outlets that ask, follow-ups, a title before the spokesperson's name."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.model import Speaker, Transcript
+from reader.pipeline import parse_bytes
+from reader.speakers.english import english_outlet, english_title_before
+
+MFA = """Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on March 1, 2024
+
+Mao Ning: I have no announcement to make today. The floor is open for questions.
+
+AFP: Philippine vessels entered waters near Ren'ai Jiao yesterday. What is China's response?
+
+Mao Ning: China has made its position clear many times.
+
+Follow-up: Will China take further measures?
+
+Mao Ning: I just answered that question.
+
+Phoenix TV: The Two Sessions open next week. Delegates will discuss the economy.
+
+Mao Ning: Please refer to the competent authorities.
+
+Yonhap News Agency: We have seen reports on the Korean Peninsula.
+
+Mao Ning: China's position is consistent and clear.
+"""
+
+
+def parsed(body: str) -> Transcript:
+    return parse_bytes(body.encode(), "briefing.txt")
+
+
+def speaker(t: Transcript, name: str) -> Speaker:
+    return next(s for s in t.speakers if s.name == name)
+
+
+def test_every_outlet_that_asks_is_a_turn_of_its_own_and_a_reporter() -> None:
+    t = parsed(MFA)
+    assert [turn.label for turn in t.turns] == [
+        "Mao Ning", "AFP", "Mao Ning", "Follow-up", "Mao Ning", "Phoenix TV", "Mao Ning",
+        "Yonhap News Agency", "Mao Ning"]
+    for outlet in ("AFP", "Phoenix TV", "Yonhap News Agency"):
+        asker = speaker(t, outlet)
+        # Phoenix TV and Yonhap end on no question mark: the label alone says they ask.
+        assert (asker.kind, asker.organization) == ("reporter", outlet)
+
+
+def test_a_follow_up_is_the_last_askers_question() -> None:
+    t = parsed(MFA)
+    follow_up = t.turns[3]
+    assert t.speaker(follow_up.speaker).name == "AFP"
+    assert speaker(t, "AFP").turns == 2
+
+
+def test_the_title_before_the_spokespersons_name_is_her_role() -> None:
+    mao = speaker(parsed(MFA), "Mao Ning")
+    assert (mao.role, mao.kind) == ("Foreign Ministry Spokesperson", "official")
+
+
+@pytest.mark.parametrize(
+    ("label", "outlet"),
+    [
+        ("Reuters", "Reuters"), ("China Daily", "China Daily"), ("Kyodo News", "Kyodo News"),
+        ("China News Service", "China News Service"), ("The Paper", "The Paper"),
+        ("RIA Novosti", "RIA Novosti"), ("Hubei Media Group", "Hubei Media Group"),
+        ("Mao Ning", None), ("Wang Wenbin", None), ("Follow-up", None), ("Bloomberg", "Bloomberg"),
+        ("Global Times", "Global Times"), ("Dragon TV", "Dragon TV"), ("Secretary for Security", None),
+    ],
+)
+def test_outlets_are_known_by_the_last_word_of_their_name_or_by_name(label: str, outlet: str | None) -> None:
+    assert english_outlet(label) == outlet
+
+
+@pytest.mark.parametrize(
+    ("before", "title"),
+    [
+        ("Foreign Ministry Spokesperson ", "Foreign Ministry Spokesperson"),
+        ("The press conference was hosted by Vice Minister of Commerce ", "Vice Minister of Commerce"),
+        ("On March 1, Spokesperson ", "Spokesperson"),
+        ("We welcome ", None),  # no title before the name
+        ("the Director of the Information Department ", "Director of the Information Department"),
+    ],
+)
+def test_an_english_title_is_the_capitalised_words_before_the_name(before: str, title: str | None) -> None:
+    assert english_title_before(before) == title
+
+
+def test_an_english_office_held_by_a_speaker_is_found_in_the_lead() -> None:
+    t = parsed("Press conference of the State Council Information Office on the economy\n\n"
+               "The briefing was given by Kang Yi, and by Director of the National Bureau of "
+               "Statistics Kang Yi.\n\n"
+               "Kang Yi: The economy grew steadily.\n\nReuters: What about prices?\n\n"
+               "Kang Yi: Prices were stable.\n")
+    assert speaker(t, "Kang Yi").role == "Director of the National Bureau of Statistics"
