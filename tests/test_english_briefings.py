@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.figures.scan import find_figures
 from reader.model import Speaker, Transcript
 from reader.pipeline import parse_bytes
 from reader.speakers.english import english_outlet, english_title_before
@@ -97,3 +98,36 @@ def test_an_english_office_held_by_a_speaker_is_found_in_the_lead() -> None:
                "Kang Yi: The economy grew steadily.\n\nReuters: What about prices?\n\n"
                "Kang Yi: Prices were stable.\n")
     assert speaker(t, "Kang Yi").role == "Director of the National Bureau of Statistics"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("China's exports grew 7.1 percent in January.", ("7.1 percent", 7.1, "%", None)),
+        ("It fell 3 per cent.", ("3 per cent", 3, "%", None)),
+        ("up 0.3 percentage points", ("0.3 percentage points", 0.3, "percentage points", None)),
+        ("covering about 3 million cars", ("about 3 million cars", 3_000_000, "cars", "about")),
+        ("more than 300 billion yuan", ("more than 300 billion yuan", 300e9, "yuan", "more than")),
+        ("The fine was 50,000 yuan.", ("50,000 yuan", 50_000, "yuan", None)),
+        ("Some 20,000 people attended.", ("Some 20,000 people", 20_000, "people", "Some")),
+        ("In 2023, the number was 45 million.", ("45 million", 45_000_000, "", None)),
+        ("handsome 300 people", ("300 people", 300, "people", None)),  # no "some" inside a word
+        ("raising US$1.5 billion", ("US$1.5 billion", 1.5e9, "美元", None)),  # the sign's rule, once
+    ],
+)
+def test_figures_written_in_english(sentence: str, expected: tuple[str, float, str, str | None]) -> None:
+    (figure,) = find_figures(sentence)
+    assert (figure.text, figure.value, figure.unit, figure.qualifier) == expected
+
+
+@pytest.mark.parametrize("sentence", ["On March 1, 2024, at 3 pm", "COVID-19 cases", "G20 countries",
+                                      "the 3 of us", "Article 5 says"])
+def test_a_bare_number_in_english_is_no_figure(sentence: str) -> None:
+    assert find_figures(sentence) == []
+
+
+def test_english_figures_are_attributed_to_who_said_them() -> None:
+    t = parsed(MFA.replace("China's position is consistent and clear.",
+                           "Trade grew 5.2 percent to 3.5 trillion yuan."))
+    said = {f.text: t.speaker(f.speaker).name for f in t.figures}
+    assert said == {"5.2 percent": "Mao Ning", "3.5 trillion yuan": "Mao Ning"}

@@ -21,10 +21,12 @@ bottom. The words around a number (``reader.figures.qualifiers``), the measure w
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from reader.figures.english import english_figures
 from reader.figures.numerals import CN_BIG_UNITS, CN_DIGITS, CN_NUMERAL_CHARS, MAX_NUMERAL_CHARS, parse_number
 from reader.figures.qualifiers import (
     DURATION_MORE_RE,
@@ -396,8 +398,25 @@ def find_figures(text: str) -> list[FoundFigure]:
 
 
 def find_in_folded(original: str, text: str) -> list[FoundFigure]:
-    """The scan itself: rules read the folded ``text``, figures quote ``original``."""
-    return _Scan(original, text).run()
+    """The scan itself: rules read the folded ``text``, figures quote ``original``; figures
+    written in English (``7.1 percent``) join those the Chinese rules found where they
+    overlap none of them."""
+    found = _Scan(original, text).run()
+    english = [FoundFigure(start, end, original[start:end], value, unit, qualifier, family,
+                           number_start=number_start)
+               for start, end, value, unit, qualifier, family, number_start in english_figures(text)]
+    if not english:
+        return found
+    taken = [(f.start, f.end) for f in found]
+    starts = [start for start, _ in taken]
+    for figure in english:
+        at = bisect.bisect_right(starts, figure.start)
+        before = taken[at - 1] if at else None
+        after = taken[at] if at < len(taken) else None
+        if (before is None or before[1] <= figure.start) and (after is None or figure.end <= after[0]):
+            found.append(figure)
+    found.sort(key=lambda f: f.start)
+    return found
 
 
 @dataclass(slots=True)
