@@ -117,3 +117,20 @@ def test_citations_and_change_links() -> None:
     assert citation_counts(t)[4] == 2 and citation_counts(t)[5] == 2 and citation_counts(t)[0] == 1
     changes = changes_of(t)
     assert changes[0] == (2,) and changes[1] == (3,) and changes[2] == ()
+
+
+ENGLISH_BRIEFING = (b"Mao Ning: I have no announcement to make today. The floor is open for questions.\n\n"
+                    b"AFP: What is China's response?\n\n"
+                    b"Mao Ning: China has made its position clear many times.\n")
+
+
+def test_an_english_briefing_is_measured_in_words() -> None:
+    from reader.metrics.facts import panel_facts
+    from reader.pipeline import parse_bytes
+
+    t = parse_bytes(ENGLISH_BRIEFING, "briefing.txt")
+    facts = panel_facts(t)
+    assert (facts.summary.measure, facts.summary.characters, facts.summary.words) == ("words", 0, 30)
+    by_name = {s.name: s.chars for s in facts.shares}
+    assert by_name == {"Mao Ning": 21, "AFP": 4}  # China's is one word; the labels are not speech
+    assert summarize(build_transcript()).measure == "characters"  # a Chinese one stays in characters

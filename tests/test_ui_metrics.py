@@ -360,3 +360,25 @@ def test_a_long_transcripts_speaking_share_axis_reads_as_plain_numbers(qtbot) ->
     assert plain_number(1_500_000, 500_000) == "1,500,000"
     assert plain_number(0.25, 0.05) == "0.25"
     assert plain_number(12.5, 2.5) == "12.5" and plain_number(40_000, 20_000) == "40,000"
+
+
+def test_an_english_briefings_panel_counts_words(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from reader.pipeline import parse_bytes
+
+    widget = MetricsPanel()
+    qtbot.addWidget(widget)
+    widget.resize(420, 900)
+    widget.set_transcript(parse_bytes(b"Mao Ning: I have no announcement to make today.\n\n"
+                                      b"AFP: What is China's response?\n\n"
+                                      b"Mao Ning: China has made its position clear.\n", "briefing.txt"))
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.waitUntil(widget.charts_ready, timeout=5000)
+    qtbot.waitUntil(widget.charts_filled, timeout=5000)
+    assert "words: 22" in widget._summary.text() and "Chinese characters" not in widget._summary.text()
+    chart = widget.speaking_chart
+    assert chart is not None
+    show_tab(widget, qtbot, chart)
+    assert chart.speaker_ids() == ["s1", "s2"]  # Mao Ning said more than AFP: a share, not 0% each
+    assert "words per speaker" in widget._captions[widget.tr("Speakers")].text()
+    assert "13 words" in chart.tip(0)

@@ -39,10 +39,11 @@ class PanelFacts:
 
 def panel_facts(transcript: Transcript) -> PanelFacts:
     """One pass of each metric; family series stay on demand (one family is shown at a time)."""
+    summary = summarize(transcript)
     return PanelFacts(
         transcript=transcript,
-        summary=summarize(transcript),
-        shares=speaking_share(transcript),
+        summary=summary,
+        shares=speaking_share(transcript, summary.measure),
         density=figure_density(transcript),
         family_counts=family_counts(transcript),
         citations=citation_counts(transcript),

@@ -10,8 +10,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from reader.model import Figure, SpeakerKind, Transcript
+
+#: What the speaking share counts: Chinese characters, or words in a text mostly in
+#: Latin script (an English briefing has no Chinese character to count).
+SpeechMeasure = Literal["characters", "words"]
 
 # CJK Unified Ideographs with extensions A–F, compatibility ideographs and 〇. Punctuation
 # (，。、“”), Latin letters and digits are excluded on purpose: the speaking share counts
@@ -22,6 +27,8 @@ NOT_CHINESE_CHAR = re.compile(f"[^{_IDEOGRAPHS}]+")
 COUNT_SLICE = 1 << 16
 # Latin letters and digits, half- or full-width: they take reading time too.
 LATIN_OR_DIGIT = re.compile("[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+# A word in Latin script: letters and digits, with an apostrophe inside (China's, don't).
+LATIN_WORD = re.compile("[0-9A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z]+)*")
 
 # A careful reader of Chinese prose reads roughly 300–500 characters a minute; briefings are
 # dense with figures, so the estimate uses the lower middle of that range.
@@ -48,6 +55,16 @@ def count_chinese_chars(text: str) -> int:
     return sum(len(NOT_CHINESE_CHAR.sub("", piece)) for piece in slices)
 
 
+def count_words(text: str) -> int:
+    """Words in Latin script: how much someone said in English (or pinyin, or figures)."""
+    return sum(1 for _ in LATIN_WORD.finditer(text))
+
+
+def speech_measure(chinese_chars: int, words: int) -> SpeechMeasure:
+    """Words when a text holds more of them than Chinese characters, else characters."""
+    return "words" if words > chinese_chars else "characters"
+
+
 def reading_minutes(chinese_chars: int, other_chars: int = 0) -> int:
     """Whole minutes to read, at least 1 for any non-empty text, so the summary never says 0."""
     # A Latin word or number of ~5 characters reads about as fast as two Chinese characters.
@@ -68,6 +85,8 @@ class Summary:
     reading_minutes: int
     figures: int
     distinct_figures: int  # repeated citations (same_as) counted once
+    words: int = 0  # words in Latin script in the whole text
+    measure: SpeechMeasure = "characters"  # what the speaking share counts
 
 
 def summarize(transcript: Transcript) -> Summary:
@@ -75,6 +94,7 @@ def summarize(transcript: Transcript) -> Summary:
     text = transcript.text
     chinese = count_chinese_chars(text)
     other = sum(m.end() - m.start() for m in LATIN_OR_DIGIT.finditer(text))
+    words = count_words(text) if other > chinese else 0  # only needed where it may win
     questions = len(transcript.qa) or sum(1 for t in transcript.turns if t.kind == "reporter")
     distinct = {f.same_as or f"#{i}" for i, f in enumerate(transcript.figures)}
     return Summary(
@@ -85,6 +105,8 @@ def summarize(transcript: Transcript) -> Summary:
         reading_minutes=reading_minutes(chinese, other),
         figures=len(transcript.figures),
         distinct_figures=len(distinct),
+        words=words,
+        measure=speech_measure(chinese, words),
     )
 
 
@@ -96,22 +118,24 @@ class SpeakerShare:
     name: str
     role: str | None
     kind: SpeakerKind
-    chars: int  # Chinese characters spoken, punctuation excluded
+    chars: int  # Chinese characters spoken, punctuation excluded (words, in a text measured in words)
     share: float  # of all characters spoken in turns, 0..1
     first_offset: int  # where the speaker's first turn starts, for jumping there
 
 
-def speaking_share(transcript: Transcript) -> tuple[SpeakerShare, ...]:
-    """Chinese characters per speaker over their turns' paragraphs, largest first.
+def speaking_share(transcript: Transcript, measure: SpeechMeasure = "characters") -> tuple[SpeakerShare, ...]:
+    """Chinese characters (or words, see :func:`speech_measure`) per speaker over their
+    turns' paragraphs, largest first.
 
     Counted from the paragraphs rather than ``Speaker.chars`` because the parser's count
     includes punctuation and the chart promises it does not.
     """
     text = transcript.text
+    count = count_words if measure == "words" else count_chinese_chars
     chars: dict[str, int] = {}
     first: dict[str, int] = {}
     for turn in transcript.turns:
-        n = sum(count_chinese_chars(text[p.start : p.end]) for p in turn.paragraphs)
+        n = sum(count(text[p.start : p.end]) for p in turn.paragraphs)
         chars[turn.speaker] = chars.get(turn.speaker, 0) + n
         first.setdefault(turn.speaker, turn.start)
     total = sum(chars.values())

@@ -177,7 +177,7 @@ class HorizontalBarChart(_PanelPlot):
 
 
 class SpeakingShareChart(HorizontalBarChart):
-    """Chinese characters per speaker, coloured by kind; a click asks to jump to the speaker."""
+    """Chinese characters (or words) per speaker, coloured by kind; a click asks to jump to the speaker."""
 
     speakerClicked = Signal(str)
 
@@ -187,13 +187,17 @@ class SpeakingShareChart(HorizontalBarChart):
         self._ids: list[str] = []
         self.rowClicked.connect(self._emit_speaker)
 
-    def set_shares(self, shares: Sequence[SpeakerShare], limit: int = SHARE_BARS) -> None:
+    def set_shares(self, shares: Sequence[SpeakerShare], limit: int = SHARE_BARS, *,
+                   words: bool = False) -> None:
+        """``words``: the shares count words (a text in Latin script), not Chinese characters."""
         shares = shares[:limit]
         self._ids = [s.speaker for s in shares]
         labels = [f"{elide(s.name)} {s.share:.0%}" for s in shares]
+        amount = (self.tr("%1 words, %2 of the speech") if words
+                  else self.tr("%1 Chinese characters, %2 of the speech"))
         tips = [
             f"{s.name}{'（' + s.role + '）' if s.role else ''}\n"
-            + self.tr("%1 Chinese characters, %2 of the speech")
+            + amount
             .replace("%1", f"{s.chars:,}").replace("%2", f"{s.share:.1%}")
             for s in shares
         ]

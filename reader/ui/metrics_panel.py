@@ -80,6 +80,7 @@ class MetricsPanel(QWidget):
         self.chart_tabs.setObjectName("metricsCharts")
         self.chart_tabs.setDocumentMode(True)
         self.chart_tabs.setUsesScrollButtons(True)
+        self._captions: dict[str, QLabel] = {}  # per tab title: the caption above its chart
         self._share_slot = self._chart_page(
             self.tr("Speakers"),
             self.tr("Speaking share: Chinese characters per speaker, punctuation excluded."),
@@ -130,6 +131,7 @@ class MetricsPanel(QWidget):
         layout.setContentsMargins(2, 4, 2, 2)
         layout.setSpacing(4)
         label = QLabel(caption, page)
+        self._captions[tab] = label
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -214,7 +216,11 @@ class MetricsPanel(QWidget):
             return
         if self.density_chart is None or self.family_chart is None:  # still being made, turn by turn
             return
-        self.speaking_chart.set_shares(facts.shares)
+        words = facts.summary.measure == "words"
+        self.speaking_chart.set_shares(facts.shares, words=words)
+        self._captions[self.tr("Speakers")].setText(
+            self.tr("Speaking share: words per speaker.") if words
+            else self.tr("Speaking share: Chinese characters per speaker, punctuation excluded."))
         self._share_slot.setVisible(bool(facts.shares))
         self.density_chart.set_density(facts.density, len(t.text))
         self.density_chart.set_visible_range(*self._visible)
@@ -265,7 +271,8 @@ class MetricsPanel(QWidget):
             self.tr("speakers: %1").replace("%1", str(s.speakers)),
             self.tr("turns: %1").replace("%1", str(s.turns)),
             self.tr("questions: %1").replace("%1", str(s.questions)),
-            self.tr("Chinese characters: %1").replace("%1", f"{s.characters:,}"),
+            self.tr("words: %1").replace("%1", f"{s.words:,}") if s.measure == "words"
+            else self.tr("Chinese characters: %1").replace("%1", f"{s.characters:,}"),
             self.tr("reading time: about %1 min").replace("%1", str(s.reading_minutes)),
             figures,
         )
