@@ -113,6 +113,8 @@ def test_an_english_office_held_by_a_speaker_is_found_in_the_lead() -> None:
         ("In 2023, the number was 45 million.", ("45 million", 45_000_000, "", None)),
         ("handsome 300 people", ("300 people", 300, "people", None)),  # no "some" inside a word
         ("raising US$1.5 billion", ("US$1.5 billion", 1.5e9, "美元", None)),  # the sign's rule, once
+        ("an investment of RMB 1.2 trillion", ("RMB 1.2 trillion", 1.2e12, "RMB", None)),
+        ("fees of about HKD 1,000", ("about HKD 1,000", 1000, "HKD", "about")),
     ],
 )
 def test_figures_written_in_english(sentence: str, expected: tuple[str, float, str, str | None]) -> None:

@@ -3,10 +3,11 @@ cars``, ``1.2 trillion yuan``, ``50,000 yuan``.
 
 English briefings (the Foreign Ministry's and the State Council's English transcripts) and
 English passages of Chinese pages write numbers in digits and their units in words after
-a space. The Chinese scan (``reader.figures.scan``) reads units written right after the
-number; this one reads the English words. A number counts only with a percent word, a
-scale word (million, billion) or a unit word after it: a bare ``2024`` or ``March 1`` is
-no figure.
+a space, or a currency code before the number (``RMB 1.2 trillion``). The Chinese scan
+(``reader.figures.scan``) reads units written right after the number; this one reads the
+English words. A number counts only with a percent word, a scale word (million, billion),
+a unit word after it or a currency code before it: a bare ``2024`` or ``March 1`` is no
+figure.
 """
 
 from __future__ import annotations
@@ -56,18 +57,22 @@ ENGLISH_FIGURE = re.compile(
 )
 QUALIFIER_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_alternation(set(ENGLISH_QUALIFIERS))}) $", re.IGNORECASE)
 _LONGEST_QUALIFIER = max(map(len, ENGLISH_QUALIFIERS)) + 2
-_DIGIT_THEN_WORD = re.compile(r"\d [A-Za-z]")
+#: A currency code written before the number (``RMB 1.2 trillion``, ``USD 300 million``).
+CURRENCY_CODES = ("RMB", "CNY", "USD", "HKD", "EUR", "JPY", "GBP", "MOP", "TWD")
+CODE_BEFORE = re.compile(r"(?<![A-Za-z])(?:" + "|".join(CURRENCY_CODES) + r") ?$")
+_DIGIT_THEN_WORD = re.compile(r"\d [A-Za-z]|[A-Z]{3} \d")
 
 
 def english_figures(text: str) -> Iterator[tuple[int, int, float, str, str | None, str, int]]:
     """``(start, end, value, unit, qualifier, family, number_start)`` of each English figure
-    in ``text``, in order. Text with no digit followed by a space and a letter has none (the
-    check that keeps this off Chinese text, where it would find nothing)."""
+    in ``text``, in order. Text with no digit followed by a space and a letter, and no
+    currency code before a number, has none (the check that keeps this off Chinese text)."""
     if _DIGIT_THEN_WORD.search(text) is None:
         return
     for m in ENGLISH_FIGURE.finditer(text):
         scale, percent, unit = m.group("scale"), m.group("percent"), m.group("unit")
-        if not (scale or percent or unit):
+        code = CODE_BEFORE.search(text, max(0, m.start() - 4), m.start()) if not (percent or unit) else None
+        if not (scale or percent or unit or code):
             continue
         value = float(m.group("number").replace(",", ""))
         if scale:
@@ -78,9 +83,11 @@ def english_figures(text: str) -> Iterator[tuple[int, int, float, str, str | Non
         elif unit:
             written = unit
             family = ENGLISH_UNITS.get(unit) or ENGLISH_UNITS.get(unit.lower(), "count")
+        elif code:
+            written, family = code.group().strip(), "money"
         else:
             written, family = "", "count"
-        start = m.start()
+        start = code.start() if code else m.start()
         before = QUALIFIER_BEFORE.search(text, max(0, start - _LONGEST_QUALIFIER), start)
         qualifier = before.group()[:-1] if before else None
-        yield (before.start() if before else start), m.end(), value, written, qualifier, family, start
+        yield (before.start() if before else start), m.end(), value, written, qualifier, family, m.start()
