@@ -115,6 +115,15 @@ def test_an_english_office_held_by_a_speaker_is_found_in_the_lead() -> None:
         ("raising US$1.5 billion", ("US$1.5 billion", 1.5e9, "美元", None)),  # the sign's rule, once
         ("an investment of RMB 1.2 trillion", ("RMB 1.2 trillion", 1.2e12, "RMB", None)),
         ("fees of about HKD 1,000", ("about HKD 1,000", 1000, "HKD", "about")),
+        ("an investment of RMB1.2 trillion", ("RMB1.2 trillion", 1.2e12, "RMB", None)),  # code glued
+        ("more than US$ 3 billion", ("more than US$ 3 billion", 3e9, "美元", "more than")),
+        ("about $3 billion", ("about $3 billion", 3e9, "$", "about")),  # a sign figure, an English word
+        ("nearly 30%", ("nearly 30%", 30, "%", "nearly")),
+        ("出口增长7.1 percent", ("7.1 percent", 7.1, "%", None)),  # after a Chinese character
+        ("共有300 people参加", ("300 people", 300, "people", None)),
+        ("3bn yuan", ("3bn yuan", 3e9, "yuan", None)),
+        ("5 square kilometres", ("5 square kilometres", 5, "square kilometres", None)),
+        ("costs RMB 2000", ("RMB 2000", 2000, "RMB", None)),  # a price, not a year
     ],
 )
 def test_figures_written_in_english(sentence: str, expected: tuple[str, float, str, str | None]) -> None:
@@ -123,9 +132,27 @@ def test_figures_written_in_english(sentence: str, expected: tuple[str, float, s
 
 
 @pytest.mark.parametrize("sentence", ["On March 1, 2024, at 3 pm", "COVID-19 cases", "G20 countries",
-                                      "the 3 of us", "Article 5 says"])
+                                      "the 3 of us", "Article 5 says", "In 1989 people protested",
+                                      "Since 2012 companies have grown", "On March 8 students returned",
+                                      "CNY 2024 celebrations", "from 2019 to 2023 students",
+                                      "He is 45 years old"])
 def test_a_bare_number_in_english_is_no_figure(sentence: str) -> None:
     assert find_figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("3 to 5 percent", ("3 to 5 percent", 3, 5)),
+        ("between 3 and 5 percent", ("3 and 5 percent", 3, 5)),
+        ("1-2 percent", ("1-2 percent", 1, 2)),
+        ("2-3 million", ("2-3 million", 2e6, 3e6)),
+    ],
+)
+def test_an_english_range_is_one_figure_from_low_to_high(sentence: str,
+                                                          expected: tuple[str, float, float]) -> None:
+    (figure,) = find_figures(sentence)
+    assert (figure.text, figure.value, figure.value_to) == expected
 
 
 def test_english_figures_are_attributed_to_who_said_them() -> None:

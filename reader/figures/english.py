@@ -26,8 +26,9 @@ ENGLISH_UNITS: dict[str, str] = {
     **dict.fromkeys(("cases", "incidents", "crimes"), "cases"),
     **dict.fromkeys(("years", "months", "weeks", "days", "hours", "minutes"), "duration"),
     **dict.fromkeys(("tonnes", "tons", "kilometers", "kilometres", "km", "hectares", "square meters",
-                     "square metres", "kilowatts", "megawatts", "gigawatts", "barrels", "cubic meters",
-                     "cubic metres"), "count"),
+                     "square metres", "square kilometers", "square kilometres", "kilograms", "kg", "mu",
+                     "kilowatts", "megawatts", "gigawatts", "MW", "GW", "kWh", "TEUs", "TEU", "barrels",
+                     "cubic meters", "cubic metres"), "count"),
     **dict.fromkeys(("households", "companies", "enterprises", "firms", "businesses", "jobs", "vehicles",
                      "cars", "trips", "projects", "countries", "cities", "schools", "hospitals", "units",
                      "homes", "flights", "containers", "doses", "times"), "count"),
@@ -46,37 +47,73 @@ def _alternation(words: object) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
 
 
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: A currency code written before the number (``RMB 1.2 trillion``, ``RMB1.5 trillion``).
+CURRENCY_CODES = ("RMB", "CNY", "USD", "HKD", "EUR", "JPY", "GBP", "MOP", "TWD")
+# Not after a Latin letter, a digit or a sign's end (US$1.5 is the sign rule's), but right
+# after a currency code (RMB1.5 trillion). A Chinese character before is fine: 增长7.1 percent.
+_NOT_AFTER = r"(?:(?<![A-Za-z0-9_.,$€£¥-])|(?<=" + "|".join(CURRENCY_CODES) + "))"
 # The number first: a pattern that opened with the qualifiers would try each of them at
-# every character of a long text.
+# every character of a long text. A range (3 to 5 percent, 1-2 percent, between 3 and 5
+# percent) is one figure from its low end to its high end.
 ENGLISH_FIGURE = re.compile(
-    r"(?<![\w.,$€£¥-])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    rf"(?: (?P<scale>{_alternation(ENGLISH_SCALES)}))?"
+    rf"{_NOT_AFTER}(?:(?P<low>{_NUMBER})(?: to | and |[-–])(?=\d))?(?P<number>{_NUMBER})"
+    rf"(?: ?(?P<scale>{_alternation(ENGLISH_SCALES)}))?"
     rf"(?:(?: (?P<percent>{_alternation(PERCENT_WORDS)}))|(?: (?P<unit>{_alternation(ENGLISH_UNITS)})))?"
-    r"(?![\w%])",
+    r"(?![A-Za-z0-9_%])",
     re.IGNORECASE,
 )
 QUALIFIER_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_alternation(set(ENGLISH_QUALIFIERS))}) $", re.IGNORECASE)
 _LONGEST_QUALIFIER = max(map(len, ENGLISH_QUALIFIERS)) + 2
-#: A currency code written before the number (``RMB 1.2 trillion``, ``USD 300 million``).
-CURRENCY_CODES = ("RMB", "CNY", "USD", "HKD", "EUR", "JPY", "GBP", "MOP", "TWD")
-CODE_BEFORE = re.compile(r"(?<![A-Za-z])(?:" + "|".join(CURRENCY_CODES) + r") ?$")
-_DIGIT_THEN_WORD = re.compile(r"\d [A-Za-z]|[A-Z]{3} \d")
+#: A sign or code before the number, and the unit it gives: a space may follow (US$ 3 billion).
+SIGN_UNITS = {"US$": "美元", "HK$": "港元", "NT$": "新台币", "MOP$": "澳门元", "A$": "澳元", "S$": "新加坡元",
+              "C$": "加元", "NZ$": "新西兰元"}
+CODE_BEFORE = re.compile(r"(?<![A-Za-z])(?:" + "|".join((*CURRENCY_CODES, *map(re.escape, SIGN_UNITS)))
+                         + r") ?$")
+_DIGIT_THEN_WORD = re.compile(r"\d ?[A-Za-z]|[A-Z]{3} ?\d|\$ \d")
+MONTHS = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November"
+                    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? $")
+YEAR_MIN, YEAR_MAX = 1800, 2199
 
 
-def english_figures(text: str) -> Iterator[tuple[int, int, float, str, str | None, str, int]]:
-    """``(start, end, value, unit, qualifier, family, number_start)`` of each English figure
-    in ``text``, in order. Text with no digit followed by a space and a letter, and no
-    currency code before a number, has none (the check that keeps this off Chinese text)."""
+def _is_year(number: str) -> bool:
+    return number.isdigit() and len(number) == 4 and YEAR_MIN <= int(number) <= YEAR_MAX
+
+
+def _year_or_date(text: str, m: re.Match[str], code: str | None) -> bool:
+    """``In 1989 people``, ``from 2019 to 2023 students``, ``On March 8 students``,
+    ``CNY 2024`` (Chinese New Year): a year or a day of a month, not a count. A price in
+    another code stays one (``RMB 2000``)."""
+    if m.group("scale") or m.group("percent") or (code is not None and code != "CNY"):
+        return False
+    start = m.start("low") if m.group("low") else m.start("number")
+    if MONTHS.search(text, max(0, start - 10), start):
+        return True
+    return _is_year(m.group("number")) and (not m.group("low") or _is_year(m.group("low")))
+
+
+EnglishFigure = tuple[int, int, float, "float | None", str, "str | None", str, int]
+
+
+def english_figures(text: str) -> Iterator[EnglishFigure]:
+    """``(start, end, value, value_to, unit, qualifier, family, number_start)`` of each
+    English figure in ``text``, in order. Text with no digit next to a Latin word and no
+    currency code before a number has none (the check that keeps this off Chinese text)."""
     if _DIGIT_THEN_WORD.search(text) is None:
         return
     for m in ENGLISH_FIGURE.finditer(text):
         scale, percent, unit = m.group("scale"), m.group("percent"), m.group("unit")
-        code = CODE_BEFORE.search(text, max(0, m.start() - 4), m.start()) if not (percent or unit) else None
-        if not (scale or percent or unit or code):
+        begin = m.start()
+        code = CODE_BEFORE.search(text, max(0, begin - 5), begin) if not (percent or unit) else None
+        if not (scale or percent or unit or code) or _year_or_date(text, m, code and code.group().strip()):
             continue
-        value = float(m.group("number").replace(",", ""))
-        if scale:
-            value *= ENGLISH_SCALES[scale.lower()]
+        if unit and unit.lower() == "years" and text.startswith(" old", m.end()):
+            continue  # 45 years old: an age
+        factor = ENGLISH_SCALES[scale.lower()] if scale else 1.0
+        value = float(m.group("number").replace(",", "")) * factor
+        value_to = None
+        if m.group("low"):
+            value, value_to = float(m.group("low").replace(",", "")) * factor, value
         if percent:
             written = PERCENT_WORDS[percent.lower()]
             family = PERCENT_FAMILY[written]
@@ -84,10 +121,21 @@ def english_figures(text: str) -> Iterator[tuple[int, int, float, str, str | Non
             written = unit
             family = ENGLISH_UNITS.get(unit) or ENGLISH_UNITS.get(unit.lower(), "count")
         elif code:
-            written, family = code.group().strip(), "money"
+            sign = code.group().strip()
+            written, family = SIGN_UNITS.get(sign, sign), "money"
         else:
             written, family = "", "count"
-        start = code.start() if code else m.start()
+        start = code.start() if code else begin
         before = QUALIFIER_BEFORE.search(text, max(0, start - _LONGEST_QUALIFIER), start)
         qualifier = before.group()[:-1] if before else None
-        yield (before.start() if before else start), m.end(), value, written, qualifier, family, m.start()
+        yield ((before.start() if before else start), m.end(), value, value_to, written, qualifier, family,
+               begin)
+
+
+def english_qualifier_before(text: str, start: int) -> str | None:
+    """An English qualifier right before ``start`` (``about $3 billion``, ``nearly 30%``):
+    for figures the Chinese rules read, whose qualifiers are Chinese words."""
+    if start < 2 or text[start - 1] != " " or not text[start - 2].isascii() or not text[start - 2].isalpha():
+        return None
+    match = QUALIFIER_BEFORE.search(text, max(0, start - _LONGEST_QUALIFIER), start)
+    return match.group()[:-1] if match else None

@@ -22,11 +22,12 @@ bottom. The words around a number (``reader.figures.qualifiers``), the measure w
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from reader.figures.english import english_figures
+from reader.figures.english import english_figures, english_qualifier_before
 from reader.figures.numerals import CN_BIG_UNITS, CN_DIGITS, CN_NUMERAL_CHARS, MAX_NUMERAL_CHARS, parse_number
 from reader.figures.qualifiers import (
     DURATION_MORE_RE,
@@ -402,9 +403,15 @@ def find_in_folded(original: str, text: str) -> list[FoundFigure]:
     written in English (``7.1 percent``) join those the Chinese rules found where they
     overlap none of them."""
     found = _Scan(original, text).run()
-    english = [FoundFigure(start, end, original[start:end], value, unit, qualifier, family,
-                           number_start=number_start)
-               for start, end, value, unit, qualifier, family, number_start in english_figures(text)]
+    for i, figure in enumerate(found):
+        if figure.qualifier is None and figure.start > 1 and text[figure.start - 1] == " ":
+            word = english_qualifier_before(text, figure.start)  # about $3 billion, nearly 30%
+            if word is not None:
+                start = figure.start - len(word) - 1
+                found[i] = dataclasses.replace(figure, start=start, text=original[start:figure.end],
+                                               qualifier=original[start:start + len(word)])
+    english = [FoundFigure(start, end, original[start:end], value, unit, qualifier, family, value_to, begin)
+               for start, end, value, value_to, unit, qualifier, family, begin in english_figures(text)]
     if not english:
         return found
     taken = [(f.start, f.end) for f in found]
