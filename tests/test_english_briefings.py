@@ -8,7 +8,7 @@ import pytest
 from reader.figures.scan import find_figures
 from reader.model import Speaker, Transcript
 from reader.pipeline import parse_bytes
-from reader.speakers.english import english_outlet, english_title_before
+from reader.speakers.english import english_organization, english_outlet, english_title_before
 
 MFA = """Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on March 1, 2024
 
@@ -160,3 +160,50 @@ def test_english_figures_are_attributed_to_who_said_them() -> None:
                            "Trade grew 5.2 percent to 3.5 trillion yuan."))
     said = {f.text: t.speaker(f.speaker).name for f in t.figures}
     assert said == {"5.2 percent": "Mao Ning", "3.5 trillion yuan": "Mao Ning"}
+
+
+def test_a_follow_up_after_an_asker_no_list_knows_is_theirs() -> None:
+    # Dawn is in no list of outlets: its turn asks, so Follow-up is Dawn's, not AFP's.
+    t = parsed("Mao Ning: The floor is open.\n\nAFP: What is China's response?\n\n"
+               "Mao Ning: China's position is clear.\n\nDawn: Will the corridor projects go ahead?\n\n"
+               "Mao Ning: They will.\n\nFollow-up: When will they finish?\n\nMao Ning: Soon.\n")
+    assert t.speaker(t.turns[5].speaker).name == "Dawn"
+
+
+@pytest.mark.parametrize(
+    ("before", "title"),
+    [
+        ("SCIO Press Conference on the Work Report With Vice Minister of Commerce ",
+         "Vice Minister of Commerce"),
+        ("Interview With Foreign Minister ", "Foreign Minister"),
+        ("Today Foreign Ministry Spokesperson ", "Foreign Ministry Spokesperson"),
+        ("Chief Executive Mr ", "Chief Executive"),
+        ("I Thank President ", "President"),
+        ("Foreign Ministry Spokesperson Mao Ning and Assistant Minister ", "Assistant Minister"),
+        ("Remarks by Secretary for Financial Services and the Treasury ",
+         "Secretary for Financial Services and the Treasury"),
+    ],
+)
+def test_a_headline_or_a_sentence_before_a_title_is_not_part_of_it(before: str, title: str) -> None:
+    assert english_title_before(before) == title
+
+
+def test_an_english_titles_organization_is_the_body_it_names() -> None:
+    mao = speaker(parsed(MFA), "Mao Ning")
+    assert mao.organization == "Foreign Ministry"
+    nbs = "National Bureau of Statistics"
+    assert english_organization(f"Director of the {nbs}") == nbs
+    assert english_organization("Vice Minister of Commerce") is None
+    assert english_organization("Spokesperson") is None
+
+
+@pytest.mark.parametrize("label", ["Latest News", "Breaking News", "Key Times", "Opening Times",
+                                   "Social Media", "Related Press", "Emily Post"])
+def test_a_heading_ending_in_an_outlet_word_is_no_outlet(label: str) -> None:
+    assert english_outlet(label) is None
+
+
+@pytest.mark.parametrize("label", ["Voice of America", "Times of India", "TV Asahi", "ABC Australia",
+                                   "21st Century Business Herald", "Asahi Shimbun", "Agence France-Presse"])
+def test_outlets_reporters_name_at_the_foreign_ministry(label: str) -> None:
+    assert english_outlet(label) == label

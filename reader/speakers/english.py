@@ -34,8 +34,24 @@ KNOWN_ENGLISH_OUTLETS = frozenset({
     "dow jones", "dpa", "deutsche welle", "le monde", "le figaro", "der spiegel", "el país", "el pais",
     "rt", "nbc", "abc", "cbs", "npr", "fox", "rthk", "tvb", "now tv", "cable tv", "i-cable", "shine",
     "sixth tone", "the economist", "financial times", "the guardian", "the hindu", "straits times",
+    "voice of america", "voa", "times of india", "prasar bharati", "tv asahi", "abc australia",
+    "asahi shimbun", "nikkei asia", "agence france-presse", "scmp", "cna", "channel news asia",
+    "ming pao", "ta kung pao", "wen wei po", "nhk world", "radio free asia", "daily mail", "the standard",
+    "cnbc", "sing tao", "oriental daily", "hk01", "i-cable news", "tvb news", "mediacorp",
+    "bangladesh sangbad sangstha", "tv brics", "la prensa", "kompas", "the nation",
 })
-OUTLET_WORD = re.compile(r"[A-Z][A-Za-z'’.&-]*|of|the|and|de|&")
+OUTLET_WORD = re.compile(r"[A-Z0-9][A-Za-z0-9'’.&-]*|of|the|and|de|&")
+#: First words that make a heading of a name ending in an outlet word: Latest News, Key
+#: Times, Social Media, Road Network. An outlet's own name starts with a proper noun.
+NOT_OUTLET_FIRST_WORDS = frozenset({
+    "Latest", "Breaking", "Good", "Bad", "Key", "Opening", "Closing", "Related", "Social", "Local",
+    "World", "Business", "Sports", "Top", "More", "Other", "Recent", "Fake", "Big", "Main", "Important",
+    "Hot", "Today's", "Today", "Morning", "Evening", "Night", "Best", "Further", "Special", "Road",
+    "Rail", "Service", "Customer", "Mass", "Digital", "New", "Old", "Office", "Working", "Peak",
+    "Travel", "Great", "Major", "Headline", "Weekly", "Daily", "Meeting", "Release", "Joint", "Foreign",
+    "Domestic", "International", "Economic", "Financial", "Our", "Your", "My", "This",
+    "That", "These", "Those", "All", "Some", "Any", "No", "Public", "Official", "Emily",
+})
 
 #: ``Follow-up:`` (or ``Follow up question:``): the reporter who asked last asks again.
 ENGLISH_FOLLOW_UPS = frozenset({"follow-up", "follow up", "followup", "follow-up question",
@@ -71,6 +87,8 @@ def english_outlet(label: str) -> str | None:
     words = text.split(" ")
     if len(words) < 2 or len(words) > 7 or not all(OUTLET_WORD.fullmatch(w) for w in words):
         return None
+    if words[0] in NOT_OUTLET_FIRST_WORDS or words[0].upper() == words[0] == "THE":
+        return None
     last = words[-1]
     if last in OUTLET_LAST_WORDS:
         return text
@@ -84,23 +102,78 @@ def is_english_follow_up(label: str) -> bool:
     return " ".join(label.split()).lower().rstrip(".") in ENGLISH_FOLLOW_UPS
 
 
+#: Words that open or join a headline or a sentence, not a title: the title before a name
+#: starts after them (``Interview With Foreign Minister``, ``Today Spokesperson``).
+NOT_TITLE_WORDS = frozenset({
+    "With", "By", "And", "Or", "Today", "Yesterday", "Tomorrow", "When", "While", "As", "At", "On", "In",
+    "I", "We", "You", "He", "She", "They", "Thank", "Thanks", "Interview", "Remarks", "Transcript",
+    "Conference", "Press", "Briefing", "Meeting", "Speech", "Statement", "Welcome", "Dear", "Says",
+    "Said", "Meets", "Met", "From", "To", "For", "Of", "The", "A", "An", "After", "Before", "Also",
+    "Then", "Now", "Here", "There", "Please", "Invite", "Invited", "Regular", "Report", "Work",
+})
+COURTESY_WORDS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Madam", "Madame",
+                            "Professor", "Prof.", "Sir"})
+#: How many capitalised words may stand before a title's first title word (Foreign Ministry
+#: Spokesperson, Hong Kong Special Administrative Region Chief Executive).
+MAX_TITLE_PREFIX = 6
+#: Words that name a body, for a title's organization (``National Bureau of Statistics``).
+BODY_WORDS = frozenset({
+    "Ministry", "Bureau", "Department", "Office", "Commission", "Administration", "Council", "Committee",
+    "Government", "Agency", "Bank", "Association", "Federation", "Group", "Company", "Corporation",
+    "University", "Academy", "Institute", "Court", "Procuratorate", "Center", "Centre", "Authority",
+    "Service", "Force", "Army", "Police", "Congress", "Assembly", "Party", "Organization", "Union",
+})
+
+
 def english_title_before(before: str) -> str | None:
     """The English title written right before a name: for ``…Foreign Ministry Spokesperson``
-    (the text before ``Mao Ning``), ``Foreign Ministry Spokesperson``; for ``…Vice Minister
-    of Commerce``, that. None when the capitalised words before the name hold no title
-    word. The title starts at its first capitalised word."""
+    (the text before ``Mao Ning``), ``Foreign Ministry Spokesperson``; for ``…With Vice
+    Minister of Commerce``, ``Vice Minister of Commerce``. None when the capitalised words
+    before the name hold no title word. The words joining a body to the title (of, for,
+    the, and) belong to it only after its title word; before it, the title starts at the
+    first word that opens a headline or a sentence (With, Today, Interview…)."""
+    words = before.rstrip().split(" ")
+    while words and words[-1] in COURTESY_WORDS:  # Chief Executive Mr John Lee
+        words.pop()
     taken: list[str] = []
-    for word in reversed(before.rstrip().split(" ")):
-        if len(taken) >= MAX_TITLE_WORDS or not _TITLE_WORD.match(word) or word.endswith((".", ",")):
+    titled = 0  # words taken since the leftmost title word so far
+    seen_title = False
+    for word in reversed(words):
+        if not _TITLE_WORD.match(word) or word.endswith((".", ",")) or len(taken) >= MAX_TITLE_WORDS:
+            break
+        if seen_title and (word in _TITLE_JOINERS or word in NOT_TITLE_WORDS or titled >= MAX_TITLE_PREFIX):
+            break
+        if not seen_title and word in NOT_TITLE_WORDS and word not in _TITLE_JOINERS:
             break
         taken.append(word)
-    while taken and taken[-1] in _TITLE_JOINERS:  # the title starts with a capitalised word
-        taken.pop()
-    if taken and taken[-1] == "The":
-        taken.pop()
+        if word in ENGLISH_TITLE_WORDS:
+            seen_title, titled = True, 0
+        elif seen_title:
+            titled += 1
+    while taken and (taken[-1] in _TITLE_JOINERS or taken[-1] in NOT_TITLE_WORDS):
+        taken.pop()  # the title starts with a capitalised word of its own
     if not taken or taken[0] in _TITLE_JOINERS or not ENGLISH_TITLE_WORDS.intersection(taken):
         return None
     return " ".join(reversed(taken))
+
+
+def english_organization(title: str) -> str | None:
+    """The body an English title names: ``National Bureau of Statistics`` for ``Director of
+    the National Bureau of Statistics``, ``Foreign Ministry`` for ``Foreign Ministry
+    Spokesperson``; None when it names none (``Spokesperson``, ``Vice Minister of Commerce``)."""
+    words = title.split(" ")
+    if "of" in words:
+        body = words[words.index("of") + 1:]
+        body = body[1:] if body[:1] == ["the"] else body
+        if BODY_WORDS.intersection(body):
+            return " ".join(body)
+    last_title = max((i for i, w in enumerate(words) if w in ENGLISH_TITLE_WORDS), default=-1)
+    before = words[:last_title]
+    while before and before[-1] in ENGLISH_TITLE_WORDS | {"Vice", "Deputy", "Assistant", "Chief"}:
+        before.pop()
+    if before and BODY_WORDS.intersection(before) and before[0] not in _TITLE_JOINERS:
+        return " ".join(before)
+    return None
 
 
 def english_roles_from_introductions(texts: Iterable[str], names: Iterable[str]) -> dict[str, str]:

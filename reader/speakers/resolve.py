@@ -36,7 +36,11 @@ from reader.speakers.addresses import (
     person_introduced_by_title,
     titles_addressed,
 )
-from reader.speakers.english import english_roles_from_introductions, is_english_follow_up
+from reader.speakers.english import (
+    english_organization,
+    english_roles_from_introductions,
+    is_english_follow_up,
+)
 from reader.speakers.introductions import (
     answerer_named_in_title,
     answering_spokesperson,
@@ -221,8 +225,8 @@ def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) 
         follow_up = analysis_form(turn.label) in FOLLOW_UP_LABELS or is_english_follow_up(turn.label)
         if asker is not None and follow_up:
             person = asker  # 彭博社记者：… 毛宁：… 追问：… is 彭博社记者 again
-        if person.kind == "reporter":
-            asker = person
+        elif person.kind == "reporter" or (person.kind is None and asks(turn.paragraphs)):
+            asker = person  # CNBC: …? is the asker a Follow-up: means, whatever its kind turns out
         people.append(person)
     for i, turn in enumerate(turns):
         person = people[i]
@@ -359,7 +363,8 @@ def _speaker_for(
         return existing
     role, org, introduced = label.role, label.organization, False
     if role is None and key in intro_roles:
-        role, org, introduced = intro_roles[key], organization_of(intro_roles[key]), True
+        role, introduced = intro_roles[key], True
+        org = english_organization(role) if role.isascii() else organization_of(role)
     draft = _SpeakerDraft(f"s{len(by_key) + 1}", label.name, role, org, label.kind, introduced=introduced)
     by_key[key] = draft
     return draft
