@@ -207,3 +207,15 @@ def test_a_heading_ending_in_an_outlet_word_is_no_outlet(label: str) -> None:
                                    "21st Century Business Herald", "Asahi Shimbun", "Agence France-Presse"])
 def test_outlets_reporters_name_at_the_foreign_ministry(label: str) -> None:
     assert english_outlet(label) == label
+
+
+def test_a_bilingual_pages_english_rendering_adds_no_second_figure() -> None:
+    t = parsed("毛宁：今天我没有要发布的消息。\n\nMao Ning: I have no announcement to make today.\n\n"
+               "凤凰卫视记者：前两个月出口增长7.1%，贸易额达到6.6万亿元。您如何看？\n\n"
+               "Phoenix TV: Exports grew 7.1 percent and trade reached 6.6 trillion yuan. Your view?\n\n"
+               "毛宁：中国外贸开局良好。\n\nMao Ning: China's foreign trade got off to a good start.\n\n"
+               "法新社记者：有报道称约300万辆汽车受影响？\n\n"
+               "AFP: Reports say about 3 million cars are affected?\n\n"
+               "毛宁：我们注意到有关报道。\n\nMao Ning: We noted the reports.\n")
+    assert len(t.turns) == 5  # each English line stays in the Chinese turn it renders
+    assert [f.text for f in t.figures] == ["两个月", "7.1%", "6.6万亿元", "约300万辆"]

@@ -14,7 +14,7 @@ from array import array
 
 from reader.draining import drain
 from reader.figures.relations import Sentences, group_citations, link_changes
-from reader.figures.scan import find_in_folded
+from reader.figures.scan import FoundFigure, find_in_folded
 from reader.model import Figure, Transcript
 from reader.progress import checkpoint
 from reader.record_tables import OFFSETS, FigureTable
@@ -49,6 +49,8 @@ def extract_figures(transcript: Transcript) -> FigureTable:
             continue
         found.append(fig)
         positions.append(-1 if position is None else position)
+    if any(fig.english for fig in found):
+        found, positions = _without_renderings(found, positions)
     # Sentence ends are not folded, so one set of bounds serves both texts.
     checkpoint(0.6)
     sentences = Sentences(text)
@@ -74,3 +76,17 @@ def extract_figures(transcript: Transcript) -> FigureTable:
             direction=direction, same_as=same_as, family=fig.family,
         ), span)
     return figures
+
+
+def _without_renderings(found: list[FoundFigure],
+                        positions: array[int]) -> tuple[list[FoundFigure], array[int]]:
+    """Without the English figures that render a figure of their turn: a bilingual page's
+    ``7.1 percent`` or ``2.3 trillion yuan`` after ``7.1%`` or ``2.3万亿元`` in the same turn
+    (``reader.turns.interpretation`` keeps the English rendering in the turn it renders)."""
+    chinese = {(position, fig.value) for fig, position in zip(found, positions, strict=True)
+               if not fig.english and position >= 0}
+    kept = [i for i, (fig, position) in enumerate(zip(found, positions, strict=True))
+            if not (fig.english and (position, fig.value) in chinese)]
+    if len(kept) == len(found):
+        return found, positions
+    return [found[i] for i in kept], array(OFFSETS, (positions[i] for i in kept))

@@ -186,6 +186,7 @@ class FoundFigure:
     family: str
     value_to: float | None = None
     number_start: int = 0  # where the number begins, after any qualifier before it
+    english: bool = False  # read by the English rules (7.1 percent), not the Chinese ones
 
 
 class _Number(NamedTuple):
@@ -410,7 +411,8 @@ def find_in_folded(original: str, text: str) -> list[FoundFigure]:
                 start = figure.start - len(word) - 1
                 found[i] = dataclasses.replace(figure, start=start, text=original[start:figure.end],
                                                qualifier=original[start:start + len(word)])
-    english = [FoundFigure(start, end, original[start:end], value, unit, qualifier, family, value_to, begin)
+    english = [FoundFigure(start, end, original[start:end], value, unit, qualifier, family, value_to, begin,
+                           english=True)
                for start, end, value, value_to, unit, qualifier, family, begin in english_figures(text)]
     if not english:
         return found
