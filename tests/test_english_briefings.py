@@ -219,3 +219,41 @@ def test_a_bilingual_pages_english_rendering_adds_no_second_figure() -> None:
                "毛宁：我们注意到有关报道。\n\nMao Ning: We noted the reports.\n")
     assert len(t.turns) == 5  # each English line stays in the Chinese turn it renders
     assert [f.text for f in t.figures] == ["两个月", "7.1%", "6.6万亿元", "约300万辆"]
+
+
+SCIO = """SCIO press conference on national economic performance in 2023
+
+Speakers: Mr. Kang Yi, commissioner of the National Bureau of Statistics (NBS)
+
+Chairperson: Ms. Shou Xiaoli, deputy director general of the Press Bureau of the State Council \
+Information Office (SCIO) and spokesperson of the SCIO
+
+Shou Xiaoli: Ladies and gentlemen, good morning. Today we have invited Mr. Kang Yi to brief you. \
+Now, I give the floor to Mr. Kang.
+
+Kang Yi: Friends from the media, good morning. China's GDP grew 5.2 percent in 2023, reaching 126 \
+trillion yuan. The economy recovered steadily.
+
+Shou Xiaoli: Thank you, Mr. Kang. The floor is now open for questions.
+
+CCTV: What is the outlook for 2024?
+
+Kang Yi: We are confident about the outlook. The fundamentals sustaining long-term growth remain unchanged.
+
+Shou Xiaoli: Thank you all. Today's press conference is concluded.
+"""
+
+
+def test_the_header_lines_of_an_english_scio_transcript_are_no_turns() -> None:
+    t = parsed(SCIO)
+    assert [turn.label for turn in t.turns] == ["Shou Xiaoli", "Kang Yi", "Shou Xiaoli", "CCTV", "Kang Yi",
+                                                "Shou Xiaoli"]
+
+
+def test_a_title_after_the_name_and_a_comma_is_the_role_and_a_press_office_hosts() -> None:
+    t = parsed(SCIO)
+    kang, shou = speaker(t, "Kang Yi"), speaker(t, "Shou Xiaoli")
+    assert (kang.role, kang.organization, kang.kind) == (
+        "commissioner of the National Bureau of Statistics", "National Bureau of Statistics", "official")
+    assert shou.role == "deputy director general of the Press Bureau of the State Council Information Office"
+    assert shou.kind == "host"

@@ -669,3 +669,19 @@ def test_the_answer_to_a_question_put_to_someone_is_theirs() -> None:
              "答：会逐步推广。\n")
     names = [next(s.name for s in t.speakers if s.id == turn.speaker) for turn in t.turns]
     assert names == ["张建国", "问", "张建国", "问", "王伟", "问", "张建国"]
+
+
+def test_header_lines_naming_the_host_and_the_speakers_are_no_turns_and_say_who_hosts() -> None:
+    t = text("国务院新闻办公室新闻发布会\n\n发布人：国家统计局局长康义\n\n"
+             "主持人：国务院新闻办公室新闻局副局长、新闻发言人寿小丽\n\n"
+             "寿小丽：女士们、先生们，上午好。请康局长介绍情况。\n\n康义：各位媒体朋友，上午好。\n\n"
+             "寿小丽：下面请提问。\n\n中央广播电视总台记者：请问明年经济走势如何？\n\n康义：我们有信心。\n")
+    assert [turn.label for turn in t.turns] == ["寿小丽", "康义", "寿小丽", "中央广播电视总台记者", "康义"]
+    host = speaker(t, "寿小丽")
+    assert (host.kind, host.role) == ("host", "国务院新闻办公室新闻局副局长、新闻发言人")
+    assert speaker(t, "康义").role == "国家统计局局长"
+
+
+def test_a_host_label_followed_by_speech_is_still_a_turn() -> None:
+    t = text("主持人：大家好，欢迎收看。\n\n王强：谢谢主持人。今年经济稳中向好。\n")
+    assert [turn.label for turn in t.turns] == ["主持人", "王强"]

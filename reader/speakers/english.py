@@ -157,6 +157,29 @@ def english_title_before(before: str) -> str | None:
     return " ".join(reversed(taken))
 
 
+# ``Kang Yi, commissioner of the National Bureau of Statistics, …``: a title in apposition,
+# up to the next comma, full stop, bracket or a verb's ``to``.
+TITLE_AFTER = re.compile(
+    r", (?:the )?(?P<title>[A-Za-z][A-Za-z .'’&-]{2,120}?)(?= \(|[,.;:)]| to | who | will |$)")
+_TITLE_WORDS_LOWER = frozenset(w.lower() for w in ENGLISH_TITLE_WORDS)
+
+
+def english_title_after(text: str, end: int) -> str | None:
+    """The title written after a name and a comma (``Mr. Kang Yi, commissioner of the
+    National Bureau of Statistics, to brief you``), as SCIO's English transcripts introduce
+    their guests: its first word is a title word (or vice, deputy…), and the title one."""
+    match = TITLE_AFTER.match(text, end)
+    if match is None:
+        return None
+    title = match.group("title").strip()
+    words = title.split(" ")
+    first = words[0].lower()
+    if first not in _TITLE_WORDS_LOWER and first not in {"vice", "deputy", "assistant", "executive",
+                                                         "chief", "acting", "senior", "former"}:
+        return None
+    return title if _TITLE_WORDS_LOWER.intersection(w.lower() for w in words) else None
+
+
 def english_organization(title: str) -> str | None:
     """The body an English title names: ``National Bureau of Statistics`` for ``Director of
     the National Bureau of Statistics``, ``Foreign Ministry`` for ``Foreign Ministry
@@ -190,7 +213,8 @@ def english_roles_from_introductions(texts: Iterable[str], names: Iterable[str])
             name = match.group()
             if name in found:
                 continue
-            title = english_title_before(text[max(0, match.start() - 200):match.start()])
+            title = (english_title_before(text[max(0, match.start() - 200):match.start()])
+                     or english_title_after(text, match.end()))
             if title is not None:
                 found[name] = title
         if len(found) == len(wanted):

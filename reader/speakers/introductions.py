@@ -246,15 +246,17 @@ def host_named_in_speech(speech: str) -> ParsedLabel | None:
     return ParsedLabel(written[role_name.start("name"):], role, organization_of(role), "host")
 
 # ``今天的发布会由国新办新闻局局长王五主持``: who hosts, said before they speak.
-HOST_INTRODUCED = re.compile(r"由\s*(?P<who>[^，。；：:由]{2,40}?)\s*(?:主持|主持召开|主持举行)")
+HOST_INTRODUCED = re.compile(r"由\s*(?P<who>[^，。；：:由]{2,40}?)\s*(?:主持|主持召开|主持举行)"
+                             r"|^\s*主持人?\s*[：:]\s*(?P<header>[^。；：:]{2,80}?)\s*$")
 
 
 def host_introduced(texts: Iterable[str]) -> ParsedLabel | None:
-    """The host a lead names (``由…王五主持``), with their role, or None (none, or two)."""
+    """The host a lead names (``由…王五主持``, or a header line ``主持人：…新闻发言人寿小丽``),
+    with their role, or None (none, or two)."""
     found: dict[str, ParsedLabel] = {}
     for text in texts:
         for match in HOST_INTRODUCED.finditer(text):
-            who = match.group("who")
+            who = match.group("who") or match.group("header")  # 由…主持; a header's 主持人：…
             simple = analysis_form(who)
             role_name = ROLE_THEN_NAME.match(simple)
             compact = SPACES.sub("", who)
@@ -264,7 +266,17 @@ def host_introduced(texts: Iterable[str]) -> ParsedLabel | None:
                                                              organization_of(role), "host")
             elif is_person_name(simple):
                 found[simple] = ParsedLabel(SPACES.sub("", who), None, None, "host")
+        english = ENGLISH_CHAIR_HEADER.match(text)
+        if english is not None:  # Chairperson: Ms. Shou Xiaoli, spokesperson of the SCIO
+            found[english.group("name")] = ParsedLabel(english.group("name"), None, None, "host")
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+# An English header's chair: ``Chairperson: Ms. Shou Xiaoli, deputy director general of …``.
+ENGLISH_CHAIR_HEADER = re.compile(
+    r"\s*(?:Chairperson|Moderator|Host|Chair)\s*:\s*(?:Mr|Mrs|Ms|Miss|Dr|Madam)\.?\s+"
+    r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})\s*(?:,|$)"
+)
 
 
 # A chair handed over in speech: ``我現在邀請丁午壽議員主持選舉``, ``请李明同志主持``.

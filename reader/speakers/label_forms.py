@@ -185,6 +185,31 @@ def guest_label_before_speech(label: str, rest: str) -> bool:
     return not (is_person_name(first) or ROLE_THEN_NAME.match(first))
 
 
+#: Labels of a page's header lines that list who takes part (``主持人：国务院新闻办公室新闻局
+#: 副局长、新闻发言人寿小丽``, ``Chairperson: Ms. Shou Xiaoli, spokesperson of the SCIO``).
+HEADER_LABELS = frozenset({"主持人", "主持", "发布人", "发布嘉宾", "出席嘉宾", "出席人", "主讲人", "主讲嘉宾",
+                           "访谈嘉宾", "采访嘉宾", "受访嘉宾", "出席"})
+ENGLISH_HEADER_LABELS = frozenset({"speakers", "speaker", "chairperson", "guests", "guest", "participants",
+                                   "attendees", "presenters", "panelists", "panellists"})
+SENTENCE_END = re.compile(r"[。！？!?；;：:]")
+ENGLISH_COURTESY_START = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Madam|Madame|Prof|Professor|H\.E)\.? [A-Z]")
+
+
+def header_line(label: str, rest: str) -> bool:
+    """A header line naming who takes part, not a turn: a 主持人 or 发布人 label followed only
+    by roles and names (no sentence), or an English ``Speakers:`` / ``Chairperson:`` line
+    that introduces someone by courtesy title and name."""
+    speech = rest.strip()
+    if not speech:
+        return False
+    if label.isascii():
+        return (label.strip().lower() in ENGLISH_HEADER_LABELS
+                and ENGLISH_COURTESY_START.match(speech) is not None)
+    if analysis_form(label) not in HEADER_LABELS or len(speech) > 120 or SENTENCE_END.search(speech):
+        return False
+    return ROLE_THEN_NAME.match(analysis_form(SPACES.sub("", speech))) is not None
+
+
 def answerer_of(compact: str) -> str | None:
     """``李忠答`` → ``李忠``: who answers, in Q&A articles that label answers this way."""
     for suffix in ANSWER_SUFFIXES:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from reader.parse.blocks import Line, Run
-from reader.speakers.label_forms import guest_label_before_speech
+from reader.speakers.label_forms import guest_label_before_speech, header_line
 from reader.speakers.labels import (
     LATIN_GLOSS,
     MAX_LABEL,
@@ -123,6 +123,8 @@ def colon_marker(line: Line, text: str, known: Collection[str] | None) -> Marker
     label = _collapse(raw)
     guest = guest_label_before_speech(label, text[match.end():])  # 嘉宾：今年…，
     if not guest and not label_shape(label):
+        return None
+    if header_line(label, text[match.end():]):  # 主持人：…新闻发言人寿小丽, Chairperson: Ms. …
         return None
     all_bold, colon_in_link = _styles(line, match.start())
     if colon_in_link:

@@ -261,6 +261,9 @@ def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) 
     if not hosts:
         introduced = host_introduced(lead_texts)  # 今天的发布会由国新办新闻局局长王五主持
         hosts = {introduced.name: introduced} if introduced is not None else {}
+        for i, person in enumerate(people):
+            if introduced is not None and person.name == introduced.name and person.kind is None:
+                people[i] = dataclasses.replace(person, kind="host")  # 寿小丽： is who hosts
     if len(hosts) == 1:
         # A bare 主持人： after 主持人（寿小丽）： or a host named in speech is that one host.
         (host,) = hosts.values()
