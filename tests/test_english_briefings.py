@@ -257,3 +257,16 @@ def test_a_title_after_the_name_and_a_comma_is_the_role_and_a_press_office_hosts
         "commissioner of the National Bureau of Statistics", "National Bureau of Statistics", "official")
     assert shou.role == "deputy director general of the Press Bureau of the State Council Information Office"
     assert shou.kind == "host"
+
+
+def test_a_legco_records_language_note_is_not_part_of_the_speakers_name() -> None:
+    t = parsed("MR CHAN HAN-PAN (in Cantonese): President, how many parking spaces will be provided?\n\n"
+               "SECRETARY FOR TRANSPORT AND LOGISTICS (in Cantonese): President, about 3,000 spaces.\n\n"
+               "MR CHAN HAN-PAN (in Cantonese): President, when will they be ready?\n\n"
+               "PRESIDENT (in Cantonese): Next question.\n")
+    # The Secretary's label with its note is longer than a label: it was no marker, and the
+    # answer ran into the member's question.
+    assert [turn.label for turn in t.turns] == ["MR CHAN HAN-PAN", "SECRETARY FOR TRANSPORT AND LOGISTICS",
+                                                "MR CHAN HAN-PAN", "PRESIDENT"]
+    assert speaker(t, "PRESIDENT").kind == "host"
+    assert t.text.startswith("MR CHAN HAN-PAN (in Cantonese):")  # shown as written

@@ -29,6 +29,13 @@ from reader.speakers.names import ROLE_THEN_NAME, SPACES, analysis_form, is_pers
 from reader.text.fold import COLONS
 
 COLON = re.compile(f"[{COLONS}]")
+# The language a Legislative Council record notes after a member's label: ``(in Cantonese)``,
+# ``（以英語發言）``. Part of the marker as written, not of the speaker's name.
+LANGUAGE_NOTE = re.compile(
+    r"\s*[(（](?:in (?:Cantonese|Putonghua|English|Mandarin)"
+    r"|以(?:廣東話|广东话|粵語|粤语|普通話|普通话|英語|英语)(?:發言|发言))[)）]\s*$"
+)
+MAX_LANGUAGE_NOTE = 16
 
 # What may stand before a label at the start of a paragraph: a bullet (●王毅：, ■记者：) or
 # the clock time of a live text (10:02 寿小丽：, [10:05:30] 杜航伟：).
@@ -116,10 +123,15 @@ def bracketed_marker(line: Line, text: str, known: Collection[str] | None) -> Ma
 
 def colon_marker(line: Line, text: str, known: Collection[str] | None) -> Marker | None:
     """``公安部副部长杜航伟：`` in bold, or a plain label that names a speaker by its form."""
-    match = COLON.search(text, 0, MAX_LABEL + 8)
+    match = COLON.search(text, 0, MAX_LABEL + 8 + MAX_LANGUAGE_NOTE)
     if not match:
         return None
     raw = text[: match.start()]
+    note = LANGUAGE_NOTE.search(raw)  # MR CHAN HAN-PAN (in Cantonese): the label without the note
+    if note is not None:
+        raw = raw[: note.start()]
+    elif match.start() > MAX_LABEL + 8:
+        return None
     label = _collapse(raw)
     guest = guest_label_before_speech(label, text[match.end():])  # 嘉宾：今年…，
     if not guest and not label_shape(label):
@@ -135,7 +147,12 @@ def colon_marker(line: Line, text: str, known: Collection[str] | None) -> Marker
         label_in_link = any(run.link and run.text.strip() for run in _head(line, match.start()))
         if not looks_like_speaker(label, known) or (label_in_link and not _names_a_person(label)):
             return None
-    return Marker(label, label + match.group(), 0, _split_at(line, match.end()))
+    written = label + match.group()
+    if note is not None:
+        space = " " if note.group()[0].isspace() else ""
+        written = label + space + _collapse(note.group()) + match.group()
+    return Marker(label, written, 0, _split_at(line, match.end()))
+
 
 def _names_a_person(label: str) -> bool:
     """A person's name, alone or after a role (not an office or a place on its own), perhaps
