@@ -135,7 +135,8 @@ def test_figures_written_in_english(sentence: str, expected: tuple[str, float, s
                                       "the 3 of us", "Article 5 says", "In 1989 people protested",
                                       "Since 2012 companies have grown", "On March 8 students returned",
                                       "CNY 2024 celebrations", "from 2019 to 2023 students",
-                                      "He is 45 years old"])
+                                      "He is 45 years old", "Boeing 737 passengers", "Table 1 cases",
+                                      "Resolution 2231 countries", "almost 1 in 5 people"])
 def test_a_bare_number_in_english_is_no_figure(sentence: str) -> None:
     assert find_figures(sentence) == []
 

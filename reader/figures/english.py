@@ -74,6 +74,9 @@ _DIGIT_THEN_WORD = re.compile(r"\d ?[A-Za-z]|[A-Z]{3} ?\d|\$ \d")
 MONTHS = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November"
                     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? $")
 YEAR_MIN, YEAR_MAX = 1800, 2199
+#: A word right before a number that makes it part of a name (``Boeing 737``, ``Table 1``,
+#: ``Resolution 2231``) or the second term of a ratio (``1 in 5 people``).
+NAMED_NUMBER_BEFORE = re.compile(r"(?:(?<![A-Za-z])[A-Z][A-Za-z]*|\d in) $")
 
 
 def _is_year(number: str) -> bool:
@@ -109,6 +112,11 @@ def english_figures(text: str) -> Iterator[EnglishFigure]:
             continue
         if unit and unit.lower() == "years" and text.startswith(" old", m.end()):
             continue  # 45 years old: an age
+        start = m.start()
+        named = NAMED_NUMBER_BEFORE.search(text, max(0, start - 24), start)
+        qualified = named is not None and QUALIFIER_BEFORE.search(named.group()) is not None
+        if named is not None and not (scale or percent or code or qualified):
+            continue  # Boeing 737 passengers, Table 1 cases, 1 in 5 people: a name's number or a ratio
         factor = ENGLISH_SCALES[scale.lower()] if scale else 1.0
         value = float(m.group("number").replace(",", "")) * factor
         value_to = None
