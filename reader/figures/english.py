@@ -70,7 +70,7 @@ SIGN_UNITS = {"US$": "美元", "HK$": "港元", "NT$": "新台币", "MOP$": "澳
               "C$": "加元", "NZ$": "新西兰元"}
 CODE_BEFORE = re.compile(r"(?<![A-Za-z])(?:" + "|".join((*CURRENCY_CODES, *map(re.escape, SIGN_UNITS)))
                          + r") ?$")
-_DIGIT_THEN_WORD = re.compile(r"\d ?[A-Za-z]|[A-Z]{3} ?\d|\$ \d")
+_DIGIT_THEN_WORD = re.compile(r"\d ?[A-Za-z]{2}|[A-Z]{3} ?\d|\$ \d")
 MONTHS = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November"
                     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? $")
 YEAR_MIN, YEAR_MAX = 1800, 2199
