@@ -70,7 +70,10 @@ SIGN_UNITS = {"US$": "美元", "HK$": "港元", "NT$": "新台币", "MOP$": "澳
               "C$": "加元", "NZ$": "新西兰元"}
 CODE_BEFORE = re.compile(r"(?<![A-Za-z])(?:" + "|".join((*CURRENCY_CODES, *map(re.escape, SIGN_UNITS)))
                          + r") ?$")
-_DIGIT_THEN_WORD = re.compile(r"\d ?[A-Za-z]{2}|[A-Z]{3} ?\d|\$ \d")
+# A digit before a word, a code (RMB, USD) or a sign and a space before a digit. One
+# character class first, then which it was: an alternation of the three took four times as
+# long over a Chinese page with none of them (0.42 s against 0.10 s for 18 million characters).
+_DIGIT_THEN_WORD = re.compile(r"[0-9A-Z$](?:(?<=[0-9]) ?[A-Za-z]{2}|(?<=[A-Z])[A-Z]{2} ?\d|(?<=\$) \d)")
 MONTHS = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November"
                     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? $")
 YEAR_MIN, YEAR_MAX = 1800, 2199
@@ -95,6 +98,29 @@ def _year_or_date(text: str, m: re.Match[str], code: str | None) -> bool:
     return _is_year(m.group("number")) and (not m.group("low") or _is_year(m.group("low")))
 
 
+#: How far before and after a hint (a digit next to a word) a figure may reach: the low end
+#: of a range and a qualifier before it, a scale and a unit word after.
+HINT_BEFORE, HINT_AFTER = 60, 120
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """``ENGLISH_FIGURE``'s matches, looked for only around the places a figure could be (a
+    digit next to a Latin word, a code or sign before a digit): on a Chinese page with a few
+    English words the pattern reads a few hundred characters, not the whole text (it cannot
+    skip ahead to a digit by itself: it opens with look-behinds)."""
+    window_start = window_end = -1
+    for hint in _DIGIT_THEN_WORD.finditer(text):
+        start, end = max(0, hint.start() - HINT_BEFORE), hint.end() + HINT_AFTER
+        if start <= window_end:
+            window_end = end
+            continue
+        if window_end > 0:
+            yield from ENGLISH_FIGURE.finditer(text, window_start, window_end)
+        window_start, window_end = start, end
+    if window_end > 0:
+        yield from ENGLISH_FIGURE.finditer(text, window_start, window_end)
+
+
 EnglishFigure = tuple[int, int, float, "float | None", str, "str | None", str, int]
 
 
@@ -102,9 +128,7 @@ def english_figures(text: str) -> Iterator[EnglishFigure]:
     """``(start, end, value, value_to, unit, qualifier, family, number_start)`` of each
     English figure in ``text``, in order. Text with no digit next to a Latin word and no
     currency code before a number has none (the check that keeps this off Chinese text)."""
-    if _DIGIT_THEN_WORD.search(text) is None:
-        return
-    for m in ENGLISH_FIGURE.finditer(text):
+    for m in _matches(text):
         scale, percent, unit = m.group("scale"), m.group("percent"), m.group("unit")
         begin = m.start()
         code = CODE_BEFORE.search(text, max(0, begin - 5), begin) if not (percent or unit) else None
