@@ -271,3 +271,40 @@ def test_a_legco_records_language_note_is_not_part_of_the_speakers_name() -> Non
                                                 "MR CHAN HAN-PAN", "PRESIDENT"]
     assert speaker(t, "PRESIDENT").kind == "host"
     assert t.text.startswith("MR CHAN HAN-PAN (in Cantonese):")  # shown as written
+
+
+@pytest.mark.parametrize("speech", ["Mr. Li, please.", "Mr. Li, thank you. Now questions."])
+def test_a_chairpersons_speech_addressing_someone_is_a_turn(speech: str) -> None:
+    t = parsed(f"Chairperson: {speech}\n\nLi Fei: Thank you. Trade grew.\n\nReuters: What about prices?\n")
+    assert [turn.label for turn in t.turns] == ["Chairperson", "Li Fei", "Reuters"]
+
+
+def test_counts_after_a_sentences_first_word_are_kept() -> None:
+    found = [f.text for f in find_figures("Today 300 people were tested. Another 20 patients were admitted. "
+                                          "In Kowloon 50 households were visited. "
+                                          "These 40 schools will close.")]
+    assert found == ["300 people", "20 patients", "50 households", "40 schools"]
+
+
+def test_an_english_figure_of_another_family_is_no_rendering_and_a_sign_figure_is_one() -> None:
+    t = parsed("毛宁：税率提高3个百分点，涉及约3000亿美元。\n\n"
+               "Mao Ning: The rate rises by 3 percentage points, affecting 3 percent of imports, "
+               "about US$300 billion.\n\n"
+               "法新社记者：这会持续多久？\n\nAFP: How long will it last?\n\n毛宁：请参考主管部门。\n\n"
+               "Mao Ning: Please refer to the competent authorities.\n")
+    assert [f.text for f in t.figures] == ["3个百分点", "约3000亿美元", "3 percent"]
+
+
+def test_a_long_office_in_capitals_with_its_language_notes_is_a_label() -> None:
+    t = parsed("MR TOMMY CHEUNG (in Cantonese and English): President, how much?\n\n"
+               "SECRETARY FOR FINANCIAL SERVICES AND THE TREASURY (in English): President, soon.\n\n"
+               "MS STARRY LEE (in Cantonese) (Translation): President, when?\n")
+    office = "SECRETARY FOR FINANCIAL SERVICES AND THE TREASURY"
+    assert [turn.label for turn in t.turns] == ["MR TOMMY CHEUNG", office, "MS STARRY LEE"]
+
+
+def test_a_sentence_after_a_name_and_a_comma_is_no_title() -> None:
+    from reader.speakers.english import english_title_after
+
+    assert english_title_after("Kang Yi, President Xi said the economy will grow.", 7) is None
+    assert english_title_after("Mr. Li, head of the NBS.", 6) == "head of the NBS"

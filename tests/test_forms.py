@@ -685,3 +685,17 @@ def test_header_lines_naming_the_host_and_the_speakers_are_no_turns_and_say_who_
 def test_a_host_label_followed_by_speech_is_still_a_turn() -> None:
     t = text("主持人：大家好，欢迎收看。\n\n王强：谢谢主持人。今年经济稳中向好。\n")
     assert [turn.label for turn in t.turns] == ["主持人", "王强"]
+
+
+@pytest.mark.parametrize("speech", ["请国家统计局新闻发言人付凌晖", "请康局长回答",
+                                    "有请商务部部长助理唐文弘", "下面请国家统计局局长康义",
+                                    "各位网友大家好，今天我们请到的嘉宾是中国社会科学院研究员张明"])
+def test_a_hosts_speech_ending_in_a_role_and_a_name_is_still_a_turn(speech: str) -> None:
+    t = text(f"康义：各位媒体朋友，上午好。\n\n主持人：{speech}\n\n付凌晖：谢谢主持人。\n")
+    assert [turn.label for turn in t.turns] == ["康义", "主持人", "付凌晖"]
+
+
+def test_an_interviews_opening_names_the_guest_without_making_them_the_host() -> None:
+    t = text("主持人：各位网友大家好，今天我们请到的嘉宾是中国社会科学院研究员张明\n\n"
+             "张明：主持人好，网友们好。\n\n主持人：您怎么看今年的经济形势？\n\n张明：总体稳中向好。\n")
+    assert kinds(t)["主持人"] == "host" and kinds(t)["张明"] != "host"

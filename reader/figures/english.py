@@ -78,8 +78,15 @@ MONTHS = re.compile(r"(?:January|February|March|April|May|June|July|August|Septe
                     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? $")
 YEAR_MIN, YEAR_MAX = 1800, 2199
 #: A word right before a number that makes it part of a name (``Boeing 737``, ``Table 1``,
-#: ``Resolution 2231``) or the second term of a ratio (``1 in 5 people``).
-NAMED_NUMBER_BEFORE = re.compile(r"(?:(?<![A-Za-z])[A-Z][A-Za-z]*|\d in) $")
+#: ``Resolution 2231``, a flight's ``CA 981``) or the second term of a ratio (``1 in 5
+#: people``). Other capitalised words before a count open a sentence (``Today 300 people``).
+NAME_WORDS = ("Table", "Article", "Resolution", "Phase", "Level", "Chapter", "Section", "Figure", "Fig.",
+              "Item", "No.", "Number", "Flight", "Boeing", "Airbus", "Route", "Line", "Room", "Gate", "Page",
+              "Paragraph", "Annex", "Rule", "Clause", "Grade", "Class", "Stage", "Step", "Round", "Category",
+              "Model", "Version", "Block", "Building", "Highway", "Platform", "Terminal", "Exit", "Bus",
+              "Lot", "Case", "Schedule", "Appendix", "Question", "Part", "Volume", "Session", "Game")
+NAMED_NUMBER_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:" + "|".join(re.escape(w) for w in NAME_WORDS)
+                                 + r"|[A-Z]{2,})|\d in) $")
 
 
 def _is_year(number: str) -> bool:
@@ -138,8 +145,7 @@ def english_figures(text: str) -> Iterator[EnglishFigure]:
             continue  # 45 years old: an age
         start = m.start()
         named = NAMED_NUMBER_BEFORE.search(text, max(0, start - 24), start)
-        qualified = named is not None and QUALIFIER_BEFORE.search(named.group()) is not None
-        if named is not None and not (scale or percent or code or qualified):
+        if named is not None and not (scale or percent or code):
             continue  # Boeing 737 passengers, Table 1 cases, 1 in 5 people: a name's number or a ratio
         factor = ENGLISH_SCALES[scale.lower()] if scale else 1.0
         value = float(m.group("number").replace(",", "")) * factor

@@ -78,15 +78,22 @@ def extract_figures(transcript: Transcript) -> FigureTable:
     return figures
 
 
+def _in_english(written: str) -> bool:
+    """A figure the Chinese rules read whose words are English (``About US$300 billion``)."""
+    return written.isascii() and any(ch.isalpha() for ch in written)
+
+
 def _without_renderings(found: list[FoundFigure],
                         positions: array[int]) -> tuple[list[FoundFigure], array[int]]:
     """Without the English figures that render a figure of their turn: a bilingual page's
     ``7.1 percent`` or ``2.3 trillion yuan`` after ``7.1%`` or ``2.3万亿元`` in the same turn
-    (``reader.turns.interpretation`` keeps the English rendering in the turn it renders)."""
-    chinese = {(position, fig.value) for fig, position in zip(found, positions, strict=True)
-               if not fig.english and position >= 0}
-    kept = [i for i, (fig, position) in enumerate(zip(found, positions, strict=True))
-            if not (fig.english and (position, fig.value) in chinese)]
+    (``reader.turns.interpretation`` keeps the English rendering in the turn it renders). A
+    figure of the same value but another family (``3 percent`` beside ``3个百分点``) stays."""
+    english = [fig.english or _in_english(fig.text) for fig in found]
+    rows = list(zip(found, positions, english, strict=True))
+    chinese = {(position, fig.value, fig.family) for fig, position, en in rows if not en and position >= 0}
+    kept = [i for i, (fig, position, en) in enumerate(rows)
+            if not (en and (position, fig.value, fig.family) in chinese)]
     if len(kept) == len(found):
         return found, positions
     return [found[i] for i in kept], array(OFFSETS, (positions[i] for i in kept))

@@ -161,7 +161,9 @@ def english_title_before(before: str) -> str | None:
 # up to the next comma, full stop, bracket or a verb's ``to``.
 TITLE_AFTER = re.compile(
     r", (?:the )?(?P<title>[A-Za-z][A-Za-z .'’&-]{2,120}?)(?= \(|[,.;:)]| to | who | will |$)")
-_TITLE_WORDS_LOWER = frozenset(w.lower() for w in ENGLISH_TITLE_WORDS)
+_TITLE_WORDS_LOWER = frozenset(w.lower() for w in ENGLISH_TITLE_WORDS) | {"director general", "head"}
+TITLE_MODIFIERS = frozenset({"vice", "deputy", "assistant", "executive", "chief", "acting", "senior",
+                             "former", "general", "permanent", "principal", "associate", "special"})
 
 
 def english_title_after(text: str, end: int) -> str | None:
@@ -173,9 +175,12 @@ def english_title_after(text: str, end: int) -> str | None:
         return None
     title = match.group("title").strip()
     words = title.split(" ")
-    first = words[0].lower()
-    if first not in _TITLE_WORDS_LOWER and first not in {"vice", "deputy", "assistant", "executive",
-                                                         "chief", "acting", "senior", "former"}:
+    if words[0].lower() not in _TITLE_WORDS_LOWER and words[0].lower() not in TITLE_MODIFIERS:
+        return None
+    # Every word a title's: capitalised, a joiner, a title or its modifier (not "President Xi
+    # said the economy…": a sentence after the comma).
+    if not all(w[:1].isupper() or w in _TITLE_JOINERS or w.lower() in _TITLE_WORDS_LOWER
+               or w.lower() in TITLE_MODIFIERS for w in words):
         return None
     return title if _TITLE_WORDS_LOWER.intersection(w.lower() for w in words) else None
 

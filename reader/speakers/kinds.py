@@ -25,8 +25,8 @@ from collections.abc import Sequence
 from reader.model import SpeakerKind
 from reader.speakers.names import analysis_form
 
-HOST_ROLE_HINT = re.compile(r"发言人|新闻办|新闻局|新闻处|主持|spokes(?:person|man|woman)|press"
-                            r"|information office|SCIO|chairperson|moderator", re.IGNORECASE)
+HOST_ROLE_HINT = re.compile(r"发言人|新闻办|新闻局|新闻处|主持|\bspokes(?:person|man|woman)\b|\bpress\b"
+                            r"|\binformation office\b|\bSCIO\b|\bchairperson\b|\bmoderator\b", re.IGNORECASE)
 # The end of a question: a question mark, perhaps then thanks or a closing quote or bracket.
 QUESTION_END = re.compile(
     r"[？?][”」』）)\s]*(?:(?:谢谢|謝謝|多谢|谢谢您|谢谢你|thanks|thank you)[。！!.\s]*)?$", re.IGNORECASE

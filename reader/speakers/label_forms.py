@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from reader.speakers.english import english_title_after
 from reader.speakers.label_words import ANSWER_SUFFIXES, NOT_SPEAKER_ENDINGS
 from reader.speakers.names import (
     ENDS_WITH_TITLE,
@@ -189,25 +190,42 @@ def guest_label_before_speech(label: str, rest: str) -> bool:
 #: 副局长、新闻发言人寿小丽``, ``Chairperson: Ms. Shou Xiaoli, spokesperson of the SCIO``).
 HEADER_LABELS = frozenset({"主持人", "主持", "发布人", "发布嘉宾", "出席嘉宾", "出席人", "主讲人", "主讲嘉宾",
                            "访谈嘉宾", "采访嘉宾", "受访嘉宾", "出席"})
-ENGLISH_HEADER_LABELS = frozenset({"speakers", "speaker", "chairperson", "guests", "guest", "participants",
-                                   "attendees", "presenters", "panelists", "panellists"})
+ENGLISH_HEADER_LABELS = frozenset({"speakers", "speaker", "chairperson", "chair", "host", "moderator",
+                                   "guests", "guest", "participants", "attendees", "presenters", "panelists",
+                                   "panellists"})
+# A header's entry: a courtesy title, a name, a comma and a title (Ms. Shou Xiaoli, deputy
+# director general of the Press Bureau…); the title is checked by english_title_after.
+ENGLISH_HEADER_ENTRY = re.compile(
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Madam|Madame|Prof|Professor|H\.E)\.? [A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?=,)")
 SENTENCE_END = re.compile(r"[。！？!?；;：:]")
-ENGLISH_COURTESY_START = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Madam|Madame|Prof|Professor|H\.E)\.? [A-Z]")
+# Words a host's speech opens with, never a header's list: 请康局长回答, 下面请…, 今天我们请到…
+SPEECH_OPENINGS = ("请", "有请", "下面", "谢谢", "欢迎", "今天", "现在", "好的", "各位", "首先", "接下来",
+                   "大家",
+                   "感谢", "我们", "那么", "最后")
 
 
 def header_line(label: str, rest: str) -> bool:
-    """A header line naming who takes part, not a turn: a 主持人 or 发布人 label followed only
-    by roles and names (no sentence), or an English ``Speakers:`` / ``Chairperson:`` line
-    that introduces someone by courtesy title and name."""
+    """A header line naming who takes part, not a turn (the caller asks only above the first
+    turn): a 主持人 or 发布人 label followed only by roles and names, each piece between
+    commas a role and a person's name (no sentence, no 请…), or an English ``Speakers:`` /
+    ``Chairperson:`` line of entries ``Ms. Shou Xiaoli, <title>``."""
     speech = rest.strip()
     if not speech:
         return False
     if label.isascii():
-        return (label.strip().lower() in ENGLISH_HEADER_LABELS
-                and ENGLISH_COURTESY_START.match(speech) is not None)
-    if analysis_form(label) not in HEADER_LABELS or len(speech) > 120 or SENTENCE_END.search(speech):
+        if label.strip().lower() not in ENGLISH_HEADER_LABELS:
+            return False
+        entry = ENGLISH_HEADER_ENTRY.match(speech)
+        return entry is not None and english_title_after(speech, entry.end()) is not None
+    simple = analysis_form(SPACES.sub("", speech))
+    if (analysis_form(label) not in HEADER_LABELS or len(speech) > 160 or SENTENCE_END.search(speech)
+            or simple.startswith(SPEECH_OPENINGS)):
         return False
-    return ROLE_THEN_NAME.match(analysis_form(SPACES.sub("", speech))) is not None
+    for piece in re.split(r"[，,]", simple):
+        parts = ROLE_THEN_NAME.match(piece)
+        if parts is None or not is_person_name(parts.group("name")):
+            return False
+    return True
 
 
 def answerer_of(compact: str) -> str | None:

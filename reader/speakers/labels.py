@@ -61,6 +61,9 @@ from reader.speakers.names import (
 )
 
 MAX_LABEL = 40
+#: An English record's office in capitals is longer (SECRETARY FOR FINANCIAL SERVICES AND THE
+#: TREASURY: 43 letters without its spaces).
+MAX_CAPITALS_LABEL = 64
 
 # A follow-up marked after the label (路透社记者（追问）): the same speaker as the label.
 FOLLOW_UP = re.compile(r"[（(](?:追问|续|补充|接上|又问|再问|续问)[）)]$")
@@ -128,7 +131,8 @@ def is_answer(compact: str) -> bool:
 def label_shape(label: str) -> bool:
     """Could ``label`` be a speaker label at all (before asking whether it names one)?"""
     compact = analysis_form(label)
-    if not compact or len(compact) > MAX_LABEL or not HAS_WORD.search(compact):
+    limit = MAX_CAPITALS_LABEL if compact.isascii() and compact.isupper() else MAX_LABEL
+    if not compact or len(compact) > limit or not HAS_WORD.search(compact):
         return False
     if _named_with_outlet_or_role(label):
         return True  # 《明镜报》Georg Fahrion, 主持人X，《经济学人》主编: their marks are no sentence

@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from reader.parse.blocks import Line, Run
-from reader.speakers.label_forms import guest_label_before_speech, header_line
+from reader.speakers.label_forms import guest_label_before_speech
 from reader.speakers.labels import (
     LATIN_GLOSS,
     MAX_LABEL,
@@ -31,11 +31,12 @@ from reader.text.fold import COLONS
 COLON = re.compile(f"[{COLONS}]")
 # The language a Legislative Council record notes after a member's label: ``(in Cantonese)``,
 # ``（以英語發言）``. Part of the marker as written, not of the speaker's name.
+_LANGUAGE = r"(?:Cantonese|Putonghua|English|Mandarin)"
 LANGUAGE_NOTE = re.compile(
-    r"\s*[(（](?:in (?:Cantonese|Putonghua|English|Mandarin)"
-    r"|以(?:廣東話|广东话|粵語|粤语|普通話|普通话|英語|英语)(?:發言|发言))[)）]\s*$"
+    rf"(?:\s*[(（](?:in {_LANGUAGE}(?: and {_LANGUAGE})?|Translation|譯文|译文"
+    r"|以(?:廣東話|广东话|粵語|粤语|普通話|普通话|英語|英语)(?:發言|发言))[)）])+\s*$"
 )
-MAX_LANGUAGE_NOTE = 16
+MAX_LANGUAGE_NOTE = 40
 
 # What may stand before a label at the start of a paragraph: a bullet (●王毅：, ■记者：) or
 # the clock time of a live text (10:02 寿小丽：, [10:05:30] 杜航伟：).
@@ -130,13 +131,11 @@ def colon_marker(line: Line, text: str, known: Collection[str] | None) -> Marker
     note = LANGUAGE_NOTE.search(raw)  # MR CHAN HAN-PAN (in Cantonese): the label without the note
     if note is not None:
         raw = raw[: note.start()]
-    elif match.start() > MAX_LABEL + 8:
+    elif match.start() > MAX_LABEL + 8 and not (raw.isascii() and raw.isupper()):
         return None
     label = _collapse(raw)
     guest = guest_label_before_speech(label, text[match.end():])  # 嘉宾：今年…，
     if not guest and not label_shape(label):
-        return None
-    if header_line(label, text[match.end():]):  # 主持人：…新闻发言人寿小丽, Chairperson: Ms. …
         return None
     all_bold, colon_in_link = _styles(line, match.start())
     if colon_in_link:

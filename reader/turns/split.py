@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from reader.model import SpeakerKind
 from reader.parse.blocks import Block, Line, join_wrapped, line_text
 from reader.progress import checkpoint
-from reader.speakers.label_forms import asker_by_screen_name
+from reader.speakers.label_forms import asker_by_screen_name, header_line
 from reader.speakers.labels import looks_like_speaker, parse_label
 from reader.speakers.markers import Marker, find_marker, split_inline_turns
 from reader.speakers.names import analysis_form, is_person_name
@@ -106,6 +106,8 @@ def split_turns(blocks: list[Block], *, release: bool = False) -> tuple[list[Lea
             marker = find_marker(line, known)
             if marker is not None and block.kind == "heading" and not _heading_marker(marker):
                 marker = None
+            if marker is not None and not drafts and header_line(marker.label, line_text(marker.rest)):
+                marker = None  # 主持人：…新闻发言人寿小丽 above the transcript: who takes part
             if marker is not None and _is_byline(marker.label, line_text(marker.rest)):
                 new_paragraph = True  # a byline on its line is dropped here, where its block is known
                 continue
