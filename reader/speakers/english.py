@@ -97,6 +97,22 @@ def english_outlet(label: str) -> str | None:
     return None
 
 
+#: An English record's office in capitals is longer than a label may be (SECRETARY FOR
+#: FINANCIAL SERVICES AND THE TREASURY: 43 letters without its spaces).
+MAX_CAPITALS_LABEL = 64
+
+
+def english_asker(label: str) -> tuple[str, str | None, str | None] | None:
+    """(name, role, organization) of an English label that asks: an outlet (``Phoenix TV``,
+    its own organization) or a follow-up (``Follow-up``, resolved to the last asker later)."""
+    outlet = english_outlet(label)
+    if outlet is not None:
+        return outlet, None, outlet
+    if is_english_follow_up(label):
+        return " ".join(label.split()), None, None
+    return None
+
+
 def is_english_follow_up(label: str) -> bool:
     """``Follow-up:``, ``Follow up question:``: a reporter's next question."""
     return " ".join(label.split()).lower().rstrip(".") in ENGLISH_FOLLOW_UPS

@@ -15,7 +15,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from reader.model import SpeakerKind
-from reader.speakers.english import english_outlet, is_english_follow_up
+from reader.speakers.english import MAX_CAPITALS_LABEL, english_asker
 from reader.speakers.label_forms import (
     FUNCTION_WORDS,
     REPORTER_WORD,
@@ -61,9 +61,6 @@ from reader.speakers.names import (
 )
 
 MAX_LABEL = 40
-#: An English record's office in capitals is longer (SECRETARY FOR FINANCIAL SERVICES AND THE
-#: TREASURY: 43 letters without its spaces).
-MAX_CAPITALS_LABEL = 64
 
 # A follow-up marked after the label (路透社记者（追问）): the same speaker as the label.
 FOLLOW_UP = re.compile(r"[（(](?:追问|续|补充|接上|又问|再问|续问)[）)]$")
@@ -187,7 +184,7 @@ def looks_like_speaker(label: str, known_names: Collection[str] | None = None) -
     compact = analysis_form(label)
     if compact in KNOWN_OUTLETS or (compact.isascii() and outlet_of(label) is not None):
         return True  # 财新：, 南方周末：, CNN：: an outlet that asks
-    if english_outlet(label) is not None or is_english_follow_up(label):
+    if english_asker(label) is not None:
         return True  # Phoenix TV:, Follow-up:
     if is_question(compact) or is_answer(compact) or compact.startswith(HOST_WORDS):
         return True
@@ -228,11 +225,9 @@ def parse_label(label: str) -> ParsedLabel:
         inner = parse_label(gloss.group("main"))
         if "·" in inner.name or is_person_name(analysis_form(inner.name)):
             return inner
-    outlet = english_outlet(label)
-    if outlet is not None:  # AFP:, Phoenix TV:, Yonhap News Agency: an outlet asks
-        return ParsedLabel(outlet, None, outlet, "reporter")
-    if is_english_follow_up(label):
-        return ParsedLabel(" ".join(label.split()), None, None, "reporter")
+    english = english_asker(label)  # AFP:, Phoenix TV:, Follow-up: an outlet, or the last, asks
+    if english is not None:
+        return ParsedLabel(*english, "reporter")
     named = _parse_named(label)
     if named is not None:
         return named
