@@ -308,3 +308,15 @@ def test_a_sentence_after_a_name_and_a_comma_is_no_title() -> None:
 
     assert english_title_after("Kang Yi, President Xi said the economy will grow.", 7) is None
     assert english_title_after("Mr. Li, head of the NBS.", 6) == "head of the NBS"
+
+
+def test_header_labels_on_their_own_lines_are_header_lines_too() -> None:
+    t = parsed("SCIO press conference on the economy\n\nSpeakers:\n\n"
+               "Mr. Kang Yi, commissioner of the National Bureau of Statistics (NBS)\n\nChairperson:\n\n"
+               "Ms. Shou Xiaoli, deputy director general of the Press Bureau of the SCIO\n\n"
+               "Shou Xiaoli: Good morning. Now, I give the floor to Mr. Kang.\n\n"
+               "Kang Yi: Good morning. China's GDP grew 5.2 percent in 2023.\n\n"
+               "CCTV: What is the outlook for 2024?\n\nKang Yi: We are confident about the outlook.\n")
+    assert [turn.label for turn in t.turns] == ["Shou Xiaoli", "Kang Yi", "CCTV", "Kang Yi"]
+    assert speaker(t, "Shou Xiaoli").kind == "host"
+    assert "Speakers:" in t.text  # in the lead, as written

@@ -699,3 +699,10 @@ def test_an_interviews_opening_names_the_guest_without_making_them_the_host() ->
     t = text("主持人：各位网友大家好，今天我们请到的嘉宾是中国社会科学院研究员张明\n\n"
              "张明：主持人好，网友们好。\n\n主持人：您怎么看今年的经济形势？\n\n张明：总体稳中向好。\n")
     assert kinds(t)["主持人"] == "host" and kinds(t)["张明"] != "host"
+
+
+def test_a_host_header_whose_label_stands_on_its_own_line_names_the_host() -> None:
+    t = text("国务院新闻办公室新闻发布会\n\n主持人：\n\n国务院新闻办公室新闻局副局长、新闻发言人寿小丽\n\n"
+             "寿小丽：女士们、先生们，上午好。\n\n康义：各位媒体朋友，上午好。\n\n寿小丽：下面请提问。\n")
+    assert [turn.label for turn in t.turns] == ["寿小丽", "康义", "寿小丽"]
+    assert speaker(t, "寿小丽").kind == "host"

@@ -254,7 +254,12 @@ def host_introduced(texts: Iterable[str]) -> ParsedLabel | None:
     """The host a lead names (``由…王五主持``, or a header line ``主持人：…新闻发言人寿小丽``),
     with their role, or None (none, or two)."""
     found: dict[str, ParsedLabel] = {}
+    previous = ""
     for text in texts:
+        # A header's label may stand on its own line: 主持人： / Chairperson:, then who.
+        if previous.strip() in HEADER_LABEL_LINES:
+            text = previous.strip() + text
+        previous = text
         for match in HOST_INTRODUCED.finditer(text):
             who = match.group("who") or match.group("header")  # 由…主持; a header's 主持人：…
             simple = analysis_form(who)
@@ -272,6 +277,7 @@ def host_introduced(texts: Iterable[str]) -> ParsedLabel | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+HEADER_LABEL_LINES = frozenset({"主持人：", "主持人:", "Chairperson:", "Moderator:", "Host:", "Chair:"})
 # An English header's chair: ``Chairperson: Ms. Shou Xiaoli, deputy director general of …``.
 ENGLISH_CHAIR_HEADER = re.compile(
     r"\s*(?:Chairperson|Moderator|Host|Chair)\s*:\s*(?:Mr|Mrs|Ms|Miss|Dr|Madam)\.?\s+"

@@ -115,7 +115,9 @@ def decide_kinds(speakers: Sequence[SpeakerFacts], turns: Sequence[TurnFacts]) -
         role = next(role for speaker, _hint, role, _introduced in speakers if speaker == opener)
         hands_over = follower != opener and follower not in reporters
         most_answers = max(answered_after_question.values(), default=0)
-        if (opener not in kinds and hands_over and HOST_ROLE_HINT.search(analysis_form(role or ""))
+        # The role as written too: analysis_form drops the spaces an English role's words need.
+        hinted = HOST_ROLE_HINT.search(role or "") or HOST_ROLE_HINT.search(analysis_form(role or ""))
+        if (opener not in kinds and hands_over and hinted
                 and answered_after_question.get(opener, 0) < max(1, most_answers)):
             kinds[opener] = "host"
     for speaker, _hint, role, introduced in speakers:

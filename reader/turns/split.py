@@ -146,6 +146,7 @@ def split_turns(blocks: list[Block], *, release: bool = False) -> tuple[list[Lea
                 target[-1] = join_wrapped(target[-1], text)
             new_paragraph = False
     lead, drafts = _without_bylines(lead, drafts)
+    lead, drafts = _without_header_turns(lead, drafts)
     return _without_subheadings(lead, drafts)
 
 
@@ -171,6 +172,19 @@ def _without_bylines(lead: list[LeadParagraph], drafts: list[TurnDraft]) -> tupl
             continue
         kept.append(draft)
     return lead, kept
+
+
+def _without_header_turns(lead: list[LeadParagraph],
+                          drafts: list[TurnDraft]) -> tuple[list[LeadParagraph], list[TurnDraft]]:
+    """A header label alone on its line, its list of people below it (``Speakers:``, then
+    ``Mr. Kang Yi, commissioner of …``; ``主持人：``, then ``…新闻发言人寿小丽``), above the
+    transcript: the header's lines go to the lead, as a header written on one line does."""
+    while len(drafts) > 1 and drafts[0].paragraphs and all(
+            header_line(drafts[0].marker.label, text) for text in drafts[0].paragraphs):
+        header = drafts.pop(0)
+        lead.append(LeadParagraph(header.marker.written, "p", -1))
+        lead.extend(LeadParagraph(text, "p", -1) for text in header.paragraphs)
+    return lead, drafts
 
 
 # A news article's subheading written as ``民主派議員：政府反應太慢``: a short clause after the
