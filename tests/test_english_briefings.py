@@ -124,6 +124,7 @@ def test_an_english_office_held_by_a_speaker_is_found_in_the_lead() -> None:
         ("3bn yuan", ("3bn yuan", 3e9, "yuan", None)),
         ("5 square kilometres", ("5 square kilometres", 5, "square kilometres", None)),
         ("costs RMB 2000", ("RMB 2000", 2000, "RMB", None)),  # a price, not a year
+        ("We hired 2000 workers", ("2000 workers", 2000, "workers", None)),  # after a verb: a count
     ],
 )
 def test_figures_written_in_english(sentence: str, expected: tuple[str, float, str, str | None]) -> None:

@@ -77,6 +77,8 @@ _DIGIT_THEN_WORD = re.compile(r"[0-9A-Z$](?:(?<=[0-9]) ?[A-Za-z]{2}|(?<=[A-Z])[A
 MONTHS = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November"
                     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? $")
 YEAR_MIN, YEAR_MAX = 1800, 2199
+YEAR_CONTEXT = re.compile(r"(?:(?<![A-Za-z])(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter"
+                          r"|[Ff]rom|[Dd]uring|[Tt]hrough|[Tt]he|[Tt]o|[Aa]nd|CNY) ?|[.!?;:,] |^ ?)$")
 #: A word right before a number that makes it part of a name (``Boeing 737``, ``Table 1``,
 #: ``Resolution 2231``, a flight's ``CA 981``) or the second term of a ratio (``1 in 5
 #: people``). Other capitalised words before a count open a sentence (``Today 300 people``).
@@ -102,7 +104,12 @@ def _year_or_date(text: str, m: re.Match[str], code: str | None) -> bool:
     start = m.start("low") if m.group("low") else m.start("number")
     if MONTHS.search(text, max(0, start - 10), start):
         return True
-    return _is_year(m.group("number")) and (not m.group("low") or _is_year(m.group("low")))
+    if not (_is_year(m.group("number")) and (not m.group("low") or _is_year(m.group("low")))):
+        return False
+    # A year after a preposition of time or at a sentence's start (In 1989 people, 2012
+    # companies…); after a verb it counts (We hired 2000 workers).
+    before = YEAR_CONTEXT.search(text, max(0, start - 12), start)
+    return before is not None or start == 0
 
 
 #: How far before and after a hint (a digit next to a word) a figure may reach: the low end
