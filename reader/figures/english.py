@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reader.figures.units import ENGLISH_SCALES
+from reader.figures.units import CURRENCY_SIGNS, ENGLISH_SCALES
 
 #: Unit words and the family each belongs to (``reader.figures.units.UNIT_FAMILY``'s names).
 ENGLISH_UNITS: dict[str, str] = {
@@ -66,8 +66,8 @@ ENGLISH_FIGURE = re.compile(
 QUALIFIER_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_alternation(set(ENGLISH_QUALIFIERS))}) $", re.IGNORECASE)
 _LONGEST_QUALIFIER = max(map(len, ENGLISH_QUALIFIERS)) + 2
 #: A sign or code before the number, and the unit it gives: a space may follow (US$ 3 billion).
-SIGN_UNITS = {"US$": "美元", "HK$": "港元", "NT$": "新台币", "MOP$": "澳门元", "A$": "澳元", "S$": "新加坡元",
-              "C$": "加元", "NZ$": "新西兰元"}
+#: The lettered signs of ``CURRENCY_SIGNS`` (a bare $ or € before a space is no sign here).
+SIGN_UNITS = {sign: unit for sign, unit in CURRENCY_SIGNS.items() if sign[0].isalpha()}
 CODE_BEFORE = re.compile(r"(?<![A-Za-z])(?:" + "|".join((*CURRENCY_CODES, *map(re.escape, SIGN_UNITS)))
                          + r") ?$")
 # A digit before a word, a code (RMB, USD) or a sign and a space before a digit. One
@@ -150,8 +150,7 @@ def english_figures(text: str) -> Iterator[EnglishFigure]:
             continue
         if unit and unit.lower() == "years" and text.startswith(" old", m.end()):
             continue  # 45 years old: an age
-        start = m.start()
-        named = NAMED_NUMBER_BEFORE.search(text, max(0, start - 24), start)
+        named = NAMED_NUMBER_BEFORE.search(text, max(0, begin - 24), begin)
         if named is not None and not (scale or percent or code):
             continue  # Boeing 737 passengers, Table 1 cases, 1 in 5 people: a name's number or a ratio
         factor = ENGLISH_SCALES[scale.lower()] if scale else 1.0
