@@ -127,8 +127,12 @@ NOT_TITLE_WORDS = frozenset({
     "Said", "Meets", "Met", "From", "To", "For", "Of", "The", "A", "An", "After", "Before", "Also",
     "Then", "Now", "Here", "There", "Please", "Invite", "Invited", "Regular", "Report", "Work",
 })
-COURTESY_WORDS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Madam", "Madame",
-                            "Professor", "Prof.", "Sir"})
+COURTESY_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Madam", "Madame", "Prof", "Professor", "Sir")
+COURTESY_WORDS = frozenset({*COURTESY_TITLES, *(title + "." for title in COURTESY_TITLES)})
+#: An entry of a header line that lists people: a courtesy title and a name, then a comma
+#: and the title (``Ms. Shou Xiaoli, deputy director general of …``) or the line's end.
+HEADER_ENTRY = re.compile(rf"(?:{'|'.join(COURTESY_TITLES)}|H\.E)\.? "
+                          r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?=,|\s*$)")
 #: How many capitalised words may stand before a title's first title word (Foreign Ministry
 #: Spokesperson, Hong Kong Special Administrative Region Chief Executive).
 MAX_TITLE_PREFIX = 6

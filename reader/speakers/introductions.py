@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 from reader.progress import checkpoint
+from reader.speakers.english import HEADER_ENTRY
 from reader.speakers.labels import ParsedLabel, label_shape, organization_of
 from reader.speakers.names import (
     ENDS_WITH_TITLE,
@@ -271,18 +272,16 @@ def host_introduced(texts: Iterable[str]) -> ParsedLabel | None:
                                                              organization_of(role), "host")
             elif is_person_name(simple):
                 found[simple] = ParsedLabel(SPACES.sub("", who), None, None, "host")
-        english = ENGLISH_CHAIR_HEADER.match(text)
-        if english is not None:  # Chairperson: Ms. Shou Xiaoli, spokesperson of the SCIO
-            found[english.group("name")] = ParsedLabel(english.group("name"), None, None, "host")
+        chair = ENGLISH_CHAIR_LABEL.match(text)
+        entry = HEADER_ENTRY.match(text, chair.end()) if chair is not None else None
+        if entry is not None:  # Chairperson: Ms. Shou Xiaoli, spokesperson of the SCIO
+            found[entry.group("name")] = ParsedLabel(entry.group("name"), None, None, "host")
     return next(iter(found.values())) if len(found) == 1 else None
 
 
 HEADER_LABEL_LINES = frozenset({"主持人：", "主持人:", "Chairperson:", "Moderator:", "Host:", "Chair:"})
 # An English header's chair: ``Chairperson: Ms. Shou Xiaoli, deputy director general of …``.
-ENGLISH_CHAIR_HEADER = re.compile(
-    r"\s*(?:Chairperson|Moderator|Host|Chair)\s*:\s*(?:Mr|Mrs|Ms|Miss|Dr|Madam)\.?\s+"
-    r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})\s*(?:,|$)"
-)
+ENGLISH_CHAIR_LABEL = re.compile(r"\s*(?:Chairperson|Moderator|Host|Chair)\s*:\s*")
 
 
 # A chair handed over in speech: ``我現在邀請丁午壽議員主持選舉``, ``请李明同志主持``.

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from reader.speakers.english import english_title_after
+from reader.speakers.english import HEADER_ENTRY, english_title_after
 from reader.speakers.label_words import ANSWER_SUFFIXES, NOT_SPEAKER_ENDINGS
 from reader.speakers.names import (
     ENDS_WITH_TITLE,
@@ -193,15 +193,10 @@ HEADER_LABELS = frozenset({"主持人", "主持", "发布人", "发布嘉宾", "
 ENGLISH_HEADER_LABELS = frozenset({"speakers", "speaker", "chairperson", "chair", "host", "moderator",
                                    "guests", "guest", "participants", "attendees", "presenters", "panelists",
                                    "panellists"})
-# A header's entry: a courtesy title, a name, a comma and a title (Ms. Shou Xiaoli, deputy
-# director general of the Press Bureau…); the title is checked by english_title_after.
-ENGLISH_HEADER_ENTRY = re.compile(
-    r"(?:Mr|Mrs|Ms|Miss|Dr|Madam|Madame|Prof|Professor|H\.E)\.? [A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?=,)")
 SENTENCE_END = re.compile(r"[。！？!?；;：:]")
 # Words a host's speech opens with, never a header's list: 请康局长回答, 下面请…, 今天我们请到…
 SPEECH_OPENINGS = ("请", "有请", "下面", "谢谢", "欢迎", "今天", "现在", "好的", "各位", "首先", "接下来",
-                   "大家",
-                   "感谢", "我们", "那么", "最后")
+                   "大家", "感谢", "我们", "那么", "最后")
 
 
 def header_line(label: str, rest: str) -> bool:
@@ -215,7 +210,7 @@ def header_line(label: str, rest: str) -> bool:
     if label.isascii():
         if label.strip().lower() not in ENGLISH_HEADER_LABELS:
             return False
-        entry = ENGLISH_HEADER_ENTRY.match(speech)
+        entry = HEADER_ENTRY.match(speech)  # its title after the comma: english_title_after
         return entry is not None and english_title_after(speech, entry.end()) is not None
     simple = analysis_form(SPACES.sub("", speech))
     if (analysis_form(label) not in HEADER_LABELS or len(speech) > 160 or SENTENCE_END.search(speech)
