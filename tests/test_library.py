@@ -41,14 +41,34 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path
     yield docs, index
 
 
+@pytest.fixture(scope="module")
+def editable(built: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(folder, index) to restore before each test that edits: a copy of the documents at
+    one fixed place, indexed once, so a test starts from a fresh copy of both without reading
+    51 briefings again (a copy keeps each file's size and time, so none is read again)."""
+    docs, _ = built
+    work = tmp_path_factory.mktemp("editable") / "work"
+    shutil.copytree(docs, work / "docs")
+    template = work.parent / "index.sqlite3"
+    lib = Library(str(template))
+    assert lib.add(str(work / "docs")).indexed == 51
+    lib.store.checkpoint()
+    lib.close()
+    return work, template
+
+
 @pytest.fixture()
-def library(built: tuple[Path, Path], tmp_path: Path) -> Iterator[tuple[Library, Path]]:
+def library(built: tuple[Path, Path], editable: tuple[Path, Path],
+            tmp_path: Path) -> Iterator[tuple[Library, Path]]:
     """A copy of the built library (documents and index) to change freely."""
     docs, _ = built
-    copy_docs = tmp_path / "docs"
+    work, template = editable
+    shutil.rmtree(work)
+    copy_docs = work / "docs"
     shutil.copytree(docs, copy_docs)
+    shutil.copyfile(template, tmp_path / "index.sqlite3")
     lib = Library(str(tmp_path / "index.sqlite3"))
-    lib.add(str(copy_docs))
+    assert lib.add(str(copy_docs)).unchanged == 51
     yield lib, copy_docs
     lib.close()
 
