@@ -667,6 +667,29 @@ def test_figures_written_in_the_ways_real_transcripts_write_them(sentence: str, 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
+        ("七到八成的群众表示满意", ("七到八成", 70, 80, None)),
+        ("七成到八成的群众", ("七成到八成", 70, 80, None)),
+        ("约3至5成企业受益", ("约3至5成", 30, 50, "约")),
+        ("一到两成左右", ("一到两成左右", 10, 20, "左右")),
+        ("六到七成三", ("六到七成三", 60, 73, None)),
+    ],
+)
+def test_a_range_of_tenths_is_one_figure_in_percent(sentence: str, expected: tuple) -> None:
+    """Both ends are tenths, as 八成 alone is 80%: the range was read as its second end only
+    (七到八成 -> 八成) or cut after its second numeral (七成到八)."""
+    f = only(sentence)
+    assert (f.text, f.value, f.value_to, f.qualifier) == expected
+    assert f.unit == "%"
+
+
+@pytest.mark.parametrize("sentence", ["十到二十成员", "5到6成员参加", "三到四成立"])
+def test_cheng_starting_a_word_makes_no_range_of_tenths(sentence: str) -> None:
+    assert all(f.unit != "%" for f in find_figures(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
         ("大概有八、九万研发人员", ("八、九万", 80000, 90000)),
         ("需要两、三年", ("两、三年", 2, 3)),
         ("3、4个月", ("3、4个月", 3, 4)),

@@ -570,12 +570,18 @@ class _Scan:
         if second is None or second.percent_word == FRACTION or (
                 second.percent_word and not num.percent_word):
             return True
+        tenths = False
         if second.percent_word:
             unit2 = "%" if second.percent_word == "百分之" else "‰"
             end2 = second.end
         else:
             unit2 = unit_at(text, second.end)
             end2 = second.end + len(unit2)
+            tenths = self._range_in_tenths(c, second)
+            if tenths:  # 七到八成, 七成到八成, 3至5成: a range of tenths, read as percent
+                second, unit2, end2 = self._tenths(second)
+                if not c.unit:
+                    c.value = num.value * 10
         if unit2 == "年" and _is_year(second, unit2, text, end2):
             self.skip_until = end2
             return False
@@ -592,7 +598,7 @@ class _Scan:
                 c.value = num.coefficient * (second.value / second.coefficient)
             c.value_to = second.value
             if not c.unit:
-                c.unit, c.unit_pos = unit2, None if second.percent_word else second.end
+                c.unit, c.unit_pos = unit2, None if second.percent_word or tenths else second.end
             c.end = second.end if percent_only_first else end2
             c.num = num._replace(
                 has_mult=num.has_mult or second.has_mult,
@@ -601,6 +607,26 @@ class _Scan:
                 chinese=num.chinese and second.chinese,
             )
         return True
+
+    def _range_in_tenths(self, c: _Candidate, second: _Number) -> bool:
+        """Whether ``second`` is tenths (八成) ending a range whose first part is tenths too
+        (七成) or a bare numeral of ten or less (七到八成: the 成 of both)."""
+        num = c.num
+        if second.has_mult or second.value > 10 or TENTHS_RE.match(self.text, second.end) is None:
+            return False
+        if c.unit:
+            return c.unit == "%" and c.unit_pos is None and not num.percent_word  # 七成, not 7%
+        return not num.percent_word and not num.has_mult and num.value <= 10
+
+    def _tenths(self, second: _Number) -> tuple[_Number, str, int]:
+        """``second`` (八 of 八成, 7 of 7成3) read as percent, its unit and where it ends."""
+        end = second.end + 1
+        value = second.value * 10
+        digit = TENTH_DIGIT.match(self.text, end)
+        if digit:
+            value += _numeral_value(self.values, digit.group(1)) or 0.0
+            end = digit.end()
+        return second._replace(value=value, end=end), "%", end
 
     def _approximate_pair(self, c: _Candidate) -> bool:
         """``八、九万``, ``两、三年``, ``3、4个月``: two neighbouring numbers are one figure, about
