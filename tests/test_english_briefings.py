@@ -8,7 +8,12 @@ import pytest
 from reader.figures.scan import find_figures
 from reader.model import Speaker, Transcript
 from reader.pipeline import parse_bytes
-from reader.speakers.english import english_organization, english_outlet, english_title_before
+from reader.speakers.english import (
+    english_organization,
+    english_outlet,
+    english_title_before,
+    english_titled_name,
+)
 
 MFA = """Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on March 1, 2024
 
@@ -321,3 +326,25 @@ def test_header_labels_on_their_own_lines_are_header_lines_too() -> None:
     assert [turn.label for turn in t.turns] == ["Shou Xiaoli", "Kang Yi", "CCTV", "Kang Yi"]
     assert speaker(t, "Shou Xiaoli").kind == "host"
     assert "Speakers:" in t.text  # in the lead, as written
+
+
+def test_a_label_with_a_title_before_the_name_is_that_person_with_that_role() -> None:
+    """As 发言人毛宁： is 毛宁 the 发言人, ``Spokesperson Mao Ning:`` is Mao Ning: one speaker
+    with her short label, and titled labels start turns of their own (they ran into the turn
+    before)."""
+    t = parsed("Spokesperson Mao Ning: Good afternoon.\n\nReuters: A question on trade?\n\n"
+               "Mao Ning: The answer.\n\nForeign Ministry Spokesperson Wang Wenbin: More news.\n\n"
+               "Secretary for Security Chris Tang: Yes.\n\nChief Executive Mr John Lee: Indeed.\n")
+    assert [t.speaker(turn.speaker).name for turn in t.turns] == [
+        "Mao Ning", "Reuters", "Mao Ning", "Wang Wenbin", "Chris Tang", "John Lee"]
+    assert (speaker(t, "Mao Ning").role, speaker(t, "Mao Ning").turns) == ("Spokesperson", 2)
+    wang = speaker(t, "Wang Wenbin")
+    assert (wang.role, wang.organization) == ("Foreign Ministry Spokesperson", "Foreign Ministry")
+    assert speaker(t, "Chris Tang").role == "Secretary for Security"
+    assert speaker(t, "John Lee").role == "Chief Executive"
+
+
+@pytest.mark.parametrize("label", ["Voice of America", "Regular Press Conference", "Thank You Mao",
+                                   "Today President", "Spokesperson", "Vice Minister of Commerce"])
+def test_words_before_a_name_that_are_no_title_make_no_titled_name(label: str) -> None:
+    assert english_titled_name(label) is None

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from reader.model import SpeakerKind
+
 #: Last words of an outlet's English name: ``Phoenix TV``, ``Kyodo News``, ``China Daily``.
 OUTLET_LAST_WORDS = frozenset({
     "TV", "Television", "News", "Daily", "Times", "Post", "Agency", "Press", "Radio", "Journal",
@@ -113,6 +115,21 @@ def english_asker(label: str) -> tuple[str, str | None, str | None] | None:
     return None
 
 
+def english_speaker(label: str) -> tuple[str, str | None, str | None, SpeakerKind | None] | None:
+    """(name, role, organization, kind) of an English label the words alone explain: an asker
+    (:func:`english_asker`, a reporter) or a title and a name (:func:`english_titled_name`,
+    kind from the conversation)."""
+    asker = english_asker(label)
+    if asker is not None:
+        return (*asker, "reporter")
+    if not label.isascii():
+        return None
+    titled = english_titled_name(" ".join(label.split()))
+    if titled is not None:
+        return titled[0], titled[1], english_organization(titled[1]), None
+    return None
+
+
 def is_english_follow_up(label: str) -> bool:
     """``Follow-up:``, ``Follow up question:``: a reporter's next question."""
     return " ".join(label.split()).lower().rstrip(".") in ENGLISH_FOLLOW_UPS
@@ -203,6 +220,35 @@ def english_title_after(text: str, end: int) -> str | None:
                or w.lower() in TITLE_MODIFIERS for w in words):
         return None
     return title if _TITLE_WORDS_LOWER.intersection(w.lower() for w in words) else None
+
+
+#: A word of a name written in Latin letters: ``Mao``, ``Yuet-ngor``, ``O'Neill``.
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?$")
+#: Name lengths tried, most likely first: two words (Mao Ning, John Lee), three (Carrie Lam
+#: Cheng), one (a surname: Chief Executive Lee).
+_NAME_LENGTHS = (2, 3, 1)
+
+
+def english_titled_name(label: str) -> tuple[str, str] | None:
+    """(name, title) of an English label that puts the title before the name, as Chinese
+    labels do (发言人毛宁): ``Spokesperson Mao Ning``, ``Foreign Ministry Spokesperson Wang
+    Wenbin``, ``Secretary for Security Chris Tang``, ``Chief Executive Mr John Lee``. None when
+    the words before a name are not a title as a whole (an outlet, a sentence, a name alone)."""
+    words = label.split()
+    for length in _NAME_LENGTHS:
+        if len(words) <= length:
+            continue
+        name = words[-length:]
+        if not all(_NAME_WORD.match(w) and w not in ENGLISH_TITLE_WORDS and w not in BODY_WORDS
+                   and w not in COURTESY_WORDS and w not in NOT_TITLE_WORDS for w in name):
+            continue
+        before = words[:-length]
+        while before and before[-1] in COURTESY_WORDS:
+            before.pop()
+        title = english_title_before(" ".join(before)) if before else None
+        if title is not None and title == " ".join(before):
+            return " ".join(name), title
+    return None
 
 
 def english_organization(title: str) -> str | None:

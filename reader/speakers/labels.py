@@ -15,7 +15,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from reader.model import SpeakerKind
-from reader.speakers.english import MAX_CAPITALS_LABEL, english_asker
+from reader.speakers.english import MAX_CAPITALS_LABEL, english_speaker
 from reader.speakers.label_forms import (
     FUNCTION_WORDS,
     REPORTER_WORD,
@@ -184,8 +184,8 @@ def looks_like_speaker(label: str, known_names: Collection[str] | None = None) -
     compact = analysis_form(label)
     if compact in KNOWN_OUTLETS or (compact.isascii() and outlet_of(label) is not None):
         return True  # 财新：, 南方周末：, CNN：: an outlet that asks
-    if english_asker(label) is not None:
-        return True  # Phoenix TV:, Follow-up:
+    if english_speaker(label) is not None:
+        return True  # Phoenix TV:, Follow-up:, Spokesperson Mao Ning:
     if is_question(compact) or is_answer(compact) or compact.startswith(HOST_WORDS):
         return True
     if anonymous_participant(compact) or asker_by_screen_name(label):
@@ -225,9 +225,9 @@ def parse_label(label: str) -> ParsedLabel:
         inner = parse_label(gloss.group("main"))
         if "·" in inner.name or is_person_name(analysis_form(inner.name)):
             return inner
-    english = english_asker(label)  # AFP:, Phoenix TV:, Follow-up: an outlet, or the last, asks
+    english = english_speaker(label)  # AFP:, Follow-up: (the last asker), Spokesperson Mao Ning:
     if english is not None:
-        return ParsedLabel(*english, "reporter")
+        return ParsedLabel(*english)
     named = _parse_named(label)
     if named is not None:
         return named
