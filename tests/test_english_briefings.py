@@ -154,6 +154,8 @@ def test_a_bare_number_in_english_is_no_figure(sentence: str) -> None:
         ("between 3 and 5 percent", ("3 and 5 percent", 3, 5)),
         ("1-2 percent", ("1-2 percent", 1, 2)),
         ("2-3 million", ("2-3 million", 2e6, 3e6)),
+        ("from 3 million to 5 million tons", ("3 million to 5 million tons", 3e6, 5e6)),
+        ("800 million to 1.2 billion yuan", ("800 million to 1.2 billion yuan", 8e8, 1.2e9)),
     ],
 )
 def test_an_english_range_is_one_figure_from_low_to_high(sentence: str,
@@ -348,3 +350,8 @@ def test_a_label_with_a_title_before_the_name_is_that_person_with_that_role() ->
                                    "Today President", "Spokesperson", "Vice Minister of Commerce"])
 def test_words_before_a_name_that_are_no_title_make_no_titled_name(label: str) -> None:
     assert english_titled_name(label) is None
+
+
+def test_two_amounts_joined_by_and_with_their_scales_are_a_list() -> None:
+    assert [f.text for f in find_figures("2 million and 3 million tons respectively")] == [
+        "2 million", "3 million tons"]

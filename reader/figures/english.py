@@ -55,9 +55,12 @@ CURRENCY_CODES = ("RMB", "CNY", "USD", "HKD", "EUR", "JPY", "GBP", "MOP", "TWD")
 _NOT_AFTER = r"(?:(?<![A-Za-z0-9_.,$€£¥-])|(?<=" + "|".join(CURRENCY_CODES) + "))"
 # The number first: a pattern that opened with the qualifiers would try each of them at
 # every character of a long text. A range (3 to 5 percent, 1-2 percent, between 3 and 5
-# percent) is one figure from its low end to its high end.
+# percent, 3 million to 5 million tons) is one figure from its low end to its high end; "and"
+# between two amounts with their scales is a list (2 million and 3 million tons respectively).
 ENGLISH_FIGURE = re.compile(
-    rf"{_NOT_AFTER}(?:(?P<low>{_NUMBER})(?: to | and |[-–])(?=\d))?(?P<number>{_NUMBER})"
+    rf"{_NOT_AFTER}(?:(?P<low>{_NUMBER})(?:(?: to | and |[-–])"
+    rf"|(?: ?(?P<low_scale>{_alternation(ENGLISH_SCALES)})(?: to |[-–])))(?=\d))?"
+    rf"(?P<number>{_NUMBER})"
     rf"(?: ?(?P<scale>{_alternation(ENGLISH_SCALES)}))?"
     rf"(?:(?: (?P<percent>{_alternation(PERCENT_WORDS)}))|(?: (?P<unit>{_alternation(ENGLISH_UNITS)})))?"
     r"(?![A-Za-z0-9_%])",
@@ -157,7 +160,9 @@ def english_figures(text: str) -> Iterator[EnglishFigure]:
         value = float(m.group("number").replace(",", "")) * factor
         value_to = None
         if m.group("low"):
-            value, value_to = float(m.group("low").replace(",", "")) * factor, value
+            low_scale = m.group("low_scale")
+            low_factor = ENGLISH_SCALES[low_scale.lower()] if low_scale else factor
+            value, value_to = float(m.group("low").replace(",", "")) * low_factor, value
         if percent:
             written = PERCENT_WORDS[percent.lower()]
             family = PERCENT_FAMILY[written]
