@@ -63,7 +63,8 @@ def pre_qualifier(text: str, start: int, unit_family: str, end: int, words: bool
         return None if found is None else found + " "
     if start == 0:
         return None
-    if words and text[start - 1] in _WORD_QUALIFIERS:
+    if words and text[start - 1] in _WORD_QUALIFIERS and text[max(0, start - 2) : start] != "超过":
+        # 过千处 is "over a thousand", but the 过 of 超过十万 ends 超过
         if text[start - 1] == "上" and start > 1 and text[start - 2] in "千百":
             return None  # 成千上万, 成百上千: an idiom's "countless"
         return text[start - 1]
