@@ -63,23 +63,22 @@ def pre_qualifier(text: str, start: int, unit_family: str, end: int, words: bool
         return None if found is None else found + " "
     if start == 0:
         return None
-    if words and text[start - 1] in _WORD_QUALIFIERS and text[max(0, start - 2) : start] != "超过":
-        # 过千处 is "over a thousand", but the 过 of 超过十万 ends 超过
+    if text[start - 1] in _PRE_QUALIFIER_LAST:
+        head = text[max(0, start - 4) : start]
+        for word in PRE_QUALIFIERS:
+            if head.endswith(word):
+                q_start = start - len(word)
+                prev = text[q_start - 1] if q_start > 0 else ""
+                if prev in _NOT_QUALIFIER_BEFORE.get(word, ()):
+                    return None
+                if word == "近" and unit_family == "duration" and _recent_period(text, q_start, end):
+                    return None  # 近3年来 is "the last three years", 历时近3年 "nearly three years"
+                return word
+    # The words first, so that 超过十万 keeps 超过; a lone 过 qualifies too (过千处).
+    if words and text[start - 1] in _WORD_QUALIFIERS:
         if text[start - 1] == "上" and start > 1 and text[start - 2] in "千百":
             return None  # 成千上万, 成百上千: an idiom's "countless"
         return text[start - 1]
-    if text[start - 1] not in _PRE_QUALIFIER_LAST:
-        return None
-    head = text[max(0, start - 4) : start]
-    for word in PRE_QUALIFIERS:
-        if head.endswith(word):
-            q_start = start - len(word)
-            prev = text[q_start - 1] if q_start > 0 else ""
-            if prev in _NOT_QUALIFIER_BEFORE.get(word, ()):
-                return None
-            if word == "近" and unit_family == "duration" and _recent_period(text, q_start, end):
-                return None  # 近3年来 is "the last three years", 历时近3年 "nearly three years"
-            return word
     return None
 
 

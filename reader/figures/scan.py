@@ -518,14 +518,10 @@ class _Scan:
         tenths = (not unit and not num.percent_word and not num.has_mult
                   and TENTHS_RE.match(text, num.end + gap))
         if tenths and num.value <= 10:
-            num = num._replace(value=num.value * 10, end=num.end + gap + 1)
+            more = num.end + gap + 1
+            num = self._tenths(num, gap)  # 七成, and 七成三, 7成3: seventy-three percent
             unit, unit_pos = "%", None
-            more = num.end
-            digit = TENTH_DIGIT.match(text, more)
-            if digit:  # 七成三, 7成3: seventy-three percent
-                extra = _numeral_value(self.values, digit.group(1)) or 0.0
-                num = num._replace(value=num.value + extra, end=digit.end())
-            elif num.qualifier is None and text[more : more + 1] in ("多", "余"):  # 三成多
+            if num.end == more and num.qualifier is None and text[more : more + 1] in ("多", "余"):  # 三成多
                 num = num._replace(qualifier=text[more], qualifier_pos=more, end=more + 1)
         if not unit and not num.chinese and not num.percent_word and text[num.end : num.end + 1] == " ":
             spaced = unit_at(text, num.end + 1)
@@ -579,7 +575,8 @@ class _Scan:
             end2 = second.end + len(unit2)
             tenths = self._range_in_tenths(c, second)
             if tenths:  # 七到八成, 七成到八成, 3至5成: a range of tenths, read as percent
-                second, unit2, end2 = self._tenths(second)
+                second = self._tenths(second)
+                unit2, end2 = "%", second.end
                 if not c.unit:
                     c.value = num.value * 10
         if unit2 == "年" and _is_year(second, unit2, text, end2):
@@ -618,15 +615,16 @@ class _Scan:
             return c.unit == "%" and c.unit_pos is None and not num.percent_word  # 七成, not 7%
         return not num.percent_word and not num.has_mult and num.value <= 10
 
-    def _tenths(self, second: _Number) -> tuple[_Number, str, int]:
-        """``second`` (八 of 八成, 7 of 7成3) read as percent, its unit and where it ends."""
-        end = second.end + 1
-        value = second.value * 10
+    def _tenths(self, num: _Number, gap: int = 0) -> _Number:
+        """``num`` followed by 成 (八 of 八成, 7 of 7成3, ``gap`` spaces between: 7 成 3) read
+        as percent, ending after 成 or after the digit that adds to it."""
+        end = num.end + gap + 1
+        value = num.value * 10
         digit = TENTH_DIGIT.match(self.text, end)
         if digit:
             value += _numeral_value(self.values, digit.group(1)) or 0.0
             end = digit.end()
-        return second._replace(value=value, end=end), "%", end
+        return num._replace(value=value, end=end)
 
     def _approximate_pair(self, c: _Candidate) -> bool:
         """``八、九万``, ``两、三年``, ``3、4个月``: two neighbouring numbers are one figure, about

@@ -124,7 +124,7 @@ def english_speaker(label: str) -> tuple[str, str | None, str | None, SpeakerKin
         return (*asker, "reporter")
     if not label.isascii():
         return None
-    titled = english_titled_name(" ".join(label.split()))
+    titled = english_titled_name(label)
     if titled is not None:
         return titled[0], titled[1], english_organization(titled[1]), None
     return None
