@@ -380,6 +380,36 @@ def test_questions_and_answers_run_together_in_one_paragraph_are_split() -> None
     assert [(p.question, p.answers) for p in t.qa] == [(0, (1,)), (2, (3,)), (4, (5,))]
 
 
+def test_an_answer_run_into_the_question_s_paragraph_is_its_own_turn() -> None:
+    # Pages that flatten a 外交部 transcript run the spokesperson's answer into the question.
+    t = text(
+        "外交部发言人毛宁主持例行记者会\n\n毛宁：女士们，先生们，下午好。\n\n"
+        "总台央视记者：据报道，美国将加征关税。中方对此有何评论？毛宁：我们已多次表明立场。\n\n"
+        "法新社记者：关于日本，中方有何回应？我想问：中方是否会反制？\n\n"
+        "毛宁：我们注意到有关报道。他强调：中方坚决反对。\n"
+    )
+    assert [(turn.label, t.text[turn.paragraphs[0].start:turn.paragraphs[-1].end]) for turn in t.turns] == [
+        ("毛宁", "女士们，先生们，下午好。"),
+        ("总台央视记者", "据报道，美国将加征关税。中方对此有何评论？"),
+        ("毛宁", "我们已多次表明立场。"),
+        ("法新社记者", "关于日本，中方有何回应？我想问：中方是否会反制？"),
+        ("毛宁", "我们注意到有关报道。他强调：中方坚决反对。"),
+    ]
+    assert [(p.question, p.answers) for p in t.qa] == [(1, (2,)), (3, (4,))]
+
+
+def test_a_page_flattened_into_one_paragraph_keeps_its_title_and_turns() -> None:
+    t = text(
+        "外交部发言人毛宁主持例行记者会 毛宁：女士们，先生们，下午好。总台央视记者：中方对此有何评论？"
+        "毛宁：我们已多次表明立场。路透社记者：中方是否会回应？毛宁：请你向主管部门询问。\n"
+    )
+    assert [turn.label for turn in t.turns] == ["毛宁", "总台央视记者", "毛宁", "路透社记者", "毛宁"]
+    spokesperson = t.speaker(t.turns[0].speaker)
+    assert (spokesperson.name, spokesperson.role, spokesperson.kind) == ("毛宁", "外交部发言人", "official")
+    assert t.turns[2].speaker == t.turns[4].speaker == t.turns[0].speaker
+    assert "外交部发言人毛宁主持例行记者会" in t.text[: t.turns[0].start]
+
+
 def test_a_colon_after_answer_inside_a_named_speakers_speech_is_kept() -> None:
     t = text("汪文斌：我的回答是这样的。答：这是引用的话。\n")
     assert len(t.turns) == 1

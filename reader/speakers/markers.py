@@ -19,6 +19,7 @@ from reader.speakers.label_forms import guest_label_before_speech
 from reader.speakers.labels import (
     LATIN_GLOSS,
     MAX_LABEL,
+    REPORTER_LABEL,
     is_answer,
     is_question,
     label_shape,
@@ -161,18 +162,46 @@ def _names_a_person(label: str) -> bool:
     return is_person_name(simple) or ROLE_THEN_NAME.match(simple) is not None
 
 
-# 问/答 run together in one paragraph by pages that flatten their lines
-# (``问：…有何评论？ 答：中方注意到…``): a new turn starts after the sentence end.
-INLINE_QUESTION_OR_ANSWER = re.compile(rf"(?<=[。？！?!”」])\s*(?=(?:问|答|問)\s*[{COLONS}])")
+# Turns run together in one paragraph by pages that flatten their lines
+# (``问：…有何评论？ 答：中方注意到…``, ``总台央视记者：…有何评论？毛宁：我们…``): a new
+# turn starts after a sentence end, at a label that can only be a speaker's (see
+# ``_inline_label``).
+INLINE_LABEL = re.compile(
+    rf"(?<=[。？！?!”」])\s*(?=(?P<label>[^\s{COLONS}。，、；？！?!“”「」《》（）()\[\]【】]{{1,24}})[{COLONS}])"
+)
+INLINE_HOSTS = frozenset({"主持人", "主持"})
 
 
-def split_inline_turns(marker: Marker) -> list[Line]:
-    """The speech of a 问/答 marker up to a 问：/答： run into the same paragraph, then the
+def _inline_label(label: str, after_question: bool, in_qa: bool, known: Collection[str] | None) -> bool:
+    """A label inside speech that starts a turn: 问 or 答 in a 问/答 transcript's speech,
+    主持人, a reporter's label (``法新社记者``), a name already used as a label, or a
+    person's name right after a question (the answer). Anything else (``他表示：``,
+    ``一是：``, ``答：`` quoted by a named speaker) stays speech."""
+    compact = analysis_form(label)
+    if is_question(compact) or is_answer(compact):
+        return in_qa
+    if compact in INLINE_HOSTS:
+        return True
+    if not label_shape(label) or not looks_like_speaker(label, known):
+        return False
+    if compact != "记者" and REPORTER_LABEL.match(compact) and not compact.endswith(REPORTED_VERBS):
+        return True
+    name = parse_label(label).name
+    return (known is not None and name in known) or (after_question and is_person_name(compact))
+
+
+# What a reporter's label does not end with: ``记者获悉``, ``记者了解到``, ``记者注意到`` report.
+REPORTED_VERBS = ("获悉", "了解", "了解到", "注意到", "看到", "发现", "问", "提问", "表示")
+
+
+def split_inline_turns(marker: Marker, known: Collection[str] | None = None) -> list[Line]:
+    """The speech of a marker up to a speaker's label run into the same paragraph, then the
     line from each such next marker on. One pass over the line, whatever its length."""
-    if not (is_question(analysis_form(marker.label)) or is_answer(analysis_form(marker.label))):
-        return [marker.rest]
     text = "".join(run.text for run in marker.rest)
-    spans = [(m.start(), m.end()) for m in INLINE_QUESTION_OR_ANSWER.finditer(text) if m.start() > 0]
+    label = analysis_form(marker.label)
+    in_qa = is_question(label) or is_answer(label)
+    spans = [(m.start(), m.end()) for m in INLINE_LABEL.finditer(text)
+             if m.start() > 0 and _inline_label(m.group("label"), text[m.start() - 1] in "？?", in_qa, known)]
     if not spans:
         return [marker.rest]
     bounds = [(0, spans[0][0])]
@@ -256,6 +285,28 @@ def find_marker(line: Line, known_names: Collection[str] | None = None) -> Marke
         return None
     lead = text[: bullets.end()]
     return Marker(inner.label, lead + inner.written, len(lead) + inner.label_offset, inner.rest)
+
+
+# A page flattened into one paragraph opens with its title, then the first turn
+# (``外交部发言人毛宁主持例行记者会 毛宁：女士们…``): the title ends in what names the event.
+TITLE_BEFORE_LABEL = re.compile(
+    r"^(?P<title>[^\s：:。？！]{4,60}?(?:记者会|發布會|发布会|吹风会|吹風會|通气会|通氣會|见面会|見面會|"
+    r"实录|實錄|全文))\s*(?=[^\s：:。，]{1,20}[：:])"
+)
+
+
+def title_then_marker(line: Line, known_names: Collection[str] | None = None) -> tuple[str, Marker] | None:
+    """The title and the marker after it, when ``line`` is a flattened page's title run into
+    its first turn; None otherwise (a marker opening the line, or none)."""
+    text = "".join(run.text for run in line)
+    title = TITLE_BEFORE_LABEL.match(text)
+    if title is None:
+        return None
+    rest = _split_at(line, title.end())
+    marker = find_marker(rest, known_names) if rest else None
+    if marker is None or not looks_like_speaker(marker.label, known_names):
+        return None
+    return title.group("title"), marker
 
 
 def _marker_by_rules(line: Line, text: str, known_names: Collection[str] | None) -> Marker | None:

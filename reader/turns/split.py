@@ -16,7 +16,7 @@ from reader.parse.blocks import Block, Line, join_wrapped, line_text
 from reader.progress import checkpoint
 from reader.speakers.label_forms import asker_by_screen_name, header_line
 from reader.speakers.labels import looks_like_speaker, parse_label
-from reader.speakers.markers import Marker, find_marker, split_inline_turns
+from reader.speakers.markers import Marker, find_marker, split_inline_turns, title_then_marker
 from reader.speakers.names import analysis_form, is_person_name
 
 # A heading that introduces a list of key points before the transcript (发布会要点：, 划重点).
@@ -104,6 +104,9 @@ def split_turns(blocks: list[Block], *, release: bool = False) -> tuple[list[Lea
             continue
         for n, line in enumerate(block.lines):
             marker = find_marker(line, known)
+            if not drafts and not lead and (titled := title_then_marker(line, known)) is not None:
+                lead.append(LeadParagraph(titled[0], block.kind, index))  # a flattened page's title
+                marker = titled[1]
             if marker is not None and block.kind == "heading" and not _heading_marker(marker):
                 marker = None
             if marker is not None and not drafts and header_line(marker.label, line_text(marker.rest)):
@@ -112,7 +115,7 @@ def split_turns(blocks: list[Block], *, release: bool = False) -> tuple[list[Lea
                 new_paragraph = True  # a byline on its line is dropped here, where its block is known
                 continue
             if marker is not None:
-                speech, *following = split_inline_turns(marker)
+                speech, *following = split_inline_turns(marker, known)
                 pieces: list[tuple[Marker | None, Line]] = [(marker, speech)]
                 for piece in following:
                     inline = find_marker(piece, known)
