@@ -410,6 +410,23 @@ def test_a_page_flattened_into_one_paragraph_keeps_its_title_and_turns() -> None
     assert "外交部发言人毛宁主持例行记者会" in t.text[: t.turns[0].start]
 
 
+def test_an_outlet_alone_as_the_label_asks_when_a_question_follows() -> None:
+    # 国台办 and 外交部 pages name some askers by their outlet only, or quote a programme.
+    t = text(
+        "国台办举行例行新闻发布会\n\n朱凤莲：各位记者朋友，大家上午好。\n\n"
+        "新华社：近期民进党当局频频炒作，请问对此有何评论？\n\n朱凤莲：两岸同属一个中国。\n\n"
+        "台湾联合报：发言人对此有何回应？\n\n朱凤莲：不得人心。\n\n"
+        "中央广电总台“中国之声”记者：请问有何评论？\n\n朱凤莲：我们注意到了。\n\n"
+        "[中国日报]：有何评论？\n\n朱凤莲：谢谢。\n\n人民日报：坚持两岸和平发展。\n"
+    )
+    assert [turn.label for turn in t.turns] == [
+        "朱凤莲", "新华社", "朱凤莲", "台湾联合报", "朱凤莲", "中央广电总台“中国之声”记者", "朱凤莲",
+        "中国日报", "朱凤莲"]
+    assert {t.speaker(turn.speaker).kind for turn in t.turns[1::2]} == {"reporter"}
+    assert t.text[t.turns[-1].start:t.turns[-1].end].endswith("人民日报：坚持两岸和平发展。")
+    assert len(t.qa) == 4
+
+
 def test_a_colon_after_answer_inside_a_named_speakers_speech_is_kept() -> None:
     t = text("汪文斌：我的回答是这样的。答：这是引用的话。\n")
     assert len(t.turns) == 1

@@ -186,6 +186,25 @@ def guest_label_before_speech(label: str, rest: str) -> bool:
     return not (is_person_name(first) or ROLE_THEN_NAME.match(first))
 
 
+# What opens or ends a question: an outlet's label before one asks (see ``outlet_asking``).
+ASKING = re.compile(r"[？?]|^\s*(?:请问|請問|我想问|我想問|想请问|想請問)")
+MAX_OUTLET_LABEL = 20
+
+
+def outlet_asking(label: str, rest: str) -> bool:
+    """An outlet alone as the label, a question after it (``新华社：…请问对此有何评论？``,
+    ``台湾联合报：…``): a reporter of that outlet asks. Alone, without a question, such a
+    label heads what the outlet published (``人民日报：坚持…``) and stays text."""
+    compact = analysis_form(label)
+    if not 2 <= len(compact) <= MAX_OUTLET_LABEL:
+        return False
+    if SENTENCE_PUNCTUATION.search(TITLE_MARKS.sub(r"\1", compact)):
+        return False
+    if any(ch in FUNCTION_WORDS for ch in compact) or outlet_of(label) is None:
+        return False
+    return ASKING.search(rest[:300]) is not None
+
+
 #: Labels of a page's header lines that list who takes part (``主持人：国务院新闻办公室新闻局
 #: 副局长、新闻发言人寿小丽``, ``Chairperson: Ms. Shou Xiaoli, spokesperson of the SCIO``).
 HEADER_LABELS = frozenset({"主持人", "主持", "发布人", "发布嘉宾", "出席嘉宾", "出席人", "主讲人", "主讲嘉宾",

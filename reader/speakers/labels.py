@@ -102,10 +102,11 @@ class ParsedLabel:
 # Several posts of one person: ``…司长、新闻发言人``, ``商务部副部长兼国际贸易谈判副代表``.
 ROLE_LIST_SPLIT = re.compile(r"[、，,]|兼")
 
-# An outlet in title marks before 记者 or an editor's title (``《中国日报》记者``, ``《财经》杂志记者``,
-# ``《联合报》总编辑``): its marks are no sentence punctuation.
+# An outlet or a programme in title marks or quotes before 记者 or an editor's title
+# (``《中国日报》记者``, ``《财经》杂志记者``, ``《联合报》总编辑``, ``中央广电总台“中国之声”记者``):
+# its marks are no sentence punctuation.
 OUTLET_IN_TITLE_MARKS = re.compile(
-    r"^《([^《》]{1,20})》(?=[^《》]{0,10}(?:记者|总编辑|副总编辑|主编|副主编|编辑|主笔|主播|评论员|社长|作者))"
+    r"[《“「]([^《》“”「」]{1,20})[》”」](?=[^《》“”「」]{0,10}(?:记者|总编辑|副总编辑|主编|副主编|编辑|主笔|主播|评论员|社长|作者))"
 )
 
 # A name, a comma and who the person is (``主持人Zanny Minton Beddoes，《经济学人》主编``,

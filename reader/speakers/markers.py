@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from reader.parse.blocks import Line, Run
-from reader.speakers.label_forms import guest_label_before_speech
+from reader.speakers.label_forms import guest_label_before_speech, outlet_asking
 from reader.speakers.labels import (
     LATIN_GLOSS,
     MAX_LABEL,
@@ -115,7 +115,9 @@ def bracketed_marker(line: Line, text: str, known: Collection[str] | None) -> Ma
     all_bold, _ = _styles(line, match.end(1))
     if COLUMN_HEADER.search(label):
         return None
-    guest = guest_label_before_speech(label, text[match.end():])  # [嘉宾]：…
+    speech = text[match.end():]
+    # [嘉宾]：…, [新华社]：请问…
+    guest = guest_label_before_speech(label, speech) or outlet_asking(label, speech)
     if not guest and (not label_shape(label) or not (all_bold or looks_like_speaker(label, known))):
         return None
     opening, closing = text[0], text[match.end(1)]
@@ -135,7 +137,9 @@ def colon_marker(line: Line, text: str, known: Collection[str] | None) -> Marker
     elif match.start() > MAX_LABEL + 8 and not (raw.isascii() and raw.isupper()):
         return None
     label = _collapse(raw)
-    guest = guest_label_before_speech(label, text[match.end():])  # 嘉宾：今年…，
+    speech = text[match.end():]
+    # 嘉宾：今年…，新华社：请问…
+    guest = guest_label_before_speech(label, speech) or outlet_asking(label, speech)
     if not guest and not label_shape(label):
         return None
     all_bold, colon_in_link = _styles(line, match.start())
