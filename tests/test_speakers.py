@@ -112,6 +112,13 @@ def test_editor_line_goes_to_meta_not_to_a_turn() -> None:
     assert speech(t, 0) == ["谢谢。"]
 
 
+@pytest.mark.parametrize("line, editor", [("（编辑 王一冰）", "王一冰"), ("责编：张振", "张振"),
+                                          ("(责任编辑 李昂 张三)", "李昂 张三")])
+def test_an_editor_credit_after_the_text_is_no_speech(line: str, editor: str) -> None:
+    t = html(f"<p><b>杜航伟：</b>谢谢。</p><p>{line}</p>")
+    assert (t.meta.editor, speech(t, 0)) == (editor, ["谢谢。"])
+
+
 def test_full_label_gives_name_role_and_organization() -> None:
     t = html("<p><b>公安部副部长杜航伟：</b>谢谢。</p><p><b>记者：</b>问。</p><p><b>杜航伟：</b>答。</p>")
     du = t.speakers[0]

@@ -20,12 +20,19 @@ from reader.text.fold import to_simplified
 
 # A whole paragraph that is a metadata field (责任编辑：李昂, 【来源：国新网】): never speech.
 METADATA_LINE = re.compile(
-    r"^[（(【\[]?\s*(责任编辑|编辑|来源|文章来源|新闻来源|校对|审核|审校|监制|作者|稿件来源)\s*[：:]\s*"
+    r"^[（(【\[]?\s*(责任编辑|编辑|责编|来源|文章来源|新闻来源|校对|审核|审校|监制|作者|稿件来源)\s*[：:]\s*"
     r"(?P<value>[^：:]{0,40}?)\s*[）)】\]]?$"
+    # An editor in parentheses after the text, with a space for the colon: （编辑 王一冰）.
+    r"|^[（(]\s*(责任编辑|编辑|责编)\s+(?P<editor>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})?)\s*[）)]$"
 )
 
-# The end mark news agencies put after a story: （完）, 【全文完】.
-END_MARK = re.compile(r"^[（(【\[]?\s*(?:完|全文完|全文结束)\s*[）)】\]]?$")
+# The end mark news agencies put after a story: （完）, 【全文完】; a Hong Kong government
+# release's, with its date and time (``Ends/Saturday, March 5, 2022``, ``Issued at HKT 14:50``,
+# on one line or two), and the wires' ``NNNN``.
+END_MARK = re.compile(
+    r"^[（(【\[]?\s*(?:完|全文完|全文结束)\s*[）)】\]]?$|^NNNN$"
+    r"|^(?=\S)(?:Ends(?:/[A-Za-z]+, [A-Za-z]+ \d{1,2}, \d{4})?\s*)?(?:Issued at HKT \d{1,2}:\d{2})?$"
+)
 
 # A dateline on its own (2024年12月3日（星期二）香港時間17時30分): when, not speech; its
 # time may stand on a line of its own (香港時間12時55分, 北京时间10时30分).
@@ -114,10 +121,12 @@ def take_metadata(meta: Meta, blocks: tuple[Block, ...]) -> tuple[Meta, list[Blo
         row = to_simplified(written)  # the rules read simplified; values are taken as written
         match = METADATA_LINE.match(row) if len(block.lines) == 1 else None
         if match:
-            value = written[match.start("value"):match.end("value")].strip() or None
-            if match.group(1) in ("责任编辑", "编辑"):
+            field = match.group(1) or match.group(3)
+            value_group = "value" if match.group(1) else "editor"
+            value = written[match.start(value_group):match.end(value_group)].strip() or None
+            if field in ("责任编辑", "编辑", "责编"):
                 editor = editor or value
-            elif match.group(1) == "作者":
+            elif field == "作者":
                 author = author or value
             continue
         if END_MARK.match(row) or PAGE_CONTROL.match(row):
