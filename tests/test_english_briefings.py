@@ -9,6 +9,7 @@ from reader.figures.scan import find_figures
 from reader.model import Speaker, Transcript
 from reader.pipeline import parse_bytes
 from reader.speakers.english import (
+    english_office,
     english_organization,
     english_outlet,
     english_title_before,
@@ -355,3 +356,43 @@ def test_words_before_a_name_that_are_no_title_make_no_titled_name(label: str) -
 def test_two_amounts_joined_by_and_with_their_scales_are_a_list() -> None:
     assert [f.text for f in find_figures("2 million and 3 million tons respectively")] == [
         "2 million", "3 million tons"]
+
+
+HK_REMARKS = """Transcript of remarks by S for S and CS at media session
+
+Following is the transcript of remarks by the Secretary for Security, Mr Chris Tang, and the Chief \
+Secretary for Administration, Mr Chan Kwok-ki, at a media session today (March 5):
+
+Reporter: Secretary, how many people were arrested in the operation?
+
+Secretary for Security: The Police arrested 35 people in the operation.
+
+Reporter: Will there be more arrests?
+
+Chief Secretary for Administration: The investigation continues. Thank you.
+
+Ends/Saturday, March 5, 2022
+Issued at HKT 14:50
+
+NNNN
+"""
+
+
+def test_a_hong_kong_release_labels_its_officials_by_office_and_the_lead_names_them() -> None:
+    """info.gov.hk transcripts label an official by their office alone, in title case, and
+    every asker ``Reporter:``; the release's end (``Ends/…``, ``Issued at HKT``) is no speech."""
+    t = parsed(HK_REMARKS)
+    assert [turn.label for turn in t.turns] == [
+        "Reporter", "Secretary for Security", "Reporter", "Chief Secretary for Administration"]
+    tang, chan = speaker(t, "Chris Tang"), speaker(t, "Chan Kwok-ki")
+    assert (tang.role, tang.kind, chan.role, chan.kind) == (
+        "Secretary for Security", "official", "Chief Secretary for Administration", "official")
+    assert speaker(t, "Reporter").kind == "reporter"
+    assert [f.speaker for f in t.figures] == [t.turns[1].speaker]
+    assert t.text[t.turns[-1].start:t.turns[-1].end].endswith("Thank you.")
+
+
+@pytest.mark.parametrize("label", ["Key Points", "Chief Executive's Policy Address", "Transcript of Remarks",
+                                   "Secretary for", "The Secretary", "CHIEF EXECUTIVE"])
+def test_title_case_words_that_are_no_office_name_no_office(label: str) -> None:
+    assert english_office(label) is None

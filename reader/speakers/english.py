@@ -110,9 +110,14 @@ def english_asker(label: str) -> tuple[str, str | None, str | None] | None:
     outlet = english_outlet(label)
     if outlet is not None:
         return outlet, None, outlet
-    if is_english_follow_up(label):
+    if is_english_follow_up(label) or " ".join(label.split()).lower().rstrip(".") in ENGLISH_ASKERS:
         return " ".join(label.split()), None, None
     return None
+
+
+#: Labels that name nobody but ask, as ``记者：`` does: a Hong Kong government transcript's
+#: ``Reporter:`` (one speaker, a reporter, as ``记者`` is).
+ENGLISH_ASKERS = frozenset({"reporter", "reporters", "journalist", "question", "media", "press"})
 
 
 def english_speaker(label: str) -> tuple[str, str | None, str | None, SpeakerKind | None] | None:
@@ -127,7 +132,33 @@ def english_speaker(label: str) -> tuple[str, str | None, str | None, SpeakerKin
     titled = english_titled_name(label)
     if titled is not None:
         return titled[0], titled[1], english_organization(titled[1]), None
+    office = english_office(label)
+    if office is not None:
+        return office, office, english_organization(office), None
     return None
+
+
+#: Single title words that are a chair's label (``Chairman:``), for ``english_label``.
+_CHAIR_WORDS = frozenset({"President", "Chairman", "Chairwoman", "Chair"})
+
+
+def english_office(label: str) -> str | None:
+    """An office written in title case and naming no one (``Secretary for Security``,
+    ``Chief Secretary for Administration``, ``Commissioner of Police``), as Hong Kong
+    government transcripts label their officials: the office is the speaker and its role.
+    Capitals (``SECRETARY FOR SECURITY``) are a Legislative Council record's, read by
+    ``english_label``; a chair's single word hosts there too."""
+    words = label.split()
+    if not words or len(words) > MAX_TITLE_WORDS or label.isupper() or words[0] in _TITLE_JOINERS:
+        return None
+    if len(words) == 1 and words[0] in _CHAIR_WORDS:
+        return None
+    if words[-1] in _TITLE_JOINERS or not ENGLISH_TITLE_WORDS.intersection(words):
+        return None
+    if any(not _TITLE_WORD.match(w) or w in NOT_TITLE_WORDS or w.endswith(("'s", "’s", ".", ","))
+           for w in words):
+        return None
+    return " ".join(words)
 
 
 def is_english_follow_up(label: str) -> bool:
@@ -291,3 +322,26 @@ def english_roles_from_introductions(texts: Iterable[str], names: Iterable[str])
         if len(found) == len(wanted):
             break
     return found
+
+
+#: A name written in Latin letters after an office and a comma, as Hong Kong releases
+#: introduce an office-holder: ``the Secretary for Security, Mr Chris Tang,``,
+#: ``the Chief Secretary for Administration, Mr Chan Kwok-ki, and …``.
+_INTRODUCED_NAME = (rf",? (?:{'|'.join(COURTESY_TITLES)})\.? "
+                    r"(?P<name>[A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+(?:-[a-z]+)?){0,3})(?![A-Za-z])")
+
+
+def english_names_for_offices(texts: Iterable[str], offices: Iterable[str]) -> dict[str, str]:
+    """Names the lead gives English office labels (``Secretary for Security:`` is Chris Tang
+    when the lead says ``remarks by the Secretary for Security, Mr Chris Tang``). An office
+    introduced with two different names gives none: the label cannot tell which one spoke."""
+    wanted = sorted({o for o in offices if (o.isascii() and " " in o) or o in ENGLISH_TITLE_WORDS},
+                    key=len, reverse=True)
+    if not wanted:
+        return {}
+    pattern = re.compile(r"\b(" + "|".join(re.escape(o) for o in wanted) + ")" + _INTRODUCED_NAME)
+    seen: dict[str, set[str]] = {}
+    for text in texts:
+        for match in pattern.finditer(text):
+            seen.setdefault(match.group(1), set()).add(match.group("name"))
+    return {office: next(iter(names)) for office, names in seen.items() if len(names) == 1}

@@ -37,6 +37,7 @@ from reader.speakers.addresses import (
     titles_addressed,
 )
 from reader.speakers.english import (
+    english_names_for_offices,
     english_organization,
     english_roles_from_introductions,
     is_english_follow_up,
@@ -278,6 +279,9 @@ def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) 
     named = names_from_introductions(lead_texts, role_only, known)
     unnamed = [r for r in role_only if r not in named]
     named = {**names_from_introductions(intro_texts, unnamed, known), **named}
+    # Secretary for Security: an English office the lead names the holder of.
+    offices = [p.role for p in people if p.role and p.name == p.role and p.role.isascii()]
+    named = {**english_names_for_offices(lead_texts, offices), **named}
     for i, person in enumerate(people):
         if person.role and person.name == person.role and person.role in named:
             people[i] = dataclasses.replace(person, name=named[person.role])
