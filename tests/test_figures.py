@@ -257,6 +257,23 @@ def test_chinese_counts_and_durations_are_figures() -> None:
     assert texts("这两个问题，这十年") == []  # a demonstrative counts nothing
 
 
+def test_one_or_a_half_and_more_of_a_duration_is_a_figure() -> None:
+    # 一个多月 is "more than a month", not the article 一个; 半个多月 "more than half a month".
+    found = find_figures("已经过去一个多月，又用了半个多月和一个多小时，一个人也没有。")
+    assert [(f.text, f.value, f.unit, f.qualifier) for f in found] == [
+        ("一个多月", 1, "个月", "多"), ("半个多月", 0.5, "个月", "多"), ("一个多小时", 1, "个小时", "多")]
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("共有24 000名志愿者", "24 000名", 24_000), ("全市1 234 567人", "1 234 567人", 1_234_567),
+    ("收入12\u2009345.6万元", "12\u2009345.6万元", 123_456_000), ("2022年 3 000名员工", "3 000名", 3000),
+])
+def test_thousands_separated_by_a_space_are_one_number(sentence: str, text: str, value: float) -> None:
+    # GB/T 15835 and many statistics separate thousands with a space: 24 000 was 000 (0).
+    (found,) = find_figures(sentence)
+    assert (found.text, found.value) == (text, value)
+
+
 def test_figures_survive_next_to_not_figures() -> None:
     sentence = "2022年，12345热线受理诉求1.2亿件，同比增长8.3%，“12·4”宣传日覆盖3000万人。"
     assert texts(sentence) == ["1.2亿件", "8.3%", "3000万人"]

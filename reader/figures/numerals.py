@@ -62,9 +62,13 @@ def _finite(value: float) -> float | None:
     return value if math.isfinite(value) else None
 
 
+#: A space between thousands groups (``24 000``, ``1 234 567``), read as the comma it stands for.
+SPACE_GROUP = re.compile(r"(?<=[0-9])[ \u2009\u202f\u00a0](?=[0-9]{3}(?![0-9]))")
+
+
 def parse_arabic(s: str) -> float | None:
     """``1,234.5`` → 1234.5; None unless the whole string is one Arabic number."""
-    s = fold_width(s)
+    s = SPACE_GROUP.sub(",", fold_width(s))
     if not s or len(s) > MAX_NUMERAL_CHARS or not ARABIC_NUMBER_RE.fullmatch(s):
         return None
     return _finite(float(s.replace(",", "")))
@@ -174,6 +178,7 @@ def _parse_arabic_groups(s: str) -> Decimal | None:
     total = Decimal(0)
     previous_mult: int | None = None
     pos = 0
+    s = SPACE_GROUP.sub(",", s)
     while pos < len(s):
         m = ARABIC_NUMBER_RE.match(s, pos)
         if not m:

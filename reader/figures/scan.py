@@ -55,7 +55,10 @@ _D = "0-9０-９"
 
 _CN_DIGIT = "".join(CN_DIGITS)
 
-_ARABIC = rf"[{_D}]+(?:,[{_D}]{{3}}(?![{_D}]))*(?:[.．][{_D}]+)?"
+# Thousands separated by commas (1,234,567) or, as national standards and some statistics
+# write them, by a space (24 000, 1 234 567; thin and no-break spaces too).
+_ARABIC = (rf"(?:[{_D}]{{1,3}}(?:[ \u2009\u202f\u00a0][{_D}]{{3}}(?![{_D}]))+"
+           rf"|[{_D}]+(?:,[{_D}]{{3}}(?![{_D}]))*)(?:[.．][{_D}]+)?")
 
 # Statistics write big numbers in two groups: 25亿9187.9万剂次, 11亿6248.8万人, 3万5千.
 _ARABIC_COMPOUND = rf"{_ARABIC}(?:[亿億万萬]{_ARABIC}(?=[万萬千]))?"
@@ -77,7 +80,7 @@ NUMBER_RE = re.compile(
     # A fraction with a slash, not inside a date (2024/10/08) or before one (1/5日).
     rf"|(?=[{_D}]{{1,3}}[/／])(?<![{_D}/.])(?P<snum>[{_D}]{{1,3}})[/／](?P<sden>[{_D}]{{1,3}})(?![{_D}/／.]|[年月日号])"
     rf"|(?P<num>{_ARABIC_COMPOUND}|{_CN}|[百千万](?=[多余几])|(?<=[几数上逾过近超])[十百千万亿]+"
-    r"|(?<![上下])半(?=年|个月|个小时|小时|天|个星期|周|个学期)))"
+    r"|(?<![上下])半(?=年|个多?月|个多?小时|小时|天|个多?星期|周|个学期)))"
     # ``400 多家``: a PDF or an editor may leave a space before 多 as before a multiplier.
     # 十几个, 二十来岁: 几 and 来 after the tens are "and some", "or so" (not 来自, 来访); so is
     # 几 after the hundreds and thousands (五千几个, 百几人, 一千几百宗: a thousand and some).
@@ -673,7 +676,7 @@ class _Scan:
         if c.unit in RANK_UNITS:
             return False  # 三级响应, 一级巡视员: a rank's name, not a count (7.8级 is a magnitude)
         small = (num.value < 2 and not num.qualifier and num.percent_word != FRACTION and num.raw[0] != HALF
-                 and not c.half and not c.unit.startswith("个半"))
+                 and not c.half and not c.unit.startswith(("个半", "个多")))
         if small and c.unit not in SMALL_CN_UNITS:
             return False  # 一起, 一个, 一次: "a", "together", not a count
         # 这两个问题, 这十年: a demonstrative points at things already named, it counts none.
