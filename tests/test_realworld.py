@@ -427,6 +427,19 @@ def test_an_outlet_alone_as_the_label_asks_when_a_question_follows() -> None:
     assert len(t.qa) == 4
 
 
+def test_a_bracketed_byline_or_page_heading_is_no_turn() -> None:
+    # 环球网 and 新华社 pages open with the agency's byline in brackets, and head the record.
+    t = text(
+        "【环球时报-环球网报道 记者 王盼盼】外交部发言人毛宁12日主持例行记者会。\n\n"
+        "【新华社北京3月5日电】记者会在北京举行。\n\n【记者会实录】\n\n毛宁：大家好。\n\n"
+        "21世纪经济报道记者：有何评论？\n\n毛宁：谢谢。\n"
+    )
+    assert [turn.label for turn in t.turns] == ["毛宁", "21世纪经济报道记者", "毛宁"]
+    mao = t.speaker(t.turns[0].speaker)
+    assert (mao.role, mao.kind) == ("外交部发言人", "official")  # not 王盼盼】外交部发言人
+    assert t.speaker(t.turns[1].speaker).kind == "reporter"
+
+
 def test_a_colon_after_answer_inside_a_named_speakers_speech_is_kept() -> None:
     t = text("汪文斌：我的回答是这样的。答：这是引用的话。\n")
     assert len(t.turns) == 1

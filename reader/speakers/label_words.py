@@ -38,7 +38,13 @@ NOT_SPEAKER_ENDINGS = (
     # Bold headings in speeches and news pages (从数据看：, 数据显示：, 记者手记：, 名词解释：).
     "看", "显示", "明确", "成效", "做法", "特点", "案例", "手记", "观察", "了解到", "注意到", "获悉",
     "走访", "探访", "直击", "解读", "贴士", "解释", "释义",
+    # A page's headings in brackets: 【记者会实录】, 【发布会现场】, 【全文】.
+    "实录", "全文", "现场", "直播",
 )
+# A news agency's byline (【环球时报-环球网报道 记者 王盼盼】, 【新华社北京3月5日电】, 本报讯):
+# who reported the story, not who speaks. 报道 ends a word there; in ``21世纪经济报道记者``
+# it is an outlet's name.
+BYLINE = re.compile(r"[报報]道(?:\s|$)|日[电電]|[报報][讯訊]|日[讯訊]")
 
 HOST_WORDS = ("主持人", "主持")
 
@@ -64,3 +70,10 @@ QUESTION_LABELS = frozenset({"问", "提问", "记者", "记者问", "记者提�
 ANSWER_LABELS = frozenset({"答", "回答", "A", "a", "答问"})
 
 ANSWER_SUFFIXES = ("回答", "答")
+
+
+# ``人民网记者``, ``新华社记者张三``, ``记者（人民日报）``, ``人民日报（记者）``;
+# not ``新华社记者从公安部获悉``, nor ``记者会实录`` (a press conference's record).
+REPORTER_LABEL = re.compile(
+    r"^(?:[^（(）)]{0,30}记者(?!会)(?:[\u4e00-\u9fff]{2,4})?|记者[（(][^（(）)]{1,30}[）)]|[^（(）)]{1,30}[（(]记者[）)])$"
+)

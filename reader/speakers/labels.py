@@ -32,6 +32,7 @@ from reader.speakers.label_forms import (
 )
 from reader.speakers.label_words import (
     ANSWER_LABELS,
+    BYLINE,
     CHAIR_LABELS,
     HOST_WORDS,
     NOT_SPEAKER_ENDINGS,
@@ -43,6 +44,7 @@ from reader.speakers.label_words import (
     NUMBERED_QUESTION,
     PARENTHESIZED,
     QUESTION_LABELS,
+    REPORTER_LABEL,
 )
 from reader.speakers.names import (
     ENDS_WITH_TITLE,
@@ -73,12 +75,6 @@ ENUMERATION = re.compile(
     r"其[一二三四五六七八九十]\b)"
 )
 
-
-# ``人民网记者``, ``新华社记者张三``, ``记者（人民日报）``, ``人民日报（记者）``;
-# not ``新华社记者从公安部获悉``.
-REPORTER_LABEL = re.compile(
-    r"^(?:[^（(）)]{0,30}记者(?:[\u4e00-\u9fff]{2,4})?|记者[（(][^（(）)]{1,30}[）)]|[^（(）)]{1,30}[（(]记者[）)])$"
-)
 
 
 # A name transliterated into Chinese, then in its own script in parentheses (萨蒂亚·纳德拉
@@ -149,6 +145,8 @@ def label_shape(label: str) -> bool:
     if is_question(compact) or is_answer(compact):
         return True
     if compact.endswith(NOT_SPEAKER_ENDINGS) or compact.startswith(NOT_SPEAKER_STARTS):
+        return False
+    if BYLINE.search(label):
         return False
     if NUMBERED_ITEM.search(compact) and not any(is_person_name(compact[-n:]) for n in (2, 3)):
         return False  # 案例一, 典型案例2, 附件1: numbered items, while 张三 is a name

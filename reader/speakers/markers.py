@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 from reader.parse.blocks import Line, Run
 from reader.speakers.label_forms import guest_label_before_speech, outlet_asking
+from reader.speakers.label_words import REPORTER_LABEL
 from reader.speakers.labels import (
     LATIN_GLOSS,
     MAX_LABEL,
-    REPORTER_LABEL,
     is_answer,
     is_question,
     label_shape,
