@@ -396,3 +396,12 @@ def test_a_hong_kong_release_labels_its_officials_by_office_and_the_lead_names_t
                                    "Secretary for", "The Secretary", "CHIEF EXECUTIVE"])
 def test_title_case_words_that_are_no_office_name_no_office(label: str) -> None:
     assert english_office(label) is None
+
+
+def test_a_q_and_a_records_answers_are_the_spokesperson_its_title_names() -> None:
+    t = parsed("Foreign Ministry Spokesperson Lin Jian's Regular Press Conference on May 6, 2024\n\n"
+               "Q: What is China's comment?\n\nA: China has stated its position.\n\n"
+               "Q1: Another question?\n\nA1: No.\n")
+    assert [t.speaker(turn.speaker).name for turn in t.turns] == ["Q", "Lin Jian", "Q", "Lin Jian"]
+    lin = speaker(t, "Lin Jian")
+    assert (lin.role, lin.kind, lin.turns) == ("Foreign Ministry Spokesperson", "official", 2)

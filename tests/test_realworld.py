@@ -440,6 +440,20 @@ def test_a_bracketed_byline_or_page_heading_is_no_turn() -> None:
     assert t.speaker(t.turns[1].speaker).kind == "reporter"
 
 
+def test_numbered_questions_and_answers_are_one_asker_and_the_spokesperson() -> None:
+    t = text("外交部发言人洪磊主持例行记者会。\n\n问1：中方如何看待？\n\n答1：中方一贯主张和平。\n\n"
+             "问2：还有问题吗？\n\n答2：没有了。\n")
+    assert [t.speaker(turn.speaker).name for turn in t.turns] == ["问", "洪磊", "问", "洪磊"]
+    assert [turn.label for turn in t.turns] == ["问1", "答1", "问2", "答2"]  # as written
+
+
+def test_a_heading_numbered_in_financial_numerals_is_no_speaker() -> None:
+    # Taiwan's 行政院 records head their parts 壹、秘書長致詞： and 貳、媒體提問：.
+    t = text("行政院會議記者會\n\n壹、秘書長致詞：\n\n李孟諺秘書長：各位媒體朋友大家好。\n\n"
+             "貳、媒體提問：\n\n記者：請問秘書長有何回應？\n\n李孟諺秘書長：謝謝。\n")
+    assert [turn.label for turn in t.turns] == ["李孟諺秘書長", "記者", "李孟諺秘書長"]
+
+
 def test_a_colon_after_answer_inside_a_named_speakers_speech_is_kept() -> None:
     t = text("汪文斌：我的回答是这样的。答：这是引用的话。\n")
     assert len(t.turns) == 1

@@ -178,7 +178,7 @@ def test_questions_pair_with_their_answers() -> None:
         ("主持人（寿小丽）", "寿小丽", "主持人", "host"),
         ("杜航伟（公安部副部长）", "杜航伟", "公安部副部长", "official"),
         ("记者（人民日报）", "记者（人民日报）", None, "reporter"),
-        ("问题1", "问题1", None, "reporter"),
+        ("问题1", "问题", None, "reporter"),  # 问题1, 问题2: the record's one asker
         ("张三", "张三", None, None),
         ("杜航伟先生", "杜航伟", None, None),
         ("公安部副部长杜航伟先生", "杜航伟", "公安部副部长", "official"),

@@ -345,3 +345,24 @@ def english_names_for_offices(texts: Iterable[str], offices: Iterable[str]) -> d
         for match in pattern.finditer(text):
             seen.setdefault(match.group(1), set()).add(match.group("name"))
     return {office: next(iter(names)) for office, names in seen.items() if len(names) == 1}
+
+
+#: ``Foreign Ministry Spokesperson Lin Jian``: a spokesperson's title and name in a lead.
+_SPOKESPERSON = re.compile(r"\b(?P<title>(?:[A-Z][a-z]+ ){0,3}Spokes(?:person|man|woman)) "
+                           r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})")
+
+
+def english_spokesperson(texts: Iterable[str]) -> tuple[str, str] | None:
+    """(name, title) of the one spokesperson an English lead names (``Foreign Ministry
+    Spokesperson Lin Jian's Regular Press Conference``): who answers a ``Q:``/``A:``
+    record's ``A``. Two spokespeople named tell nobody."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for match in _SPOKESPERSON.finditer(text):
+            words = match.group("name").split(" ")
+            while words and words[-1] in NOT_TITLE_WORDS:
+                words.pop()  # Lin Jian Regular Press Conference: the name ends before Regular
+            title = english_title_before(match.group("title")) or match.group("title")
+            if words:
+                found.setdefault(" ".join(words), title)
+    return next(iter(found.items())) if len(found) == 1 else None

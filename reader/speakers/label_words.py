@@ -77,3 +77,10 @@ ANSWER_SUFFIXES = ("回答", "答")
 REPORTER_LABEL = re.compile(
     r"^(?:[^（(）)]{0,30}记者(?!会)(?:[\u4e00-\u9fff]{2,4})?|记者[（(][^（(）)]{1,30}[）)]|[^（(）)]{1,30}[（(]记者[）)])$"
 )
+
+
+def unnumbered(compact: str) -> str:
+    """``问`` for ``问1``, ``A`` for ``A2``: a numbered question's asker is the record's one 问."""
+    if NUMBERED_QUESTION.match(compact) or NUMBERED_ANSWER.match(compact):
+        return NUMBERED_ITEM.sub("", compact)
+    return compact

@@ -45,6 +45,7 @@ from reader.speakers.label_words import (
     PARENTHESIZED,
     QUESTION_LABELS,
     REPORTER_LABEL,
+    unnumbered,
 )
 from reader.speakers.names import (
     ENDS_WITH_TITLE,
@@ -70,7 +71,7 @@ FOLLOW_UP = re.compile(r"[（(](?:追问|续|补充|接上|又问|再问|续问)
 HAS_WORD = re.compile(r"[\u3400-\u9fffA-Za-z]")
 
 ENUMERATION = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、是.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．)]|"
+    r"^(?:[一二三四五六七八九十]+[、是.．]|[壹贰叁参肆伍陆柒捌玖拾]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．)]|"
     r"第[一二三四五六七八九十\d]+(?:[条章节点项个是、.．]|部分|方面)|"
     r"其[一二三四五六七八九十]\b)"
 )
@@ -252,7 +253,7 @@ def parse_label(label: str) -> ParsedLabel:
         if bare != simple and (is_person_name(bare) or ROLE_THEN_NAME.match(bare)):
             return parse_label(compact[: len(bare)])  # 杜航伟先生 is 杜航伟
     if is_question(simple):
-        return ParsedLabel(compact, None, None, "reporter")
+        return ParsedLabel(unnumbered(compact), None, None, "reporter")  # 问1 and 问2: one 问
     participant = anonymous_participant(simple)
     if participant is not None:
         return ParsedLabel(compact, None, None, participant)  # type: ignore[arg-type]
@@ -283,7 +284,7 @@ def parse_label(label: str) -> ParsedLabel:
         parsed = parse_label(compact[: len(answerer)])
         return ParsedLabel(parsed.name, parsed.role, parsed.organization, parsed.kind or "official")
     if is_answer(simple):
-        return ParsedLabel(compact, None, None, "official")
+        return ParsedLabel(unnumbered(compact), None, None, "official")  # 答1 is who answers 答
     asker = asker_of(simple)
     if asker is not None and len(simple) == len(compact):
         return parse_label(compact[: len(asker)])  # 李卓人議員問: 李卓人議員, who asks

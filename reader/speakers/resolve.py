@@ -40,6 +40,7 @@ from reader.speakers.english import (
     english_names_for_offices,
     english_organization,
     english_roles_from_introductions,
+    english_spokesperson,
     is_english_follow_up,
 )
 from reader.speakers.introductions import (
@@ -300,7 +301,7 @@ def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) 
             for i, person in enumerate(people):
                 if analysis_form(person.name) in GUEST_WORDS:
                     people[i] = guest
-    spokesperson = answering_spokesperson(lead_texts)
+    spokesperson = answering_spokesperson(lead_texts) or english_spokesperson(lead_texts)
     # 问：/答： briefings: 答 is the one spokesperson the preamble introduces, or the one
     # person a ``…答…问`` title names.
     answerer = (ParsedLabel(spokesperson[0], spokesperson[1], organization_of(spokesperson[1]), "official")
