@@ -454,6 +454,19 @@ def test_a_heading_numbered_in_financial_numerals_is_no_speaker() -> None:
     assert [turn.label for turn in t.turns] == ["李孟諺秘書長", "記者", "李孟諺秘書長"]
 
 
+def test_the_legislative_councils_president_is_the_chair_under_both_labels() -> None:
+    # A LegCo record names its President in full once, then labels him 主席; members are
+    # 議員 after a name, a married woman's with both surnames.
+    t = text("立法會會議過程正式紀錄\n\n立法會主席梁君彥議員：請各位議員就座。\n\n主席：葉劉淑儀議員。\n\n"
+             "葉劉淑儀議員：主席，請問政府會否增加房屋供應？\n\n主席：行政長官。\n\n"
+             "行政長官：多謝議員的提問。\n\n立法會副主席李慧琼議員：多謝主席。\n")
+    names = [t.speaker(turn.speaker).name for turn in t.turns]
+    assert names == ["梁君彥", "梁君彥", "葉劉淑儀", "梁君彥", "行政長官", "李慧琼"]
+    chair = t.speaker(t.turns[0].speaker)
+    assert (chair.role, chair.kind, chair.turns) == ("立法會主席", "host", 3)
+    assert t.speaker(t.turns[-1].speaker).role == "立法會副主席"
+
+
 def test_a_colon_after_answer_inside_a_named_speakers_speech_is_kept() -> None:
     t = text("汪文斌：我的回答是这样的。答：这是引用的话。\n")
     assert len(t.turns) == 1

@@ -83,6 +83,23 @@ def only_person_of_surname(label: str, people: Iterable[ParsedLabel]) -> ParsedL
     return person if person.role is None else None
 
 
+# What before a title makes another post of it: 副主席 is not the 主席.
+DEPUTY_PREFIXES = ("副", "代理", "署理", "助理", "常务", "前")
+
+
+def only_holder_of_title(label: str, people: Iterable[ParsedLabel]) -> ParsedLabel | None:
+    """``主席：`` when one labelled speaker's role ends with that title (``立法會主席梁君彥議員``),
+    not as a deputy's (``副主席``): that person, under the short label the record goes on
+    with. None when no one or several hold it."""
+    simple = analysis_form(label)
+    holders = {}
+    for person in people:
+        role = analysis_form(person.role or "")
+        if role != simple and role.endswith(simple) and not role[: -len(simple)].endswith(DEPUTY_PREFIXES):
+            holders[person.name] = person
+    return next(iter(holders.values())) if len(holders) == 1 else None
+
+
 # Titles as people are addressed, and as introductions write them in full (林政委 is the
 # 政治委员 林國華 the lead introduced).
 TITLE_IN_FULL: dict[str, tuple[str, ...]] = {"政委": ("政治委员", "政委"), "书记": ("书记",)}

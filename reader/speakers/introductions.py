@@ -23,6 +23,7 @@ from reader.speakers.names import (
     SURNAMES_SINGLE,
     TITLE_ALTERNATION,
     analysis_form,
+    is_married_name,
     is_person_name,
 )
 from reader.speakers.people_lists import (
@@ -133,7 +134,7 @@ def names_from_introductions(texts: Iterable[str], roles: Iterable[str],
             if len(name) == 4 and name[1:] in known:
                 continue
             if is_person_name(name) or (titled and len(name) == 4 and name[0] in SURNAMES_SINGLE) or (
-                _married_name(name) and has_traditional(text)
+                is_married_name(name) and has_traditional(text)
             ):
                 seen.setdefault(match.group(1), set()).add(match.group(2))
     return {role: next(iter(names)) for role, names in seen.items() if len(names) == 1}
@@ -143,16 +144,6 @@ def names_from_introductions(texts: Iterable[str], roles: Iterable[str],
 COURTESY_AFTER_NAME = ("议员", "議員", "先生", "女士")
 
 
-def _married_name(simple: str) -> bool:
-    """``林鄭月娥``, ``葉劉淑儀``: her husband's surname, then her own, then her given name, as
-    Hong Kong and Macau write a married woman's name (read in traditional text only: in
-    simplified text four characters after a surname are nearly always a phrase)."""
-    return (len(simple) == 4 and simple[0] in SURNAMES_SINGLE and simple[1] in SURNAMES_SINGLE
-            and simple[0] not in FUNCTION_WORD_SURNAMES)
-
-
-# Surnames that are more often a preposition or a conjunction before a noun: 局長向關注組表示.
-FUNCTION_WORD_SURNAMES = frozenset("向于於和何常时時从從对對在与與及同跟把被将將为為以")
 
 
 # ``外交部发言人洪磊主持例行记者会``: a spokesperson introduced by role and name.

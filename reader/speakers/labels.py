@@ -51,6 +51,7 @@ from reader.speakers.names import (
     ENDS_WITH_TITLE,
     HONORIFICS,
     KNOWN_OUTLETS,
+    LATIN_GLOSS,
     NAME_THEN_TITLE,
     PERSON_NAME,
     ROLE_THEN_NAME,
@@ -58,10 +59,12 @@ from reader.speakers.names import (
     TITLE_AT_END,
     TITLE_MARKS,
     analysis_form,
+    is_married_name,
     is_person_name,
     outlet_of,
     split_latin_name,
 )
+from reader.text.fold import has_traditional
 
 MAX_LABEL = 40
 
@@ -77,10 +80,6 @@ ENUMERATION = re.compile(
 )
 
 
-
-# A name transliterated into Chinese, then in its own script in parentheses (萨蒂亚·纳德拉
-# （Satya Nadella）): the parenthesis glosses the name, it is no role.
-LATIN_GLOSS = re.compile(r"^(?P<main>.*[\u4e00-\u9fff])\s*[（(][A-Za-z][A-Za-z .'’\-]{1,40}[）)]$")
 
 
 def _collapse_spaces(label: str) -> str:
@@ -313,8 +312,11 @@ def parse_label(label: str) -> ParsedLabel:
     match = ROLE_THEN_NAME.match(simple)
     if match:
         return _with_role(compact[match.start("name"):], compact[: match.end("role")], match.group("role"))
+    if simple.endswith("议员") and ROLE_THEN_NAME.match(simple[:-2]):
+        return parse_label(compact[:-2])  # 立法會主席梁君彥議員: 梁君彥, the 立法會主席
     named_first = NAME_THEN_TITLE.match(simple)
-    if named_first and is_person_name(named_first.group("name")):
+    if named_first and (is_person_name(named_first.group("name")) or (
+            is_married_name(named_first.group("name")) and has_traditional(compact))):
         # 杜航伟副部长: the person, whose full role a longer label or an introduction gives.
         return ParsedLabel(compact[: named_first.end("name")], None, None, None)
     if ENDS_WITH_TITLE.search(simple):

@@ -18,7 +18,6 @@ from reader.parse.blocks import Line, Run
 from reader.speakers.label_forms import guest_label_before_speech, outlet_asking
 from reader.speakers.label_words import REPORTER_LABEL
 from reader.speakers.labels import (
-    LATIN_GLOSS,
     MAX_LABEL,
     is_answer,
     is_question,
@@ -26,7 +25,7 @@ from reader.speakers.labels import (
     looks_like_speaker,
     parse_label,
 )
-from reader.speakers.names import ROLE_THEN_NAME, SPACES, analysis_form, is_person_name
+from reader.speakers.names import LATIN_GLOSS, ROLE_THEN_NAME, SPACES, analysis_form, is_person_name
 from reader.text.fold import COLONS
 
 COLON = re.compile(f"[{COLONS}]")

@@ -111,6 +111,23 @@ def analysis_form(label: str) -> str:
     return to_simplified(fold_dots(SPACES.sub("", label)))
 
 
+# A name transliterated into Chinese, then in its own script in parentheses (萨蒂亚·纳德拉
+# （Satya Nadella）): the parenthesis glosses the name, it is no role.
+LATIN_GLOSS = re.compile(r"^(?P<main>.*[\u4e00-\u9fff])\s*[（(][A-Za-z][A-Za-z .'’\-]{1,40}[）)]$")
+
+
+def is_married_name(simple: str) -> bool:
+    """``林鄭月娥``, ``葉劉淑儀``: her husband's surname, then her own, then her given name, as
+    Hong Kong and Macau write a married woman's name (read in traditional text only: in
+    simplified text four characters after a surname are nearly always a phrase)."""
+    return (len(simple) == 4 and simple[0] in SURNAMES_SINGLE and simple[1] in SURNAMES_SINGLE
+            and simple[0] not in FUNCTION_WORD_SURNAMES)
+
+
+# Surnames that are more often a preposition or a conjunction before a noun: 局長向關注組表示.
+FUNCTION_WORD_SURNAMES = frozenset("向于於和何常时時从從对對在与與及同跟把被将將为為以")
+
+
 def is_person_name(text: str) -> bool:
     """A two-to-four character Chinese name starting with a common surname, or a ``·`` name."""
     if not PERSON_NAME.match(text) or text in NOT_NAMES:

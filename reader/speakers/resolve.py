@@ -31,6 +31,7 @@ from reader.model import Speaker, SpeakerKind
 from reader.progress import checkpoint
 from reader.speakers.addresses import (
     addresses_by_title,
+    only_holder_of_title,
     only_person_of_surname,
     person_by_surname_and_title,
     person_introduced_by_title,
@@ -257,6 +258,11 @@ def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) 
                 same = by_surname_and_title[turn.label] = person_introduced_by_title(turn.label, introducing)
             if same is None:  # 任总 after 任正非: the one speaker of that surname, named without a role
                 same = by_surname_and_title[turn.label] = only_person_of_surname(turn.label, people)
+            if same is None:  # 主席 after 立法會主席梁君彥議員: the one speaker holding that title
+                holder = only_holder_of_title(turn.label, named_people.values())
+                if holder is not None and person.kind == "host":
+                    holder = dataclasses.replace(holder, kind="host")  # a chair's label: the chair hosts
+                same = by_surname_and_title[turn.label] = holder
             if same is not None:
                 people[i] = same
     hosts = {p.name: p for p in people if p.kind == "host" and p.role}
