@@ -6,6 +6,7 @@ import pytest
 
 from reader.errors import UndecodableError
 from reader.load.decoding import decode_bytes
+from reader.pipeline import parse_bytes
 
 SIMPLIFIED = (
     "主持人：各位媒体朋友们，大家上午好。欢迎出席国务院新闻办新闻发布会。\n"
@@ -87,3 +88,15 @@ def test_valid_utf8_with_control_characters_is_text() -> None:
     decoded = decode_bytes("问：\x1f好吗？\x08".encode())
     assert decoded.text == "问：好吗？"
     assert any("control character" in w for w in decoded.warnings)
+
+
+def test_big5_text_under_a_declared_latin_1_charset_is_read_as_big5() -> None:
+    # Old Hong Kong and Taiwan pages declare iso-8859-1 over Big5: every colon was ¡G.
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"></head>'
+            "<body><p>主持人：各位記者朋友，大家好。今天我們舉行記者會。</p><p>記者：請問政府有何回應？</p>"
+            "<p>局長：我們會積極跟進。</p></body></html>")
+    t = parse_bytes(page.encode("big5"), "page.html")
+    assert (t.source.encoding, [turn.label for turn in t.turns]) == ("big5", ["主持人", "記者", "局長"])
+    assert any("declares iso8859-1" in w for w in t.warnings)
+    western = '<meta charset="iso-8859-1"><p>Café déjà vu: naïve</p>'.encode("latin-1")
+    assert decode_bytes(western).text.endswith("Café déjà vu: naïve</p>")

@@ -65,6 +65,8 @@ CHARSET_ALIASES = {
     "utf8": "utf-8", "utf-8": "utf-8", "unicode": "utf-16",
 }
 CHINESE_LEGACY = ("gb18030", "big5")
+# Codecs that decode any bytes at all: declared over Chinese bytes, they are a page's mistake.
+WESTERN_SINGLE_BYTE = frozenset({"iso8859-1", "cp1252", "iso8859-15", "ascii"})
 
 
 UTF16_SNIFF_BYTES = 4096
@@ -138,12 +140,17 @@ def _decode_text(data: bytes, path: str | None, warnings: list[str]) -> DecodedT
             text = data.decode("utf-8", errors="replace")
             return _finish(text, "utf-8", [*warnings, *_replacement_warning(text)])
     declared = _declared_charset(data)
+    chinese = _best_chinese_legacy(data)
+    if declared in WESTERN_SINGLE_BYTE and chinese and chinese[0] >= MIN_COMMON_SHARE:
+        # Old Hong Kong and Taiwan pages declare iso-8859-1 over Big5 text: read as
+        # declared, every colon was ``¡G`` and no speaker was found.
+        return _finish(data.decode(chinese[1]), chinese[1],
+                       [*warnings, f"the page declares {declared} but its text is {chinese[1]}"])
     if declared:
         try:
             return _finish(data.decode(declared), declared, warnings)
         except (UnicodeDecodeError, LookupError):
             pass
-    chinese = _best_chinese_legacy(data)
     if chinese and chinese[0] >= MIN_COMMON_SHARE:
         return _finish(data.decode(chinese[1]), chinese[1], warnings)
     utf16 = _plausible_utf16(data, min_common=0.5)
