@@ -131,6 +131,11 @@ def test_an_english_office_held_by_a_speaker_is_found_in_the_lead() -> None:
         ("5 square kilometres", ("5 square kilometres", 5, "square kilometres", None)),
         ("costs RMB 2000", ("RMB 2000", 2000, "RMB", None)),  # a price, not a year
         ("We hired 2000 workers", ("2000 workers", 2000, "workers", None)),  # after a verb: a count
+        # Any thing counted, when a qualifier or thousands say the number is a quantity.
+        ("Police handled over 6,000 gatherings.", ("over 6,000 gatherings", 6000, "gatherings", "over")),
+        ("at least 12,000 officers", ("at least 12,000 officers", 12_000, "officers", "at least")),
+        ("It grew for 11 consecutive years.", ("11 consecutive years", 11, "years", None)),
+        ("It took 3 more days.", ("3 more days", 3, "days", None)),
     ],
 )
 def test_figures_written_in_english(sentence: str, expected: tuple[str, float, str, str | None]) -> None:
@@ -143,7 +148,8 @@ def test_figures_written_in_english(sentence: str, expected: tuple[str, float, s
                                       "Since 2012 companies have grown", "On March 8 students returned",
                                       "CNY 2024 celebrations", "from 2019 to 2023 students",
                                       "He is 45 years old", "Boeing 737 passengers", "Table 1 cases",
-                                      "Resolution 2231 countries", "almost 1 in 5 people"])
+                                      "Resolution 2231 countries", "almost 1 in 5 people",
+                                      "About 50 was the answer", "over 2019 levels", "the 3 members"])
 def test_a_bare_number_in_english_is_no_figure(sentence: str) -> None:
     assert find_figures(sentence) == []
 

@@ -48,6 +48,13 @@ def _alternation(words: object) -> str:
 
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: A word between a number and its unit: ``11 consecutive years``, ``3 more days``.
+UNIT_MODIFIERS = ("consecutive", "straight", "successive", "more", "additional", "new", "full", "whole")
+#: Plural-looking words after a number that are no things counted (``about 50 was``: the
+#: pattern's ``s`` ending admits them).
+NOT_COUNTED = frozenset({"does", "goes", "always", "perhaps", "whereas", "besides", "towards", "afterwards",
+                         "sometimes", "times", "hers", "ours", "yours", "theirs", "its", "his", "was", "has",
+                         "percents", "points", "aims", "means", "needs"})
 #: A currency code written before the number (``RMB 1.2 trillion``, ``RMB1.5 trillion``).
 CURRENCY_CODES = ("RMB", "CNY", "USD", "HKD", "EUR", "JPY", "GBP", "MOP", "TWD")
 # Not after a Latin letter, a digit or a sign's end (US$1.5 is the sign rule's), but right
@@ -62,7 +69,9 @@ ENGLISH_FIGURE = re.compile(
     rf"|(?: ?(?P<low_scale>{_alternation(ENGLISH_SCALES)})(?: to |[-–])))(?=\d))?"
     rf"(?P<number>{_NUMBER})"
     rf"(?: ?(?P<scale>{_alternation(ENGLISH_SCALES)}))?"
-    rf"(?:(?: (?P<percent>{_alternation(PERCENT_WORDS)}))|(?: (?P<unit>{_alternation(ENGLISH_UNITS)})))?"
+    rf"(?:(?: (?P<percent>{_alternation(PERCENT_WORDS)}))"
+    rf"|(?: (?:(?P<modifier>{_alternation(UNIT_MODIFIERS)}) )?(?P<unit>{_alternation(ENGLISH_UNITS)}))"
+    r"|(?: (?P<noun>[a-z]{2,}[a-rtv-z]s)))?"
     r"(?![A-Za-z0-9_%])",
     re.IGNORECASE,
 )
@@ -148,6 +157,15 @@ def english_figures(text: str) -> Iterator[EnglishFigure]:
     for m in _matches(text):
         scale, percent, unit = m.group("scale"), m.group("percent"), m.group("unit")
         begin = m.start()
+        noun = m.group("noun")
+        if noun is not None:
+            # over 6,000 gatherings: any thing counted, when a qualifier, thousands or a scale
+            # say the number is a quantity (not a year, a street number, a list's item).
+            qualified = QUALIFIER_BEFORE.search(text, max(0, begin - _LONGEST_QUALIFIER), begin) is not None
+            if noun in NOT_COUNTED or _is_year(m.group("number")) or not (
+                    qualified or scale or "," in m.group("number")):
+                noun = None
+            unit = noun
         code = CODE_BEFORE.search(text, max(0, begin - 5), begin) if not (percent or unit) else None
         if not (scale or percent or unit or code) or _year_or_date(text, m, code and code.group().strip()):
             continue
