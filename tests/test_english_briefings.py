@@ -266,6 +266,18 @@ def test_the_header_lines_of_an_english_scio_transcript_are_no_turns() -> None:
                                                 "Shou Xiaoli"]
 
 
+def test_a_header_label_on_its_own_line_and_the_date_after_its_list_are_no_turns() -> None:
+    # SCIO's English pages put each label on its own line, and the date after the list.
+    t = parsed("SCIO press conference on Q1 2024\n\nSpeakers:\n\n"
+               "Mr. Kang Yi, commissioner of the National Bureau of Statistics (NBS)\n\n"
+               "Chairperson:\n\nMs. Shou Xiaoli, deputy director general of the Press Bureau of the SCIO\n\n"
+               "Date:\n\nApril 16, 2024\n\nShou Xiaoli:\n\nGood morning. Welcome.\n\n"
+               "Kang Yi:\n\nGDP grew by 5.3 percent.\n\nCCTV:\n\nWhat is your view?\n")
+    assert [turn.label for turn in t.turns] == ["Shou Xiaoli", "Kang Yi", "CCTV"]
+    assert speaker(t, "Shou Xiaoli").kind == "host"
+    assert "April 16, 2024" in t.text[: t.turns[0].start]
+
+
 def test_a_title_after_the_name_and_a_comma_is_the_role_and_a_press_office_hosts() -> None:
     t = parsed(SCIO)
     kang, shou = speaker(t, "Kang Yi"), speaker(t, "Shou Xiaoli")

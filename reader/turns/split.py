@@ -177,13 +177,27 @@ def _without_bylines(lead: list[LeadParagraph], drafts: list[TurnDraft]) -> tupl
     return lead, kept
 
 
+def _header_draft(draft: TurnDraft) -> bool:
+    """A header label's list of people, perhaps followed by the page's fields (``Date:``)."""
+    label, paragraphs = draft.marker.label, draft.paragraphs
+    return bool(paragraphs) and header_line(label, paragraphs[0]) and all(
+        header_line(label, text) or PAGE_FIELD.match(text) is not None for text in paragraphs[1:])
+
+
+# The page's fields a header's list of people is followed by, before the first turn:
+# ``Date:``, ``April 16, 2024``, ``地点：国务院新闻办新闻发布厅``.
+PAGE_FIELD = re.compile(
+    r"^(?:(?:Date|Time|Venue|Location|Place|日期|时间|時間|地点|地點)\s*[:：].{0,60}"
+    r"|[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{4}年\d{1,2}月\d{1,2}日.{0,20})$"
+)
+
+
 def _without_header_turns(lead: list[LeadParagraph],
                           drafts: list[TurnDraft]) -> tuple[list[LeadParagraph], list[TurnDraft]]:
     """A header label alone on its line, its list of people below it (``Speakers:``, then
     ``Mr. Kang Yi, commissioner of …``; ``主持人：``, then ``…新闻发言人寿小丽``), above the
     transcript: the header's lines go to the lead, as a header written on one line does."""
-    while len(drafts) > 1 and drafts[0].paragraphs and all(
-            header_line(drafts[0].marker.label, text) for text in drafts[0].paragraphs):
+    while len(drafts) > 1 and _header_draft(drafts[0]):
         header = drafts.pop(0)
         lead.append(LeadParagraph(header.marker.written, "p", -1))
         lead.extend(LeadParagraph(text, "p", -1) for text in header.paragraphs)
