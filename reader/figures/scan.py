@@ -122,6 +122,8 @@ UNIT_STARTS_OR_TENTHS = UNIT_STARTS | {"成"}
 #: Not when 成 starts a word (一成不变, 3成员, 七成熟).
 TENTHS_RE = re.compile(r"成(?![立为功本果交员效熟长绩品型就都年人不批套片群倍])")
 #: The digit after 成 that adds a percent: 七成三 is 73%, 7 成 3 as well.
+#: Words that start with 半 after 成 and add no half a tenth: 成半数, 成半导体 (never 一成半).
+HALF_WORDS = ("半数", "半导体", "半導體", "半径", "半徑", "半岛", "半島")
 TENTH_DIGIT = re.compile(r" ?([一二三四五六七八九1-9])(?![0-9十百千万亿.点%成个])")
 
 OPEN_QUOTES = "“\"「『‘'《〈"
@@ -627,6 +629,8 @@ class _Scan:
         if digit:
             value += _numeral_value(self.values, digit.group(1)) or 0.0
             end = digit.end()
+        elif self.text.startswith("半", end) and not self.text.startswith(HALF_WORDS, end):
+            value, end = value + 5, end + 1  # 一成半: a tenth and a half, 15 %
         return num._replace(value=value, end=end)
 
     def _approximate_pair(self, c: _Candidate) -> bool:
