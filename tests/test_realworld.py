@@ -401,9 +401,11 @@ def test_an_answer_run_into_the_question_s_paragraph_is_its_own_turn() -> None:
 def test_a_page_flattened_into_one_paragraph_keeps_its_title_and_turns() -> None:
     t = text(
         "外交部发言人毛宁主持例行记者会 毛宁：女士们，先生们，下午好。总台央视记者：中方对此有何评论？"
-        "毛宁：我们已多次表明立场。路透社记者：中方是否会回应？毛宁：请你向主管部门询问。\n"
+        "毛宁：我们已多次表明立场。路透社记者：中方是否会回应？毛宁：请你向主管部门询问。"
+        "新华社：请问中方有何回应？毛宁：这是一贯的。人民日报：坚持和平发展。你还有问题吗？\n"
     )
-    assert [turn.label for turn in t.turns] == ["毛宁", "总台央视记者", "毛宁", "路透社记者", "毛宁"]
+    assert [turn.label for turn in t.turns] == [
+        "毛宁", "总台央视记者", "毛宁", "路透社记者", "毛宁", "新华社", "毛宁"]
     spokesperson = t.speaker(t.turns[0].speaker)
     assert (spokesperson.name, spokesperson.role, spokesperson.kind) == ("毛宁", "外交部发言人", "official")
     assert t.turns[2].speaker == t.turns[4].speaker == t.turns[0].speaker

@@ -197,14 +197,25 @@ def _inline_label(label: str, after_question: bool, in_qa: bool, known: Collecti
 REPORTED_VERBS = ("获悉", "了解", "了解到", "注意到", "看到", "发现", "问", "提问", "表示")
 
 
+def _sentence_at(text: str, start: int) -> str:
+    """The sentence of ``text`` from ``start`` to its end mark (an outlet's label inline asks
+    only when its own sentence does: ``新华社：请问…？``)."""
+    end = SENTENCE_END_MARK.search(text, start, start + 300)
+    return text[start:end.end() if end else start + 300]
+
+
+SENTENCE_END_MARK = re.compile(r"[。！？!?]")
+
+
 def split_inline_turns(marker: Marker, known: Collection[str] | None = None) -> list[Line]:
     """The speech of a marker up to a speaker's label run into the same paragraph, then the
     line from each such next marker on. One pass over the line, whatever its length."""
     text = "".join(run.text for run in marker.rest)
     label = analysis_form(marker.label)
     in_qa = is_question(label) or is_answer(label)
-    spans = [(m.start(), m.end()) for m in INLINE_LABEL.finditer(text)
-             if m.start() > 0 and _inline_label(m.group("label"), text[m.start() - 1] in "？?", in_qa, known)]
+    spans = [(m.start(), m.end()) for m in INLINE_LABEL.finditer(text) if m.start() > 0 and (
+        _inline_label(m.group("label"), text[m.start() - 1] in "？?", in_qa, known)
+        or outlet_asking(m.group("label"), _sentence_at(text, m.end("label") + 1)))]
     if not spans:
         return [marker.rest]
     bounds = [(0, spans[0][0])]
