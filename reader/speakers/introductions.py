@@ -15,7 +15,7 @@ from typing import Any
 
 from reader.progress import checkpoint
 from reader.speakers.english import HEADER_ENTRY
-from reader.speakers.labels import ParsedLabel, label_shape, organization_of
+from reader.speakers.labels import ParsedLabel, label_shape
 from reader.speakers.names import (
     ENDS_WITH_TITLE,
     ROLE_THEN_NAME,
@@ -33,6 +33,7 @@ from reader.speakers.people_lists import (
     listed_organization,
     role_piece,
 )
+from reader.speakers.roles import organization_of
 from reader.text.fold import has_traditional, simplified_name, to_simplified
 
 

@@ -56,7 +56,6 @@ from reader.speakers.names import (
     PERSON_NAME,
     ROLE_THEN_NAME,
     SPACES,
-    TITLE_AT_END,
     TITLE_MARKS,
     analysis_form,
     is_married_name,
@@ -64,6 +63,7 @@ from reader.speakers.names import (
     outlet_of,
     split_latin_name,
 )
+from reader.speakers.roles import organization_of
 from reader.text.fold import has_traditional
 
 MAX_LABEL = 40
@@ -95,9 +95,6 @@ class ParsedLabel:
     organization: str | None
     kind: SpeakerKind | None
 
-# Several posts of one person: ``…司长、新闻发言人``, ``商务部副部长兼国际贸易谈判副代表``.
-ROLE_LIST_SPLIT = re.compile(r"[、，,]|兼")
-
 # An outlet or a programme in title marks or quotes before 记者 or an editor's title
 # (``《中国日报》记者``, ``《财经》杂志记者``, ``《联合报》总编辑``, ``中央广电总台“中国之声”记者``):
 # its marks are no sentence punctuation.
@@ -108,9 +105,6 @@ OUTLET_IN_TITLE_MARKS = re.compile(
 # A name, a comma and who the person is (``主持人Zanny Minton Beddoes，《经济学人》主编``,
 # ``张三，某某公司副总裁``): the comma separates the name from its role, as in a caption.
 NAME_COMMA_ROLE = re.compile(r"^(?P<head>[^，,]{2,30})[，,]\s*(?P<role>[^，,]{2,30})$")
-
-# Qualifiers that are no body of their own (``有关负责人``, ``相关负责同志``): no organization.
-NOT_ORGANIZATIONS = ("有关", "相关", "该", "本")
 
 
 def is_question(compact: str) -> bool:
@@ -376,24 +370,3 @@ def _with_role(name: str, role: str, simple_role: str) -> ParsedLabel:
     org = organization_of(simple_role)
     written_org = role[: len(org)] if org and len(simple_role) == len(role) else org
     return ParsedLabel(name, role, written_org, "host" if "主持" in simple_role else None)
-
-
-def organization_of(role: str) -> str | None:
-    """The body a role belongs to: its first title with the job title taken off.
-
-    Read in simplified characters (``副會長`` is a title too), returned as written.
-    """
-    simple = analysis_form(role)
-    if simple != role and len(simple) == len(role):
-        org = organization_of(simple)
-        return role[: len(org)] if org else None
-    first = ROLE_LIST_SPLIT.split(role, maxsplit=1)[0]
-    org = TITLE_AT_END.sub("", first)
-    while org and TITLE_AT_END.search(org):
-        org = TITLE_AT_END.sub("", org)
-    org = org.removesuffix("副")
-    for qualifier in NOT_ORGANIZATIONS:
-        # 公安部有关负责人 is 公安部's; but the 本 of A资本 is part of the name.
-        if len(qualifier) > 1 or org == qualifier:
-            org = org.removesuffix(qualifier)
-    return org if len(org) >= 2 else None

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from reader.speakers.labels import organization_of
 from reader.speakers.names import (
     ENDS_WITH_TITLE,
     HONORIFICS,
@@ -19,6 +18,7 @@ from reader.speakers.names import (
     analysis_form,
     is_person_name,
 )
+from reader.speakers.roles import organization_of
 
 INTRODUCTION_SPLIT = re.compile(
     r"[，。；;,（）()：:\s—【】\[\]〔〕]|\d+[年月日号时]|还有|的有|嘉宾(?:有|是|为|包括)|嘉賓(?:有|是|為|包括)|包括|有请|有請|欢迎|歡迎|以及|邀请到|邀请|出席|分别是|分别为|请来了|请来|请到|请|和|及|与|是|由|在"

@@ -57,8 +57,9 @@ from reader.speakers.introductions import (
 from reader.speakers.kinds import TurnFacts, asks, decide_kinds
 from reader.speakers.label_forms import GUEST_WORDS, addressed_to
 from reader.speakers.label_words import ANSWER_LABELS, HOST_WORDS
-from reader.speakers.labels import ParsedLabel, organization_of, parse_label
+from reader.speakers.labels import ParsedLabel, parse_label
 from reader.speakers.names import NAME_THEN_TITLE, SPACES, analysis_form, is_person_name
+from reader.speakers.roles import organization_of
 
 #: How many of a turn's first paragraphs are read for introductions (``…请刘局长回答``).
 INTRODUCING_PARAGRAPHS = 3
