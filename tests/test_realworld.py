@@ -469,6 +469,28 @@ def test_the_legislative_councils_president_is_the_chair_under_both_labels() -> 
     assert t.speaker(t.turns[-1].speaker).role == "立法會副主席"
 
 
+def test_a_body_then_a_name_is_that_person_of_that_body() -> None:
+    # Provincial and SCIO pages label a speaker by office and name, with no title between.
+    t = text("国务院新闻办公室于2020年8月14日举行新闻发布会。\n\n国务院新闻办新闻局 寿小丽：\n\n"
+             "女士们、先生们，大家上午好。首先，请付凌晖先生作介绍。\n\n"
+             "国家统计局新闻发言人 付凌晖：\n\n7月份国民经济继续稳定恢复。\n\n记者：请问？\n\n"
+             "省生态环境厅 张育奎：谢谢提问。全省新增就业52万人。\n\n寿小丽：下面请继续提问。\n")
+    names = [t.speaker(turn.speaker).name for turn in t.turns]
+    assert names == ["寿小丽", "付凌晖", "记者", "张育奎", "寿小丽"]
+    zhang = t.speaker(t.turns[3].speaker)
+    assert (zhang.role, zhang.organization, zhang.kind) == ("省生态环境厅", "省生态环境厅", "official")
+    assert t.speaker(t.turns[0].speaker).kind == "host"
+    assert [t.speaker(f.speaker).name for f in t.figures if f.text == "52万人"] == ["张育奎"]
+
+
+def test_a_presenter_labelled_fabuire_is_an_official_and_a_bare_fabuire_is_them() -> None:
+    t = text("主持人 袭艳春：各位媒体朋友，大家上午好。\n\n"
+             "发布人 王宏伟：谢谢主持人。全省新增就业52万人。\n\n新华社记者：请问？\n\n发布人：谢谢。\n")
+    assert [t.speaker(turn.speaker).name for turn in t.turns] == ["袭艳春", "王宏伟", "新华社记者", "王宏伟"]
+    wang = t.speaker(t.turns[1].speaker)
+    assert (wang.role, wang.kind, wang.turns) == ("发布人", "official", 2)
+
+
 def test_a_colon_after_answer_inside_a_named_speakers_speech_is_kept() -> None:
     t = text("汪文斌：我的回答是这样的。答：这是引用的话。\n")
     assert len(t.turns) == 1

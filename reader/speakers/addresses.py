@@ -95,7 +95,7 @@ def only_holder_of_title(label: str, people: Iterable[ParsedLabel]) -> ParsedLab
     holders = {}
     for person in people:
         role = analysis_form(person.role or "")
-        if role != simple and role.endswith(simple) and not role[: -len(simple)].endswith(DEPUTY_PREFIXES):
+        if role.endswith(simple) and not role[: -len(simple)].endswith(DEPUTY_PREFIXES):
             holders[person.name] = person
     return next(iter(holders.values())) if len(holders) == 1 else None
 

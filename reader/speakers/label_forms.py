@@ -75,6 +75,33 @@ def outlet_and_name(label: str) -> tuple[str, str, str] | None:
     return None
 
 
+# How the name of a public body or a firm ends: a label made of one and a person's name is
+# that person, of that body (``省生态环境厅 张育奎``, ``国务院新闻办新闻局寿小丽``).
+BODY_ENDINGS = ("办公室", "委员会", "新闻办", "政府", "中心", "集团", "公司", "银行", "大学", "协会", "法院",
+                "检察院", "厅", "局", "部", "委", "院", "署", "办")
+
+
+def body_and_name(label: str) -> tuple[str, str] | None:
+    """(body as written, name) for ``省生态环境厅 张育奎``, ``陕西省人民政府新闻办公室张竞怡``: a
+    body, then a person's name, with or without a space, and no title between them (with a
+    title, ``公安部副部长杜航伟`` is read as role and name)."""
+    text = label.strip()
+    cuts = [len(text) - n for n in (3, 2, 4) if len(text) > n + 1]
+    if " " in text:
+        cuts.insert(0, text.rindex(" "))
+    for cut in cuts:
+        prefix, name = text[:cut].strip(), text[cut:].strip()
+        simple_prefix, simple_name = analysis_form(prefix), analysis_form(name)
+        if len(simple_prefix) < 2 or not simple_prefix.endswith(BODY_ENDINGS):
+            continue
+        if not is_person_name(simple_name):
+            continue
+        if SENTENCE_PUNCTUATION.search(simple_prefix) or any(ch in FUNCTION_WORDS for ch in simple_prefix):
+            continue
+        return prefix, name
+    return None
+
+
 # An outlet named alone: ``《山西日报》``, or a short name without sentence punctuation.
 OUTLET_ALONE = re.compile(r"^《[^《》]{1,20}》$")
 

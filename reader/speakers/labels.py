@@ -26,6 +26,7 @@ from reader.speakers.label_forms import (
     asker_by_screen_name,
     asker_of,
     asker_with_unit,
+    body_and_name,
     english_label,
     guest_named,
     outlet_and_name,
@@ -197,7 +198,7 @@ def looks_like_speaker(label: str, known_names: Collection[str] | None = None) -
         bare = compact.removesuffix(honorific)
         if bare != compact and (is_person_name(bare) or ROLE_THEN_NAME.match(bare)):
             return True
-    if ROLE_THEN_NAME.match(compact) or ENDS_WITH_TITLE.search(compact):
+    if ROLE_THEN_NAME.match(compact) or ENDS_WITH_TITLE.search(compact) or body_and_name(label) is not None:
         return True
     parts = PARENTHESIZED.match(compact)
     if parts:
@@ -315,6 +316,9 @@ def parse_label(label: str) -> ParsedLabel:
         return ParsedLabel(compact[: named_first.end("name")], None, None, None)
     if ENDS_WITH_TITLE.search(simple):
         return _with_role(compact, compact, simple)
+    body = body_and_name(label)
+    if body is not None:  # 省生态环境厅 张育奎: the person, of that body
+        return ParsedLabel(body[1], SPACES.sub("", body[0]), SPACES.sub("", body[0]), None)
     if label.isascii():
         written = _collapse_spaces(label)  # MR LEE CHEUK-YAN keeps its spaces
         office, hosts = english_label(written)
