@@ -119,6 +119,12 @@ def test_an_editor_credit_after_the_text_is_no_speech(line: str, editor: str) ->
     assert (t.meta.editor, speech(t, 0)) == (editor, ["谢谢。"])
 
 
+def test_a_photo_credit_after_a_caption_sentence_is_no_speech() -> None:
+    t = html("<p><b>吴谦：</b>大家下午好。</p><p>5月30日下午，国防部举行例行记者会，"
+             "国防部新闻发言人吴谦大校答记者问。张智程 摄</p><p>首先发布一条消息。我们去拍摄。</p>")
+    assert speech(t, 0) == ["大家下午好。", "首先发布一条消息。我们去拍摄。"]
+
+
 def test_full_label_gives_name_role_and_organization() -> None:
     t = html("<p><b>公安部副部长杜航伟：</b>谢谢。</p><p><b>记者：</b>问。</p><p><b>杜航伟：</b>答。</p>")
     du = t.speakers[0]

@@ -19,9 +19,12 @@ POST_QUALIFIER_RE = re.compile(r"[及或]?以上|[及或]?以下|左右|以内")
 DURATION_MORE_RE = re.compile(r"[多余](?![次种样元边方项家位名人个数少])")
 
 #: Qualifiers just before the number, longest first (``不超过`` before ``超过`` before ``超``).
+#: ``超过了`` keeps its particle as written; ``突破`` ("breaks through") is more than;
+#: ``差不多`` and Cantonese ``差唔多`` are about.
 PRE_QUALIFIERS: tuple[str, ...] = (
-    "不超过", "不少于", "不低于", "不到", "不足", "将近", "接近", "大约", "大概", "几乎", "至少", "超过",
-    "少于", "少於", "多于", "多於", "高于", "低于", "近", "约", "超", "逾",
+    "不超过", "不少于", "不低于", "超过了", "突破了", "差不多", "差唔多", "不到", "不足", "将近",
+    "接近", "大约", "大概", "几乎", "至少", "超过", "突破", "少于", "少於", "多于", "多於", "高于",
+    "低于", "近", "约", "超", "逾",
 )
 #: Before a Chinese numeral or a bare multiplier only (上万家, 过千处, 几千架, 数十万人).
 _WORD_QUALIFIERS = frozenset("上过几数")

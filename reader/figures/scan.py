@@ -83,8 +83,9 @@ NUMBER_RE = re.compile(
     r"|(?<![上下])半(?=年|个多?月|个多?小时|小时|天|个多?星期|周|个学期)))"
     # ``400 多家``: a PDF or an editor may leave a space before 多 as before a multiplier.
     # 十几个, 二十来岁: 几 and 来 after the tens are "and some", "or so" (not 来自, 来访); so is
-    # 几 after the hundreds and thousands (五千几个, 百几人, 一千几百宗: a thousand and some).
-    r"(?P<mid>[多余]|(?<=[十拾廿卅卌])几|(?<=[百千万萬])几[十百千]?(?![十百千万亿萬億])"
+    # 几 after the hundreds and thousands (五千几个, 百几人, 一千几百宗: a thousand and some;
+    # 三百几万人: three hundred and some ten-thousands).
+    r"(?P<mid>[多余]|(?<=[十拾廿卅卌])几|(?<=[百千万萬])几[十百千]?(?![十百千])"
     r"|(?<=[十百千])来(?![访自说看源电信宾华京往回去到临]))?"
     r"(?P<mult>(?: ?(?:[十百千万亿萬億](?![瓦米克卡帕赫焦伏分])"
     # 兆 before money is a trillion (Taiwan: 12兆元 產值); 兆瓦, 兆字节 stay units (mega).

@@ -62,7 +62,7 @@ DATE_ROW = re.compile(
 # A photo caption's credit (``中国网 宗超 摄``, ``（新华社记者 陈晔华 摄）``) or a caption
 # (``图为…``): the picture is not in the text, so neither is its caption.
 PHOTO_CAPTION = re.compile(
-    r"(?:(?:\s|记者)[\u4e00-\u9fff]{2,4}(?<!拍)\s*摄[）)]?$|^[（(]?摄影?\s*[：:]\s*[\u4e00-\u9fff]{2,4}[）)]?$|^[▲△↑]?\s*图为"
+    r"(?:(?:\s|记者|[。，；）)])[\u4e00-\u9fff]{2,4}(?<!拍)\s+摄[）)]?$|(?:\s|记者)[\u4e00-\u9fff]{2,4}(?<!拍)摄[）)]?$|^[（(]?摄影?\s*[：:]\s*[\u4e00-\u9fff]{2,4}[）)]?$|^[▲△↑]?\s*图为"
     r"|^[【\[（(]?(?:资料图|资料图片|图片来源[：:].{0,20})[】\]）)]?$)"
 )
 
