@@ -491,6 +491,17 @@ def test_a_presenter_labelled_fabuire_is_an_official_and_a_bare_fabuire_is_them(
     assert (wang.role, wang.kind, wang.turns) == ("发布人", "official", 2)
 
 
+def test_taiwans_legislative_labels_put_the_title_between_surname_and_given_name() -> None:
+    # 立法院 records: 林委員國成 is 林國成, a 委員; 唐部長鳳 is 唐鳳, a 部長.
+    t = text("林委員國成：主席，請唐部長。\n主席：請唐部長。\n唐部長鳳：委員好。\n"
+             "林委員國成：部長，你認為有沒有政治因素？\n唐部長鳳：要分二個層面。\n"
+             "蘇院長貞昌：大約300億元。\n")
+    people = [(t.speaker(turn.speaker).name, t.speaker(turn.speaker).role) for turn in t.turns]
+    assert people == [("林國成", "委員"), ("主席", "主席"), ("唐鳳", "部長"), ("林國成", "委員"),
+                      ("唐鳳", "部長"), ("蘇貞昌", "院長")]
+    assert [t.speaker(f.speaker).name for f in t.figures] == ["蘇貞昌"]
+
+
 def test_a_colon_after_answer_inside_a_named_speakers_speech_is_kept() -> None:
     t = text("汪文斌：我的回答是这样的。答：这是引用的话。\n")
     assert len(t.turns) == 1

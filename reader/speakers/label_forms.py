@@ -20,8 +20,11 @@ from reader.speakers.label_words import ANSWER_SUFFIXES, NOT_SPEAKER_ENDINGS
 from reader.speakers.names import (
     ENDS_WITH_TITLE,
     NAME_THEN_TITLE,
+    NOT_NAME_ENDINGS,
     ROLE_THEN_NAME,
     SPACES,
+    SURNAMES_SINGLE,
+    TITLE_ALTERNATION,
     TITLE_MARKS,
     analysis_form,
     is_person_name,
@@ -100,6 +103,29 @@ def body_and_name(label: str) -> tuple[str, str] | None:
             continue
         return prefix, name
     return None
+
+
+# Taiwan's 立法院 records write a label as surname, title, given name: ``林委員國成`` is
+# 林國成, a 委員; ``唐部長鳳`` is 唐鳳, a 部長; ``蘇院長貞昌`` is 蘇貞昌, a 院長.
+SURNAME_TITLE_GIVEN = re.compile(rf"^(?P<surname>[\u4e00-\u9fff])(?P<title>{TITLE_ALTERNATION})"
+                                 r"(?P<given>[\u4e00-\u9fff]{1,2})$")
+#: What follows a surname and a title that is a verb, not a given name (張主任介紹, 李局長答).
+NOT_GIVEN_NAMES = frozenset({"介绍", "指出", "回答", "答", "问", "发言", "致辞", "致词", "补充", "说明",
+                             "回应", "表示", "说", "讲话", "报告", "总结", "主持", "提问", "再答", "续答"})
+
+
+def surname_title_given(label: str) -> tuple[str, str] | None:
+    """(name, title) as written for ``林委員國成`` (林國成, 委員); None for other labels."""
+    compact = SPACES.sub("", label)
+    simple = analysis_form(label)
+    match = SURNAME_TITLE_GIVEN.match(simple)
+    if match is None or len(simple) != len(compact) or match.group("surname") not in SURNAMES_SINGLE:
+        return None
+    given = match.group("given")
+    if given in NOT_GIVEN_NAMES or given[-1] in NOT_NAME_ENDINGS or given[0] in NOT_NAME_ENDINGS:
+        return None
+    name = compact[0] + compact[match.start("given"):]
+    return name, compact[match.start("title"):match.end("title")]
 
 
 # An outlet named alone: ``《山西日报》``, or a short name without sentence punctuation.

@@ -30,6 +30,7 @@ from reader.speakers.label_forms import (
     english_label,
     guest_named,
     outlet_and_name,
+    surname_title_given,
 )
 from reader.speakers.label_words import (
     ANSWER_LABELS,
@@ -200,6 +201,8 @@ def looks_like_speaker(label: str, known_names: Collection[str] | None = None) -
             return True
     if ROLE_THEN_NAME.match(compact) or ENDS_WITH_TITLE.search(compact) or body_and_name(label) is not None:
         return True
+    if surname_title_given(label) is not None:
+        return True
     parts = PARENTHESIZED.match(compact)
     if parts:
         return any(looks_like_speaker(part) for part in (parts.group("outer"), parts.group("inner")))
@@ -304,6 +307,9 @@ def parse_label(label: str) -> ParsedLabel:
         first_s, rest_s = analysis_form(first), analysis_form(rest)
         if is_person_name(first_s) and ENDS_WITH_TITLE.search(rest_s) and not ENDS_WITH_TITLE.search(first_s):
             return _with_role(first, SPACES.sub("", rest), rest_s)  # 王受文 商务部副部长
+    titled = surname_title_given(label)
+    if titled is not None:  # 林委員國成: 林國成, the 委員
+        return ParsedLabel(titled[0], titled[1], None, None)
     match = ROLE_THEN_NAME.match(simple)
     if match:
         return _with_role(compact[match.start("name"):], compact[: match.end("role")], match.group("role"))
