@@ -502,6 +502,21 @@ def test_taiwans_legislative_labels_put_the_title_between_surname_and_given_name
     assert [t.speaker(f.speaker).name for f in t.figures] == ["蘇貞昌"]
 
 
+def test_a_legco_records_numbered_oral_question_is_its_askers_turn() -> None:
+    # Each oral question opens with its number; a PDF's bold may repeat it (3.3.3.3.).
+    t = text("主席：第二項質詢。\n\n2. 李華明議員：主席，有多少人受影響？\n\n"
+             "房屋局局長：主席，共有168座。\n\n3.3.3.3. 吳亮星議員：主席，請問？\n\n"
+             "4 . 蔡素玉議員：主席。\n\n1. 张三：经济发展。\n")
+    labels = [turn.label for turn in t.turns]
+    assert labels == ["主席", "李華明議員", "房屋局局長", "吳亮星議員", "蔡素玉議員"]
+    assert t.text[t.turns[-1].start:t.turns[-1].end].endswith("1. 张三：经济发展。")  # a list item
+    english = text("1. MR JAMES TO (in Cantonese): President, how many were arrested?\n\n"
+                   "SECRETARY FOR SECURITY (in Cantonese): President, 32 persons.\n\n"
+                   "MR JAMES TO (in Cantonese): President, the Secretary has not answered.\n")
+    assert english.turns[0].speaker == english.turns[2].speaker
+    assert english.speaker(english.turns[0].speaker).kind == "reporter"
+
+
 def test_a_colon_after_answer_inside_a_named_speakers_speech_is_kept() -> None:
     t = text("汪文斌：我的回答是这样的。答：这是引用的话。\n")
     assert len(t.turns) == 1

@@ -256,7 +256,11 @@ def _head(line: Line, upto: int) -> Line:
     return tuple(out)
 
 # A question's number before its asker (``1、《明镜报》Georg Fahrion：``, ``（2）记者：``).
-QUESTION_NUMBER = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[、.．]\s*|^[（(]\d{1,3}[）)]\s*")
+# A record converted from a PDF may write it ``4 .`` or, bold, four times (``2.2.2.2.``).
+QUESTION_NUMBER = re.compile(
+    r"^(?:(?P<n>\d{1,3}) ?[、.．]\s*(?:(?P=n)[.．]){0,3}\s*|[一二三四五六七八九十]{1,3}[、.．]\s*)"
+    r"|^[（(]\d{1,3}[）)]\s*"
+)
 
 
 def numbered_marker(line: Line, text: str, known: Collection[str] | None) -> Marker | None:
@@ -274,10 +278,19 @@ def numbered_marker(line: Line, text: str, known: Collection[str] | None) -> Mar
     if inner is None:
         return None
     all_bold, _ = _styles(rest, inner.label_offset + len(inner.label))
-    if not all_bold and parse_label(inner.label).kind != "reporter":
+    if not all_bold and parse_label(inner.label).kind != "reporter" and not _member(inner.label):
         return None
     lead = text[: number.end()]
     return Marker(inner.label, lead + inner.written, len(lead) + inner.label_offset, inner.rest)
+
+
+def _member(label: str) -> bool:
+    """A legislator's label (``李華明議員``, ``MR JAMES TO``): a Legislative Council record
+    numbers each oral question before its asker (``2. 李華明議員：``)."""
+    return analysis_form(label).endswith("议员") or ENGLISH_MEMBER.match(label) is not None
+
+
+ENGLISH_MEMBER = re.compile(r"^(?:MR|MRS|MS|MISS|DR|PROF|IR|THE HONOURABLE) [A-Z][A-Z' -]+$")
 
 
 MARKER_RULES: tuple[MarkerRule, ...] = (numbered_marker, bracketed_marker, colon_marker)
