@@ -136,6 +136,9 @@ def test_an_english_office_held_by_a_speaker_is_found_in_the_lead() -> None:
         ("at least 12,000 officers", ("at least 12,000 officers", 12_000, "officers", "at least")),
         ("It grew for 11 consecutive years.", ("11 consecutive years", 11, "years", None)),
         ("It took 3 more days.", ("3 more days", 3, "days", None)),
+        # Hong Kong's releases separate thousands with a space.
+        ("Today we recorded 1 053 new cases.", ("1 053 new cases", 1053, "cases", None)),
+        ("about 65 000 samples", ("about 65 000 samples", 65_000, "samples", "about")),
     ],
 )
 def test_figures_written_in_english(sentence: str, expected: tuple[str, float, str, str | None]) -> None:
@@ -423,3 +426,16 @@ def test_a_q_and_a_records_answers_are_the_spokesperson_its_title_names() -> Non
     assert [t.speaker(turn.speaker).name for turn in t.turns] == ["Q", "Lin Jian", "Q", "Lin Jian"]
     lin = speaker(t, "Lin Jian")
     assert (lin.role, lin.kind, lin.turns) == ("Foreign Ministry Spokesperson", "official", 2)
+
+
+@pytest.mark.parametrize("office", [
+    "Secretary for Commerce and Economic Development", "Secretary for Home Affairs",
+    "Secretary for Culture, Sports and Tourism", "Permanent Secretary for Food and Health (Health)",
+    "Controller of the Centre for Health Protection", "Secretary for Financial Services and the Treasury",
+])
+def test_a_long_hong_kong_office_is_one_speaker_and_its_own_role(office: str) -> None:
+    """Long offices passed the label's length, and ``Home Affairs`` was read as a name."""
+    t = parsed(f"Reporter: Any update?\n\n{office}: We will handle it.\n\nReporter: And?\n")
+    assert [turn.label for turn in t.turns] == ["Reporter", office, "Reporter"]
+    official = t.speaker(t.turns[1].speaker)
+    assert (official.name, official.role, official.kind) == (office, office, "official")

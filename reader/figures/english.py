@@ -47,7 +47,8 @@ def _alternation(words: object) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
 
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands with commas, or with spaces as Hong Kong's releases write them (1 053 new cases).
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 #: A word between a number and its unit: ``11 consecutive years``, ``3 more days``.
 UNIT_MODIFIERS = ("consecutive", "straight", "successive", "more", "additional", "new", "full", "whole")
 #: Plural-looking words after a number that are no things counted (``about 50 was``: the
@@ -101,6 +102,10 @@ NAME_WORDS = ("Table", "Article", "Resolution", "Phase", "Level", "Chapter", "Se
               "Lot", "Case", "Schedule", "Appendix", "Question", "Part", "Volume", "Session", "Game")
 NAMED_NUMBER_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:" + "|".join(re.escape(w) for w in NAME_WORDS)
                                  + r"|[A-Z]{2,})|\d in) $")
+
+
+def _digits(number: str) -> str:
+    return number.replace(",", "").replace(" ", "")
 
 
 def _is_year(number: str) -> bool:
@@ -163,7 +168,7 @@ def english_figures(text: str) -> Iterator[EnglishFigure]:
             # say the number is a quantity (not a year, a street number, a list's item).
             qualified = QUALIFIER_BEFORE.search(text, max(0, begin - _LONGEST_QUALIFIER), begin) is not None
             if noun in NOT_COUNTED or _is_year(m.group("number")) or not (
-                    qualified or scale or "," in m.group("number")):
+                    qualified or scale or "," in m.group("number") or " " in m.group("number")):
                 noun = None
             unit = noun
         code = CODE_BEFORE.search(text, max(0, begin - 5), begin) if not (percent or unit) else None
@@ -175,12 +180,12 @@ def english_figures(text: str) -> Iterator[EnglishFigure]:
         if named is not None and not (scale or percent or code):
             continue  # Boeing 737 passengers, Table 1 cases, 1 in 5 people: a name's number or a ratio
         factor = ENGLISH_SCALES[scale.lower()] if scale else 1.0
-        value = float(m.group("number").replace(",", "")) * factor
+        value = float(_digits(m.group("number"))) * factor
         value_to = None
         if m.group("low"):
             low_scale = m.group("low_scale")
             low_factor = ENGLISH_SCALES[low_scale.lower()] if low_scale else factor
-            value, value_to = float(m.group("low").replace(",", "")) * low_factor, value
+            value, value_to = float(_digits(m.group("low"))) * low_factor, value
         if percent:
             written = PERCENT_WORDS[percent.lower()]
             family = PERCENT_FAMILY[written]

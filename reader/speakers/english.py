@@ -67,6 +67,7 @@ ENGLISH_TITLE_WORDS = frozenset({
     "Mayor", "Ambassador", "Administrator", "Chief", "Officer", "Executive", "Counselor", "Counsellor",
     "Envoy", "Representative", "Consul", "Consul-General", "General", "Head", "Statistician",
     "Economist", "Councilor", "Councillor", "Commander", "Auditor-General", "Procurator-General",
+    "Controller", "Comptroller", "Registrar", "Ombudsman", "Superintendent",
 })
 # Words an English title is made of: capitalised words and the small words that join them
 # (Minister of Commerce, Secretary for Security, Director of the Information Department).
@@ -148,7 +149,9 @@ def english_office(label: str) -> str | None:
     government transcripts label their officials: the office is the speaker and its role.
     Capitals (``SECRETARY FOR SECURITY``) are a Legislative Council record's, read by
     ``english_label``; a chair's single word hosts there too."""
-    words = label.split()
+    written = " ".join(label.split())
+    label = _TRAILING_PART.sub("", written)  # Permanent Secretary for Food and Health (Health)
+    words = [w.rstrip(",") for w in label.split()]  # Secretary for Culture, Sports and Tourism
     if not words or len(words) > MAX_TITLE_WORDS or label.isupper() or words[0] in _TITLE_JOINERS:
         return None
     if len(words) == 1 and words[0] in _CHAIR_WORDS:
@@ -158,7 +161,11 @@ def english_office(label: str) -> str | None:
     if any(not _TITLE_WORD.match(w) or w in NOT_TITLE_WORDS or w.endswith(("'s", "’s", ".", ","))
            for w in words):
         return None
-    return " ".join(words)
+    return written
+
+
+#: An office's part in brackets after it: ``(Health)`` of a Permanent Secretary's.
+_TRAILING_PART = re.compile(r"\s*\([A-Z][A-Za-z ]{1,30}\)$")
 
 
 def is_english_follow_up(label: str) -> bool:
@@ -253,6 +260,15 @@ def english_title_after(text: str, end: int) -> str | None:
     return title if _TITLE_WORDS_LOWER.intersection(w.lower() for w in words) else None
 
 
+#: Words of the fields an office covers (Secretary for Home Affairs, for Culture, Sports and
+#: Tourism): never a name's.
+OFFICE_WORDS = frozenset({
+    "Affairs", "Development", "Services", "Treasury", "Tourism", "Welfare", "Justice", "Security", "Health",
+    "Education", "Environment", "Ecology", "Housing", "Transport", "Logistics", "Innovation", "Technology",
+    "Industry", "Labour", "Labor", "Culture", "Sports", "Commerce", "Economic", "Financial", "Constitutional",
+    "Mainland", "Home", "Food", "Protection", "Immigration", "Customs", "Excise", "Planning", "Lands",
+    "Works", "Administration", "Trade", "Finance", "Defence", "Defense", "Youth", "Information",
+})
 #: A word of a name written in Latin letters: ``Mao``, ``Yuet-ngor``, ``O'Neill``.
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?$")
 #: Name lengths tried, most likely first: two words (Mao Ning, John Lee), three (Carrie Lam
@@ -271,11 +287,15 @@ def english_titled_name(label: str) -> tuple[str, str] | None:
             continue
         name = words[-length:]
         if not all(_NAME_WORD.match(w) and w not in ENGLISH_TITLE_WORDS and w not in BODY_WORDS
-                   and w not in COURTESY_WORDS and w not in NOT_TITLE_WORDS for w in name):
+                   and w not in COURTESY_WORDS and w not in NOT_TITLE_WORDS and w not in OFFICE_WORDS
+                   for w in name):
             continue
         before = words[:-length]
+        courtesy = bool(before) and before[-1] in COURTESY_WORDS
         while before and before[-1] in COURTESY_WORDS:
             before.pop()
+        if length == 1 and not courtesy and (not before or before[-1] not in ENGLISH_TITLE_WORDS):
+            continue  # a surname alone follows its title word (Secretary Lee), not a field (for Home)
         title = english_title_before(" ".join(before)) if before else None
         if title is not None and title == " ".join(before):
             return " ".join(name), title

@@ -15,7 +15,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from reader.model import SpeakerKind
-from reader.speakers.english import MAX_CAPITALS_LABEL, english_speaker
+from reader.speakers.english import MAX_CAPITALS_LABEL, english_office, english_speaker
 from reader.speakers.label_forms import (
     FUNCTION_WORDS,
     REPORTER_WORD,
@@ -121,9 +121,12 @@ def is_answer(compact: str) -> bool:
 def label_shape(label: str) -> bool:
     """Could ``label`` be a speaker label at all (before asking whether it names one)?"""
     compact = analysis_form(label)
-    limit = MAX_CAPITALS_LABEL if compact.isascii() and compact.isupper() else MAX_LABEL
+    long_office = compact.isascii() and (compact.isupper() or english_office(label) is not None)
+    limit = MAX_CAPITALS_LABEL if long_office else MAX_LABEL
     if not compact or len(compact) > limit or not HAS_WORD.search(compact):
         return False
+    if long_office and not compact.isupper():
+        return True  # Secretary for Culture, Sports and Tourism: its commas list the office's fields
     if _named_with_outlet_or_role(label):
         return True  # 《明镜报》Georg Fahrion, 主持人X，《经济学人》主编: their marks are no sentence
     if asker_by_screen_name(label):

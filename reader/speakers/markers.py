@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from reader.parse.blocks import Line, Run
+from reader.speakers.english import english_office
 from reader.speakers.label_forms import guest_label_before_speech, outlet_asking
 from reader.speakers.label_words import REPORTER_LABEL
 from reader.speakers.labels import (
@@ -133,7 +134,7 @@ def colon_marker(line: Line, text: str, known: Collection[str] | None) -> Marker
     note = LANGUAGE_NOTE.search(raw)  # MR CHAN HAN-PAN (in Cantonese): the label without the note
     if note is not None:
         raw = raw[: note.start()]
-    elif match.start() > MAX_LABEL + 8 and not (raw.isascii() and raw.isupper()):
+    elif match.start() > MAX_LABEL + 8 and not (raw.isascii() and (raw.isupper() or english_office(raw))):
         return None
     label = _collapse(raw)
     speech = text[match.end():]
