@@ -439,3 +439,15 @@ def test_a_long_hong_kong_office_is_one_speaker_and_its_own_role(office: str) ->
     assert [turn.label for turn in t.turns] == ["Reporter", office, "Reporter"]
     official = t.speaker(t.turns[1].speaker)
     assert (official.name, official.role, official.kind) == (office, office, "official")
+
+
+def test_an_english_records_attendance_headings_page_headers_and_pointer_are_no_speech() -> None:
+    t = parsed("MEMBERS PRESENT:\n\nTHE HONOURABLE JAMES TO KUN-SUN\n\nPUBLIC OFFICERS ATTENDING:\n\n"
+               "THE HONOURABLE JOHN LEE KA-CHIU, S.B.S., J.P. SECRETARY FOR SECURITY\n\n"
+               "MR JAMES TO (in Cantonese): President, how many?\n\n"
+               "SECRETARY FOR SECURITY (in Cantonese): President, 32 persons.\n\n"
+               "LEGISLATIVE COUNCIL ― 26 June 2019 11720\n\nMR JAMES TO (in Cantonese): Thanks.\n\n"
+               "(Please also refer to the Chinese portion of the transcript.)\n")
+    assert [turn.label for turn in t.turns] == ["MR JAMES TO", "SECRETARY FOR SECURITY", "MR JAMES TO"]
+    assert t.text[t.turns[1].start:t.turns[1].end].endswith("32 persons.")
+    assert t.text.rstrip().endswith("Thanks.")

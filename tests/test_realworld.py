@@ -517,6 +517,15 @@ def test_a_legco_records_numbered_oral_question_is_its_askers_turn() -> None:
     assert english.speaker(english.turns[0].speaker).kind == "reporter"
 
 
+def test_a_hong_kong_lead_names_officials_before_an_honorific_and_in_a_list() -> None:
+    t = text("以下為署理食物及衞生局局長梁卓偉教授今日會見新聞界的談話內容：\n\n記者：請問？\n\n"
+             "署理食物及衞生局局長：我暫時沒有這方面的最新資料。\n\n張竹君醫生：今日有3宗個案。\n")
+    assert [t.speaker(turn.speaker).name for turn in t.turns] == ["記者", "梁卓偉", "張竹君"]
+    t = text("以下是行政長官林鄭月娥今日聯同保安局局長李家超和財政司司長陳茂波會見傳媒的答問內容：\n\n"
+             "記者：請問？\n\n保安局局長：我們會處理。\n\n財政司司長：我補充。\n")
+    assert [t.speaker(turn.speaker).name for turn in t.turns] == ["記者", "李家超", "陳茂波"]
+
+
 def test_a_colon_after_answer_inside_a_named_speakers_speech_is_kept() -> None:
     t = text("汪文斌：我的回答是这样的。答：这是引用的话。\n")
     assert len(t.turns) == 1

@@ -104,7 +104,8 @@ def _trie_pattern(node: dict[str, Any]) -> str:
 
 # Where a name introduced after its role ends: a courtesy title, a verb of the briefing, punctuation.
 NAME_BOUNDARY = (
-    r"(?=先生|女士|同志|议员|議員|[大上中少][校将尉]|主持|介绍|出席|表示|回答|举行|召开|首先|宣布|指出|强调|答"
+    r"(?=先生|女士|同志|议员|議員|教授|博士|医生|醫生|资深大律师|資深大律師|大律师|大律師|太平绅士|太平紳士"
+    r"|[大上中少][校将尉]|主持|介绍|出席|表示|回答|举行|召开|首先|宣布|指出|强调|答|会见|會見|联同|聯同|今早|今午"
     r"|今日|今天|昨日|昨天|日前|近日|采访|整理|采写|报道|\d"
     r"|[，、。；和及与在于就（(\s])"
 )

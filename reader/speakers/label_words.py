@@ -20,6 +20,9 @@ NOT_SPEAKER_LABELS = frozenset({
     "其中", "例如", "比如", "总之", "另外", "此外", "同时", "首先", "其次", "最后", "综上", "目前",
     "下一步", "据悉", "据了解", "据介绍", "新华社", "中新网", "人民网", "央视网",
     "note", "source", "editor", "tags", "url", "http", "https", "updated", "date", "title",
+    # An English record's attendance lists (MEMBERS PRESENT:), read without their spaces.
+    "memberspresent", "membersabsent", "membersattending", "othermemberspresent", "publicofficersattending",
+    "publicofficerattending", "clerksinattendance", "clerkinattendance", "present", "absent",
 })
 
 NOT_SPEAKER_PREFIXES = ("责任编辑", "原标题", "编者按", "发布会要点", "文章来源", "新闻来源", "相关",

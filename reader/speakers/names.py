@@ -57,7 +57,7 @@ SPACES = re.compile(r"\s+")
 # Courtesy titles and military ranks written after a name (杜航伟先生, 张晓刚大校).
 MILITARY_RANKS = ("大校", "上校", "中校", "少校", "上将", "中将", "少将", "大尉", "上尉", "中尉", "少尉")
 
-HONORIFICS = ("先生", "女士", "同志", "博士", *MILITARY_RANKS)
+HONORIFICS = ("先生", "女士", "同志", "博士", "医生", *MILITARY_RANKS)
 
 # The most common Chinese surnames: a bare two-to-four character label starting with one is a name.
 SURNAMES_SINGLE = frozenset(

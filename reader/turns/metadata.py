@@ -45,6 +45,13 @@ DATE_LINE = re.compile(
 # A full date in a title (2012年11月16日…, …辑录(2023-04-26)); never 2019年1-2月份.
 TITLE_DATE = re.compile(r"\d{4}(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}(?!\d))")
 
+# A PDF record's running page header between paragraphs (``LEGISLATIVE COUNCIL ― 26 June 2019
+# 11720``, ``立法會─ 2000年11月8日``): where the page broke, not speech.
+RUNNING_HEADER = re.compile(
+    r"^(?:LEGISLATIVE COUNCIL|立法会)\s*[─―—–-]+\s*"
+    r"(?:\d{1,2} [A-Z][a-z]+ \d{4}|\d{4}年\d{1,2}月\d{1,2}日)?\s*\d*$"
+)
+
 # Page controls saved with the text as whole paragraphs (打印本页, 【我要纠错】, 分享到：).
 PAGE_CONTROL = re.compile(
     r"^[【\[（(]?\s*(?:我要)?(?:纠错|打印|打印本页|关闭|关闭窗口|返回顶部|回到顶部|收藏|举报|"
@@ -90,7 +97,8 @@ FOOTER = re.compile(
     r"长按(?:识别|关注)|阅读原文|原文链接|原文地址|本文(?:首发|来源|转载|原载|作者)|首发于|"
     r"(?:更多|精彩)(?:精彩|内容|资讯|访谈|报道)?.{0,8}(?:请|敬请|欢迎)(?:关注|访问|订阅)|"
     # A bilingual release's pointer to its other half (（请同时参阅谈话内容的英文部分。）).
-    r"^[（(]?(?:请|敬请)?(?:同时)?(?:参阅|参看|参见).{0,12}(?:英文|中文|英语|葡文)(?:部分|部份|版|本)",
+    r"^[（(]?(?:请|敬请)?(?:同时)?(?:参阅|参看|参见).{0,12}(?:英文|中文|英语|葡文)(?:部分|部份|版|本)"
+    r"|^\(?please also refer to the (?:chinese|english|portuguese) (?:portion|part|version)",
     re.IGNORECASE,
 )
 BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$")
@@ -129,7 +137,7 @@ def take_metadata(meta: Meta, blocks: tuple[Block, ...]) -> tuple[Meta, list[Blo
             elif field == "作者":
                 author = author or value
             continue
-        if END_MARK.match(row) or PAGE_CONTROL.match(row):
+        if END_MARK.match(row) or PAGE_CONTROL.match(row) or RUNNING_HEADER.match(row):
             continue
         credit = CREDIT_LINE.match(row) if len(block.lines) == 1 else None
         if credit and all(is_person_name(n) for n in NAME_SPLIT.split(credit.group("names")) if n):
