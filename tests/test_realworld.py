@@ -63,8 +63,8 @@ def test_a_role_of_two_titles_in_an_introduction_stays_whole() -> None:
 def test_someone_asked_is_an_anonymous_reporter() -> None:
     # News mirrors of 外交部 briefings write ``有记者提问：`` for an unnamed outlet.
     t = text("有记者提问： 美方称已向中方说明立场，中方有何回应？\n毛宁： 中方一贯秉持客观公正立场。\n")
-    asker = speaker(t, "有记者提问")
-    assert (asker.kind, asker.organization) == ("reporter", None)
+    asker = speaker(t, "记者")  # the label 有记者提问 as written; the speaker is an unnamed 记者
+    assert (asker.kind, asker.organization, t.turns[0].label) == ("reporter", None, "有记者提问")
     assert [(p.question, p.answers) for p in t.qa] == [(0, (1,))]
 
 
@@ -524,6 +524,26 @@ def test_a_hong_kong_lead_names_officials_before_an_honorific_and_in_a_list() ->
     t = text("以下是行政長官林鄭月娥今日聯同保安局局長李家超和財政司司長陳茂波會見傳媒的答問內容：\n\n"
              "記者：請問？\n\n保安局局長：我們會處理。\n\n財政司司長：我補充。\n")
     assert [t.speaker(turn.speaker).name for turn in t.turns] == ["記者", "李家超", "陳茂波"]
+
+
+def test_a_question_put_after_the_briefing_is_a_reporters_turn() -> None:
+    # 外交部 transcripts end with questions put after the briefing, bracketed or not.
+    t = text("外交部发言人郭嘉昆主持例行记者会\n\n法新社记者：中方对此有何评论？\n\n"
+             "郭嘉昆：我们注意到有关报道。\n\n会后，有记者问及：中方对某国大选结果有何评论？\n\n"
+             "郭嘉昆：中方尊重该国人民的选择。\n\n"
+             "（记者会后，有记者问及：中方是否会派团？）\n\n郭嘉昆：会的。\n")
+    assert [t.speaker(turn.speaker).name for turn in t.turns] == [
+        "法新社记者", "郭嘉昆", "记者", "郭嘉昆", "记者", "郭嘉昆"]
+    assert [(p.question, p.answers) for p in t.qa] == [(0, (1,)), (2, (3,)), (4, (5,))]
+    assert t.text[t.turns[2].start:t.turns[2].end].startswith("会后，有记者问及：")  # as written
+
+
+def test_a_bare_host_label_names_the_host_on_the_next_line() -> None:
+    t = text("主持人：\n\n省委宣传部副部长、省政府新闻办主任叶雄彪\n\n近一段时间，人民群众十分关心。\n\n"
+             "东南网记者：请问？\n\n叶雄彪：请黄华康厅长回答。\n")
+    host = t.speaker(t.turns[0].speaker)
+    assert (host.name, host.role, host.kind, host.turns) == (
+        "叶雄彪", "省委宣传部副部长、省政府新闻办主任", "host", 2)
 
 
 def test_a_colon_after_answer_inside_a_named_speakers_speech_is_kept() -> None:

@@ -254,7 +254,7 @@ def test_name_followed_by_answer_labels_the_answerer() -> None:
     t = text("记者问：出口形势如何？\n李忠答：总体平稳。\n记者问：下一步呢？\n商务部新闻发言人答：继续努力。")
     assert [turn.label for turn in t.turns] == ["记者问", "李忠答", "记者问", "商务部新闻发言人答"]
     assert [(s.name, s.role, s.kind) for s in t.speakers] == [
-        ("记者问", None, "reporter"), ("李忠", None, "official"),
+        ("记者", None, "reporter"), ("李忠", None, "official"),  # 记者问: an unnamed 记者 asks
         ("商务部新闻发言人", "商务部新闻发言人", "official"),
     ]
 

@@ -66,7 +66,8 @@ NOT_SPEAKER_STARTS = (
 
 NUMBERED_ITEM = re.compile(r"[一二三四五六七八九十\d]+$")
 
-QUESTION_LABELS = frozenset({"问", "提问", "记者", "记者问", "记者提问", "有记者问", "有记者提问", "Q", "q",
+QUESTION_LABELS = frozenset({"问", "提问", "记者", "记者问", "记者提问", "有记者问", "有记者提问",
+                             "有记者问及", "有记者问到", "Q", "q",
                              "问题", "追问", "又问", "网友", "网友提问", "网民", "网友问",
                              "观众", "观众提问", "现场观众", "听众", "听众提问", "现场提问", "提问者"})
 
@@ -83,7 +84,11 @@ REPORTER_LABEL = re.compile(
 
 
 def unnumbered(compact: str) -> str:
-    """``问`` for ``问1``, ``A`` for ``A2``: a numbered question's asker is the record's one 问."""
+    """``问`` for ``问1``, ``A`` for ``A2``: a numbered question's asker is the record's one 问;
+    ``记者`` for ``有记者问及``, ``记者提问``: the one reporter a bare ``记者：`` is."""
     if NUMBERED_QUESTION.match(compact) or NUMBERED_ANSWER.match(compact):
         return NUMBERED_ITEM.sub("", compact)
-    return compact
+    at = compact.find("记者") if len(compact) > 2 else -1
+    if at < 0 and len(compact) > 2:
+        at = compact.find("記者")
+    return compact[at:at + 2] if at >= 0 else compact

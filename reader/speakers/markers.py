@@ -47,6 +47,13 @@ LEADING_BULLETS = re.compile(
     r"^(?:(?:[●■◆▲★◇□○▶►◎※◼◾]|[\[【（(]?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[\]】）)]?)\s*)+"
 )
 
+# A question put after the briefing, as 外交部 transcripts end (``会后，有记者问及：…``,
+# ``（记者会后，有记者问及：…）``): the words before the label open the marker, as a bullet does.
+AFTER_THE_BRIEFING = re.compile(
+    r"^[（(]?\s*(?:记者|記者|发布|發布)?[会會][后後]\s*[，,、]?\s*"
+    r"(?=有[\u4e00-\u9fff]{0,8}[记記]者(?:问及|問及|问到|問到|提问|提問|问|問)\s*[：:])"
+)
+
 # ``[主持人]``, ``【主持人】``, ``［主持人］``, ``〔主持人〕``, ``〖主持人〗``: a label in brackets.
 BRACKETED_LABEL = re.compile(rf"^[\[【［〔〖]([^\[\]【】［］〔〕〖〗]{{1,40}})[\]】］〕〗]\s*[{COLONS}]?")
 # A column's header, ``【作者・專欄名】``: an author and the column they write, not a speaker.
@@ -303,7 +310,7 @@ def find_marker(line: Line, known_names: Collection[str] | None = None) -> Marke
     ``known_names`` are names the document already used (see ``looks_like_speaker``).
     """
     text = "".join(run.text for run in line)
-    bullets = LEADING_BULLETS.match(text)
+    bullets = LEADING_BULLETS.match(text) or AFTER_THE_BRIEFING.match(text)
     if bullets is None:
         return _marker_by_rules(line, text, known_names)
     # ●王毅：, 10:02 寿小丽：: bullets or a live text's clock times; the label follows them.
