@@ -222,7 +222,7 @@ def answerer_named_in_title(lead_texts: Sequence[str]) -> ParsedLabel | None:
 # A role and name that open a host's speech, set off by a space: ``处长柯宜达 女士们…``.
 # The role and name a bare 主持人's speech opens with, before a space, or alone in the
 # first paragraph (``主持人：`` / ``省委宣传部副部长、省政府新闻办主任叶雄彪`` / the speech).
-SPEECH_OPENING_NAME = re.compile(r"^(\S{3,40}?)(?:[\s\u3000]+\S|$)")
+SPEECH_OPENING_NAME = re.compile(r"^(\S{3,40}?)[\s\u3000]+\S|^([^\s，。；！？,.;!?]{3,40})$")
 
 
 def host_named_in_speech(speech: str) -> ParsedLabel | None:
@@ -231,7 +231,7 @@ def host_named_in_speech(speech: str) -> ParsedLabel | None:
     match = SPEECH_OPENING_NAME.match(speech)
     if not match:
         return None
-    written = match.group(1)
+    written = match.group(1) or match.group(2)
     simple = analysis_form(written)
     if len(simple) != len(written):
         return None
