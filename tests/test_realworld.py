@@ -546,6 +546,22 @@ def test_a_bare_host_label_names_the_host_on_the_next_line() -> None:
         "叶雄彪", "省委宣传部副部长、省政府新闻办主任", "host", 2)
 
 
+def test_a_breadcrumb_is_no_title_and_an_editor_on_a_byline_row_is_kept() -> None:
+    t = text("首页 > 图片聚焦 > 国台办新闻发布会辑录(2023-04-26)\n\n国台办新闻发布会辑录(2023-04-26)\n\n"
+             "来源：国防部网 责任编辑：王粲\n\n朱凤莲：欢迎大家参加国台办例行发布会。\n\n记者：请问？\n")
+    assert (t.meta.title, t.meta.editor, t.meta.date) == ("国台办新闻发布会辑录(2023-04-26)", "王粲",
+                                                          "2023-04-26T00:00:00")
+    assert "首页" not in t.text and [turn.label for turn in t.turns] == ["朱凤莲", "记者"]
+
+
+def test_a_pages_title_element_loses_its_section_and_site_name() -> None:
+    page = ("<html><head><title>国务院新闻办公室举行新闻发布会_滚动新闻_中国政府网</title></head><body>"
+            "<p><b>毛宁：</b>谢谢。</p><p>【我要纠错】 责任编辑：王洋</p></body></html>")
+    t = parse_bytes(page.encode(), "page.html")
+    assert (t.meta.title, t.meta.editor) == ("国务院新闻办公室举行新闻发布会", "王洋")
+    assert "纠错" not in t.text
+
+
 def test_a_colon_after_answer_inside_a_named_speakers_speech_is_kept() -> None:
     t = text("汪文斌：我的回答是这样的。答：这是引用的话。\n")
     assert len(t.turns) == 1

@@ -62,7 +62,7 @@ def page_meta(root: lxml.html.HtmlElement) -> Meta:
                 break
     if not title:
         for el in root.iter("title"):
-            title = squash(el.text_content())
+            title = without_site_name(squash(el.text_content()))
             break
     if title and ESCAPED_TWICE.search(title):
         title = squash(html.unescape(title))  # <title>读书&amp;nbsp;是…</title>: the site escaped it twice
@@ -89,6 +89,21 @@ def page_meta(root: lxml.html.HtmlElement) -> Meta:
     section = metas.get("article:section")
     return Meta(title=title or None, date=date, author=author,
                 categories=(section,) if section else (), url=url or None)
+
+
+# A page's <title> after the headline: its section and site (``…举行新闻发布会_滚动新闻_中国政府网``,
+# ``… - 新华网``, ``… | 国务院新闻办公室``).
+TITLE_PARTS = re.compile(r"\s*_\s*|\s+[-|–]\s+|\s*[|｜]\s*")
+MAX_SITE_PART = 14
+MIN_HEADLINE = 6
+
+
+def without_site_name(title: str) -> str:
+    """The headline of a <title> that appends its section and site name, or the title."""
+    head, *rest = TITLE_PARTS.split(title)
+    if rest and len(head) >= MIN_HEADLINE and all(0 < len(part) <= MAX_SITE_PART for part in rest):
+        return head
+    return title
 
 
 def squash(text: str) -> str:

@@ -47,7 +47,11 @@ MIN_WRAPPED_LINES = 4
 MIN_WRAP_WIDTH = 16  # below this, equal lengths are labels (问：, 答：), not a wrap width
 MAX_WRAP_WIDTH = 120
 MIN_TITLE, MAX_TITLE = 8, 60
-TITLE_REFUSED = re.compile(r"[：:]|^[（(【\[]")
+# A site's breadcrumb (首页 > 图片聚焦 > …, 当前位置：首页 > …).
+BREADCRUMB = re.compile(r"\s[>›»＞]\s|^(?:(?:当前位置|您的位置|您现在的位置)\s*[：:]\s*)?"
+                        r"(?:首页|主页|网站首页|首頁)\s*[>›»＞/]")
+# A colon (a label, a field), a bracket, or a breadcrumb: no title.
+TITLE_REFUSED = re.compile(rf"[：:]|^[（(【\[]|{BREADCRUMB.pattern}")
 SENTENCE_ENDS = ("。", "！", "？", "!", "?", "；", ";", "…", "，", ",")
 
 
@@ -69,6 +73,7 @@ def text_blocks(lines: list[str], *, markdown: bool = False) -> tuple[list[Block
         wrapped = _hard_wrapped(groups)
     blocks: list[Block] = []
     title: str | None = None
+    crumbs = 0  # breadcrumb lines at the top, before the title
     line_count = sum(len(g) for g in groups)
     for index, group in enumerate(groups):
         groups[index] = []  # let go once read: beside the blocks, a list per line of a file of short turns
@@ -83,11 +88,14 @@ def text_blocks(lines: list[str], *, markdown: bool = False) -> tuple[list[Block
         for runs, kind, _indented in (_parse_line(line, markdown) for line in group):
             if not runs:
                 continue  # a line that was only a picture
-            label_line = "".join(r.text for r in runs).rstrip().endswith(tuple(COLONS))  # ### 主持人：
-            first = title is None and not blocks and not label_line
+            written = "".join(r.text for r in runs)
+            label_line = written.rstrip().endswith(tuple(COLONS))  # ### 主持人：
+            first = title is None and len(blocks) == crumbs and not label_line
             if first and (kind == "heading" or _title_line(runs, line_count)):
-                title = "".join(r.text for r in runs)
+                title = written
                 kind = "heading"
+            elif len(blocks) == crumbs and BREADCRUMB.search(written):
+                crumbs += 1  # the site's navigation above the title: the title is the next line
             blocks.append(Block((runs,), kind))
     return blocks, title
 

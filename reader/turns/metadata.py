@@ -20,7 +20,7 @@ from reader.text.fold import to_simplified
 
 # A whole paragraph that is a metadata field (责任编辑：李昂, 【来源：国新网】): never speech.
 METADATA_LINE = re.compile(
-    r"^[（(【\[]?\s*(责任编辑|编辑|责编|来源|文章来源|新闻来源|校对|审核|审校|监制|作者|稿件来源)\s*[：:]\s*"
+    r"^(?:[【\[]\s*(?:我要)?纠错\s*[】\]]\s*)?[（(【\[]?\s*(责任编辑|编辑|责编|来源|文章来源|新闻来源|校对|审核|审校|监制|作者|稿件来源)\s*[：:]\s*"
     r"(?P<value>[^：:]{0,40}?)\s*[）)】\]]?$"
     # An editor in parentheses after the text, with a space for the colon: （编辑 王一冰）.
     r"|^[（(]\s*(责任编辑|编辑|责编)\s+(?P<editor>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})?)\s*[）)]$"
@@ -79,6 +79,17 @@ METADATA_FIELD = re.compile(
 )
 
 MAX_METADATA_ROW = 120
+
+# The editor among a byline row's fields (``来源：国防部网 责任编辑：王粲``).
+EDITOR_FIELD = re.compile(
+    r"(?:责任编辑|编辑|责编)\s*[：:]\s*(?P<name>[\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])"
+)
+
+# Where the page sits on its site (``首页 > 图片聚焦 > 国台办新闻发布会辑录``, ``当前位置：首页 >
+# 新闻``): the site's navigation, not the briefing.
+BREADCRUMB = re.compile(
+    r"^(?:(?:当前位置|您的位置|您现在的位置|所在位置|位置)\s*[：:]\s*)?(?:首页|主页|网站首页)\s*[>›»＞/]"
+)
 
 # A credit line: who reported and wrote the piece up (``记者吕绍刚采访整理``, ``本报记者 张三 李四``,
 # ``（记者 王五 整理）``). It names the interviewer a bare 记者： label stands for.
@@ -146,6 +157,10 @@ def take_metadata(meta: Meta, blocks: tuple[Block, ...]) -> tuple[Meta, list[Blo
             continue
         if len(METADATA_FIELD.findall(row)) >= 2:
             date = date or normalize_date(row)  # 来源：国新网　时间：2023-03-02: the page's date
+            named = EDITOR_FIELD.search(row)  # 来源：国防部网 责任编辑：王粲
+            editor = editor or (written[named.start("name"):named.end("name")] if named else None)
+            continue
+        if BREADCRUMB.match(row):
             continue
         if DATE_LINE.match(row.replace(" ", "")) or DATE_ROW.match(row):
             date = date or normalize_date(row)
