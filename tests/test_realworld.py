@@ -562,6 +562,28 @@ def test_a_pages_title_element_loses_its_section_and_site_name() -> None:
     assert "纠错" not in t.text
 
 
+def test_whom_the_guests_thank_as_host_hosts() -> None:
+    # SCIO pages of the 2010s name the host by name alone; the guests thank 主持人.
+    t = text("国务院新闻办公室于2021年1月18日举行新闻发布会，请国家统计局局长宁吉喆介绍情况。\n\n"
+             "[郭卫民]：女士们、先生们，大家上午好。首先请宁吉喆局长介绍情况。\n\n"
+             "[宁吉喆]：谢谢主持人。\n\n"
+             "[郭卫民]：下面请大家提问。\n\n[新华社记者]：请问如何看待？\n\n[宁吉喆]：谢谢你的提问。\n\n"
+             "[郭卫民]：今天的发布会到此结束。\n")
+    assert {t.speaker(turn.speaker).name: t.speaker(turn.speaker).kind for turn in t.turns} == {
+        "郭卫民": "host", "宁吉喆": "official", "新华社记者": "reporter"}
+    assert [(p.question, p.answers) for p in t.qa] == [(3, (4,))]
+
+
+def test_a_spokesperson_said_to_chair_who_answers_every_question_is_an_official() -> None:
+    t = text("本次新聞發布會由國臺辦新聞局副局長、新聞發言人朱鳳蓮主持。\n\n"
+             "朱鳳蓮：大家上午好。我們現在開始提問。\n\n"
+             "人民日報記者：請對會議精神予以解讀？\n\n朱鳳蓮：對臺工作會議在北京召開。\n\n"
+             "新華社記者：還有問題？\n\n朱鳳蓮：謝謝。\n")
+    zhu = t.speaker(t.turns[0].speaker)
+    assert (zhu.kind, zhu.role) == ("official", "國臺辦新聞局副局長、新聞發言人")
+    assert [(p.question, p.answers) for p in t.qa] == [(1, (2,)), (3, (4,))]
+
+
 def test_a_colon_after_answer_inside_a_named_speakers_speech_is_kept() -> None:
     t = text("汪文斌：我的回答是这样的。答：这是引用的话。\n")
     assert len(t.turns) == 1

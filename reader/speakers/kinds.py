@@ -8,7 +8,8 @@ it does not, the conversation does:
 2. of the askers, the one who opens the event, before a panel of two or more who answer
    (a forum's moderator, a talk show's anchor), hosts; the others are reporters;
 3. who opens and hands over to others, with a title naming a spokesperson or a press
-   office, hosts (a 新闻发言人 who chairs a briefing);
+   office, hosts (a 新闻发言人 who chairs a briefing); so does whom the next speaker thanks
+   as 主持人 (``谢谢主持人``), when they opened or are thanked so twice (``thanked_as_host``);
 4. who answers questions, or has a role, or was introduced, is an official; anyone else is
    other;
 5. guests of the same standing share a kind: when a host or questioner gives the floor to
@@ -146,3 +147,21 @@ def _same_standing(kinds: dict[str, SpeakerKind], hinted: set[str], turns: Seque
         for guest, chars in guests.items():
             if kinds.get(guest) == "other" and chars >= MIN_ANSWER_CHARS:
                 kinds[guest] = "official"
+
+
+# How a speaker thanks or greets the host they answer: ``谢谢主持人``, ``感谢主持人``, ``主持人好``.
+THANKS_THE_HOST = re.compile(r"^\s*(?:谢谢|謝謝|感谢|感謝|多谢|多謝)?\s*主持人(?:好|，|,|。|！|的|$)"
+                             r"|^\s*(?:谢谢|謝謝|感谢|感謝|多谢|多謝)主持人")
+
+
+def thanked_as_host(openings: Sequence[str], turn_speakers: Sequence[str]) -> set[str]:
+    """Who the next speaker thanks as 主持人 (``宁吉喆：谢谢主持人。`` after ``郭卫民：…首先请
+    宁吉喆局长介绍情况。``), when they opened the event or are thanked so twice: a host the
+    page names by name alone. ``openings``: each turn's first paragraph."""
+    thanked: dict[str, int] = {}
+    for i in range(1, len(openings)):
+        previous = turn_speakers[i - 1]
+        if previous != turn_speakers[i] and THANKS_THE_HOST.match(openings[i]):
+            thanked[previous] = thanked.get(previous, 0) + 1
+    opener = turn_speakers[0] if turn_speakers else None
+    return {who for who, count in thanked.items() if count >= 2 or who == opener}

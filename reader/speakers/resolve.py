@@ -54,7 +54,7 @@ from reader.speakers.introductions import (
     one_guest_introduced,
     roles_from_introductions,
 )
-from reader.speakers.kinds import TurnFacts, asks, decide_kinds
+from reader.speakers.kinds import TurnFacts, asks, decide_kinds, thanked_as_host
 from reader.speakers.label_forms import GUEST_WORDS, addressed_to
 from reader.speakers.label_words import ANSWER_LABELS, HOST_WORDS
 from reader.speakers.labels import ParsedLabel, parse_label
@@ -143,6 +143,10 @@ def resolve_speakers(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str])
         turn_speakers.append(draft.id)
     drafts = list(by_key.values())
     _hand_over_chairs(drafts, turns, turn_speakers)
+    openings = [turn.paragraphs[0] if turn.paragraphs else "" for turn in turns]
+    thanked = thanked_as_host(openings, turn_speakers)
+    for draft in drafts:
+        draft.hint = draft.hint or ("host" if draft.id in thanked else None)
     checkpoint(0.9)
     shapes = _TurnShapes(turn_speakers)  # per turn: who, how much they said, whether it asks
     for count, turn in enumerate(turns):
@@ -270,8 +274,12 @@ def identify_people(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str]) 
     if not hosts:
         introduced = host_introduced(lead_texts)  # 今天的发布会由国新办新闻局局长王五主持
         hosts = {introduced.name: introduced} if introduced is not None else {}
+        # A spokesperson said to chair (由…新闻发言人朱凤莲主持) who then answers every question
+        # is an official: the conversation decides (decide_kinds' rule 3), as for 外交部's.
+        chairing_spokesperson = introduced is not None and "发言人" in analysis_form(introduced.role or "")
         for i, person in enumerate(people):
-            if introduced is not None and person.name == introduced.name and person.kind is None:
+            if (introduced is not None and not chairing_spokesperson and person.name == introduced.name
+                    and person.kind is None):
                 people[i] = dataclasses.replace(person, kind="host")  # 寿小丽： is who hosts
     if len(hosts) == 1:
         # A bare 主持人： after 主持人（寿小丽）： or a host named in speech is that one host.
