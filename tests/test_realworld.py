@@ -584,6 +584,17 @@ def test_a_spokesperson_said_to_chair_who_answers_every_question_is_an_official(
     assert [(p.question, p.answers) for p in t.qa] == [(1, (2,)), (3, (4,))]
 
 
+def test_a_surname_alone_labels_the_interviewee_of_a_taiwan_press_gaggle() -> None:
+    # 聯訪逐字稿 name the one interviewee by surname: 柯:, 蔡:.
+    t = text("200124柯文哲聯訪逐字稿\n\n記者:這個拆橋的進度你看怎麼樣?\n柯:應該可以啦,大概調了100多台。\n"
+             "記者:接下來兩天有可能會下雨?\n柯:下雨是會稍微不方便。\n")
+    assert [turn.label for turn in t.turns] == ["記者", "柯", "記者", "柯"]
+    assert t.speaker(t.turns[1].speaker).kind == "official"
+    assert [t.speaker(f.speaker).name for f in t.figures if f.text == "100多台"] == ["柯"]
+    byline = text("記者：請問？\n\n柯：好。\n\n文：張三\n")
+    assert [turn.label for turn in byline.turns] == ["記者", "柯"]  # 文 heads a credit
+
+
 def test_a_colon_after_answer_inside_a_named_speakers_speech_is_kept() -> None:
     t = text("汪文斌：我的回答是这样的。答：这是引用的话。\n")
     assert len(t.turns) == 1

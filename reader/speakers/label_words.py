@@ -92,3 +92,7 @@ def unnumbered(compact: str) -> str:
     if at < 0 and len(compact) > 2:
         at = compact.find("記者")
     return compact[at:at + 2] if at >= 0 else compact
+
+
+#: One-character labels that are surnames too but head a field or a credit (文：张三, 时：, 题：).
+NOT_SURNAME_LABELS = frozenset("文时题图注附摄编按")
