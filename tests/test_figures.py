@@ -274,6 +274,11 @@ def test_thousands_separated_by_a_space_are_one_number(sentence: str, text: str,
     assert (found.text, found.value) == (text, value)
 
 
+def test_a_quoted_policy_named_by_its_count_is_no_figure() -> None:
+    # 国台办: “31条措施” and “26条措施” are policies' names; a quoted target keeps its figure.
+    assert texts("我们出台了“31条措施”和“26条措施”，“10项举措”落地，“8%的增长目标”不变。") == ["8%"]
+
+
 def test_figures_survive_next_to_not_figures() -> None:
     sentence = "2022年，12345热线受理诉求1.2亿件，同比增长8.3%，“12·4”宣传日覆盖3000万人。"
     assert texts(sentence) == ["1.2亿件", "8.3%", "3000万人"]

@@ -158,6 +158,9 @@ SESSION_BEFORE = re.compile(r"[届屆][^，。；、,;\s]{0,10}$")  # 十二届�
 MONTH_AFTER_YEAR = re.compile(r"(?:[0-9一二三四五六七八九十]{1,2})月")
 #: How far title marks (《…》) reach around a number they make part of a name.
 TITLE_REACH = 40
+#: Units that name a policy when a quote opens on its number (“31条措施”, “10项举措”); a
+#: quoted “8%的增长目标” keeps its figure.
+POLICY_UNITS = frozenset({"条", "项", "款", "招"})
 #: How far back (and ahead) an open quotation mark makes a short quoted phrase.
 QUOTED_PHRASE = 12
 
@@ -547,8 +550,9 @@ class _Scan:
             text[end] in YEAR_WORD_AFTER or MONTH_AFTER_YEAR.match(text, end) is not None)
         if dated:
             return None  # 90年代, 3年级, 八十五年五月二十日 (a date)
-        if num.chinese and _in_quoted_phrase(text, num.start):
-            return None  # “两个维护”, “四个全面”: a slogan's name, not a count
+        named_measures = unit in POLICY_UNITS and text[num.start - 1:num.start] in "“「『"
+        if (num.chinese or named_measures) and _in_quoted_phrase(text, num.start):
+            return None  # “两个维护”, “四个全面”, “31条措施”: a slogan's or a policy's name, not a count
         if _is_year(num, unit, text, end) or _is_short_year(num, unit, text, end):
             return None
         session = SESSION_BEFORE.search(text, max(0, num.start - 12), num.start)
