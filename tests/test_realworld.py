@@ -595,6 +595,15 @@ def test_a_surname_alone_labels_the_interviewee_of_a_taiwan_press_gaggle() -> No
     assert [turn.label for turn in byline.turns] == ["記者", "柯"]  # 文 heads a credit
 
 
+def test_a_numbered_heading_naming_who_speaks_starts_their_turn() -> None:
+    # Taiwan's 總統府 records head each part by who speaks in it.
+    t = text("陳總統中外記者會答問實錄\n\n壹、秘書長致詞：\n\n各位媒體朋友大家好。\n\n貳、總統致詞：\n\n"
+             "今年經濟成長3.5%。\n\n記者：請問總統有何看法？\n\n總統：謝謝。\n\n一、关于投资：\n\n继续扩大。\n")
+    assert [turn.label for turn in t.turns] == ["秘書長", "總統", "記者", "總統"]
+    assert [t.speaker(f.speaker).name for f in t.figures] == ["總統"]
+    assert t.text[t.turns[0].start:t.turns[0].end].startswith("壹、秘書長致詞：")  # as written
+
+
 def test_a_colon_after_answer_inside_a_named_speakers_speech_is_kept() -> None:
     t = text("汪文斌：我的回答是这样的。答：这是引用的话。\n")
     assert len(t.turns) == 1

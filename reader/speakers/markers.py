@@ -301,7 +301,27 @@ def _member(label: str) -> bool:
 ENGLISH_MEMBER = re.compile(r"^(?:MR|MRS|MS|MISS|DR|PROF|IR|THE HONOURABLE) [A-Z][A-Z' -]+$")
 
 
-MARKER_RULES: tuple[MarkerRule, ...] = (numbered_marker, bracketed_marker, colon_marker)
+# A record's part headed by who speaks in it, numbered (``壹、秘書長致詞：``, ``貳、總統致詞``,
+# ``一、主持人讲话``): Taiwan's 總統府 and some mainland records; the speech follows below.
+SPEECH_HEADING = re.compile(
+    r"^(?:[壹貳贰參叁参肆伍陸陆柒捌玖拾]+|[一二三四五六七八九十]{1,3})[、.．]\s*"
+    r"(?P<label>[^\s：:，。、]{1,16}?)\s*(?:致詞|致词|致辞|致辭|講話|讲话|談話|谈话|發言|发言|答問|答问)\s*[：:]?$"
+)
+
+
+def speech_heading_marker(line: Line, text: str, known: Collection[str] | None) -> Marker | None:
+    """``壹、秘書長致詞：``: a numbered heading naming who speaks next, a marker of that speaker
+    (the label is who: ``秘書長``), when it names a speaker by its form."""
+    match = SPEECH_HEADING.match(text.strip())
+    if match is None or not looks_like_speaker(match.group("label"), known):
+        return None
+    written = text.strip()
+    return Marker(match.group("label"), written, match.start("label"), ())
+
+
+MARKER_RULES: tuple[MarkerRule, ...] = (
+    speech_heading_marker, numbered_marker, bracketed_marker, colon_marker,
+)
 
 
 def find_marker(line: Line, known_names: Collection[str] | None = None) -> Marker | None:
