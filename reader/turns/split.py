@@ -16,7 +16,7 @@ from reader.parse.blocks import Block, Line, join_wrapped, line_text
 from reader.progress import checkpoint
 from reader.speakers.label_forms import asker_by_screen_name, header_line
 from reader.speakers.labels import looks_like_speaker, parse_label
-from reader.speakers.markers import Marker, find_marker, split_inline_turns, title_then_marker
+from reader.speakers.markers import SPEECH_HEADING, Marker, find_marker, split_inline_turns, title_then_marker
 from reader.speakers.names import analysis_form, is_person_name
 
 # A heading that introduces a list of key points before the transcript (发布会要点：, 划重点).
@@ -150,7 +150,25 @@ def split_turns(blocks: list[Block], *, release: bool = False) -> tuple[list[Lea
             new_paragraph = False
     lead, drafts = _without_bylines(lead, drafts)
     lead, drafts = _without_header_turns(lead, drafts)
+    lead, drafts = _without_empty_speech_headings(lead, drafts)
     return _without_subheadings(lead, drafts)
+
+
+def _without_empty_speech_headings(lead: list[LeadParagraph],
+                                   drafts: list[TurnDraft]) -> tuple[list[LeadParagraph], list[TurnDraft]]:
+    """A heading naming who speaks (``壹、秘書長致詞：``) right before that speaker's own label
+    (``李孟諺秘書長：…``) heads the part: it stays a heading, in the turn before or the lead."""
+    if not any(not d.paragraphs and SPEECH_HEADING.match(d.marker.written) for d in drafts):
+        return lead, drafts
+    kept: list[TurnDraft] = []
+    for draft in drafts:
+        if draft.paragraphs or not SPEECH_HEADING.match(draft.marker.written):
+            kept.append(draft)
+        elif kept:
+            kept[-1].paragraphs.append(draft.marker.written)
+        else:
+            lead.append(LeadParagraph(draft.marker.written, "heading", -1))
+    return lead, kept
 
 
 # A byline's label: ``記者：林俊謙``, ``本报记者：张三 李四``, ``文：王五``.
