@@ -604,6 +604,15 @@ def test_a_numbered_heading_naming_who_speaks_starts_their_turn() -> None:
     assert t.text[t.turns[0].start:t.turns[0].end].startswith("壹、秘書長致詞：")  # as written
 
 
+def test_the_one_a_title_says_was_interviewed_answers_a_q_and_a() -> None:
+    t = text("總統蔡英文接受BBC專訪\n\nQ1：請問總統如何看待兩岸關係？\n\nA1：我們維持現狀。\n\n"
+             "Q2：還有呢？\n\nA2：謝謝。\n")
+    tsai = t.speaker(t.turns[1].speaker)
+    assert (tsai.name, tsai.role, tsai.turns) == ("蔡英文", "總統", 2)
+    t = text("王毅接受《人民日报》采访\n\n问：请问如何看待？\n\n答：中方一贯主张和平。\n")
+    assert t.speaker(t.turns[1].speaker).name == "王毅"
+
+
 def test_a_colon_after_answer_inside_a_named_speakers_speech_is_kept() -> None:
     t = text("汪文斌：我的回答是这样的。答：这是引用的话。\n")
     assert len(t.turns) == 1

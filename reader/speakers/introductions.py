@@ -195,15 +195,23 @@ TITLE_ANSWERER = re.compile(
 TITLE_LENGTH = 60  # characters: a lead text longer than this is a paragraph, not a title
 
 
+# ``总统蔡英文接受BBC专访``, ``王毅接受《人民日报》采访``: the one interviewed answers.
+TITLE_INTERVIEWEE = re.compile(
+    r"^(?:\d{6,8}\s*)?(?P<who>[^，。：:、\s]{2,24}?)(?:今天|今日|日前|近日)?(?:接受|答)[^，。：:、\s]{1,24}?"
+    r"(?:专访|專訪|采访|採訪|访问|訪問|联访|聯訪)"
+)
+
+
 def answerer_named_in_title(lead_texts: Sequence[str]) -> ParsedLabel | None:
-    """The one person a ``…答…问`` title names, for the bare ``答：`` labels of a Q&A.
+    """The one person a ``…答…问`` or ``…接受…专访`` title names, for the bare ``答：`` labels.
 
     A company or forum Q&A (``任正非答新员工问``) names its answerer only there; a title that
     names a role and no person (``外交部发言人答记者问``) names nobody.
     """
     if not lead_texts or len(lead_texts[0]) > TITLE_LENGTH:
         return None
-    match = TITLE_ANSWERER.match(lead_texts[0].strip().lstrip("#").strip())
+    title = lead_texts[0].strip().lstrip("#").strip()
+    match = TITLE_ANSWERER.match(title) or TITLE_INTERVIEWEE.match(title)
     if match is None:
         return None
     written = match.group("who")
