@@ -451,3 +451,44 @@ def test_an_english_records_attendance_headings_page_headers_and_pointer_are_no_
     assert [turn.label for turn in t.turns] == ["MR JAMES TO", "SECRETARY FOR SECURITY", "MR JAMES TO"]
     assert t.text[t.turns[1].start:t.turns[1].end].endswith("32 persons.")
     assert t.text.rstrip().endswith("Thanks.")
+
+
+def test_a_bare_q_and_its_a_without_colons_are_markers() -> None:
+    """The White House and the Pentagon write ``Q`` then spaces (often no-break); English
+    外交部 pages ``Q …`` / ``A …``. ``A`` opens a turn only once a ``Q`` did."""
+    t = parsed("MR. KIRBY:  Several hundred trucks went in.\n\n"
+               "Q\u00a0\u00a0\u00a0 How many hostages were released?\n\n"
+               "MR. KIRBY:  More than 100 hostages.\n")
+    assert [turn.label for turn in t.turns] == ["MR. KIRBY", "Q", "MR. KIRBY"]
+    assert speaker(t, "Q").kind == "reporter"
+    t = parsed("Q Iranian military admitted it. What is China's comment?\nA We are deeply saddened.\n")
+    assert [turn.label for turn in t.turns] == ["Q", "A"]
+    assert parsed("A Chinese delegation will visit.\n\nQ is a letter.\n").turns == ()
+
+
+def test_a_hard_wrapped_sentence_is_no_label_and_a_recordings_times_are_no_speech() -> None:
+    t = parsed("MR. KIRBY:  And then we have all seen the terrible news coming out of\n"
+               "Jerusalem: a deadly shooting attack there.\n\nThe President leads more than 50 countries.\n")
+    assert [turn.label for turn in t.turns] == ["MR. KIRBY"]
+    t = parsed("Matthew Miller (00:04):\n\nGood afternoon.\n\nMatt (00:09):\n\nAre you really?\n\n"
+               "Boris Johnson: (06:02)\nGood afternoon.\n\n(00:12)\n\nThe United States is concerned.\n")
+    assert [turn.label for turn in t.turns] == ["Matthew Miller", "Matt", "Boris Johnson"]
+    assert "(00:12)" not in t.text and t.text.count("(06:02)") == 1  # in the marker, as written
+
+
+def test_header_entries_with_a_lower_case_title_or_no_courtesy_title_are_no_turns() -> None:
+    t = parsed("SCIO briefing\n\nSpeaker:\n\n"
+               "Mr. Huang Shouhong, head of the government work report drafting team\n\nChairperson:\n\n"
+               "Mr. Chen Wenjun, spokesperson of the SCIO\n\nChen Wenjun:\n\nWelcome.\n\n"
+               "Huang Shouhong:\n\nHello.\n")
+    assert [turn.label for turn in t.turns] == ["Chen Wenjun", "Huang Shouhong"]
+    assert speaker(t, "Huang Shouhong").role == "head of the government work report drafting team"
+    assert speaker(t, "Chen Wenjun").kind == "host"
+    t = parsed("DoD News Briefing\n\nPresenter: Pentagon Press Secretary Geoff Morrell\n\nMR. MORRELL: Hi.\n")
+    assert [turn.label for turn in t.turns] == ["MR. MORRELL"]
+
+
+def test_bare_counts_of_a_hundred_or_more_are_figures() -> None:
+    found = [f.text for f in find_figures("an increase of 674 fatalities; 2660 doctors and 6147 nurses; "
+                                          "the 3 members; In 1990 students came; 12 ships")]
+    assert found == ["674 fatalities", "2660 doctors", "6147 nurses"]

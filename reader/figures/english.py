@@ -49,6 +49,9 @@ def _alternation(words: object) -> str:
 
 # Thousands with commas, or with spaces as Hong Kong's releases write them (1 053 new cases).
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+#: From how many a bare count (no qualifier, no thousands) of any noun is a figure: ``674
+#: fatalities``, ``2660 doctors``; below it, ``the 3 members`` is more often a list's item.
+MIN_PLAIN_COUNT = 100
 #: A word between a number and its unit: ``11 consecutive years``, ``3 more days``.
 UNIT_MODIFIERS = ("consecutive", "straight", "successive", "more", "additional", "new", "full", "whole")
 #: Plural-looking words after a number that are no things counted (``about 50 was``: the
@@ -167,8 +170,10 @@ def english_figures(text: str) -> Iterator[EnglishFigure]:
             # over 6,000 gatherings: any thing counted, when a qualifier, thousands or a scale
             # say the number is a quantity (not a year, a street number, a list's item).
             qualified = QUALIFIER_BEFORE.search(text, max(0, begin - _LONGEST_QUALIFIER), begin) is not None
-            if noun in NOT_COUNTED or _is_year(m.group("number")) or not (
-                    qualified or scale or "," in m.group("number") or " " in m.group("number")):
+            number = m.group("number")
+            if noun in NOT_COUNTED or _is_year(number) or not (
+                    qualified or scale or "," in number or " " in number
+                    or (number.isdigit() and int(number) >= MIN_PLAIN_COUNT)):
                 noun = None
             unit = noun
         code = CODE_BEFORE.search(text, max(0, begin - 5), begin) if not (percent or unit) else None

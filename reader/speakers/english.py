@@ -241,6 +241,23 @@ TITLE_MODIFIERS = frozenset({"vice", "deputy", "assistant", "executive", "chief"
                              "former", "general", "permanent", "principal", "associate", "special"})
 
 
+def english_title_opens(text: str, end: int) -> bool:
+    """The words after a name and a comma open with a title (``, head of the government work
+    report drafting team``): enough for a header's entry, whose title may run in lower case."""
+    match = TITLE_AFTER.match(text, end)
+    first = match.group("title").split(" ")[0].lower() if match else ""
+    return first in _TITLE_WORDS_LOWER or first in TITLE_MODIFIERS
+
+
+def _header_title(text: str, end: int) -> str | None:
+    """A header entry's title in lower case (``Mr. Huang Shouhong, head of the government work
+    report drafting team``): the entry's line is all title, when it opens with a title word."""
+    match = TITLE_AFTER.match(text, end)
+    if match is None or not english_title_opens(text, end) or text[match.end():].strip(" .;"):
+        return None
+    return match.group("title").strip()
+
+
 def english_title_after(text: str, end: int) -> str | None:
     """The title written after a name and a comma (``Mr. Kang Yi, commissioner of the
     National Bureau of Statistics, to brief you``), as SCIO's English transcripts introduce
@@ -336,53 +353,9 @@ def english_roles_from_introductions(texts: Iterable[str], names: Iterable[str])
             if name in found:
                 continue
             title = (english_title_before(text[max(0, match.start() - 200):match.start()])
-                     or english_title_after(text, match.end()))
+                     or english_title_after(text, match.end()) or _header_title(text, match.end()))
             if title is not None:
                 found[name] = title
         if len(found) == len(wanted):
             break
     return found
-
-
-#: A name written in Latin letters after an office and a comma, as Hong Kong releases
-#: introduce an office-holder: ``the Secretary for Security, Mr Chris Tang,``,
-#: ``the Chief Secretary for Administration, Mr Chan Kwok-ki, and …``.
-_INTRODUCED_NAME = (rf",? (?:{'|'.join(COURTESY_TITLES)})\.? "
-                    r"(?P<name>[A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+(?:-[a-z]+)?){0,3})(?![A-Za-z])")
-
-
-def english_names_for_offices(texts: Iterable[str], offices: Iterable[str]) -> dict[str, str]:
-    """Names the lead gives English office labels (``Secretary for Security:`` is Chris Tang
-    when the lead says ``remarks by the Secretary for Security, Mr Chris Tang``). An office
-    introduced with two different names gives none: the label cannot tell which one spoke."""
-    wanted = sorted({o for o in offices if (o.isascii() and " " in o) or o in ENGLISH_TITLE_WORDS},
-                    key=len, reverse=True)
-    if not wanted:
-        return {}
-    pattern = re.compile(r"\b(" + "|".join(re.escape(o) for o in wanted) + ")" + _INTRODUCED_NAME)
-    seen: dict[str, set[str]] = {}
-    for text in texts:
-        for match in pattern.finditer(text):
-            seen.setdefault(match.group(1), set()).add(match.group("name"))
-    return {office: next(iter(names)) for office, names in seen.items() if len(names) == 1}
-
-
-#: ``Foreign Ministry Spokesperson Lin Jian``: a spokesperson's title and name in a lead.
-_SPOKESPERSON = re.compile(r"\b(?P<title>(?:[A-Z][a-z]+ ){0,3}Spokes(?:person|man|woman)) "
-                           r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})")
-
-
-def english_spokesperson(texts: Iterable[str]) -> tuple[str, str] | None:
-    """(name, title) of the one spokesperson an English lead names (``Foreign Ministry
-    Spokesperson Lin Jian's Regular Press Conference``): who answers a ``Q:``/``A:``
-    record's ``A``. Two spokespeople named tell nobody."""
-    found: dict[str, str] = {}
-    for text in texts:
-        for match in _SPOKESPERSON.finditer(text):
-            words = match.group("name").split(" ")
-            while words and words[-1] in NOT_TITLE_WORDS:
-                words.pop()  # Lin Jian Regular Press Conference: the name ends before Regular
-            title = english_title_before(match.group("title")) or match.group("title")
-            if words:
-                found.setdefault(" ".join(words), title)
-    return next(iter(found.items())) if len(found) == 1 else None

@@ -15,7 +15,12 @@ from __future__ import annotations
 
 import re
 
-from reader.speakers.english import HEADER_ENTRY, english_title_after
+from reader.speakers.english import (
+    ENGLISH_TITLE_WORDS,
+    HEADER_ENTRY,
+    english_title_after,
+    english_title_opens,
+)
 from reader.speakers.label_words import ANSWER_SUFFIXES, NOT_SPEAKER_ENDINGS
 from reader.speakers.names import (
     ENDS_WITH_TITLE,
@@ -263,9 +268,11 @@ def outlet_asking(label: str, rest: str) -> bool:
 HEADER_LABELS = frozenset({"主持人", "主持", "发布人", "发布嘉宾", "出席嘉宾", "出席人", "主讲人", "主讲嘉宾",
                            "访谈嘉宾", "采访嘉宾", "受访嘉宾", "出席"})
 ENGLISH_HEADER_LABELS = frozenset({"speakers", "speaker", "chairperson", "chair", "host", "moderator",
+                                   "presenter", "briefer", "briefers",
                                    "guests", "guest", "participants", "attendees", "presenters", "panelists",
                                    "panellists"})
 SENTENCE_END = re.compile(r"[。！？!?；;：:]")
+MAX_HEADER_WORDS = 10  # Presenter: Pentagon Press Secretary Geoff Morrell
 # Words a host's speech opens with, never a header's list: 请康局长回答, 下面请…, 今天我们请到…
 SPEECH_OPENINGS = ("请", "有请", "下面", "谢谢", "欢迎", "今天", "现在", "好的", "各位", "首先", "接下来",
                    "大家", "感谢", "我们", "那么", "最后")
@@ -283,7 +290,12 @@ def header_line(label: str, rest: str) -> bool:
         if label.strip().lower() not in ENGLISH_HEADER_LABELS:
             return False
         entry = HEADER_ENTRY.match(speech)  # its title after the comma: english_title_after
-        return entry is not None and english_title_after(speech, entry.end()) is not None
+        if entry is None:  # Presenter: Pentagon Press Secretary Geoff Morrell
+            words = speech.split()
+            return (len(words) <= MAX_HEADER_WORDS and all(w[:1].isupper() for w in words)
+                    and any(w in ENGLISH_TITLE_WORDS for w in words[:-1]))
+        end = entry.end()
+        return english_title_after(speech, end) is not None or english_title_opens(speech, end)
     simple = analysis_form(SPACES.sub("", speech))
     if (analysis_form(label) not in HEADER_LABELS or len(speech) > 160 or SENTENCE_END.search(speech)
             or simple.startswith(SPEECH_OPENINGS)):

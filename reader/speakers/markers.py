@@ -17,11 +17,8 @@ from dataclasses import dataclass
 from reader.parse.blocks import Line, Run
 from reader.speakers.english import english_office
 from reader.speakers.label_forms import guest_label_before_speech, outlet_asking
-from reader.speakers.label_words import REPORTER_LABEL
 from reader.speakers.labels import (
     MAX_LABEL,
-    is_answer,
-    is_question,
     label_shape,
     looks_like_speaker,
     parse_label,
@@ -31,10 +28,11 @@ from reader.text.fold import COLONS
 
 COLON = re.compile(f"[{COLONS}]")
 # The language a Legislative Council record notes after a member's label: ``(in Cantonese)``,
-# ``（以英語發言）``. Part of the marker as written, not of the speaker's name.
+# ``（以英語發言）``, or a recording's time (``Matthew Miller (00:04):``, rev.com). Part of the
+# marker as written, not of the speaker's name.
 _LANGUAGE = r"(?:Cantonese|Putonghua|English|Mandarin)"
 LANGUAGE_NOTE = re.compile(
-    rf"(?:\s*[(（](?:in {_LANGUAGE}(?: and {_LANGUAGE})?|Translation|譯文|译文"
+    rf"(?:\s*[(（](?:in {_LANGUAGE}(?: and {_LANGUAGE})?|Translation|譯文|译文|\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
     r"|以(?:廣東話|广东话|粵語|粤语|普通話|普通话|英語|英语)(?:發言|发言))[)）])+\s*$"
 )
 MAX_LANGUAGE_NOTE = 40
@@ -137,6 +135,9 @@ def colon_marker(line: Line, text: str, known: Collection[str] | None) -> Marker
     match = COLON.search(text, 0, MAX_LABEL + 8 + MAX_LANGUAGE_NOTE)
     if not match:
         return None
+    stamped = LABEL_TIMESTAMP.match(text, match.start())  # Matthew Miller (00:04): the time's colon
+    if stamped is not None:
+        match = COLON.search(text, stamped.end(), stamped.end() + 3) or match
     raw = text[: match.start()]
     note = LANGUAGE_NOTE.search(raw)  # MR CHAN HAN-PAN (in Cantonese): the label without the note
     if note is not None:
@@ -162,7 +163,20 @@ def colon_marker(line: Line, text: str, known: Collection[str] | None) -> Marker
     if note is not None:
         space = " " if note.group()[0].isspace() else ""
         written = label + space + _collapse(note.group()) + match.group()
-    return Marker(label, written, 0, _split_at(line, match.end()))
+    cut = match.end()
+    stamp = SPEECH_TIMESTAMP.match(text, cut)  # Boris Johnson: (06:02) Good afternoon.
+    if stamp is not None:
+        written, cut = written + text[cut:stamp.end()].rstrip(), stamp.end()
+    return Marker(label, written, 0, _split_at(line, cut))
+
+
+# The rest of a time in brackets after a label, from its first colon (``Matt (00:09):``).
+LABEL_TIMESTAMP = re.compile(
+    r"(?:(?<=[(\[]\d)|(?<=[(\[]\d\d))[:：]\d{2}(?:[:：]\d{2})?[)\]]"
+)
+
+# A recording's time after the label (``(06:02)``): when it was said, part of the marker.
+SPEECH_TIMESTAMP = re.compile(r"\s*[(\[]\d{1,2}:\d{2}(?::\d{2})?[)\]]\s*")
 
 
 def _names_a_person(label: str) -> bool:
@@ -171,86 +185,6 @@ def _names_a_person(label: str) -> bool:
     gloss = LATIN_GLOSS.match(label.strip())
     simple = analysis_form(gloss.group("main") if gloss else label)
     return is_person_name(simple) or ROLE_THEN_NAME.match(simple) is not None
-
-
-# Turns run together in one paragraph by pages that flatten their lines
-# (``问：…有何评论？ 答：中方注意到…``, ``总台央视记者：…有何评论？毛宁：我们…``): a new
-# turn starts after a sentence end, at a label that can only be a speaker's (see
-# ``_inline_label``).
-INLINE_LABEL = re.compile(
-    rf"(?<=[。？！?!”」])\s*(?=(?P<label>[^\s{COLONS}。，、；？！?!“”「」《》（）()\[\]【】]{{1,24}})[{COLONS}])"
-)
-INLINE_HOSTS = frozenset({"主持人", "主持"})
-
-
-def _inline_label(label: str, after_question: bool, in_qa: bool, known: Collection[str] | None) -> bool:
-    """A label inside speech that starts a turn: 问 or 答 in a 问/答 transcript's speech,
-    主持人, a reporter's label (``法新社记者``), a name already used as a label, or a
-    person's name right after a question (the answer). Anything else (``他表示：``,
-    ``一是：``, ``答：`` quoted by a named speaker) stays speech."""
-    compact = analysis_form(label)
-    if is_question(compact) or is_answer(compact):
-        return in_qa
-    if compact in INLINE_HOSTS:
-        return True
-    if not label_shape(label) or not looks_like_speaker(label, known):
-        return False
-    if compact != "记者" and REPORTER_LABEL.match(compact) and not compact.endswith(REPORTED_VERBS):
-        return True
-    name = parse_label(label).name
-    return (known is not None and name in known) or (after_question and is_person_name(compact))
-
-
-# What a reporter's label does not end with: ``记者获悉``, ``记者了解到``, ``记者注意到`` report.
-REPORTED_VERBS = ("获悉", "了解", "了解到", "注意到", "看到", "发现", "问", "提问", "表示")
-
-
-def _sentence_at(text: str, start: int) -> str:
-    """The sentence of ``text`` from ``start`` to its end mark (an outlet's label inline asks
-    only when its own sentence does: ``新华社：请问…？``)."""
-    end = SENTENCE_END_MARK.search(text, start, start + 300)
-    return text[start:end.end() if end else start + 300]
-
-
-SENTENCE_END_MARK = re.compile(r"[。！？!?]")
-
-
-def split_inline_turns(marker: Marker, known: Collection[str] | None = None) -> list[Line]:
-    """The speech of a marker up to a speaker's label run into the same paragraph, then the
-    line from each such next marker on. One pass over the line, whatever its length."""
-    text = "".join(run.text for run in marker.rest)
-    label = analysis_form(marker.label)
-    in_qa = is_question(label) or is_answer(label)
-    spans = [(m.start(), m.end()) for m in INLINE_LABEL.finditer(text) if m.start() > 0 and (
-        _inline_label(m.group("label"), text[m.start() - 1] in "？?", in_qa, known)
-        or outlet_asking(m.group("label"), _sentence_at(text, m.end("label") + 1)))]
-    if not spans:
-        return [marker.rest]
-    bounds = [(0, spans[0][0])]
-    bounds += [(spans[i][1], spans[i + 1][0] if i + 1 < len(spans) else len(text)) for i in range(len(spans))]
-    return _slices(marker.rest, bounds)
-
-
-def _slices(line: Line, bounds: list[tuple[int, int]]) -> list[Line]:
-    """``line`` cut into the character ranges ``bounds`` (ascending, not overlapping), in one
-    walk over its runs."""
-    out: list[list[Run]] = [[] for _ in bounds]
-    pos = 0
-    k = 0
-    for run in line:
-        end = pos + len(run.text)
-        while k < len(bounds) and bounds[k][1] <= pos:
-            k += 1
-        j = k
-        while j < len(bounds) and bounds[j][0] < end:
-            a, b = max(bounds[j][0], pos), min(bounds[j][1], end)
-            if a < b:
-                out[j].append(Run(run.text[a - pos : b - pos], run.bold, run.link))
-            if bounds[j][1] > end:
-                break
-            j += 1
-        pos = end
-    return [tuple(runs) for runs in out]
 
 
 def _head(line: Line, upto: int) -> Line:
@@ -319,8 +253,22 @@ def speech_heading_marker(line: Line, text: str, known: Collection[str] | None) 
     return Marker(match.group("label"), written, match.start("label"), ())
 
 
+# ``Q  How many hostages…?``, ``A  We are saddened…``: the White House's, the Pentagon's and
+# some English 外交部 pages' question and answer markers, with spaces (often no-break) and
+# no colon. ``A`` only once a ``Q`` was seen: ``A Chinese delegation…`` opens prose.
+BARE_Q_OR_A = re.compile(r"^(?P<label>[QA])[ \u00a0\t]+(?=[A-Z\u4e00-\u9fff“\"'‘(])")
+
+
+def bare_q_or_a_marker(line: Line, text: str, known: Collection[str] | None) -> Marker | None:
+    """``Q How many…?`` and, after a ``Q``, ``A We are…``: a marker without a colon."""
+    match = BARE_Q_OR_A.match(text)
+    if match is None or (match.group("label") == "A" and (known is None or "Q" not in known)):
+        return None
+    return Marker(match.group("label"), match.group("label"), 0, _split_at(line, match.end()))
+
+
 MARKER_RULES: tuple[MarkerRule, ...] = (
-    speech_heading_marker, numbered_marker, bracketed_marker, colon_marker,
+    speech_heading_marker, numbered_marker, bracketed_marker, colon_marker, bare_q_or_a_marker,
 )
 
 

@@ -38,12 +38,11 @@ from reader.speakers.addresses import (
     titles_addressed,
 )
 from reader.speakers.english import (
-    english_names_for_offices,
     english_organization,
     english_roles_from_introductions,
-    english_spokesperson,
     is_english_follow_up,
 )
+from reader.speakers.english_introductions import english_names_for_offices, english_spokesperson
 from reader.speakers.introductions import (
     answerer_named_in_title,
     answering_spokesperson,

@@ -26,6 +26,9 @@ METADATA_LINE = re.compile(
     r"|^[（(]\s*(责任编辑|编辑|责编)\s+(?P<editor>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})?)\s*[）)]$"
 )
 
+# A recording's time alone between paragraphs (``(00:12)``, ``[10:05:30]``): not speech.
+TIMESTAMP_LINE = re.compile(r"^[(\[【]?\d{1,2}:\d{2}(?::\d{2})?[)\]】]?$")
+
 # The end mark news agencies put after a story: （完）, 【全文完】; a Hong Kong government
 # release's, with its date and time (``Ends/Saturday, March 5, 2022``, ``Issued at HKT 14:50``,
 # on one line or two), and the wires' ``NNNN``.
@@ -148,7 +151,8 @@ def take_metadata(meta: Meta, blocks: tuple[Block, ...]) -> tuple[Meta, list[Blo
             elif field == "作者":
                 author = author or value
             continue
-        if END_MARK.match(row) or PAGE_CONTROL.match(row) or RUNNING_HEADER.match(row):
+        if (END_MARK.match(row) or PAGE_CONTROL.match(row) or RUNNING_HEADER.match(row)
+                or TIMESTAMP_LINE.match(row)):
             continue
         credit = CREDIT_LINE.match(row) if len(block.lines) == 1 else None
         if credit and all(is_person_name(n) for n in NAME_SPLIT.split(credit.group("names")) if n):

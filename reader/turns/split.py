@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from reader.model import SpeakerKind
 from reader.parse.blocks import Block, Line, join_wrapped, line_text
 from reader.progress import checkpoint
+from reader.speakers.inline_turns import split_inline_turns
 from reader.speakers.label_forms import asker_by_screen_name, header_line
 from reader.speakers.labels import looks_like_speaker, parse_label
-from reader.speakers.markers import SPEECH_HEADING, Marker, find_marker, split_inline_turns, title_then_marker
+from reader.speakers.markers import SPEECH_HEADING, Marker, find_marker, title_then_marker
 from reader.speakers.names import analysis_form, is_person_name
 
 # A heading that introduces a list of key points before the transcript (发布会要点：, 划重点).
@@ -87,6 +88,7 @@ def split_turns(blocks: list[Block], *, release: bool = False) -> tuple[list[Lea
     known: set[str] = set()  # names used as labels so far; a plain label may repeat one
     shared: dict[tuple[str, str, int], Marker] = {}  # one Marker per distinct marker line
     sure = False  # a draft exists that no later step takes away (not a byline's label)
+    previous_line: Line | None = None  # the line read before this one, in any block
     for index in range(len(blocks)):
         block = blocks[index]
         if sure:
@@ -109,6 +111,9 @@ def split_turns(blocks: list[Block], *, release: bool = False) -> tuple[list[Lea
                 marker = titled[1]
             if marker is not None and block.kind == "heading" and not _heading_marker(marker):
                 marker = None
+            previous, previous_line = previous_line, line
+            if marker is not None and previous is not None and _wrapped_sentence(previous, marker):
+                marker = None  # …coming out of / Jerusalem: a deadly shooting…: the sentence goes on
             if marker is not None and not drafts and header_line(marker.label, line_text(marker.rest)):
                 marker = None  # 主持人：…新闻发言人寿小丽 above the transcript: who takes part
             if marker is not None and _is_byline(marker.label, line_text(marker.rest)):
@@ -152,6 +157,15 @@ def split_turns(blocks: list[Block], *, release: bool = False) -> tuple[list[Lea
     lead, drafts = _without_header_turns(lead, drafts)
     lead, drafts = _without_empty_speech_headings(lead, drafts)
     return _without_subheadings(lead, drafts)
+
+
+def _wrapped_sentence(previous: Line, marker: Marker) -> bool:
+    """A hard-wrapped English sentence whose next line happens to open with ``Word:``: the
+    line before ends mid-sentence (a letter or a comma) and lower case follows the colon."""
+    before = line_text(previous).rstrip()
+    after = line_text(marker.rest).lstrip()
+    return (bool(before) and before[-1].isascii() and (before[-1].isalpha() or before[-1] == ",")
+            and bool(after) and after[0].isascii() and after[0].islower())
 
 
 def _without_empty_speech_headings(lead: list[LeadParagraph],
