@@ -591,7 +591,7 @@ def test_a_surname_alone_labels_the_interviewee_of_a_taiwan_press_gaggle() -> No
     assert [turn.label for turn in t.turns] == ["記者", "柯", "記者", "柯"]
     assert t.speaker(t.turns[1].speaker).kind == "official"
     assert [t.speaker(f.speaker).name for f in t.figures if f.text == "100多台"] == ["柯"]
-    byline = text("記者：請問？\n\n柯：好。\n\n文：張三\n")
+    byline = text("記者：請問？\n\n柯：好，我們會繼續推動。\n\n文：張三\n")
     assert [turn.label for turn in byline.turns] == ["記者", "柯"]  # 文 heads a credit
 
 

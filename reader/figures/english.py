@@ -107,6 +107,26 @@ NAMED_NUMBER_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:" + "|".join(re.escape(w) 
                                  + r"|[A-Z]{2,})|\d in) $")
 
 
+#: Verbs after which ``about`` and ``over`` are prepositions, not "about"/"more than".
+PREPOSITION_AFTER = re.compile(
+    r"(?<![A-Za-z])(?:talk|talks|talked|talking|ask|asks|asked|asking|speak|spoke|think|thought|complain"
+    r"|complained|worry|worried|know|knew|care|cared|learn|learned|hear|heard|write|wrote|read|say|said"
+    r"|debated|discussed|spread|held|stretched|argued|fought|spanning|spanned) $", re.IGNORECASE)
+#: Words whose number a space-grouped count may follow (section 23 500 times is not 23,500).
+SECTION_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:section|sections|article|articles|chapter|page|pages|item|items|rule|clause|paragraph"
+    r"|no\.|number|table|figure|schedule|annex|part|phase|route|block|room|cap\.?) $", re.IGNORECASE)
+
+
+def _qualifier_before(text: str, start: int) -> re.Match[str] | None:
+    """The qualifier right before ``start``, unless a verb makes it a preposition (talk about
+    3 issues, debated over 3 sessions)."""
+    before = QUALIFIER_BEFORE.search(text, max(0, start - _LONGEST_QUALIFIER), start)
+    if before is not None and PREPOSITION_AFTER.search(text, max(0, before.start() - 16), before.start()):
+        return None
+    return before
+
+
 def _digits(number: str) -> str:
     return number.replace(",", "").replace(" ", "")
 
@@ -169,7 +189,7 @@ def english_figures(text: str) -> Iterator[EnglishFigure]:
         if noun is not None:
             # over 6,000 gatherings: any thing counted, when a qualifier, thousands or a scale
             # say the number is a quantity (not a year, a street number, a list's item).
-            qualified = QUALIFIER_BEFORE.search(text, max(0, begin - _LONGEST_QUALIFIER), begin) is not None
+            qualified = _qualifier_before(text, begin) is not None
             number = m.group("number")
             if noun in NOT_COUNTED or _is_year(number) or not (
                     qualified or scale or "," in number or " " in number
@@ -181,6 +201,8 @@ def english_figures(text: str) -> Iterator[EnglishFigure]:
             continue
         if unit and unit.lower() == "years" and text.startswith(" old", m.end()):
             continue  # 45 years old: an age
+        if " " in m.group("number") and SECTION_BEFORE.search(text, max(0, begin - 16), begin):
+            continue  # section 23 500 times: a section's number, then a count
         named = NAMED_NUMBER_BEFORE.search(text, max(0, begin - 24), begin)
         if named is not None and not (scale or percent or code):
             continue  # Boeing 737 passengers, Table 1 cases, 1 in 5 people: a name's number or a ratio
@@ -203,7 +225,7 @@ def english_figures(text: str) -> Iterator[EnglishFigure]:
         else:
             written, family = "", "count"
         start = code.start() if code else begin
-        before = QUALIFIER_BEFORE.search(text, max(0, start - _LONGEST_QUALIFIER), start)
+        before = _qualifier_before(text, start)
         qualifier = before.group()[:-1] if before else None
         yield ((before.start() if before else start), m.end(), value, value_to, written, qualifier, family,
                begin)

@@ -76,6 +76,9 @@ def pre_qualifier(text: str, start: int, unit_family: str, end: int, words: bool
                     return None
                 if word == "近" and unit_family == "duration" and _recent_period(text, q_start, end):
                     return None  # 近3年来 is "the last three years", 历时近3年 "nearly three years"
+                if word.startswith("突破") and unit_family not in ("money", "percent") and not any(
+                        ch in "万亿萬億" for ch in text[start:end]):
+                    return None  # 突破了5项关键技术: broke through five, not "more than five"
                 return word
     # The words first, so that 超过十万 keeps 超过; a lone 过 qualifies too (过千处).
     if words and text[start - 1] in _WORD_QUALIFIERS:

@@ -57,7 +57,7 @@ _CN_DIGIT = "".join(CN_DIGITS)
 
 # Thousands separated by commas (1,234,567) or, as national standards and some statistics
 # write them, by a space (24 000, 1 234 567; thin and no-break spaces too).
-_ARABIC = (rf"(?:[{_D}]{{1,3}}(?:[ \u2009\u202f\u00a0][{_D}]{{3}}(?![{_D}]))+"
+_ARABIC = (rf"(?:(?<![图表第号圖])[{_D}]{{1,3}}(?:[ \u2009\u202f\u00a0][{_D}]{{3}}(?![{_D}]))+"
            rf"|[{_D}]+(?:,[{_D}]{{3}}(?![{_D}]))*)(?:[.．][{_D}]+)?")
 
 # Statistics write big numbers in two groups: 25亿9187.9万剂次, 11亿6248.8万人, 3万5千.

@@ -101,9 +101,19 @@ MIN_HEADLINE = 6
 def without_site_name(title: str) -> str:
     """The headline of a <title> that appends its section and site name, or the title."""
     head, *rest = TITLE_PARTS.split(title)
-    if rest and len(head) >= MIN_HEADLINE and all(0 < len(part) <= MAX_SITE_PART for part in rest):
+    if rest and len(head) >= MIN_HEADLINE and all(
+            0 < len(part) <= MAX_SITE_PART and SITE_NAME.search(part) and not TITLE_SEQUEL.search(part)
+            for part in rest):
         return head
     return title
+
+
+# What a site's or a section's name holds (中国政府网, 滚动新闻, 新华网, GovHK, xinhuanet.com);
+# a headline's own tail (第3场, Part 2, （上）, 一季度经济数据) holds none of it, or a sequel.
+SITE_NAME = re.compile(
+    r"网|網|频道|頻道|政府|新闻|新聞|日报|日報|时报|時報|电视|電視|在线|在線|门户|中心|首页"
+    r"|\.com|\.cn|\.hk|\.gov|GovHK|Xinhua|News|Daily|Times|Post|Online|Portal", re.IGNORECASE)
+TITLE_SEQUEL = re.compile(r"第.{1,4}[场期次部集]|Part \d|[（(][上中下一二三四五六七八九十\d][）)]")
 
 
 def squash(text: str) -> str:

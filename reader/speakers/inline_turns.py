@@ -28,11 +28,16 @@ INLINE_LABEL = re.compile(
 INLINE_HOSTS = frozenset({"主持人", "主持"})
 
 
-def _inline_label(label: str, after_question: bool, in_qa: bool, known: Collection[str] | None) -> bool:
+def _inline_label(label: str, following: str, after_question: bool, in_qa: bool, asker: bool,
+                  known: Collection[str] | None) -> bool:
     """A label inside speech that starts a turn: 问 or 答 in a 问/答 transcript's speech,
-    主持人, a reporter's label (``法新社记者``), a name already used as a label, or a
-    person's name right after a question (the answer). Anything else (``他表示：``,
-    ``一是：``, ``答：`` quoted by a named speaker) stays speech."""
+    主持人, a reporter's label (``法新社记者``), a name already used as a label, or, in an
+    asker's speech, a person's name right after the question (the answer). Anything else
+    stays speech: ``他表示：``, ``一是：``, ``答：`` quoted by a named speaker, an official's own
+    ``为什么出台？原因：…``, a quotation (``李明：“扩招不降质。”``), and in an asker's speech a
+    speaker asked about (``…。李明局长：这个数字可靠吗？``). ``following``: the sentence after."""
+    if following.lstrip()[:1] in "“「『\"‘":
+        return False  # a quotation after the name: who said it, inside this speech
     compact = analysis_form(label)
     if is_question(compact) or is_answer(compact):
         return in_qa
@@ -42,12 +47,19 @@ def _inline_label(label: str, after_question: bool, in_qa: bool, known: Collecti
         return False
     if compact != "记者" and REPORTER_LABEL.match(compact) and not compact.endswith(REPORTED_VERBS):
         return True
+    if asker and following.rstrip().endswith(("？", "?")):
+        return False  # the asker goes on asking, naming whom they ask about
     name = parse_label(label).name
-    return (known is not None and name in known) or (after_question and is_person_name(compact))
+    return (known is not None and name in known) or (asker and after_question and is_person_name(compact))
 
 
 # What a reporter's label does not end with: ``记者获悉``, ``记者了解到``, ``记者注意到`` report.
 REPORTED_VERBS = ("获悉", "了解", "了解到", "注意到", "看到", "发现", "问", "提问", "表示")
+
+
+def _asks(label: str) -> bool:
+    """A label of someone who asks: 问, a reporter's, an outlet's."""
+    return is_question(analysis_form(label)) or parse_label(label).kind == "reporter"
 
 
 def _sentence_at(text: str, start: int) -> str:
@@ -66,9 +78,18 @@ def split_inline_turns(marker: Marker, known: Collection[str] | None = None) -> 
     text = "".join(run.text for run in marker.rest)
     label = analysis_form(marker.label)
     in_qa = is_question(label) or is_answer(label)
-    spans = [(m.start(), m.end()) for m in INLINE_LABEL.finditer(text) if m.start() > 0 and (
-        _inline_label(m.group("label"), text[m.start() - 1] in "？?", in_qa, known)
-        or outlet_asking(m.group("label"), _sentence_at(text, m.end("label") + 1)))]
+    names = {*(known or ()), parse_label(marker.label).name}
+    asker = _asks(marker.label)  # of the speech being cut: the marker's, then each cut's label
+    spans = []
+    for m in INLINE_LABEL.finditer(text):
+        if m.start() == 0:
+            continue
+        found, following = m.group("label"), _sentence_at(text, m.end("label") + 1)
+        if (_inline_label(found, following, text[m.start() - 1] in "？?", in_qa, asker, names)
+                or outlet_asking(found, following)):
+            spans.append((m.start(), m.end()))
+            names.add(parse_label(found).name)
+            asker = _asks(found) or outlet_asking(found, following)
     if not spans:
         return [marker.rest]
     bounds = [(0, spans[0][0])]

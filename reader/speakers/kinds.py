@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from reader.model import SpeakerKind
 from reader.speakers.names import analysis_form
@@ -149,19 +149,28 @@ def _same_standing(kinds: dict[str, SpeakerKind], hinted: set[str], turns: Seque
                 kinds[guest] = "official"
 
 
+# How a host hands the floor over: ``首先请宁吉喆局长介绍情况``, ``下面请…``, ``有请…``.
+HANDS_OVER = re.compile(
+    r"(?:请|請)[^。！？]{1,30}(?:介绍|介紹|发布|發布|讲话|講話|致辞|致辭|回答|答|发言|發言|说明|說明)"
+    r"|有请|有請|下面请|下面請"
+)
+
 # How a speaker thanks or greets the host they answer: ``谢谢主持人``, ``感谢主持人``, ``主持人好``.
 THANKS_THE_HOST = re.compile(r"^\s*(?:谢谢|謝謝|感谢|感謝|多谢|多謝)?\s*主持人(?:好|，|,|。|！|的|$)"
                              r"|^\s*(?:谢谢|謝謝|感谢|感謝|多谢|多謝)主持人")
 
 
-def thanked_as_host(openings: Sequence[str], turn_speakers: Sequence[str]) -> set[str]:
-    """Who the next speaker thanks as 主持人 (``宁吉喆：谢谢主持人。`` after ``郭卫民：…首先请
-    宁吉喆局长介绍情况。``), when they opened the event or are thanked so twice: a host the
-    page names by name alone. ``openings``: each turn's first paragraph."""
+def thanked_as_host(openings: Sequence[str], closings: Sequence[str], turn_speakers: Sequence[str],
+                    askers: Collection[str]) -> set[str]:
+    """Who hands the floor to a guest (``郭卫民：…首先请宁吉喆局长介绍情况。``) whom the guest
+    thanks as 主持人 (``宁吉喆：谢谢主持人。``), when they opened the event or did so twice: a
+    host the page names by name alone. A reporter's ``谢谢主持人`` after an answer thanks
+    someone else. ``openings`` and ``closings``: each turn's first and last paragraph."""
     thanked: dict[str, int] = {}
     for i in range(1, len(openings)):
         previous = turn_speakers[i - 1]
-        if previous != turn_speakers[i] and THANKS_THE_HOST.match(openings[i]):
+        if (previous != turn_speakers[i] and turn_speakers[i] not in askers
+                and HANDS_OVER.search(closings[i - 1]) and THANKS_THE_HOST.match(openings[i])):
             thanked[previous] = thanked.get(previous, 0) + 1
     opener = turn_speakers[0] if turn_speakers else None
     return {who for who, count in thanked.items() if count >= 2 or who == opener}

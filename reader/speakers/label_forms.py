@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from reader.speakers.english import (
     ENGLISH_TITLE_WORDS,
@@ -94,7 +95,8 @@ def body_and_name(label: str) -> tuple[str, str] | None:
     body, then a person's name, with or without a space, and no title between them (with a
     title, ``公安部副部长杜航伟`` is read as role and name)."""
     text = label.strip()
-    cuts = [len(text) - n for n in (3, 2, 4) if len(text) > n + 1]
+    # Run together, only a three-character name: 公安部官微, 人民银行官宣 are a body's words.
+    cuts = [len(text) - 3] if len(text) > 4 else []
     if " " in text:
         cuts.insert(0, text.rindex(" "))
     for cut in cuts:
@@ -119,6 +121,11 @@ NOT_GIVEN_NAMES = frozenset({"介绍", "指出", "回答", "答", "问", "发言
                              "回应", "表示", "说", "讲话", "报告", "总结", "主持", "提问", "再答", "续答"})
 
 
+#: Last characters of the verbs a report puts after a title (林委員質詢, 蘇院長重申, 反問, 痛批,
+#: 說道): never a given name's there.
+VERB_ENDINGS = frozenset("询申问批称道说讲谈示述承认斥吁")
+
+
 def surname_title_given(label: str) -> tuple[str, str] | None:
     """(name, title) as written for ``林委員國成`` (林國成, 委員); None for other labels."""
     compact = SPACES.sub("", label)
@@ -127,7 +134,8 @@ def surname_title_given(label: str) -> tuple[str, str] | None:
     if match is None or len(simple) != len(compact) or match.group("surname") not in SURNAMES_SINGLE:
         return None
     given = match.group("given")
-    if given in NOT_GIVEN_NAMES or given[-1] in NOT_NAME_ENDINGS or given[0] in NOT_NAME_ENDINGS:
+    if (given in NOT_GIVEN_NAMES or given[-1] in NOT_NAME_ENDINGS or given[0] in NOT_NAME_ENDINGS
+            or given[-1] in VERB_ENDINGS):
         return None
     name = compact[0] + compact[match.start("given"):]
     return name, compact[match.start("title"):match.end("title")]
@@ -261,6 +269,12 @@ def outlet_asking(label: str, rest: str) -> bool:
     if any(ch in FUNCTION_WORDS for ch in compact) or outlet_of(label) is None:
         return False
     return ASKING.search(rest[:300]) is not None
+
+
+def outlet_asks_in_turns(label: str, rest: str, known: Collection[str] | None) -> bool:
+    """``outlet_asking`` inside a transcript: another speaker's label came before, so a
+    commentary's headline (``新华社：美方为何拒绝？``) above an article is not one."""
+    return bool(known) and outlet_asking(label, rest)
 
 
 #: Labels of a page's header lines that list who takes part (``主持人：国务院新闻办公室新闻局

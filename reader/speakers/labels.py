@@ -41,7 +41,6 @@ from reader.speakers.label_words import (
     NOT_SPEAKER_LABELS,
     NOT_SPEAKER_PREFIXES,
     NOT_SPEAKER_STARTS,
-    NOT_SURNAME_LABELS,
     NUMBERED_ANSWER,
     NUMBERED_ITEM,
     NUMBERED_QUESTION,
@@ -59,7 +58,6 @@ from reader.speakers.names import (
     PERSON_NAME,
     ROLE_THEN_NAME,
     SPACES,
-    SURNAMES_SINGLE,
     TITLE_MARKS,
     analysis_form,
     is_married_name,
@@ -213,8 +211,6 @@ def looks_like_speaker(label: str, known_names: Collection[str] | None = None) -
         return any(looks_like_speaker(part) for part in (parts.group("outer"), parts.group("inner")))
     if known_names is not None and (compact in known_names or label.replace(" ", "") in known_names):
         return True
-    if len(compact) == 1 and compact in SURNAMES_SINGLE and compact not in NOT_SURNAME_LABELS:
-        return True  # 柯：, 蔡：: Taiwan's 聯訪 transcripts name the one interviewee by surname
     return is_person_name(compact)
 
 

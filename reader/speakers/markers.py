@@ -16,14 +16,23 @@ from dataclasses import dataclass
 
 from reader.parse.blocks import Line, Run
 from reader.speakers.english import english_office
-from reader.speakers.label_forms import guest_label_before_speech, outlet_asking
+from reader.speakers.label_forms import guest_label_before_speech, outlet_asks_in_turns
+from reader.speakers.label_words import NOT_SURNAME_LABELS
 from reader.speakers.labels import (
     MAX_LABEL,
     label_shape,
     looks_like_speaker,
     parse_label,
 )
-from reader.speakers.names import LATIN_GLOSS, ROLE_THEN_NAME, SPACES, analysis_form, is_person_name
+from reader.speakers.names import (
+    ENDS_WITH_TITLE,
+    LATIN_GLOSS,
+    ROLE_THEN_NAME,
+    SPACES,
+    SURNAMES_SINGLE,
+    analysis_form,
+    is_person_name,
+)
 from reader.text.fold import COLONS
 
 COLON = re.compile(f"[{COLONS}]")
@@ -122,7 +131,7 @@ def bracketed_marker(line: Line, text: str, known: Collection[str] | None) -> Ma
         return None
     speech = text[match.end():]
     # [嘉宾]：…, [新华社]：请问…
-    guest = guest_label_before_speech(label, speech) or outlet_asking(label, speech)
+    guest = guest_label_before_speech(label, speech) or outlet_asks_in_turns(label, speech, known)
     if not guest and (not label_shape(label) or not (all_bold or looks_like_speaker(label, known))):
         return None
     opening, closing = text[0], text[match.end(1)]
@@ -146,13 +155,14 @@ def colon_marker(line: Line, text: str, known: Collection[str] | None) -> Marker
         return None
     label = _collapse(raw)
     speech = text[match.end():]
-    # 嘉宾：今年…，新华社：请问…
-    guest = guest_label_before_speech(label, speech) or outlet_asking(label, speech)
+    # 嘉宾：今年…，新华社：请问…，柯：應該可以啦…
+    guest = (guest_label_before_speech(label, speech) or outlet_asks_in_turns(label, speech, known)
+             or _surname_before_speech(label, speech))
     if not guest and not label_shape(label):
         return None
     all_bold, colon_in_link = _styles(line, match.start())
-    if colon_in_link:
-        return None
+    if colon_in_link or (english_office(label) is not None and NAME_AS_VALUE.match(speech.strip())):
+        return None  # Secretary for Security: Mr Chris Tang Ping-keung: a list of appointments
     if not all_bold and not guest:
         # A name that is a link (<a>李明</a>：, <a>中国工商银行</a>副行长张三：) still names its
         # speaker; a linked word that names nobody (<a>公安部</a>：…) heads a list item.
@@ -177,6 +187,28 @@ LABEL_TIMESTAMP = re.compile(
 
 # A recording's time after the label (``(06:02)``): when it was said, part of the marker.
 SPEECH_TIMESTAMP = re.compile(r"\s*[(\[]\d{1,2}:\d{2}(?::\d{2})?[)\]]\s*")
+
+
+# What an English list gives after an office: a courtesy title and a name, nothing said.
+NAME_AS_VALUE = re.compile(
+    r"^(?:Mr|Ms|Mrs|Miss|Dr|Professor|Prof|Sir)\.? [A-Z][A-Za-z'’-]*(?: [A-Z][A-Za-z'’-]*){0,4}\.?$"
+)
+
+
+def _surname_before_speech(label: str, speech: str) -> bool:
+    """``柯：應該可以啦，大概調了100多台。``: Taiwan's 聯訪逐字稿 name the one interviewee by
+    surname. A sentence must follow (not ``金：40枚``, ``丁：周八、吴九``), and not one that
+    opens with the label's character (``常：常态化开展…``, a slogan's key word)."""
+    compact = analysis_form(label)
+    if len(compact) != 1 or compact not in SURNAMES_SINGLE or compact in NOT_SURNAME_LABELS:
+        return False
+    said = analysis_form(speech)
+    return (len(said) >= MIN_SURNAME_SPEECH and not said.startswith(compact)
+            and SPEECH_MARK.search(said) is not None)
+
+
+MIN_SURNAME_SPEECH = 8
+SPEECH_MARK = re.compile(r"[，。！？,.!?]")
 
 
 def _names_a_person(label: str) -> bool:
@@ -235,12 +267,17 @@ def _member(label: str) -> bool:
 ENGLISH_MEMBER = re.compile(r"^(?:MR|MRS|MS|MISS|DR|PROF|IR|THE HONOURABLE) [A-Z][A-Z' -]+$")
 
 
-# A record's part headed by who speaks in it, numbered (``壹、秘書長致詞：``, ``貳、總統致詞``,
-# ``一、主持人讲话``): Taiwan's 總統府 and some mainland records; the speech follows below.
+# A record's part headed by who speaks in it, numbered in the financial numerals of Taiwan's
+# 總統府 records (``壹、秘書長致詞：``, ``貳、總統致詞``); the speech follows below. Ordinary
+# numerals head a notice's or an agenda's items (``一、认真学习书记讲话``, ``五、市委书记讲话``).
 SPEECH_HEADING = re.compile(
-    r"^(?:[壹貳贰參叁参肆伍陸陆柒捌玖拾]+|[一二三四五六七八九十]{1,3})[、.．]\s*"
+    r"^[壹貳贰參叁参肆伍陸陆柒捌玖拾]+[、.．]\s*"
     r"(?P<label>[^\s：:，。、]{1,16}?)\s*(?:致詞|致词|致辞|致辭|講話|讲话|談話|谈话|發言|发言|答問|答问)\s*[：:]?$"
 )
+
+
+#: Verbs a notice's heading opens with before a title (学习书记讲话, 传达市长讲话).
+HEADING_VERBS = ("学习", "认真", "深入", "领会", "贯彻", "传达", "落实", "优秀", "关于")
 
 
 def speech_heading_marker(line: Line, text: str, known: Collection[str] | None) -> Marker | None:
@@ -249,6 +286,9 @@ def speech_heading_marker(line: Line, text: str, known: Collection[str] | None) 
     match = SPEECH_HEADING.match(text.strip())
     if match is None or not looks_like_speaker(match.group("label"), known):
         return None
+    who = analysis_form(match.group("label"))
+    if not (ENDS_WITH_TITLE.search(who) or is_person_name(who)) or who.startswith(HEADING_VERBS):
+        return None  # 壹、認真學習書記講話: what to do, not who speaks
     written = text.strip()
     return Marker(match.group("label"), written, match.start("label"), ())
 
@@ -278,7 +318,7 @@ def find_marker(line: Line, known_names: Collection[str] | None = None) -> Marke
     ``known_names`` are names the document already used (see ``looks_like_speaker``).
     """
     text = "".join(run.text for run in line)
-    bullets = LEADING_BULLETS.match(text) or AFTER_THE_BRIEFING.match(text)
+    bullets = LEADING_BULLETS.match(text) or (AFTER_THE_BRIEFING.match(text) if known_names else None)
     if bullets is None:
         return _marker_by_rules(line, text, known_names)
     # ●王毅：, 10:02 寿小丽：: bullets or a live text's clock times; the label follows them.

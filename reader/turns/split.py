@@ -122,9 +122,13 @@ def split_turns(blocks: list[Block], *, release: bool = False) -> tuple[list[Lea
             if marker is not None:
                 speech, *following = split_inline_turns(marker, known)
                 pieces: list[tuple[Marker | None, Line]] = [(marker, speech)]
+                if following:  # the markers cut out of this line count as used, as the line's own
+                    known.add(parse_label(marker.label).name)
                 for piece in following:
                     inline = find_marker(piece, known)
                     pieces.append((inline, piece) if inline is None else (inline, inline.rest))
+                    if inline is not None:
+                        known.add(parse_label(inline.label).name)
                 rest = ""
                 for piece_marker, piece_speech in pieces:
                     rest = line_text(piece_speech)
