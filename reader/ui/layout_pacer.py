@@ -16,10 +16,12 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer, Slot
 from PySide6.QtGui import QTextBlock, QTextDocument
 
-# Timer events the layout gets between restarts. Each step is one layout-timer event and
-# usually one size-report event, and each step doubles: about four doublings (16,000
-# characters, a few milliseconds) before the step is shrunk again.
-EVENTS_BETWEEN_RESTARTS = 8
+# Layout steps between restarts: each step doubles, so five steps (the last about 16,000 to
+# 20,000 characters, a few milliseconds) before the step is shrunk again. Steps are counted where the laid-out
+# frontier moved, not by timer events: the layout also gets size-report timer events, and on
+# a busy machine those came less often, so eight events let six or seven doublings through
+# (a 66,000-character step in a loaded CI run).
+STEPS_BETWEEN_RESTARTS = 5
 MIN_RESTART_SPAN = 100_000  # characters of the range reported changed at each restart
 # Qt's layout timer ticks every 10 ms until the layout is done; silence this long before the
 # end means Qt stopped early, and the pacer restarts it from its frontier to the end.
@@ -67,7 +69,8 @@ class LayoutPacer(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document: QTextDocument | None = None
-        self._events = 0
+        self._steps = 0
+        self._frontier = -1  # where the laid-out beginning ended at the last timer event
         self.restarts = 0  # how many times the step was shrunk (tests, benchmarks)
         self.full_restarts = 0  # how many times the watchdog had to restart the layout
         self._watchdog = QTimer(self, singleShot=True, interval=WATCHDOG_MS)
@@ -81,7 +84,8 @@ class LayoutPacer(QObject):
             except RuntimeError:  # the previous document is already deleted
                 pass
         self._document = document
-        self._events = 0
+        self._steps = 0
+        self._frontier = -1
         self.restarts = 0
         self.full_restarts = 0
         self._watchdog.start()
@@ -92,15 +96,18 @@ class LayoutPacer(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Timer and self._document is not None:
             self._watchdog.start()
-            self._events += 1
-            if self._events >= EVENTS_BETWEEN_RESTARTS:
-                self._events = 0
-                self._shrink_step(self._document)
+            frontier = laid_out_frontier(self._document)  # a binary search: microseconds
+            position = -1 if frontier is None else frontier.position()
+            if frontier is not None and position != self._frontier:
+                self._steps += 1  # the layout took a step since the last event
+                if self._steps >= STEPS_BETWEEN_RESTARTS:
+                    self._steps = 0
+                    self._shrink_step(self._document, frontier)
+            self._frontier = position
         return False  # Qt's own step always runs: the pacer only keeps it short
 
-    def _shrink_step(self, document: QTextDocument) -> None:
-        frontier = laid_out_frontier(document)
-        if frontier is not None:
+    def _shrink_step(self, document: QTextDocument, frontier: QTextBlock) -> None:
+        if frontier.isValid():
             # Qt lays out the changed range, stopping at its first check point (every 2,000
             # pixels) past the step; the blocks after the range it only moves, and blocks
             # never laid out have no height, so a range too short to reach a check point
