@@ -613,6 +613,15 @@ def test_the_one_a_title_says_was_interviewed_answers_a_q_and_a() -> None:
     assert t.speaker(t.turns[1].speaker).name == "王毅"
 
 
+def test_a_live_texts_clock_time_after_an_entry_is_no_speech() -> None:
+    # 图文直播 pages post each entry with its time: search and copy found [14:58] in speech.
+    t = text("[主持人]：女士们、先生们，大家下午好！新闻发布会现在开始。[14:58]\n"
+             "[赵启正]：全国政协会议明天下午3点开幕，一共开十天。（15:01）\n\n记者：我们三点（15:00）见面？\n")
+    assert [t.text[p.start:p.end] for turn in t.turns for p in turn.paragraphs] == [
+        "女士们、先生们，大家下午好！新闻发布会现在开始。", "全国政协会议明天下午3点开幕，一共开十天。",
+        "我们三点（15:00）见面？"]
+
+
 def test_a_colon_after_answer_inside_a_named_speakers_speech_is_kept() -> None:
     t = text("汪文斌：我的回答是这样的。答：这是引用的话。\n")
     assert len(t.turns) == 1

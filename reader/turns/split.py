@@ -131,7 +131,7 @@ def split_turns(blocks: list[Block], *, release: bool = False) -> tuple[list[Lea
                         known.add(parse_label(inline.label).name)
                 rest = ""
                 for piece_marker, piece_speech in pieces:
-                    rest = line_text(piece_speech)
+                    rest = _without_clock_time(line_text(piece_speech))
                     if piece_marker is not None:
                         drafts.append(TurnDraft(_kept(piece_marker, shared)))
                         known.add(parse_label(piece_marker.label).name)
@@ -143,7 +143,7 @@ def split_turns(blocks: list[Block], *, release: bool = False) -> tuple[list[Lea
                 # Speech on the marker's line continues on the next line unless the source breaks it.
                 new_paragraph = not rest
                 continue
-            text = line_text(line)
+            text = _without_clock_time(line_text(line))
             if n > 0 and block.breaks[n - 1]:
                 new_paragraph = True
             target = drafts[-1].paragraphs if drafts else None
@@ -161,6 +161,20 @@ def split_turns(blocks: list[Block], *, release: bool = False) -> tuple[list[Lea
     lead, drafts = _without_header_turns(lead, drafts)
     lead, drafts = _without_empty_speech_headings(lead, drafts)
     return _without_subheadings(lead, drafts)
+
+
+# The clock time a live text (图文直播) puts after each entry: ``…现在开始。[14:58]``.
+TRAILING_CLOCK_TIME = re.compile(
+    r"(?<=[。！？!?.”」）)])\s*[\[【(（]\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[\]】)）]\s*$"
+)
+
+
+def _without_clock_time(text: str) -> str:
+    """A paragraph without the clock time a live text put after its sentence: when it was
+    posted, not what was said (search and copy found ``[14:58]`` in the speech)."""
+    if not text.endswith(("]", "】", ")", "）")):
+        return text  # most paragraphs: a one-character test
+    return TRAILING_CLOCK_TIME.sub("", text)
 
 
 def _wrapped_sentence(previous: Line, marker: Marker) -> bool:
