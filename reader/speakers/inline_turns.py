@@ -7,8 +7,9 @@ label only a speaker has (see ``_inline_label``); everything else stays speech.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 from reader.parse.blocks import Line, Run
 from reader.speakers.label_forms import outlet_asking
@@ -57,6 +58,23 @@ def _inline_label(label: str, following: str, after_question: bool, in_qa: bool,
 REPORTED_VERBS = ("获悉", "了解", "了解到", "注意到", "看到", "发现", "问", "提问", "表示")
 
 
+class _NamesSoFar(Collection[str]):
+    """The document's names so far and those cut out of this line: ``known`` is not copied
+    (a file of many speakers has thousands, and every marker line is read)."""
+
+    def __init__(self, known: Collection[str], cut: set[str]) -> None:
+        self.known, self.cut = known, cut
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.cut or name in self.known
+
+    def __iter__(self) -> Iterator[str]:
+        return itertools.chain(self.known, self.cut)
+
+    def __len__(self) -> int:
+        return len(self.known) + len(self.cut)
+
+
 def _asks(label: str) -> bool:
     """A label of someone who asks: 问, a reporter's, an outlet's."""
     return is_question(analysis_form(label)) or parse_label(label).kind == "reporter"
@@ -76,20 +94,22 @@ def split_inline_turns(marker: Marker, known: Collection[str] | None = None) -> 
     """The speech of a marker up to a speaker's label run into the same paragraph, then the
     line from each such next marker on. One pass over the line, whatever its length."""
     text = "".join(run.text for run in marker.rest)
+    candidates = [m for m in INLINE_LABEL.finditer(text) if m.start() > 0]
+    if not candidates:
+        return [marker.rest]  # most speech: nothing shaped like a label after a sentence end
     label = analysis_form(marker.label)
     in_qa = is_question(label) or is_answer(label)
-    names = {*(known or ()), parse_label(marker.label).name}
+    names = _NamesSoFar(known or (), {parse_label(marker.label).name})
     asker = _asks(marker.label)  # of the speech being cut: the marker's, then each cut's label
     spans = []
-    for m in INLINE_LABEL.finditer(text):
-        if m.start() == 0:
-            continue
+    for m in candidates:
         found, following = m.group("label"), _sentence_at(text, m.end("label") + 1)
-        if (_inline_label(found, following, text[m.start() - 1] in "？?", in_qa, asker, names)
-                or outlet_asking(found, following)):
+        speaker = _inline_label(found, following, text[m.start() - 1] in "？?", in_qa, asker, names)
+        outlet = outlet_asking(found, following) if not speaker or not _asks(found) else False
+        if speaker or outlet:
             spans.append((m.start(), m.end()))
-            names.add(parse_label(found).name)
-            asker = _asks(found) or outlet_asking(found, following)
+            names.cut.add(parse_label(found).name)
+            asker = outlet or _asks(found)
     if not spans:
         return [marker.rest]
     bounds = [(0, spans[0][0])]

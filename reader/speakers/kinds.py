@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Collection, Sequence
+from typing import Protocol
 
 from reader.model import SpeakerKind
 from reader.speakers.names import analysis_form
@@ -160,17 +161,27 @@ THANKS_THE_HOST = re.compile(r"^\s*(?:谢谢|謝謝|感谢|感謝|多谢|多謝)
                              r"|^\s*(?:谢谢|謝謝|感谢|感謝|多谢|多謝)主持人")
 
 
-def thanked_as_host(openings: Sequence[str], closings: Sequence[str], turn_speakers: Sequence[str],
+class Spoken(Protocol):
+    """A turn as the kinds read it: its paragraphs."""
+
+    @property
+    def paragraphs(self) -> Sequence[str]: ...
+
+
+def thanked_as_host(turns: Sequence[Spoken], turn_speakers: Sequence[str],
                     askers: Collection[str]) -> set[str]:
     """Who hands the floor to a guest (``郭卫民：…首先请宁吉喆局长介绍情况。``) whom the guest
     thanks as 主持人 (``宁吉喆：谢谢主持人。``), when they opened the event or did so twice: a
     host the page names by name alone. A reporter's ``谢谢主持人`` after an answer thanks
-    someone else. ``openings`` and ``closings``: each turn's first and last paragraph."""
+    someone else."""
     thanked: dict[str, int] = {}
-    for i in range(1, len(openings)):
-        previous = turn_speakers[i - 1]
+    for i in range(1, len(turns)):
+        opening = turns[i].paragraphs[:1]
+        if not opening or not THANKS_THE_HOST.match(opening[0]):
+            continue  # nearly every turn: an anchored match, before the hand-over is searched
+        previous, closing = turn_speakers[i - 1], turns[i - 1].paragraphs[-1:]
         if (previous != turn_speakers[i] and turn_speakers[i] not in askers
-                and HANDS_OVER.search(closings[i - 1]) and THANKS_THE_HOST.match(openings[i])):
+                and closing and HANDS_OVER.search(closing[0])):
             thanked[previous] = thanked.get(previous, 0) + 1
     opener = turn_speakers[0] if turn_speakers else None
     return {who for who, count in thanked.items() if count >= 2 or who == opener}

@@ -161,7 +161,7 @@ def colon_marker(line: Line, text: str, known: Collection[str] | None) -> Marker
     if not guest and not label_shape(label):
         return None
     all_bold, colon_in_link = _styles(line, match.start())
-    if colon_in_link or (english_office(label) is not None and NAME_AS_VALUE.match(speech.strip())):
+    if colon_in_link or (NAME_AS_VALUE.match(speech.strip()) and english_office(label) is not None):
         return None  # Secretary for Security: Mr Chris Tang Ping-keung: a list of appointments
     if not all_bold and not guest:
         # A name that is a link (<a>李明</a>：, <a>中国工商银行</a>副行长张三：) still names its
@@ -202,12 +202,13 @@ def _surname_before_speech(label: str, speech: str) -> bool:
     compact = analysis_form(label)
     if len(compact) != 1 or compact not in SURNAMES_SINGLE or compact in NOT_SURNAME_LABELS:
         return False
-    said = analysis_form(speech)
+    said = analysis_form(speech[:SURNAME_SPEECH_READ])  # its opening is enough, not a whole paragraph
     return (len(said) >= MIN_SURNAME_SPEECH and not said.startswith(compact)
             and SPEECH_MARK.search(said) is not None)
 
 
 MIN_SURNAME_SPEECH = 8
+SURNAME_SPEECH_READ = 200
 SPEECH_MARK = re.compile(r"[，。！？,.!?]")
 
 

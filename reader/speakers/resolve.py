@@ -142,10 +142,8 @@ def resolve_speakers(turns: Sequence[LabelledSpeech], lead_texts: Sequence[str])
         turn_speakers.append(draft.id)
     drafts = list(by_key.values())
     _hand_over_chairs(drafts, turns, turn_speakers)
-    openings = [turn.paragraphs[0] if turn.paragraphs else "" for turn in turns]
-    closings = [turn.paragraphs[-1] if turn.paragraphs else "" for turn in turns]
     reporters = {d.id for d in drafts if d.hint == "reporter"}
-    thanked = thanked_as_host(openings, closings, turn_speakers, reporters)
+    thanked = thanked_as_host(turns, turn_speakers, reporters)
     for draft in drafts:
         draft.hint = draft.hint or ("host" if draft.id in thanked else None)
     checkpoint(0.9)
